@@ -1,0 +1,105 @@
+//! Reading what people type into amount and percent fields.
+//!
+//! People type `1,200,000`, `1200000`, `¥1,200,000` or `12.5` (for 12.5 %);
+//! all of them mean exact decimal values. Nothing is clamped or guessed: text
+//! that is not a plain amount is refused with a message for the field.
+
+use rust_decimal::Decimal;
+use std::str::FromStr;
+
+/// Parses a non-negative amount of money with at most `exponent` decimals
+/// (0 for yen, 2 for dollars). Thousands separators, spaces and a leading
+/// currency sign are accepted.
+pub fn parse_amount(text: &str, exponent: u32) -> Result<Decimal, String> {
+    let cleaned: String = text
+        .trim()
+        .trim_start_matches(['¥', '$', '€', '£', '￥'])
+        .chars()
+        .filter(|c| !matches!(c, ',' | ' ' | '\u{a0}' | '_'))
+        .collect();
+    if cleaned.is_empty() {
+        return Err("Enter an amount.".into());
+    }
+    if cleaned.starts_with('-') {
+        return Err("The amount cannot be negative.".into());
+    }
+    if !cleaned.chars().all(|c| c.is_ascii_digit() || c == '.') || cleaned.matches('.').count() > 1
+    {
+        return Err(format!("\u{201c}{}\u{201d} is not an amount, type digits such as 1,200,000.", text.trim()));
+    }
+    let value = Decimal::from_str(&cleaned)
+        .map_err(|_| format!("\u{201c}{}\u{201d} is too large.", text.trim()))?;
+    let value = value.normalize();
+    if value.scale() > exponent {
+        return Err(match exponent {
+            0 => "This currency has no minor unit: enter a whole amount.".to_string(),
+            n => format!("Enter at most {n} decimals."),
+        });
+    }
+    Ok(value)
+}
+
+/// Shows an amount with thousands separators and exactly `exponent` decimals
+/// (`6,000,000` for yen, `1,234.50` for dollars), rounding half away from zero
+/// if the value has more decimals than the currency.
+pub fn format_amount(value: Decimal, exponent: u32) -> String {
+    let rounded =
+        value.round_dp_with_strategy(exponent, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+    let text = format!("{:.*}", exponent as usize, rounded.abs());
+    let (whole, fraction) = match text.split_once('.') {
+        Some((w, f)) => (w, Some(f)),
+        None => (text.as_str(), None),
+    };
+    let mut grouped = String::with_capacity(whole.len() + whole.len() / 3 + 4);
+    if rounded.is_sign_negative() && !rounded.is_zero() {
+        grouped.push('-');
+    }
+    for (i, digit) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    if let Some(fraction) = fraction {
+        grouped.push('.');
+        grouped.push_str(fraction);
+    }
+    grouped
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal::dec;
+
+    #[test]
+    fn accepts_what_people_type() {
+        assert_eq!(parse_amount("1,200,000", 0), Ok(dec!(1200000)));
+        assert_eq!(parse_amount(" 1200000 ", 0), Ok(dec!(1200000)));
+        assert_eq!(parse_amount("¥6,000,000", 0), Ok(dec!(6000000)));
+        assert_eq!(parse_amount("1,234.50", 2), Ok(dec!(1234.5)));
+        assert_eq!(parse_amount("0", 0), Ok(dec!(0)));
+    }
+
+    #[test]
+    fn formats_with_separators_and_the_currency_decimals() {
+        assert_eq!(format_amount(dec!(6000000), 0), "6,000,000");
+        assert_eq!(format_amount(dec!(999), 0), "999");
+        assert_eq!(format_amount(dec!(1000), 0), "1,000");
+        assert_eq!(format_amount(dec!(1234.5), 2), "1,234.50");
+        assert_eq!(format_amount(dec!(-1234567.891), 2), "-1,234,567.89");
+        assert_eq!(format_amount(dec!(0.5), 0), "1");
+        assert_eq!(format_amount(dec!(-0.4), 0), "0");
+    }
+
+    #[test]
+    fn refuses_what_is_not_an_amount() {
+        assert!(parse_amount("", 0).is_err());
+        assert!(parse_amount("abc", 0).unwrap_err().contains("not an amount"));
+        assert!(parse_amount("-5", 0).unwrap_err().contains("negative"));
+        assert!(parse_amount("1.5", 0).unwrap_err().contains("whole amount"));
+        assert!(parse_amount("1.234", 2).unwrap_err().contains("2 decimals"));
+        assert!(parse_amount("1.2.3", 2).is_err());
+        assert!(parse_amount("99999999999999999999999999999999", 0).is_err());
+    }
+}

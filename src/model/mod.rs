@@ -1,0 +1,1 @@
+//! The planning domain: pure Rust, no browser code.

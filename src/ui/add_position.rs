@@ -1,0 +1,109 @@
+//! The form that adds a position to the roster.
+
+use leptos::prelude::*;
+
+use super::position_row::FieldError;
+use super::state::PlanState;
+use crate::format::input::parse_amount;
+use crate::model::YearMonth;
+
+#[component]
+pub fn AddPosition() -> impl IntoView {
+    let state = PlanState::expect();
+    let first_month = move || state.plan.with(|p| p.horizon.start.to_string());
+
+    let title = RwSignal::new(String::new());
+    let team = RwSignal::new(String::new());
+    let salary = RwSignal::new(String::new());
+    let start = RwSignal::new(first_month());
+
+    let title_error = RwSignal::new(None::<String>);
+    let team_error = RwSignal::new(None::<String>);
+    let salary_error = RwSignal::new(None::<String>);
+    let start_error = RwSignal::new(None::<String>);
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let exponent = state.plan.with_untracked(|p| p.currency_exponent());
+        let title_text = title.get_untracked().trim().to_string();
+        let team_text = team.get_untracked().trim().to_string();
+        let checked_title =
+            (!title_text.is_empty()).then_some(title_text).ok_or("A position needs a title.");
+        let checked_team = (!team_text.is_empty()).then_some(team_text).ok_or("Name the team.");
+        let checked_salary = parse_amount(&salary.get_untracked(), exponent);
+        let checked_start = start
+            .get_untracked()
+            .parse::<YearMonth>()
+            .map_err(|_| "Pick the month the position starts.");
+        title_error.set(checked_title.err().map(str::to_string));
+        team_error.set(checked_team.err().map(str::to_string));
+        salary_error.set(checked_salary.clone().err());
+        start_error.set(checked_start.err().map(str::to_string));
+        let (Ok(title_text), Ok(team_text), Ok(amount), Ok(month)) =
+            (checked_title, checked_team, checked_salary, checked_start)
+        else {
+            return;
+        };
+        state.plan.update(|p| {
+            if let Some(scenario) = p.scenarios.first_mut() {
+                scenario.add_position(title_text, team_text, amount, month.first_day());
+            }
+        });
+        title.set(String::new());
+        salary.set(String::new());
+    };
+
+    view! {
+        <form class="add-position" data-testid="add-position" on:submit=submit novalidate>
+            <h3>"Add a position"</h3>
+            <div class="form-row">
+                <label>
+                    <span>"Title"</span>
+                    <input
+                        name="title"
+                        placeholder="Senior backend engineer"
+                        class:invalid=move || title_error.get().is_some()
+                        bind:value=title
+                    />
+                    <FieldError error=title_error />
+                </label>
+                <label>
+                    <span>"Team"</span>
+                    <input
+                        name="team"
+                        list="team-names"
+                        placeholder="Platform"
+                        class:invalid=move || team_error.get().is_some()
+                        bind:value=team
+                    />
+                    <FieldError error=team_error />
+                </label>
+                <label>
+                    <span>"Annual salary"</span>
+                    <input
+                        name="salary"
+                        class="num"
+                        inputmode="decimal"
+                        placeholder="6,000,000"
+                        class:invalid=move || salary_error.get().is_some()
+                        bind:value=salary
+                    />
+                    <FieldError error=salary_error />
+                </label>
+                <label>
+                    <span>"Start month"</span>
+                    <input
+                        name="start"
+                        type="month"
+                        class:invalid=move || start_error.get().is_some()
+                        bind:value=start
+                    />
+                    <FieldError error=start_error />
+                </label>
+                <button type="submit" class="button-primary" data-testid="add-position-submit">
+                    "Add position"
+                </button>
+            </div>
+        </form>
+    }
+}

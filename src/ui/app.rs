@@ -1,0 +1,64 @@
+//! The planner page: header, navigation and the current view.
+
+use leptos::prelude::*;
+
+use super::header::Header;
+use super::nav::{Nav, View};
+use super::roster::Roster;
+use super::state::{PlanState, SaveStatus};
+use crate::model::{Plan, YearMonth};
+use crate::storage::{self, Loaded};
+
+/// The month the browser's clock is in: a blank plan starts there.
+fn this_month() -> YearMonth {
+    let now = js_sys::Date::new_0();
+    YearMonth::new(now.get_full_year() as i32, now.get_month() as u8 + 1)
+        .unwrap_or_else(|_| YearMonth::new(2026, 1).expect("a valid month"))
+}
+
+fn blank_plan() -> Plan {
+    Plan::blank("My engineering plan", "JPY", 4, this_month(), 12)
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let (plan, status, problem) = match storage::load_plan() {
+        Loaded::Plan(plan) => (plan, SaveStatus::Saved, None),
+        Loaded::Empty => (blank_plan(), SaveStatus::Saved, None),
+        Loaded::Unreadable { reason, kept } => {
+            let status = if kept { SaveStatus::Saved } else { SaveStatus::Blocked };
+            (blank_plan(), status, Some(reason))
+        }
+    };
+    let state = PlanState::new(plan, status);
+    provide_context(state);
+
+    // Every change of the plan is written as one whole record.
+    Effect::new(move |first_run: Option<()>| {
+        let plan = state.plan.get();
+        if first_run.is_none() || state.save_status.get_untracked() == SaveStatus::Blocked {
+            return;
+        }
+        state.save_status.set(match storage::save_plan(&plan) {
+            Ok(()) => SaveStatus::Saved,
+            Err(message) => SaveStatus::Failed(message),
+        });
+    });
+
+    let view = RwSignal::new(View::Headcount);
+    view! {
+        <Header />
+        {problem.map(|reason| view! {
+            <div class="banner banner-warning" role="alert" data-testid="recovery-banner">
+                "The saved plan could not be read (" {reason} "). Its text is kept untouched under \""
+                {storage::RECOVERY_KEY} "\"; a blank plan was started."
+            </div>
+        })}
+        <Nav current=view />
+        <main class="page">
+            {move || match view.get() {
+                View::Headcount => view! { <Roster /> }.into_any(),
+            }}
+        </main>
+    }
+}

@@ -1,0 +1,39 @@
+//! The plan being edited, its forecast, and whether it is saved.
+
+use leptos::prelude::*;
+
+use crate::model::{Plan, PlanError, ScenarioForecast, forecast_scenario};
+
+/// Whether the plan on screen is in local storage.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SaveStatus {
+    Saved,
+    Failed(String),
+    /// An unreadable record could not be set aside, so nothing is saved over it.
+    Blocked,
+}
+
+/// The app-wide state, shared through context.
+#[derive(Clone, Copy)]
+pub struct PlanState {
+    pub plan: RwSignal<Plan>,
+    /// The first scenario's forecast, recomputed whenever the plan changes.
+    pub forecast: Memo<Result<ScenarioForecast, Vec<PlanError>>>,
+    pub save_status: RwSignal<SaveStatus>,
+}
+
+impl PlanState {
+    pub fn new(plan: Plan, save_status: SaveStatus) -> Self {
+        let plan = RwSignal::new(plan);
+        let forecast = Memo::new(move |_| plan.with(|p| forecast_scenario(p, 0)));
+        Self {
+            plan,
+            forecast,
+            save_status: RwSignal::new(save_status),
+        }
+    }
+
+    pub fn expect() -> Self {
+        expect_context::<Self>()
+    }
+}
