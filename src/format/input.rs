@@ -39,34 +39,6 @@ pub fn parse_amount(text: &str, exponent: u32) -> Result<Decimal, String> {
     Ok(value)
 }
 
-/// Shows an amount with thousands separators and exactly `exponent` decimals
-/// (`6,000,000` for yen, `1,234.50` for dollars), rounding half away from zero
-/// if the value has more decimals than the currency.
-pub fn format_amount(value: Decimal, exponent: u32) -> String {
-    let rounded =
-        value.round_dp_with_strategy(exponent, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
-    let text = format!("{:.*}", exponent as usize, rounded.abs());
-    let (whole, fraction) = match text.split_once('.') {
-        Some((w, f)) => (w, Some(f)),
-        None => (text.as_str(), None),
-    };
-    let mut grouped = String::with_capacity(whole.len() + whole.len() / 3 + 4);
-    if rounded.is_sign_negative() && !rounded.is_zero() {
-        grouped.push('-');
-    }
-    for (i, digit) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(digit);
-    }
-    if let Some(fraction) = fraction {
-        grouped.push('.');
-        grouped.push_str(fraction);
-    }
-    grouped
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -79,17 +51,6 @@ mod tests {
         assert_eq!(parse_amount("¥6,000,000", 0), Ok(dec!(6000000)));
         assert_eq!(parse_amount("1,234.50", 2), Ok(dec!(1234.5)));
         assert_eq!(parse_amount("0", 0), Ok(dec!(0)));
-    }
-
-    #[test]
-    fn formats_with_separators_and_the_currency_decimals() {
-        assert_eq!(format_amount(dec!(6000000), 0), "6,000,000");
-        assert_eq!(format_amount(dec!(999), 0), "999");
-        assert_eq!(format_amount(dec!(1000), 0), "1,000");
-        assert_eq!(format_amount(dec!(1234.5), 2), "1,234.50");
-        assert_eq!(format_amount(dec!(-1234567.891), 2), "-1,234,567.89");
-        assert_eq!(format_amount(dec!(0.5), 0), "1");
-        assert_eq!(format_amount(dec!(-0.4), 0), "0");
     }
 
     #[test]

@@ -1,1 +1,42 @@
-//! The planning domain: pure Rust, no browser code.
+//! The planning domain: pure Rust, no browser code, no floating point.
+//!
+//! A [`Plan`] is validated ([`validate`]), compiled ([`PreparedScenario`])
+//! and forecast month by month into ledger rows ([`LedgerRow`]) handed to a
+//! [`LedgerSink`]; [`ScenarioForecast`] keeps the totals and headcount,
+//! [`fiscal_year_summaries`] and [`compare`] summarise them. The rules are
+//! documented in `docs/model.md`.
+
+pub mod compare;
+pub mod date;
+mod decimal_serde;
+pub mod exact;
+// pub mod explain;
+pub mod forecast;
+pub mod generate;
+pub mod ledger;
+pub mod money;
+pub mod plan;
+pub mod summary;
+pub mod totals;
+pub mod validate;
+
+pub use compare::{Comparison, ScenarioYear, YearComparison, compare};
+pub use date::{Date, DateError, YearMonth};
+
+pub use forecast::{
+    PreparedScenario, forecast_position_into, forecast_scenario, forecast_scenario_into,
+};
+pub use generate::generate_plan;
+pub use ledger::{
+    Activity, Both, CATEGORY_COUNT, Category, Component, LedgerCollector, LedgerRow, LedgerSink,
+    Source, component_label, source_label,
+};
+pub use money::{Currency, Money, format_minor, from_minor, plain_minor, round_to_minor, to_minor};
+pub use plan::{
+    AnnualCap, Attrition, BonusPayout, BurdenComponent, CapPeriod, Cloud, CloudCategory,
+    CloudLine, Commitment, Employment, Horizon, OneOff, OtherCost, OtherCostKind, PeopleCosts,
+    PerHire, Plan, Position, PositionStatus, SalaryBand, Saving, Scenario, Team, Tool,
+};
+pub use summary::{FiscalYear, FiscalYearSummary, TeamYear, fiscal_year_summaries};
+pub use totals::{Headcount, ScenarioForecast};
+pub use validate::{PlanError, validate, validate_scenario};

@@ -24,7 +24,7 @@ pub fn AddPosition() -> impl IntoView {
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let exponent = state.plan.with_untracked(|p| p.currency_exponent());
+        let exponent = state.currency.get_untracked().exponent();
         let title_text = title.get_untracked().trim().to_string();
         let team_text = team.get_untracked().trim().to_string();
         let checked_title =
@@ -35,10 +35,10 @@ pub fn AddPosition() -> impl IntoView {
             .get_untracked()
             .parse::<YearMonth>()
             .map_err(|_| "Pick the month the position starts.");
-        title_error.set(checked_title.err().map(str::to_string));
-        team_error.set(checked_team.err().map(str::to_string));
-        salary_error.set(checked_salary.clone().err());
-        start_error.set(checked_start.err().map(str::to_string));
+        title_error.set(checked_title.as_ref().err().map(|e| e.to_string()));
+        team_error.set(checked_team.as_ref().err().map(|e| e.to_string()));
+        salary_error.set(checked_salary.as_ref().err().cloned());
+        start_error.set(checked_start.as_ref().err().map(|e| e.to_string()));
         let (Ok(title_text), Ok(team_text), Ok(amount), Ok(month)) =
             (checked_title, checked_team, checked_salary, checked_start)
         else {

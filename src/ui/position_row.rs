@@ -7,8 +7,8 @@
 use leptos::prelude::*;
 
 use super::state::PlanState;
-use crate::format::input::{format_amount, parse_amount};
-use crate::model::{Position, YearMonth};
+use crate::format::input::parse_amount;
+use crate::model::{Position, Scenario, YearMonth, format_minor, round_to_minor};
 
 #[component]
 pub fn PositionRow(id: String) -> impl IntoView {
@@ -21,13 +21,13 @@ pub fn PositionRow(id: String) -> impl IntoView {
                 .with(|p| p.scenarios.first().and_then(|s| s.position(&id)).cloned())
         })
     };
-    let exponent = Memo::new(move |_| state.plan.with(|p| p.currency_exponent()));
+    let currency = state.currency;
     let field = move |f: fn(&Position) -> String| {
         move || position.with(|p| p.as_ref().map(f).unwrap_or_default())
     };
     let edit = {
         let id = id.clone();
-        move |apply: Box<dyn FnOnce(&mut crate::model::Scenario, &str)>| {
+        move |apply: Box<dyn FnOnce(&mut Scenario, &str)>| {
             state.plan.update(|p| {
                 if let Some(scenario) = p.scenarios.first_mut() {
                     apply(scenario, &id);
@@ -76,7 +76,7 @@ pub fn PositionRow(id: String) -> impl IntoView {
     };
     let on_salary = {
         let edit = edit.clone();
-        move |text: String| match parse_amount(&text, exponent.get_untracked()) {
+        move |text: String| match parse_amount(&text, currency.get_untracked().exponent()) {
             Err(message) => salary_error.set(Some(message)),
             Ok(amount) => {
                 salary_error.set(None);
@@ -115,7 +115,10 @@ pub fn PositionRow(id: String) -> impl IntoView {
         position.with(|p| {
             p.as_ref()
                 .and_then(|p| p.annual_base)
-                .map(|a| format_amount(a, exponent.get()))
+                .and_then(|a| {
+                    let currency = currency.get();
+                    round_to_minor(a, currency.exponent()).map(|m| format_minor(m, currency))
+                })
                 .unwrap_or_default()
         })
     };

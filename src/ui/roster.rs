@@ -43,7 +43,14 @@ pub fn Roster() -> impl IntoView {
                     <option value=team></option>
                 </For>
             </datalist>
-            <table class="grid" data-testid="roster">
+            <table class="grid roster-table" data-testid="roster">
+                <colgroup>
+                    <col class="col-title" />
+                    <col class="col-team" />
+                    <col class="col-salary" />
+                    <col class="col-start" />
+                    <col class="col-actions" />
+                </colgroup>
                 <thead>
                     <tr>
                         <th scope="col">"Title"</th>

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::model::{Plan, PlanError, ScenarioForecast, forecast_scenario};
+use crate::model::{Currency, Plan, PlanError, ScenarioForecast, forecast_scenario};
 
 /// Whether the plan on screen is in local storage.
 #[derive(Clone, Debug, PartialEq)]
@@ -17,6 +17,9 @@ pub enum SaveStatus {
 #[derive(Clone, Copy)]
 pub struct PlanState {
     pub plan: RwSignal<Plan>,
+    /// The plan's currency (yen when the code is unknown: the forecast then
+    /// reports the code as invalid).
+    pub currency: Memo<Currency>,
     /// The first scenario's forecast, recomputed whenever the plan changes.
     pub forecast: Memo<Result<ScenarioForecast, Vec<PlanError>>>,
     pub save_status: RwSignal<SaveStatus>,
@@ -26,8 +29,14 @@ impl PlanState {
     pub fn new(plan: Plan, save_status: SaveStatus) -> Self {
         let plan = RwSignal::new(plan);
         let forecast = Memo::new(move |_| plan.with(|p| forecast_scenario(p, 0)));
+        let currency = Memo::new(move |_| {
+            plan.with(|p| p.currency())
+                .or_else(|| Currency::from_code("JPY"))
+                .expect("JPY is in the currency table")
+        });
         Self {
             plan,
+            currency,
             forecast,
             save_status: RwSignal::new(save_status),
         }

@@ -1,0 +1,320 @@
+//! Calendar dates and months: a small, validated pair of types.
+//!
+//! No chrono: the planner only needs whole days and months, and every byte of
+//! dependency ends up in the wasm bundle. A `Date` or `YearMonth` can only be
+//! built through a checked constructor, so an impossible date such as
+//! 2026-02-30 cannot exist inside the model. Both serialise as ISO text
+//! ("2026-04-01", "2026-04").
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::fmt;
+use std::str::FromStr;
+
+/// The years a plan may mention: four-digit ISO years.
+pub const MIN_YEAR: i32 = 1000;
+pub const MAX_YEAR: i32 = 9999;
+
+const MONTH_NAMES: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// Why a date or month was refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DateError(pub String);
+
+impl fmt::Display for DateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for DateError {}
+
+/// Whether `year` is a leap year in the Gregorian calendar.
+pub fn is_leap_year(year: i32) -> bool {
+    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+}
+
+/// Days in a month (28 to 31); 0 for a month number outside 1..=12.
+pub fn days_in_month(year: i32, month: u8) -> u8 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if is_leap_year(year) => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+fn check_year(year: i32) -> Result<(), DateError> {
+    if (MIN_YEAR..=MAX_YEAR).contains(&year) {
+        Ok(())
+    } else {
+        Err(DateError(format!(
+            "year {year} is outside {MIN_YEAR} to {MAX_YEAR}"
+        )))
+    }
+}
+
+/// A calendar month, such as April 2026.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct YearMonth {
+    year: i32,
+    month: u8,
+}
+
+impl YearMonth {
+    /// A month; refuses month numbers outside 1..=12 and years outside
+    /// 1000..=9999.
+    pub fn new(year: i32, month: u8) -> Result<Self, DateError> {
+        check_year(year)?;
+        if !(1..=12).contains(&month) {
+            return Err(DateError(format!("month {month} is not between 1 and 12")));
+        }
+        Ok(Self { year, month })
+    }
+
+    /// [`new`](Self::new) for constants: `None` where `new` gives an error.
+    pub const fn new_const(year: i32, month: u8) -> Option<Self> {
+        if year < MIN_YEAR || year > MAX_YEAR || month < 1 || month > 12 {
+            return None;
+        }
+        Some(Self { year, month })
+    }
+
+    pub fn year(self) -> i32 {
+        self.year
+    }
+
+    /// The month number, 1 (January) to 12 (December).
+    pub fn month(self) -> u8 {
+        self.month
+    }
+
+    /// Months since year 0: consecutive months have consecutive indexes.
+    pub fn index(self) -> i32 {
+        self.year * 12 + i32::from(self.month) - 1
+    }
+
+    /// The month with the given [`index`](Self::index), if its year is in range.
+    pub fn from_index(index: i32) -> Option<Self> {
+        let year = index.div_euclid(12);
+        let month = u8::try_from(index.rem_euclid(12) + 1).ok()?;
+        Self::new(year, month).ok()
+    }
+
+    /// The month `n` months later (earlier when negative), if in range.
+    pub fn add_months(self, n: i32) -> Option<Self> {
+        Self::from_index(self.index().checked_add(n)?)
+    }
+
+    /// How many months `self` is after `earlier` (negative if before).
+    pub fn months_since(self, earlier: YearMonth) -> i32 {
+        self.index() - earlier.index()
+    }
+
+    pub fn days(self) -> u8 {
+        days_in_month(self.year, self.month)
+    }
+
+    pub fn first_day(self) -> Date {
+        Date {
+            year: self.year,
+            month: self.month,
+            day: 1,
+        }
+    }
+
+    pub fn last_day(self) -> Date {
+        Date {
+            year: self.year,
+            month: self.month,
+            day: self.days(),
+        }
+    }
+
+    /// A short label for tables: "Apr 2026".
+    pub fn label(self) -> String {
+        let name = MONTH_NAMES
+            .get(usize::from(self.month).wrapping_sub(1))
+            .copied()
+            .unwrap_or("?");
+        format!("{name} {}", self.year)
+    }
+}
+
+impl fmt::Display for YearMonth {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}", self.year, self.month)
+    }
+}
+
+/// Parses exactly four digits, a hyphen and two digits.
+fn parse_year_month(text: &str) -> Option<(i32, u8)> {
+    let bytes = text.as_bytes();
+    if bytes.len() != 7 || bytes[4] != b'-' {
+        return None;
+    }
+    let year = parse_digits(&text[..4])?;
+    let month = parse_digits(&text[5..7])?;
+    Some((i32::try_from(year).ok()?, u8::try_from(month).ok()?))
+}
+
+fn parse_digits(text: &str) -> Option<u32> {
+    if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    text.parse().ok()
+}
+
+impl FromStr for YearMonth {
+    type Err = DateError;
+
+    fn from_str(text: &str) -> Result<Self, DateError> {
+        let (year, month) = parse_year_month(text).ok_or_else(|| {
+            DateError(format!("\"{text}\" is not a month written as YYYY-MM"))
+        })?;
+        Self::new(year, month).map_err(|e| DateError(format!("\"{text}\": {e}")))
+    }
+}
+
+impl Serialize for YearMonth {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for YearMonth {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+/// A calendar day, such as 2026-04-15.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    year: i32,
+    month: u8,
+    day: u8,
+}
+
+impl Date {
+    /// A day; refuses impossible dates such as 2026-02-30 or 2025-02-29.
+    pub fn new(year: i32, month: u8, day: u8) -> Result<Self, DateError> {
+        let ym = YearMonth::new(year, month)?;
+        let days = ym.days();
+        if day == 0 || day > days {
+            return Err(DateError(format!(
+                "{} {year} has {days} days, there is no day {day}",
+                MONTH_NAMES
+                    .get(usize::from(month) - 1)
+                    .copied()
+                    .unwrap_or("?")
+            )));
+        }
+        Ok(Self { year, month, day })
+    }
+
+    pub fn year(self) -> i32 {
+        self.year
+    }
+
+    pub fn month(self) -> u8 {
+        self.month
+    }
+
+    pub fn day(self) -> u8 {
+        self.day
+    }
+
+    pub fn year_month(self) -> YearMonth {
+        YearMonth {
+            year: self.year,
+            month: self.month,
+        }
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl FromStr for Date {
+    type Err = DateError;
+
+    fn from_str(text: &str) -> Result<Self, DateError> {
+        let parsed = (text.len() == 10 && text.as_bytes()[7] == b'-')
+            .then(|| {
+                let (year, month) = parse_year_month(&text[..7])?;
+                let day = u8::try_from(parse_digits(&text[8..])?).ok()?;
+                Some((year, month, day))
+            })
+            .flatten();
+        let (year, month, day) = parsed.ok_or_else(|| {
+            DateError(format!("\"{text}\" is not a date written as YYYY-MM-DD"))
+        })?;
+        Self::new(year, month, day).map_err(|e| DateError(format!("\"{text}\": {e}")))
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_impossible_dates() {
+        assert!(Date::new(2026, 2, 30).is_err());
+        assert!(Date::new(2025, 2, 29).is_err());
+        assert!(Date::new(2024, 2, 29).is_ok());
+        assert!(Date::new(2100, 2, 29).is_err());
+        assert!(Date::new(2000, 2, 29).is_ok());
+        assert!(Date::new(2026, 4, 31).is_err());
+        assert!(Date::new(2026, 13, 1).is_err());
+        assert!(Date::new(2026, 1, 0).is_err());
+        let e = "2026-02-30".parse::<Date>().unwrap_err();
+        assert_eq!(e.0, "\"2026-02-30\": Feb 2026 has 28 days, there is no day 30");
+    }
+
+    #[test]
+    fn parses_and_prints_iso() {
+        let d: Date = "2026-04-15".parse().unwrap();
+        assert_eq!((d.year(), d.month(), d.day()), (2026, 4, 15));
+        assert_eq!(d.to_string(), "2026-04-15");
+        let m: YearMonth = "2026-04".parse().unwrap();
+        assert_eq!(m.to_string(), "2026-04");
+        assert_eq!(m.label(), "Apr 2026");
+        for bad in ["2026-4", "2026-04-1", "26-04", "2026/04", "+026-04", "2026-00", "2026-1a"] {
+            assert!(bad.parse::<YearMonth>().is_err(), "{bad}");
+        }
+        for bad in ["2026-04-1", "2026-04-001", "2026-04-0a", " 2026-04-01"] {
+            assert!(bad.parse::<Date>().is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn month_arithmetic() {
+        let m = YearMonth::new(2026, 11).unwrap();
+        assert_eq!(m.add_months(3), Some(YearMonth::new(2027, 2).unwrap()));
+        assert_eq!(m.add_months(-11), Some(YearMonth::new(2025, 12).unwrap()));
+        assert_eq!(YearMonth::new(2027, 2).unwrap().months_since(m), 3);
+        assert_eq!(YearMonth::new(2024, 2).unwrap().days(), 29);
+        assert_eq!(YearMonth::new(9999, 12).unwrap().add_months(1), None);
+        assert_eq!(m.last_day().to_string(), "2026-11-30");
+    }
+}

@@ -1,0 +1,236 @@
+//! The ledger: one row per month, source (position or line), category and
+//! component, and the sinks the engine hands rows to.
+//!
+//! The engine never builds the whole ledger unless asked: it calls
+//! [`LedgerSink::row`] for each row, and a sink keeps what it needs (totals
+//! in [`ScenarioForecast`](super::ScenarioForecast), every row in a `Vec`).
+
+/// What a cost is for. Every ledger row has exactly one category.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Category {
+    Base,
+    Bonus,
+    Burden,
+    Recruiting,
+    Tools,
+    Equipment,
+    Training,
+    Other,
+    Cloud,
+}
+
+/// How many categories there are.
+pub const CATEGORY_COUNT: usize = 9;
+
+impl Category {
+    /// Every category, in the order of [`index`](Self::index).
+    pub const ALL: [Category; CATEGORY_COUNT] = [
+        Self::Base,
+        Self::Bonus,
+        Self::Burden,
+        Self::Recruiting,
+        Self::Tools,
+        Self::Equipment,
+        Self::Training,
+        Self::Other,
+        Self::Cloud,
+    ];
+
+    /// Position in [`ALL`](Self::ALL), for arrays of totals.
+    pub const fn index(self) -> usize {
+        self as usize
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Base => "base",
+            Self::Bonus => "bonus",
+            Self::Burden => "burden",
+            Self::Recruiting => "recruiting",
+            Self::Tools => "tools",
+            Self::Equipment => "equipment",
+            Self::Training => "training",
+            Self::Other => "other",
+            Self::Cloud => "cloud",
+        }
+    }
+}
+
+/// Where a row comes from; indexes are into the scenario's lists.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Source {
+    Position(u32),
+    OtherCost(u32),
+    CloudLine(u32),
+}
+
+/// Which rule inside a category produced a row.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Component {
+    /// The category's only rule (base pay, bonus, tools, training, ...).
+    Main,
+    /// Burden component `n` of the scenario's `people.burden`.
+    Burden(u16),
+    /// The agency fee booked in a hire's start month.
+    HireFee,
+    /// The per-hire onboarding cost.
+    Onboarding,
+    /// The expected recruiting fee of backfilling attrition.
+    BackfillFee,
+    /// Per-engineer cloud cost (development environments, CI).
+    DevEnvironments,
+    /// One-off `n` of a cloud line.
+    OneOff(u16),
+}
+
+/// One amount of the ledger, in minor units of the plan's currency.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LedgerRow {
+    /// Month of the horizon, 0 for its first month.
+    pub month: u16,
+    /// Index into the scenario's teams; `None` for costs of no team.
+    pub team: Option<u32>,
+    pub source: Source,
+    pub category: Category,
+    pub component: Component,
+    pub amount_minor: i64,
+}
+
+/// A position's presence in one month: what headcount is made of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Activity {
+    pub month: u16,
+    pub team: u32,
+    pub position: u32,
+    /// Days worked in the month (start and end inclusive), 1 to 31.
+    pub days_active: u8,
+    pub days_in_month: u8,
+    /// FTE in millionths: 1 FTE is 1,000,000.
+    pub fte_micro: i64,
+    /// Active on the month's last day: counted in the month's headcount.
+    pub on_last_day: bool,
+    /// An open or planned position starting this month.
+    pub hire: bool,
+    /// The position's end date falls in this month.
+    pub departure: bool,
+}
+
+/// Receives the ledger as the engine computes it.
+pub trait LedgerSink {
+    fn row(&mut self, row: &LedgerRow);
+
+    /// Called once per position and month in which it is active.
+    fn activity(&mut self, _activity: &Activity) {}
+}
+
+impl LedgerSink for Vec<LedgerRow> {
+    fn row(&mut self, row: &LedgerRow) {
+        self.push(*row);
+    }
+}
+
+impl<S: LedgerSink + ?Sized> LedgerSink for &mut S {
+    fn row(&mut self, row: &LedgerRow) {
+        (**self).row(row);
+    }
+
+    fn activity(&mut self, activity: &Activity) {
+        (**self).activity(activity);
+    }
+}
+
+/// Keeps every row and every activity: for tests, export and explanations.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LedgerCollector {
+    pub rows: Vec<LedgerRow>,
+    pub activities: Vec<Activity>,
+}
+
+impl LedgerSink for LedgerCollector {
+    fn row(&mut self, row: &LedgerRow) {
+        self.rows.push(*row);
+    }
+
+    fn activity(&mut self, activity: &Activity) {
+        self.activities.push(*activity);
+    }
+}
+
+/// Hands everything to two sinks.
+pub struct Both<'a, A: ?Sized, B: ?Sized>(pub &'a mut A, pub &'a mut B);
+
+impl<A: LedgerSink + ?Sized, B: LedgerSink + ?Sized> LedgerSink for Both<'_, A, B> {
+    fn row(&mut self, row: &LedgerRow) {
+        self.0.row(row);
+        self.1.row(row);
+    }
+
+    fn activity(&mut self, activity: &Activity) {
+        self.0.activity(activity);
+        self.1.activity(activity);
+    }
+}
+
+/// A short human label of a row's component: the burden component's name,
+/// "agency fee", "one-off: migration", or "" for a category's only rule.
+pub fn component_label(scenario: &super::Scenario, row: &LedgerRow) -> String {
+    match row.component {
+        Component::Main => String::new(),
+        Component::Burden(c) => scenario
+            .people
+            .burden
+            .get(usize::from(c))
+            .map_or_else(|| format!("burden {c}"), |b| b.name.clone()),
+        Component::HireFee => "agency fee".to_string(),
+        Component::Onboarding => "onboarding".to_string(),
+        Component::BackfillFee => "expected backfill fee".to_string(),
+        Component::DevEnvironments => "development environments".to_string(),
+        Component::OneOff(i) => {
+            let note = match row.source {
+                Source::CloudLine(l) => scenario
+                    .cloud
+                    .lines
+                    .get(l as usize)
+                    .and_then(|line| line.one_offs.get(usize::from(i)))
+                    .map(|o| o.note.trim().to_string())
+                    .unwrap_or_default(),
+                _ => String::new(),
+            };
+            if note.is_empty() {
+                "one-off".to_string()
+            } else {
+                format!("one-off: {note}")
+            }
+        }
+    }
+}
+
+/// The id and name of a row's source: a position's id and title, or a
+/// line's name twice.
+pub fn source_label(scenario: &super::Scenario, source: Source) -> (&'static str, String, String) {
+    match source {
+        Source::Position(p) => scenario.positions.get(p as usize).map_or_else(
+            || ("position", String::new(), String::new()),
+            |pos| ("position", pos.id.clone(), pos.title.clone()),
+        ),
+        Source::OtherCost(o) => (
+            "other_cost",
+            String::new(),
+            scenario
+                .other_costs
+                .get(o as usize)
+                .map(|c| c.name.clone())
+                .unwrap_or_default(),
+        ),
+        Source::CloudLine(l) => (
+            "cloud_line",
+            String::new(),
+            scenario
+                .cloud
+                .lines
+                .get(l as usize)
+                .map(|c| c.name.clone())
+                .unwrap_or_default(),
+        ),
+    }
+}

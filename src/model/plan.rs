@@ -1,0 +1,625 @@
+//! The plan: what a user states. Everything the engine computes comes from it.
+//!
+//! Money and percentages are `Decimal`s, written as JSON strings in plan
+//! files. Percentages are in percent units: `4.955` means 4.955 %. Teams and
+//! levels are referenced by name; [`Scenario::rename_team`] keeps references
+//! in step.
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use super::date::{Date, YearMonth};
+use super::decimal_serde;
+use super::money::Currency;
+
+/// The career ladder a blank scenario starts with, lowest level first.
+pub const DEFAULT_LEVELS: [&str; 7] = [
+    "Junior",
+    "Mid",
+    "Senior",
+    "Staff",
+    "Tech Lead",
+    "Engineering Manager",
+    "Director",
+];
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Plan {
+    pub name: String,
+    /// ISO 4217 code, such as "JPY" or "USD".
+    pub currency: String,
+    /// The month a fiscal year starts: 4 for April (2026年度 = Apr 2026 to Mar 2027).
+    pub fiscal_year_start_month: u8,
+    pub horizon: Horizon,
+    pub scenarios: Vec<Scenario>,
+}
+
+/// The months the plan covers: `months` consecutive months from `start`.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Horizon {
+    pub start: YearMonth,
+    /// 1 to 120.
+    pub months: u16,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scenario {
+    pub name: String,
+    #[serde(default)]
+    pub teams: Vec<Team>,
+    /// The career ladder, lowest level first.
+    #[serde(default)]
+    pub levels: Vec<String>,
+    #[serde(default)]
+    pub bands: Vec<SalaryBand>,
+    #[serde(default)]
+    pub positions: Vec<Position>,
+    #[serde(default)]
+    pub people: PeopleCosts,
+    #[serde(default)]
+    pub tools: Vec<Tool>,
+    #[serde(default)]
+    pub other_costs: Vec<OtherCost>,
+    #[serde(default)]
+    pub cloud: Cloud,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Team {
+    pub name: String,
+    /// Overrides the scenario's attrition for this team's positions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attrition: Option<Attrition>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SalaryBand {
+    pub level: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<String>,
+    #[serde(with = "decimal_serde")]
+    pub min: Decimal,
+    #[serde(with = "decimal_serde")]
+    pub mid: Decimal,
+    #[serde(with = "decimal_serde")]
+    pub max: Decimal,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PositionStatus {
+    /// Someone holds the position.
+    Filled,
+    /// Being recruited: a hire.
+    Open,
+    /// Budgeted, recruiting not started: a hire.
+    Planned,
+}
+
+impl PositionStatus {
+    /// Open and planned positions are hires: they book recruiting costs.
+    pub fn is_hire(self) -> bool {
+        matches!(self, Self::Open | Self::Planned)
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Filled => "filled",
+            Self::Open => "open",
+            Self::Planned => "planned",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Employment {
+    Employee,
+    /// No bonus, burden, raises or attrition: the contract price is the cost.
+    Contractor,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Position {
+    pub id: String,
+    pub title: String,
+    pub team: String,
+    pub level: String,
+    pub status: PositionStatus,
+    pub employment: Employment,
+    /// Annual base salary at full time; the band's midpoint when `None`.
+    #[serde(
+        default,
+        with = "decimal_serde::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub annual_base: Option<Decimal>,
+    /// 0 < FTE ≤ 1, at most 6 decimals.
+    #[serde(with = "decimal_serde")]
+    pub fte: Decimal,
+    /// First day of work (inclusive).
+    pub start: Date,
+    /// Last day of work (inclusive); `None` for open-ended.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<Date>,
+    /// Overrides the scenario's recruiting fee %.
+    #[serde(
+        default,
+        with = "decimal_serde::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub recruiting_fee_pct: Option<Decimal>,
+    /// Whether age-dependent burden components apply (Japan's care insurance, ages 40 to 64).
+    #[serde(default)]
+    pub age_dependent_burden: bool,
+    /// Selects a location-specific salary band.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PeopleCosts {
+    /// Employer burden components (social insurance, payroll taxes).
+    #[serde(default)]
+    pub burden: Vec<BurdenComponent>,
+    #[serde(default)]
+    pub bonus_payouts: Vec<BonusPayout>,
+    /// Yearly raise, in percent, compounding.
+    #[serde(with = "decimal_serde", default)]
+    pub raise_pct: Decimal,
+    /// The month (1 to 12) raises take effect.
+    #[serde(default = "default_raise_month")]
+    pub raise_month: u8,
+    /// Agency fee, percent of the hire's annual base × FTE.
+    #[serde(with = "decimal_serde", default)]
+    pub recruiting_fee_pct: Decimal,
+    #[serde(default)]
+    pub per_hire: PerHire,
+    #[serde(default)]
+    pub attrition: Attrition,
+    /// Training budget per head and year, charged monthly.
+    #[serde(with = "decimal_serde", default)]
+    pub training_per_head_annual: Decimal,
+}
+
+fn default_raise_month() -> u8 {
+    4
+}
+
+impl Default for PeopleCosts {
+    fn default() -> Self {
+        Self {
+            burden: Vec::new(),
+            bonus_payouts: Vec::new(),
+            raise_pct: Decimal::ZERO,
+            raise_month: default_raise_month(),
+            recruiting_fee_pct: Decimal::ZERO,
+            per_hire: PerHire::default(),
+            attrition: Attrition::default(),
+            training_per_head_annual: Decimal::ZERO,
+        }
+    }
+}
+
+/// One employer burden component: a rate on base pay and/or bonuses.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BurdenComponent {
+    pub name: String,
+    #[serde(with = "decimal_serde")]
+    pub rate_pct: Decimal,
+    #[serde(default)]
+    pub on_base: bool,
+    #[serde(default)]
+    pub on_bonus: bool,
+    /// The most of one month's base pay the rate applies to.
+    #[serde(
+        default,
+        with = "decimal_serde::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub monthly_pay_cap: Option<Decimal>,
+    /// The most of one bonus payment the rate applies to.
+    #[serde(
+        default,
+        with = "decimal_serde::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub bonus_payment_cap: Option<Decimal>,
+    /// The most of a fiscal year's bonuses (cumulative) the rate applies to.
+    #[serde(
+        default,
+        with = "decimal_serde::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub bonus_fiscal_year_cap: Option<Decimal>,
+    /// The most of a year's pay (cumulative) the rate applies to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub annual_pay_cap: Option<AnnualCap>,
+    /// Applies only to positions with `age_dependent_burden`.
+    #[serde(default)]
+    pub age_dependent: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AnnualCap {
+    #[serde(with = "decimal_serde")]
+    pub amount: Decimal,
+    pub period: CapPeriod,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CapPeriod {
+    CalendarYear,
+    FiscalYear,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BonusPayout {
+    /// Calendar month of the payout, 1 to 12.
+    pub month: u8,
+    /// Months of monthly base pay, such as 0.8.
+    #[serde(with = "decimal_serde")]
+    pub months: Decimal,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PerHire {
+    #[serde(with = "decimal_serde", default)]
+    pub equipment: Decimal,
+    #[serde(with = "decimal_serde", default)]
+    pub onboarding: Decimal,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Attrition {
+    /// Share of employees leaving per year, in percent.
+    #[serde(with = "decimal_serde", default)]
+    pub annual_rate_pct: Decimal,
+    /// Months a seat stays empty before its backfill starts.
+    #[serde(default)]
+    pub backfill_lag_months: u8,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Tool {
+    pub name: String,
+    #[serde(with = "decimal_serde")]
+    pub monthly_per_seat: Decimal,
+    /// The teams whose positions need a seat; empty means every position.
+    #[serde(default)]
+    pub teams: Vec<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OtherCostKind {
+    /// `amount` every month from `start` to `end`.
+    Monthly,
+    /// `amount` once, in `start`.
+    OneOff,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OtherCost {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub team: Option<String>,
+    pub kind: OtherCostKind,
+    #[serde(with = "decimal_serde")]
+    pub amount: Decimal,
+    /// First month of a monthly line; the month of a one-off.
+    pub start: YearMonth,
+    /// Last month of a monthly line (inclusive); ignored for one-offs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<YearMonth>,
+    /// Monthly lines rise by this percent on each anniversary of `start`.
+    #[serde(with = "decimal_serde", default)]
+    pub yearly_escalation_pct: Decimal,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Cloud {
+    #[serde(default)]
+    pub lines: Vec<CloudLine>,
+    /// Development environments and CI, per active FTE and month.
+    #[serde(with = "decimal_serde", default)]
+    pub per_engineer_monthly: Decimal,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CloudCategory {
+    Compute,
+    Storage,
+    Data,
+    Observability,
+    Network,
+    Other,
+}
+
+impl CloudCategory {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Compute => "compute",
+            Self::Storage => "storage",
+            Self::Data => "data",
+            Self::Observability => "observability",
+            Self::Network => "network",
+            Self::Other => "other",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CloudLine {
+    pub name: String,
+    pub category: CloudCategory,
+    /// On-demand cost of the horizon's first month.
+    #[serde(with = "decimal_serde")]
+    pub on_demand_monthly: Decimal,
+    /// Compounding monthly growth, percent; above −100.
+    #[serde(with = "decimal_serde", default)]
+    pub monthly_growth_pct: Decimal,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub commitment: Option<Commitment>,
+    #[serde(default)]
+    pub savings: Vec<Saving>,
+    #[serde(default)]
+    pub one_offs: Vec<OneOff>,
+}
+
+impl CloudLine {
+    /// The yearly growth the monthly growth compounds to, in percent,
+    /// rounded to 2 decimals: 2.1 % a month is 28.32 % a year.
+    pub fn annual_growth_pct(&self) -> Option<Decimal> {
+        let hundred = Decimal::ONE_HUNDRED;
+        let factor = Decimal::ONE.checked_add(self.monthly_growth_pct.checked_div(hundred)?)?;
+        let mut yearly = Decimal::ONE;
+        for _ in 0..12 {
+            yearly = yearly.checked_mul(factor)?;
+        }
+        let pct = yearly.checked_sub(Decimal::ONE)?.checked_mul(hundred)?;
+        Some(pct.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero))
+    }
+}
+
+/// Committed-use discount: effective = on-demand × (1 − coverage × discount).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Commitment {
+    #[serde(with = "decimal_serde")]
+    pub coverage_pct: Decimal,
+    #[serde(with = "decimal_serde")]
+    pub discount_pct: Decimal,
+    pub start: YearMonth,
+}
+
+/// A savings initiative: the line costs `pct` % less from `start` on.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Saving {
+    pub name: String,
+    #[serde(with = "decimal_serde")]
+    pub pct: Decimal,
+    pub start: YearMonth,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OneOff {
+    pub month: YearMonth,
+    #[serde(with = "decimal_serde")]
+    pub amount: Decimal,
+    #[serde(default)]
+    pub note: String,
+}
+
+impl Plan {
+    /// A plan with one empty scenario named "Base", the default ladder and
+    /// zero rates everywhere.
+    pub fn blank(
+        name: impl Into<String>,
+        currency: impl Into<String>,
+        fiscal_year_start_month: u8,
+        horizon_start: YearMonth,
+        months: u16,
+    ) -> Self {
+        Self {
+            name: name.into(),
+            currency: currency.into(),
+            fiscal_year_start_month,
+            horizon: Horizon {
+                start: horizon_start,
+                months,
+            },
+            scenarios: vec![Scenario::blank("Base")],
+        }
+    }
+
+    /// The plan's currency, if its code is known.
+    pub fn currency(&self) -> Option<Currency> {
+        Currency::from_code(&self.currency)
+    }
+
+    /// Digits of the currency's minor unit (0 for an unknown code).
+    pub fn currency_exponent(&self) -> u32 {
+        self.currency().map_or(0, Currency::exponent)
+    }
+
+    /// The months of the horizon, in order (fewer if it runs past year 9999).
+    pub fn months(&self) -> Vec<YearMonth> {
+        (0..i32::from(self.horizon.months))
+            .map_while(|m| self.horizon.start.add_months(m))
+            .collect()
+    }
+
+    pub fn scenario_index(&self, name: &str) -> Option<usize> {
+        self.scenarios.iter().position(|s| s.name == name)
+    }
+}
+
+impl Scenario {
+    /// An empty scenario with the default ladder and zero rates.
+    pub fn blank(name: impl Into<String>) -> Self {
+        Self {
+            name: name.into(),
+            teams: Vec::new(),
+            levels: DEFAULT_LEVELS.iter().map(|l| (*l).to_string()).collect(),
+            bands: Vec::new(),
+            positions: Vec::new(),
+            people: PeopleCosts::default(),
+            tools: Vec::new(),
+            other_costs: Vec::new(),
+            cloud: Cloud::default(),
+        }
+    }
+
+    pub fn position(&self, id: &str) -> Option<&Position> {
+        self.positions.iter().find(|p| p.id == id)
+    }
+
+    pub fn position_mut(&mut self, id: &str) -> Option<&mut Position> {
+        self.positions.iter_mut().find(|p| p.id == id)
+    }
+
+    pub fn team_index(&self, name: &str) -> Option<usize> {
+        self.teams.iter().position(|t| t.name == name)
+    }
+
+    /// Adds a team with this name unless one exists.
+    pub fn ensure_team(&mut self, name: &str) {
+        if self.team_index(name).is_none() {
+            self.teams.push(Team {
+                name: name.to_string(),
+                attrition: None,
+            });
+        }
+    }
+
+    /// Renames a team and every reference to it (positions, tools, other
+    /// costs). Refuses an empty name or one another team already has.
+    pub fn rename_team(&mut self, old: &str, new: &str) -> Result<(), String> {
+        let new = new.trim();
+        if new.is_empty() {
+            return Err("A team needs a name.".into());
+        }
+        if old == new {
+            return Ok(());
+        }
+        if self.team_index(new).is_some() {
+            return Err(format!("There is already a team named \u{201c}{new}\u{201d}."));
+        }
+        let Some(index) = self.team_index(old) else {
+            return Err(format!("There is no team named \u{201c}{old}\u{201d}."));
+        };
+        if let Some(team) = self.teams.get_mut(index) {
+            team.name = new.to_string();
+        }
+        for position in self.positions.iter_mut().filter(|p| p.team == old) {
+            position.team = new.to_string();
+        }
+        for tool in &mut self.tools {
+            for team in tool.teams.iter_mut().filter(|t| t.as_str() == old) {
+                *team = new.to_string();
+            }
+        }
+        for cost in &mut self.other_costs {
+            if cost.team.as_deref() == Some(old) {
+                cost.team = Some(new.to_string());
+            }
+        }
+        Ok(())
+    }
+
+    /// Adds a filled, full-time employee position at the ladder's "Mid"
+    /// level (or its first level), creating the team if needed; returns its id.
+    pub fn add_position(
+        &mut self,
+        title: impl Into<String>,
+        team: impl Into<String>,
+        annual_base: Decimal,
+        start: Date,
+    ) -> String {
+        let team = team.into();
+        self.ensure_team(&team);
+        let level = if self.levels.iter().any(|l| l == "Mid") {
+            "Mid".to_string()
+        } else if let Some(first) = self.levels.first() {
+            first.clone()
+        } else {
+            self.levels.push("Mid".to_string());
+            "Mid".to_string()
+        };
+        let id = self.next_position_id();
+        self.positions.push(Position {
+            id: id.clone(),
+            title: title.into(),
+            team,
+            level,
+            status: PositionStatus::Filled,
+            employment: Employment::Employee,
+            annual_base: Some(annual_base),
+            fte: Decimal::ONE,
+            start,
+            end: None,
+            recruiting_fee_pct: None,
+            age_dependent_burden: false,
+            location: None,
+        });
+        id
+    }
+
+    /// The first id of the form `p1`, `p2`, ... no position has.
+    pub fn next_position_id(&self) -> String {
+        (1..)
+            .map(|n: u64| format!("p{n}"))
+            .find(|id| self.position(id).is_none())
+            .unwrap_or_default()
+    }
+
+    /// Removes and returns the position with this id.
+    pub fn remove_position(&mut self, id: &str) -> Option<Position> {
+        let index = self.positions.iter().position(|p| p.id == id)?;
+        Some(self.positions.remove(index))
+    }
+
+    /// The band for a level and location, falling back to the level's band
+    /// without location.
+    pub fn band_for(&self, level: &str, location: Option<&str>) -> Option<&SalaryBand> {
+        let exact = location.and_then(|loc| {
+            self.bands
+                .iter()
+                .find(|b| b.level == level && b.location.as_deref() == Some(loc))
+        });
+        exact.or_else(|| {
+            self.bands
+                .iter()
+                .find(|b| b.level == level && b.location.is_none())
+        })
+    }
+
+    /// The position's annual base: its own, or its band's midpoint.
+    pub fn annual_base_of(&self, position: &Position) -> Option<Decimal> {
+        position.annual_base.or_else(|| {
+            self.band_for(&position.level, position.location.as_deref())
+                .map(|b| b.mid)
+        })
+    }
+}

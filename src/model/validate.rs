@@ -1,0 +1,518 @@
+//! Validation: every problem in a plan, each naming its field.
+//!
+//! The engine only runs on plans without errors, so it can rely on what is
+//! checked here: known currency, months 1 to 12, horizon of 1 to 120 months,
+//! money that is non-negative, at most 10^15 units and no finer than the
+//! currency's minor unit, percentages from 0 to 100 with at most 6 decimals,
+//! FTE in (0, 1], end dates not before start dates, known teams and levels,
+//! and compounding (raises, escalation, cloud growth) that stays within 10^15.
+
+use rust_decimal::Decimal;
+use std::collections::HashSet;
+use std::fmt;
+
+use super::money::{Currency, MAX_UNITS};
+use super::plan::{OtherCostKind, Plan, Scenario};
+
+/// The most decimals a percentage or an FTE may have.
+pub const MAX_RATE_DECIMALS: u32 = 6;
+/// The longest horizon, in months.
+pub const MAX_HORIZON_MONTHS: u16 = 120;
+
+/// One problem in a plan: the field (`scenarios[1].positions[4].fte`) and what is wrong.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PlanError {
+    pub path: String,
+    pub message: String,
+}
+
+impl PlanError {
+    pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Self {
+            path: path.into(),
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for PlanError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() {
+            f.write_str(&self.message)
+        } else {
+            write!(f, "{}: {}", self.path, self.message)
+        }
+    }
+}
+
+impl std::error::Error for PlanError {}
+
+/// Every problem in the plan, in field order; empty when the plan is valid.
+pub fn validate(plan: &Plan) -> Vec<PlanError> {
+    let mut errors = validate_header(plan);
+    let currency = plan.currency();
+    let mut names = HashSet::new();
+    for (s, scenario) in plan.scenarios.iter().enumerate() {
+        if !names.insert(scenario.name.as_str()) {
+            errors.push(PlanError::new(
+                format!("scenarios[{s}].name"),
+                format!("another scenario is already named \u{201c}{}\u{201d}", scenario.name),
+            ));
+        }
+        check_scenario(plan, currency, s, scenario, &mut errors);
+    }
+    errors
+}
+
+/// The problems that stop scenario `index` from being forecast: the plan's
+/// own fields and that scenario's. Other scenarios are not looked at, so an
+/// unfinished scenario does not block the others.
+pub fn validate_scenario(plan: &Plan, index: usize) -> Vec<PlanError> {
+    let mut errors = validate_header(plan);
+    match plan.scenarios.get(index) {
+        Some(scenario) => check_scenario(plan, plan.currency(), index, scenario, &mut errors),
+        None => errors.push(PlanError::new(
+            "scenarios",
+            format!("there is no scenario number {}", index + 1),
+        )),
+    }
+    errors
+}
+
+fn validate_header(plan: &Plan) -> Vec<PlanError> {
+    let mut errors = Vec::new();
+    if plan.name.trim().is_empty() {
+        errors.push(PlanError::new("name", "the plan needs a name"));
+    }
+    if plan.currency().is_none() {
+        errors.push(PlanError::new(
+            "currency",
+            format!(
+                "unknown currency \u{201c}{}\u{201d}: use an ISO code such as JPY, USD, EUR or GBP",
+                plan.currency
+            ),
+        ));
+    }
+    check_month(
+        "fiscal_year_start_month",
+        plan.fiscal_year_start_month,
+        &mut errors,
+    );
+    let months = plan.horizon.months;
+    if months == 0 || months > MAX_HORIZON_MONTHS {
+        errors.push(PlanError::new(
+            "horizon.months",
+            format!("the horizon must be 1 to {MAX_HORIZON_MONTHS} months long, not {months}"),
+        ));
+    } else if plan.horizon.start.add_months(i32::from(months) - 1).is_none() {
+        errors.push(PlanError::new(
+            "horizon.start",
+            "the horizon runs past the year 9999",
+        ));
+    }
+    if plan.scenarios.is_empty() {
+        errors.push(PlanError::new("scenarios", "a plan needs at least one scenario"));
+    }
+    errors
+}
+
+fn check_month(path: &str, month: u8, errors: &mut Vec<PlanError>) {
+    if !(1..=12).contains(&month) {
+        errors.push(PlanError::new(
+            path,
+            format!("a month must be 1 (January) to 12 (December), not {month}"),
+        ));
+    }
+}
+
+/// Checks amounts against the plan's currency (skipped when it is unknown:
+/// that error is reported once, on `currency`).
+struct Checker<'a> {
+    currency: Option<Currency>,
+    errors: &'a mut Vec<PlanError>,
+}
+
+impl Checker<'_> {
+    fn push(&mut self, path: String, message: impl Into<String>) {
+        self.errors.push(PlanError::new(path, message));
+    }
+
+    fn name(&mut self, path: String, name: &str, what: &str) {
+        if name.trim().is_empty() {
+            self.push(path, format!("{what} needs a name"));
+        }
+    }
+
+    fn money(&mut self, path: String, value: Decimal) {
+        if value.is_sign_negative() && !value.is_zero() {
+            self.push(path, format!("an amount cannot be negative ({value})"));
+        } else if value > Decimal::from(MAX_UNITS) {
+            self.push(path, format!("{value} is beyond the limit of 10^15"));
+        } else if let Some(currency) = self.currency {
+            let scale = value.normalize().scale();
+            if scale > currency.exponent() {
+                let message = match currency.exponent() {
+                    0 => format!("{} has no minor unit: {value} must be whole", currency.code()),
+                    n => format!("{} amounts have at most {n} decimals, not {value}", currency.code()),
+                };
+                self.push(path, message);
+            }
+        }
+    }
+
+    fn decimals(&mut self, path: &str, value: Decimal, what: &str) -> bool {
+        if value.normalize().scale() > MAX_RATE_DECIMALS {
+            self.push(
+                path.to_string(),
+                format!("{what} may have at most {MAX_RATE_DECIMALS} decimals, not {value}"),
+            );
+            return false;
+        }
+        true
+    }
+
+    /// A percentage from 0 to 100 inclusive.
+    fn pct(&mut self, path: String, value: Decimal) {
+        if !self.decimals(&path, value, "a percentage") {
+            return;
+        }
+        if value < Decimal::ZERO || value > Decimal::ONE_HUNDRED {
+            self.push(path, format!("a rate must be from 0 to 100 %, not {value} %"));
+        }
+    }
+}
+
+fn check_scenario(
+    plan: &Plan,
+    currency: Option<Currency>,
+    s: usize,
+    scenario: &Scenario,
+    errors: &mut Vec<PlanError>,
+) {
+    let at = format!("scenarios[{s}]");
+    let mut c = Checker { currency, errors };
+    c.name(format!("{at}.name"), &scenario.name, "a scenario");
+
+    let mut teams = HashSet::new();
+    for (t, team) in scenario.teams.iter().enumerate() {
+        let path = format!("{at}.teams[{t}]");
+        c.name(format!("{path}.name"), &team.name, "a team");
+        if !teams.insert(team.name.as_str()) {
+            c.push(
+                format!("{path}.name"),
+                format!("another team is already named \u{201c}{}\u{201d}", team.name),
+            );
+        }
+        if let Some(attrition) = &team.attrition {
+            check_attrition(&mut c, &format!("{path}.attrition"), attrition);
+        }
+    }
+    let mut levels = HashSet::new();
+    for (l, level) in scenario.levels.iter().enumerate() {
+        c.name(format!("{at}.levels[{l}]"), level, "a level");
+        if !levels.insert(level.as_str()) {
+            c.push(
+                format!("{at}.levels[{l}]"),
+                format!("the ladder already has a level \u{201c}{level}\u{201d}"),
+            );
+        }
+    }
+
+    let mut bands = HashSet::new();
+    for (b, band) in scenario.bands.iter().enumerate() {
+        let path = format!("{at}.bands[{b}]");
+        if !levels.contains(band.level.as_str()) {
+            c.push(
+                format!("{path}.level"),
+                format!("unknown level \u{201c}{}\u{201d}: it is not on the ladder", band.level),
+            );
+        }
+        if !bands.insert((band.level.as_str(), band.location.as_deref())) {
+            c.push(
+                format!("{path}.level"),
+                "another band has the same level and location",
+            );
+        }
+        c.money(format!("{path}.min"), band.min);
+        c.money(format!("{path}.mid"), band.mid);
+        c.money(format!("{path}.max"), band.max);
+        if band.min > band.mid {
+            c.push(format!("{path}.mid"), "the midpoint is below the minimum");
+        }
+        if band.mid > band.max {
+            c.push(format!("{path}.max"), "the maximum is below the midpoint");
+        }
+    }
+
+    check_positions(&mut c, &at, scenario, &teams, &levels);
+    check_people(&mut c, plan, &at, scenario);
+
+    for (t, tool) in scenario.tools.iter().enumerate() {
+        let path = format!("{at}.tools[{t}]");
+        c.name(format!("{path}.name"), &tool.name, "a tool");
+        c.money(format!("{path}.monthly_per_seat"), tool.monthly_per_seat);
+        for (i, team) in tool.teams.iter().enumerate() {
+            if !teams.contains(team.as_str()) {
+                c.push(
+                    format!("{path}.teams[{i}]"),
+                    format!("unknown team \u{201c}{team}\u{201d}"),
+                );
+            }
+        }
+    }
+
+    let last_month = plan
+        .horizon
+        .start
+        .add_months(i32::from(plan.horizon.months.max(1)) - 1)
+        .unwrap_or(plan.horizon.start);
+    for (o, cost) in scenario.other_costs.iter().enumerate() {
+        let path = format!("{at}.other_costs[{o}]");
+        c.name(format!("{path}.name"), &cost.name, "a cost");
+        if let Some(team) = &cost.team {
+            if !teams.contains(team.as_str()) {
+                c.push(format!("{path}.team"), format!("unknown team \u{201c}{team}\u{201d}"));
+            }
+        }
+        c.money(format!("{path}.amount"), cost.amount);
+        c.pct(format!("{path}.yearly_escalation_pct"), cost.yearly_escalation_pct);
+        if let Some(end) = cost.end {
+            if end < cost.start {
+                c.push(
+                    format!("{path}.end"),
+                    format!("the end month {end} is before the start month {}", cost.start),
+                );
+            }
+        }
+        if cost.kind == OtherCostKind::Monthly && cost.yearly_escalation_pct > Decimal::ZERO {
+            let last = cost.end.map_or(last_month, |e| e.min(last_month));
+            let years = last.months_since(cost.start).max(0) / 12;
+            if !compounds_within_limit(cost.amount, cost.yearly_escalation_pct, years) {
+                c.push(
+                    format!("{path}.yearly_escalation_pct"),
+                    "the escalation compounds the amount beyond 10^15 within the horizon",
+                );
+            }
+        }
+    }
+
+    let cloud = &scenario.cloud;
+    c.money(format!("{at}.cloud.per_engineer_monthly"), cloud.per_engineer_monthly);
+    for (l, line) in cloud.lines.iter().enumerate() {
+        let path = format!("{at}.cloud.lines[{l}]");
+        c.name(format!("{path}.name"), &line.name, "a cloud line");
+        c.money(format!("{path}.on_demand_monthly"), line.on_demand_monthly);
+        let growth_path = format!("{path}.monthly_growth_pct");
+        if c.decimals(&growth_path, line.monthly_growth_pct, "a percentage") {
+            let g = line.monthly_growth_pct;
+            if g <= -Decimal::ONE_HUNDRED || g > Decimal::ONE_HUNDRED {
+                c.push(
+                    growth_path,
+                    format!("monthly growth must be above −100 % and at most 100 %, not {g} %"),
+                );
+            } else if g > Decimal::ZERO
+                && !compounds_within_limit(
+                    line.on_demand_monthly,
+                    g,
+                    i32::from(plan.horizon.months.max(1)) - 1,
+                )
+            {
+                c.push(
+                    growth_path,
+                    "the growth compounds the cost beyond 10^15 within the horizon",
+                );
+            }
+        }
+        if let Some(commitment) = &line.commitment {
+            c.pct(format!("{path}.commitment.coverage_pct"), commitment.coverage_pct);
+            c.pct(format!("{path}.commitment.discount_pct"), commitment.discount_pct);
+        }
+        for (i, saving) in line.savings.iter().enumerate() {
+            c.name(format!("{path}.savings[{i}].name"), &saving.name, "a savings initiative");
+            c.pct(format!("{path}.savings[{i}].pct"), saving.pct);
+        }
+        for (i, one_off) in line.one_offs.iter().enumerate() {
+            c.money(format!("{path}.one_offs[{i}].amount"), one_off.amount);
+        }
+    }
+}
+
+fn check_positions(
+    c: &mut Checker<'_>,
+    at: &str,
+    scenario: &Scenario,
+    teams: &HashSet<&str>,
+    levels: &HashSet<&str>,
+) {
+    let mut ids = HashSet::new();
+    for (p, position) in scenario.positions.iter().enumerate() {
+        let path = format!("{at}.positions[{p}]");
+        if position.id.trim().is_empty() {
+            c.push(format!("{path}.id"), "a position needs an id");
+        } else if !ids.insert(position.id.as_str()) {
+            c.push(
+                format!("{path}.id"),
+                format!("another position has the id \u{201c}{}\u{201d}", position.id),
+            );
+        }
+        c.name(format!("{path}.title"), &position.title, "a position");
+        if !teams.contains(position.team.as_str()) {
+            c.push(
+                format!("{path}.team"),
+                format!("unknown team \u{201c}{}\u{201d}", position.team),
+            );
+        }
+        let known_level = levels.contains(position.level.as_str());
+        if !known_level {
+            c.push(
+                format!("{path}.level"),
+                format!("unknown level \u{201c}{}\u{201d}: it is not on the ladder", position.level),
+            );
+        }
+        match position.annual_base {
+            Some(base) => c.money(format!("{path}.annual_base"), base),
+            None if known_level
+                && scenario
+                    .band_for(&position.level, position.location.as_deref())
+                    .is_none() =>
+            {
+                c.push(
+                    format!("{path}.annual_base"),
+                    format!(
+                        "no annual base given and no salary band for level \u{201c}{}\u{201d}",
+                        position.level
+                    ),
+                );
+            }
+            None => {}
+        }
+        let fte_path = format!("{path}.fte");
+        if c.decimals(&fte_path, position.fte, "an FTE")
+            && (position.fte <= Decimal::ZERO || position.fte > Decimal::ONE)
+        {
+            c.push(
+                fte_path,
+                format!("FTE must be above 0 and at most 1, not {}", position.fte),
+            );
+        }
+        if let Some(end) = position.end {
+            if end < position.start {
+                c.push(
+                    format!("{path}.end"),
+                    format!("the end date {end} is before the start date {}", position.start),
+                );
+            }
+        }
+        if let Some(fee) = position.recruiting_fee_pct {
+            c.pct(format!("{path}.recruiting_fee_pct"), fee);
+        }
+    }
+}
+
+fn check_attrition(c: &mut Checker<'_>, path: &str, attrition: &super::plan::Attrition) {
+    let rate_path = format!("{path}.annual_rate_pct");
+    c.pct(rate_path.clone(), attrition.annual_rate_pct);
+    // The vacant share r/12 × L cannot exceed the whole seat.
+    let lag = Decimal::from(attrition.backfill_lag_months);
+    if attrition.annual_rate_pct * lag > Decimal::from(1200) {
+        c.push(
+            format!("{path}.backfill_lag_months"),
+            format!(
+                "{} % a year with a {} month backfill lag would leave more than the whole seat vacant",
+                attrition.annual_rate_pct, attrition.backfill_lag_months
+            ),
+        );
+    }
+}
+
+fn check_people(c: &mut Checker<'_>, plan: &Plan, at: &str, scenario: &Scenario) {
+    let people = &scenario.people;
+    let at = format!("{at}.people");
+    for (b, component) in people.burden.iter().enumerate() {
+        let path = format!("{at}.burden[{b}]");
+        c.name(format!("{path}.name"), &component.name, "a burden component");
+        c.pct(format!("{path}.rate_pct"), component.rate_pct);
+        for (field, cap) in [
+            ("monthly_pay_cap", component.monthly_pay_cap),
+            ("bonus_payment_cap", component.bonus_payment_cap),
+            ("bonus_fiscal_year_cap", component.bonus_fiscal_year_cap),
+        ] {
+            if let Some(cap) = cap {
+                c.money(format!("{path}.{field}"), cap);
+            }
+        }
+        if let Some(cap) = &component.annual_pay_cap {
+            c.money(format!("{path}.annual_pay_cap.amount"), cap.amount);
+        }
+    }
+    let mut payout_months = HashSet::new();
+    for (b, payout) in people.bonus_payouts.iter().enumerate() {
+        let path = format!("{at}.bonus_payouts[{b}]");
+        check_month(&format!("{path}.month"), payout.month, c.errors);
+        if !payout_months.insert(payout.month) {
+            c.push(
+                format!("{path}.month"),
+                format!("another payout is already in month {}", payout.month),
+            );
+        }
+        let months_path = format!("{path}.months");
+        if c.decimals(&months_path, payout.months, "a number of months")
+            && (payout.months < Decimal::ZERO || payout.months > Decimal::from(12))
+        {
+            c.push(
+                months_path,
+                format!("a payout is 0 to 12 months of pay, not {}", payout.months),
+            );
+        }
+    }
+    c.pct(format!("{at}.raise_pct"), people.raise_pct);
+    check_month(&format!("{at}.raise_month"), people.raise_month, c.errors);
+    c.pct(format!("{at}.recruiting_fee_pct"), people.recruiting_fee_pct);
+    c.money(format!("{at}.per_hire.equipment"), people.per_hire.equipment);
+    c.money(format!("{at}.per_hire.onboarding"), people.per_hire.onboarding);
+    check_attrition(c, &format!("{at}.attrition"), &people.attrition);
+    c.money(
+        format!("{at}.training_per_head_annual"),
+        people.training_per_head_annual,
+    );
+
+    // Raises compound: the largest salary must stay within 10^15 until the
+    // horizon's end.
+    if people.raise_pct > Decimal::ZERO && people.raise_pct <= Decimal::ONE_HUNDRED {
+        let raises = (0..i32::from(plan.horizon.months.min(MAX_HORIZON_MONTHS)))
+            .filter_map(|m| plan.horizon.start.add_months(m))
+            .filter(|m| m.month() == people.raise_month)
+            .count();
+        let largest = scenario
+            .positions
+            .iter()
+            .filter_map(|p| scenario.annual_base_of(p))
+            .max()
+            .unwrap_or(Decimal::ZERO);
+        if !compounds_within_limit(largest, people.raise_pct, i32::try_from(raises).unwrap_or(0)) {
+            c.push(
+                format!("{at}.raise_pct"),
+                "raises compound the largest annual base beyond 10^15 within the horizon",
+            );
+        }
+    }
+}
+
+/// Whether `amount × (1 + pct/100)^times` stays within 10^15.
+fn compounds_within_limit(amount: Decimal, pct: Decimal, times: i32) -> bool {
+    let limit = Decimal::from(MAX_UNITS);
+    let Some(factor) = pct
+        .checked_div(Decimal::ONE_HUNDRED)
+        .and_then(|f| f.checked_add(Decimal::ONE))
+    else {
+        return false;
+    };
+    let mut value = amount;
+    for _ in 0..times.max(0) {
+        match value.checked_mul(factor) {
+            Some(v) if v <= limit => value = v,
+            _ => return false,
+        }
+    }
+    value <= limit
+}
