@@ -124,8 +124,31 @@ fn scenario_index(plan: &Plan, name: &str) -> Result<usize, Failure> {
     })
 }
 
-fn output_error(e: impl std::fmt::Display) -> Failure {
-    Failure::Output(format!("cannot write the output: {e}"))
+fn output_error(e: impl Into<OutputError>) -> Failure {
+    match e.into().0 {
+        // The reader stopped reading (`| head`): not an error of ours.
+        Some(e) if e.kind() == io::ErrorKind::BrokenPipe => Failure::Output(String::new()),
+        Some(e) => Failure::Output(format!("cannot write the output: {e}")),
+        None => Failure::Output("cannot write the output".into()),
+    }
+}
+
+/// Write errors from `io` and from the csv crate.
+struct OutputError(Option<io::Error>);
+
+impl From<io::Error> for OutputError {
+    fn from(e: io::Error) -> Self {
+        Self(Some(e))
+    }
+}
+
+impl From<csv::Error> for OutputError {
+    fn from(e: csv::Error) -> Self {
+        match e.into_kind() {
+            csv::ErrorKind::Io(e) => Self(Some(e)),
+            other => Self(Some(io::Error::other(format!("{other:?}")))),
+        }
+    }
 }
 
 fn run(args: &Args) -> Result<(), Failure> {
@@ -201,6 +224,7 @@ fn main() -> ExitCode {
             }
             ExitCode::from(1)
         }
+        Err(Failure::Output(message)) if message.is_empty() => ExitCode::SUCCESS,
         Err(Failure::Output(message)) => {
             eprintln!("fleetplan-cli: {message}");
             ExitCode::from(1)

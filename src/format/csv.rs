@@ -186,7 +186,7 @@ pub fn write_summaries<W: Write>(
 
 /// The columns of [`write_comparison`].
 pub fn comparison_header() -> Vec<&'static str> {
-    let mut header = vec!["fiscal_year", "partial", "scenario", "base"];
+    let mut header = vec!["fiscal_year", "partial", "scenario", "base_scenario"];
     header.extend(category_headers());
     header.extend(["total", "difference", "difference_pct"]);
     header

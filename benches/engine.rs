@@ -1,0 +1,111 @@
+//! Forecast engine benchmark: the exact engine against a plain f64 kernel of
+//! the same shape, on the same generated plan, in the same run.
+//!
+//!     cargo bench --bench engine
+//!     cargo bench --bench engine -- 5000 36 3 21     (positions months scenarios runs)
+//!
+//! Prints the median and minimum of each measurement and the ratios.
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use fleetplan::model::{
+    PreparedScenario, ScenarioForecast, forecast_scenario, generate_plan, validate,
+};
+
+#[path = "f64_kernel.rs"]
+mod f64_kernel;
+
+fn measure(runs: usize, mut f: impl FnMut()) -> (Duration, Duration) {
+    f(); // warm caches and allocator
+    let mut times: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            f();
+            start.elapsed()
+        })
+        .collect();
+    times.sort();
+    (times[times.len() / 2], times[0])
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+fn main() {
+    let numbers: Vec<usize> = std::env::args()
+        .skip(1)
+        .filter_map(|a| a.parse().ok())
+        .collect();
+    let positions = numbers.first().copied().unwrap_or(5000);
+    let months = numbers.get(1).copied().unwrap_or(36) as u16;
+    let scenarios = numbers.get(2).copied().unwrap_or(3);
+    let runs = numbers.get(3).copied().unwrap_or(21).max(1);
+
+    let plan = generate_plan(positions, months, scenarios, 2026);
+    assert!(validate(&plan).is_empty(), "the generated plan is valid");
+    let count = plan.scenarios.len();
+    println!(
+        "plan: {positions} positions x {months} months x {count} scenarios, {runs} runs each"
+    );
+
+    // Same answer first: the f64 kernel must compute the same thing.
+    let exact_total: i128 = (0..count)
+        .map(|s| forecast_scenario(&plan, s).map(|f| f.total()).unwrap_or(0))
+        .sum();
+    let float_total: f64 = (0..count)
+        .map(|s| f64_kernel::run(&f64_kernel::prepare(&plan, s)).total())
+        .sum();
+    println!(
+        "totals: exact {exact_total}, f64 {float_total:.0} (difference {:.0})",
+        float_total - exact_total as f64
+    );
+
+    let mut results = Vec::new();
+    let (med, min) = measure(runs, || {
+        for s in 0..count {
+            black_box(forecast_scenario(black_box(&plan), s).ok());
+        }
+    });
+    results.push(("exact: forecast_scenario (validate + compile + run)", med, min));
+
+    let prepared: Vec<PreparedScenario<'_>> = (0..count)
+        .filter_map(|s| PreparedScenario::new(&plan, s).ok())
+        .collect();
+    let (med, min) = measure(runs, || {
+        for p in &prepared {
+            let mut totals = ScenarioForecast::for_scenario(&plan, p.scenario_index());
+            p.forecast(&mut totals);
+            black_box(&totals);
+        }
+    });
+    results.push(("exact: run only (prepared scenario)", med, min));
+
+    let (med, min) = measure(runs, || {
+        black_box(validate(black_box(&plan)).len());
+    });
+    results.push(("exact: validate (whole plan)", med, min));
+
+    let (med, min) = measure(runs, || {
+        for s in 0..count {
+            black_box(f64_kernel::run(&f64_kernel::prepare(black_box(&plan), s)));
+        }
+    });
+    results.push(("f64: prepare + run", med, min));
+
+    let prepared_f64: Vec<_> = (0..count).map(|s| f64_kernel::prepare(&plan, s)).collect();
+    let (med, min) = measure(runs, || {
+        for p in &prepared_f64 {
+            black_box(f64_kernel::run(black_box(p)));
+        }
+    });
+    results.push(("f64: run only (prepared)", med, min));
+
+    for (name, med, min) in &results {
+        println!("{name:<55} median {:>9.3} ms   min {:>9.3} ms", ms(*med), ms(*min));
+    }
+    let ratio = |a: usize, b: usize| ms(results[a].1) / ms(results[b].1);
+    println!("ratio exact/f64, run only (medians):        {:.2}", ratio(1, 4));
+    println!("ratio exact/f64, full forecast (medians):   {:.2}", ratio(0, 3));
+}

@@ -1,0 +1,78 @@
+//! The forecast engine benchmark in headless Chromium: the exact engine
+//! against a plain f64 kernel of the same shape, on the same generated plan,
+//! in the same run. Not part of the test suite (it asserts nothing about
+//! time); run it with `scripts/bench-web`.
+#![cfg(target_arch = "wasm32")]
+
+use std::hint::black_box;
+
+use fleetplan::model::{PreparedScenario, ScenarioForecast, forecast_scenario, generate_plan};
+use wasm_bindgen_test::*;
+
+#[path = "../benches/f64_kernel.rs"]
+#[allow(dead_code)]
+mod f64_kernel;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn now() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map(|p| p.now())
+        .unwrap_or_default()
+}
+
+/// Median and minimum in milliseconds of `runs` timed calls after one warm-up.
+fn measure(runs: usize, mut f: impl FnMut()) -> (f64, f64) {
+    f();
+    let mut times: Vec<f64> = (0..runs)
+        .map(|_| {
+            let start = now();
+            f();
+            now() - start
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    (times[times.len() / 2], times[0])
+}
+
+#[wasm_bindgen_test]
+fn forecast_engine_against_f64_kernel() {
+    let (positions, months, scenarios, runs) = (5000, 36, 3, 21);
+    let plan = generate_plan(positions, months, scenarios, 2026);
+    let count = plan.scenarios.len();
+
+    let full = measure(runs, || {
+        for s in 0..count {
+            black_box(forecast_scenario(black_box(&plan), s).ok());
+        }
+    });
+    let prepared: Vec<PreparedScenario<'_>> = (0..count)
+        .filter_map(|s| PreparedScenario::new(&plan, s).ok())
+        .collect();
+    let run_only = measure(runs, || {
+        for p in &prepared {
+            let mut totals = ScenarioForecast::for_scenario(&plan, p.scenario_index());
+            p.forecast(&mut totals);
+            black_box(&totals);
+        }
+    });
+    let kernels: Vec<_> = (0..count).map(|s| f64_kernel::prepare(&plan, s)).collect();
+    let float = measure(runs, || {
+        for k in &kernels {
+            black_box(f64_kernel::run(black_box(k)));
+        }
+    });
+
+    console_log!(
+        "web bench: {positions} positions x {months} months x {count} scenarios, {runs} runs, median (min) ms"
+    );
+    console_log!("  exact, validate + compile + run: {:.2} ({:.2})", full.0, full.1);
+    console_log!("  exact, run on prepared scenarios: {:.2} ({:.2})", run_only.0, run_only.1);
+    console_log!("  f64 kernel:                       {:.2} ({:.2})", float.0, float.1);
+    console_log!(
+        "  ratio exact/f64: full {:.2}x, run {:.2}x",
+        full.0 / float.0,
+        run_only.0 / float.0
+    );
+}
