@@ -118,7 +118,11 @@ pub fn prepare(plan: &Plan, s: usize) -> F64Scenario {
             days: i32::from(ym.days()),
             calendar_month: ym.month(),
             year: ym.year(),
-            fiscal_year: if ym.month() >= fy { ym.year() } else { ym.year() - 1 },
+            fiscal_year: if ym.month() >= fy {
+                ym.year()
+            } else {
+                ym.year() - 1
+            },
         })
         .collect();
     let people = &scenario.people;
@@ -200,10 +204,21 @@ pub fn prepare(plan: &Plan, s: usize) -> F64Scenario {
             on_demand: f(l.on_demand_monthly),
             growth: f(l.monthly_growth_pct) / 100.0,
             commitment: l.commitment.as_ref().map(|c| {
-                (c.start.index(), f(c.coverage_pct) / 100.0 * f(c.discount_pct) / 100.0)
+                (
+                    c.start.index(),
+                    f(c.coverage_pct) / 100.0 * f(c.discount_pct) / 100.0,
+                )
             }),
-            savings: l.savings.iter().map(|s| (s.start.index(), f(s.pct) / 100.0)).collect(),
-            one_offs: l.one_offs.iter().map(|o| (o.month.index(), f(o.amount))).collect(),
+            savings: l
+                .savings
+                .iter()
+                .map(|s| (s.start.index(), f(s.pct) / 100.0))
+                .collect(),
+            one_offs: l
+                .one_offs
+                .iter()
+                .map(|o| (o.month.index(), f(o.amount)))
+                .collect(),
         })
         .collect();
     F64Scenario {
@@ -251,8 +266,16 @@ pub fn run(s: &F64Scenario) -> F64Totals {
         let mut annual = p.annual;
         for m in first_m..=last_m {
             let mo = &s.months[m as usize];
-            let first_day = if mo.index == p.start_index { p.start_day } else { 1 };
-            let last_day = if mo.index == p.end_index { p.end_day.min(mo.days) } else { mo.days };
+            let first_day = if mo.index == p.start_index {
+                p.start_day
+            } else {
+                1
+            };
+            let last_day = if mo.index == p.end_index {
+                p.end_day.min(mo.days)
+            } else {
+                mo.days
+            };
             let active = last_day - first_day + 1;
             if active <= 0 {
                 continue;
@@ -262,7 +285,11 @@ pub fn run(s: &F64Scenario) -> F64Totals {
             }
             let a = f64::from(active) / f64::from(mo.days);
             let k = f64::from(m - first_m);
-            let occupied = if p.employee { 1.0 - p.rate / 12.0 * k.min(p.lag) } else { 1.0 };
+            let occupied = if p.employee {
+                1.0 - p.rate / 12.0 * k.min(p.lag)
+            } else {
+                1.0
+            };
             let row = m as usize * width + p.team;
             let mut add = |c: usize, amount: f64| {
                 if amount != 0.0 {
@@ -300,7 +327,11 @@ pub fn run(s: &F64Scenario) -> F64Totals {
                         subject += part;
                     }
                     if b.annual_cap.is_finite() {
-                        let y = if b.fiscal_period { mo.fiscal_year } else { mo.year };
+                        let y = if b.fiscal_period {
+                            mo.fiscal_year
+                        } else {
+                            mo.year
+                        };
                         if year_key[c] != y {
                             year_key[c] = y;
                             year_used[c] = 0.0;
@@ -352,10 +383,10 @@ pub fn run(s: &F64Scenario) -> F64Totals {
     for line in &s.cloud {
         for (m, mo) in s.months.iter().enumerate() {
             let mut cost = line.on_demand * (1.0 + line.growth).powi(m as i32);
-            if let Some((start, share)) = line.commitment {
-                if mo.index >= start {
-                    cost *= 1.0 - share;
-                }
+            if let Some((start, share)) = line.commitment
+                && mo.index >= start
+            {
+                cost *= 1.0 - share;
             }
             for &(start, pct) in &line.savings {
                 if mo.index >= start {

@@ -111,13 +111,17 @@ fn component_fn(name: &str, rate: &str) -> BurdenComponent {
 #[test]
 fn base_pay_full_months_jpy_and_usd() {
     let mut p = plan("JPY", 4, "2026-04", 12);
-    scenario(&mut p).positions.push(employee("a", "6000000", "2020-01-01"));
+    scenario(&mut p)
+        .positions
+        .push(employee("a", "6000000", "2020-01-01"));
     let rows = ledger(&p).rows;
     // 6,000,000 × 1 ÷ 12 = 500,000 every month.
     assert_eq!(monthly(&rows, 0, Category::Base, 12), vec![500_000; 12]);
 
     let mut p = plan("USD", 1, "2026-01", 12);
-    scenario(&mut p).positions.push(employee("a", "100000.00", "2020-01-01"));
+    scenario(&mut p)
+        .positions
+        .push(employee("a", "100000.00", "2020-01-01"));
     let forecast = forecast_scenario(&p, 0).unwrap();
     let rows = ledger(&p).rows;
     // 100,000.00 ÷ 12 = 8,333.333… → 8,333.33 each month, rounded once per month,
@@ -130,11 +134,16 @@ fn base_pay_full_months_jpy_and_usd() {
 #[test]
 fn a_hire_starting_mid_month_is_paid_its_days() {
     let mut p = plan("JPY", 4, "2026-04", 3);
-    scenario(&mut p).positions.push(employee("a", "6000000", "2026-05-20"));
+    scenario(&mut p)
+        .positions
+        .push(employee("a", "6000000", "2026-05-20"));
     let rows = ledger(&p).rows;
     // April: not active. May has 31 days, 20th to 31st = 12 days:
     // 6,000,000 ÷ 12 × 12/31 = 193,548.387… → 193,548. June: 500,000.
-    assert_eq!(monthly(&rows, 0, Category::Base, 3), vec![0, 193_548, 500_000]);
+    assert_eq!(
+        monthly(&rows, 0, Category::Base, 3),
+        vec![0, 193_548, 500_000]
+    );
 
     let mut p = plan("USD", 1, "2026-04", 2);
     let mut half = employee("a", "120000", "2026-05-20");
@@ -154,7 +163,10 @@ fn a_departure_on_the_15th_is_paid_half_of_september() {
     let forecast = forecast_scenario(&p, 0).unwrap();
     let rows = ledger(&p).rows;
     // September has 30 days; 1st to 15th = 15 days: 500,000 × 15/30 = 250,000.
-    assert_eq!(monthly(&rows, 0, Category::Base, 3), vec![500_000, 250_000, 0]);
+    assert_eq!(
+        monthly(&rows, 0, Category::Base, 3),
+        vec![500_000, 250_000, 0]
+    );
     // Headcount counts the last day of the month: gone by 30 September.
     assert_eq!(forecast.headcount(0).heads, 1);
     assert_eq!(forecast.headcount(1).heads, 0);
@@ -167,7 +179,10 @@ fn a_departure_on_the_15th_is_paid_half_of_september() {
     let mut leaver = employee("a", "90000", "2024-04-01");
     leaver.end = Some(date("2026-02-15"));
     scenario(&mut p).positions.push(leaver);
-    assert_eq!(monthly(&ledger(&p).rows, 0, Category::Base, 1), vec![401_786]);
+    assert_eq!(
+        monthly(&ledger(&p).rows, 0, Category::Base, 1),
+        vec![401_786]
+    );
 }
 
 // ---------------------------------------------------------------- raises
@@ -202,7 +217,10 @@ fn a_raise_month_inside_the_horizon_compounds_and_rounds_the_annual_base() {
     s.people.raise_month = 1;
     s.positions.push(employee("a", "100000", "2020-06-01"));
     // December: 8,333.33; January: 8,625.00.
-    assert_eq!(monthly(&ledger(&p).rows, 0, Category::Base, 2), vec![833_333, 862_500]);
+    assert_eq!(
+        monthly(&ledger(&p).rows, 0, Category::Base, 2),
+        vec![833_333, 862_500]
+    );
 }
 
 #[test]
@@ -212,7 +230,10 @@ fn raised_annual_base_is_rounded_to_the_minor_unit() {
     s.people.raise_pct = d("3.7");
     s.positions.push(employee("a", "6000001", "2024-04-01"));
     // 6,000,001 × 1.037 = 6,222,001.037 → 6,222,001; ÷ 12 = 518,500.083 → 518,500.
-    assert_eq!(monthly(&ledger(&p).rows, 0, Category::Base, 1), vec![518_500]);
+    assert_eq!(
+        monthly(&ledger(&p).rows, 0, Category::Base, 1),
+        vec![518_500]
+    );
 }
 
 #[test]
@@ -220,7 +241,10 @@ fn contractors_get_no_raise_bonus_or_burden() {
     let mut p = plan("JPY", 4, "2026-04", 12);
     let s = scenario(&mut p);
     s.people.raise_pct = d("3.7");
-    s.people.bonus_payouts = vec![BonusPayout { month: 6, months: d("0.8") }];
+    s.people.bonus_payouts = vec![BonusPayout {
+        month: 6,
+        months: d("0.8"),
+    }];
     s.people.burden = vec![component_fn("Employment insurance", "0.9")];
     let mut c = employee("c", "9000000", "2025-10-01");
     c.employment = Employment::Contractor;
@@ -237,11 +261,18 @@ fn bonuses_around_a_start_date() {
     let mut p = plan("JPY", 4, "2026-04", 12);
     let s = scenario(&mut p);
     s.people.bonus_payouts = vec![
-        BonusPayout { month: 6, months: d("0.8") },
-        BonusPayout { month: 12, months: d("0.8") },
+        BonusPayout {
+            month: 6,
+            months: d("0.8"),
+        },
+        BonusPayout {
+            month: 12,
+            months: d("0.8"),
+        },
     ];
     s.positions.push(employee("first", "6000000", "2026-06-01"));
-    s.positions.push(employee("second", "6000000", "2026-06-02"));
+    s.positions
+        .push(employee("second", "6000000", "2026-06-02"));
     let mut leaver = employee("leaver", "6000000", "2020-06-01");
     leaver.end = Some(date("2026-06-15"));
     s.positions.push(leaver);
@@ -263,7 +294,10 @@ fn bonuses_around_a_start_date() {
     // 95,000 ÷ 12 × 0.8 × 1.5 = 9,500.00.
     let mut p = plan("USD", 1, "2026-12", 1);
     let s = scenario(&mut p);
-    s.people.bonus_payouts = vec![BonusPayout { month: 12, months: d("1.5") }];
+    s.people.bonus_payouts = vec![BonusPayout {
+        month: 12,
+        months: d("1.5"),
+    }];
     let mut e = employee("a", "95000", "2025-01-01");
     e.fte = d("0.8");
     s.positions.push(e);
@@ -275,7 +309,10 @@ fn a_bonus_uses_the_raised_base_in_force() {
     let mut p = plan("JPY", 4, "2026-04", 3);
     let s = scenario(&mut p);
     s.people.raise_pct = d("3.7");
-    s.people.bonus_payouts = vec![BonusPayout { month: 6, months: d("0.8") }];
+    s.people.bonus_payouts = vec![BonusPayout {
+        month: 6,
+        months: d("0.8"),
+    }];
     s.positions.push(employee("a", "6000000", "2025-04-01"));
     // 6,222,000 ÷ 12 × 0.8 = 414,800.
     assert_eq!(amount(&ledger(&p).rows, 0, 2, Category::Bonus), 414_800);
@@ -304,11 +341,18 @@ fn japan_social_insurance_with_caps_reached_mid_year() {
     let s = scenario(&mut p);
     s.people.burden = japan_health_and_pension();
     s.people.bonus_payouts = vec![
-        BonusPayout { month: 6, months: d("2") },
-        BonusPayout { month: 12, months: d("2") },
+        BonusPayout {
+            month: 6,
+            months: d("2"),
+        },
+        BonusPayout {
+            month: 12,
+            months: d("2"),
+        },
     ];
     // 24,000,000 a year: 2,000,000 a month, bonuses of 4,000,000.
-    s.positions.push(employee("senior", "24000000", "2020-04-01"));
+    s.positions
+        .push(employee("senior", "24000000", "2020-04-01"));
     let mut young = employee("young", "6000000", "2020-04-01");
     young.age_dependent_burden = false;
     let mut older = employee("older", "6000000", "2020-04-01");
@@ -359,7 +403,9 @@ fn us_social_security_wage_base_reached_in_september() {
     s.people.burden = vec![social_security, component_fn("Medicare", "1.45")];
     s.positions.push(employee("a", "240000", "2020-01-01"));
     let rows = ledger(&p).rows;
-    let ss: Vec<i64> = (0..24).map(|m| component(&rows, 0, m, Component::Burden(0))).collect();
+    let ss: Vec<i64> = (0..24)
+        .map(|m| component(&rows, 0, m, Component::Burden(0)))
+        .collect();
     // 20,000.00 a month × 6.2 % = 1,240.00 for January to August (160,000 of pay).
     assert_eq!(&ss[..8], &[124_000; 8]);
     // September: 16,100.00 of the 176,100 wage base is left: × 6.2 % = 998.20.
@@ -385,10 +431,15 @@ fn an_annual_cap_per_fiscal_year_restarts_with_the_fiscal_year() {
     s.people.burden = vec![capped];
     s.positions.push(employee("a", "120000", "2020-01-01"));
     let rows = ledger(&p).rows;
-    let burden: Vec<i64> = (0..6).map(|m| amount(&rows, 0, m, Category::Burden)).collect();
+    let burden: Vec<i64> = (0..6)
+        .map(|m| amount(&rows, 0, m, Category::Burden))
+        .collect();
     // 10,000.00 a month. Jan, Feb: 1,000.00 each; March: 5,000.00 left → 500.00.
     // April: a new fiscal year: 1,000.00, May 1,000.00, June 500.00.
-    assert_eq!(burden, vec![100_000, 100_000, 50_000, 100_000, 100_000, 50_000]);
+    assert_eq!(
+        burden,
+        vec![100_000, 100_000, 50_000, 100_000, 100_000, 50_000]
+    );
 }
 
 #[test]
@@ -419,7 +470,8 @@ fn recruiting_fees_and_per_hire_costs_in_the_start_month() {
     planned.fte = d("0.5");
     s.positions.push(open);
     s.positions.push(planned);
-    s.positions.push(employee("filled", "6000000", "2026-07-01"));
+    s.positions
+        .push(employee("filled", "6000000", "2026-07-01"));
     let mut before = employee("started-before", "6000000", "2026-03-01");
     before.status = PositionStatus::Open;
     s.positions.push(before);
@@ -435,8 +487,12 @@ fn recruiting_fees_and_per_hire_costs_in_the_start_month() {
     assert_eq!(component(&rows, 1, 4, Component::HireFee), 600_000);
     // A filled position is no hire; a hire before the horizon books nothing in it.
     assert_eq!(amount(&rows, 2, 3, Category::Recruiting), 0);
-    assert!(!rows.iter().any(|r| r.source == fleetplan::model::Source::Position(3)
-        && r.category == Category::Recruiting));
+    assert!(
+        !rows
+            .iter()
+            .any(|r| r.source == fleetplan::model::Source::Position(3)
+                && r.category == Category::Recruiting)
+    );
     assert_eq!(forecast.headcount(3).hires, 1);
     assert_eq!(forecast.headcount(4).hires, 1);
 
@@ -448,7 +504,10 @@ fn recruiting_fees_and_per_hire_costs_in_the_start_month() {
     hire.status = PositionStatus::Planned;
     hire.fte = d("0.8");
     s.positions.push(hire);
-    assert_eq!(component(&ledger(&p).rows, 0, 1, Component::HireFee), 3_000_000);
+    assert_eq!(
+        component(&ledger(&p).rows, 0, 1, Component::HireFee),
+        3_000_000
+    );
 }
 
 // ---------------------------------------------------------------- attrition
@@ -464,7 +523,10 @@ fn attrition_builds_a_vacancy_share_up_to_the_backfill_lag() {
     };
     s.people.recruiting_fee_pct = d("35");
     s.people.training_per_head_annual = d("120000");
-    s.people.bonus_payouts = vec![BonusPayout { month: 6, months: d("0.8") }];
+    s.people.bonus_payouts = vec![BonusPayout {
+        month: 6,
+        months: d("0.8"),
+    }];
     s.people.burden = vec![component_fn("Health insurance", "4.955")];
     s.tools = vec![Tool {
         name: "Seat".into(),
@@ -491,7 +553,9 @@ fn attrition_builds_a_vacancy_share_up_to_the_backfill_lag() {
     assert_eq!(amount(&rows, 0, 3, Category::Training), 9_700);
     // Expected backfill fee every month: 12 % ÷ 12 × 1 FTE × 35 % × 6,000,000 = 21,000.
     assert_eq!(
-        (0..6).map(|m| component(&rows, 0, m, Component::BackfillFee)).collect::<Vec<_>>(),
+        (0..6)
+            .map(|m| component(&rows, 0, m, Component::BackfillFee))
+            .collect::<Vec<_>>(),
         vec![21_000; 6]
     );
     // Contractors are not subject to attrition.
@@ -529,7 +593,11 @@ fn tools_per_seat_and_training_per_head() {
     let mut p = plan("JPY", 4, "2026-05", 2);
     let s = scenario(&mut p);
     s.tools = vec![
-        Tool { name: "GitHub".into(), monthly_per_seat: d("3300"), teams: vec![] },
+        Tool {
+            name: "GitHub".into(),
+            monthly_per_seat: d("3300"),
+            teams: vec![],
+        },
         Tool {
             name: "Observability".into(),
             monthly_per_seat: d("12000"),
@@ -537,7 +605,8 @@ fn tools_per_seat_and_training_per_head() {
         },
     ];
     s.people.training_per_head_annual = d("120000");
-    s.positions.push(employee("platform", "6000000", "2026-05-20"));
+    s.positions
+        .push(employee("platform", "6000000", "2026-05-20"));
     let mut product = employee("product", "6000000", "2020-01-01");
     product.team = "Product".into();
     product.fte = d("0.5");
@@ -547,8 +616,14 @@ fn tools_per_seat_and_training_per_head() {
     assert_eq!(monthly(&rows, 0, Category::Tools, 2), vec![15_300, 15_300]);
     assert_eq!(monthly(&rows, 1, Category::Tools, 2), vec![3_300, 3_300]);
     // Training 120,000 ÷ 12 × 12/31 = 3,870.97 → 3,871 in May; per head, not per FTE.
-    assert_eq!(monthly(&rows, 0, Category::Training, 2), vec![3_871, 10_000]);
-    assert_eq!(monthly(&rows, 1, Category::Training, 2), vec![10_000, 10_000]);
+    assert_eq!(
+        monthly(&rows, 0, Category::Training, 2),
+        vec![3_871, 10_000]
+    );
+    assert_eq!(
+        monthly(&rows, 1, Category::Training, 2),
+        vec![10_000, 10_000]
+    );
 }
 
 // ---------------------------------------------------------------- other costs
@@ -597,7 +672,10 @@ fn other_costs_escalate_on_anniversaries_and_one_offs_land_once() {
         .filter(|r| r.source == fleetplan::model::Source::OtherCost(1))
         .collect();
     assert_eq!(offsite.len(), 1);
-    assert_eq!((offsite[0].month, offsite[0].team, offsite[0].amount_minor), (7, Some(1), 1_800_000));
+    assert_eq!(
+        (offsite[0].month, offsite[0].team, offsite[0].amount_minor),
+        (7, Some(1), 1_800_000)
+    );
 
     // USD: 2,500.50 escalating 2.5 % → 2,563.0125 → 2,563.01.
     let mut p = plan("USD", 1, "2027-01", 1);
@@ -650,19 +728,33 @@ fn cloud_growth_commitment_savings_and_one_offs() {
         discount_pct: d("38"),
         start: ym("2026-06"),
     });
-    line.savings = vec![Saving { name: "Rightsizing".into(), pct: d("10"), start: ym("2026-07") }];
-    line.one_offs = vec![OneOff { month: ym("2026-05"), amount: d("500000"), note: "Migration".into() }];
+    line.savings = vec![Saving {
+        name: "Rightsizing".into(),
+        pct: d("10"),
+        start: ym("2026-07"),
+    }];
+    line.one_offs = vec![OneOff {
+        month: ym("2026-05"),
+        amount: d("500000"),
+        note: "Migration".into(),
+    }];
     scenario(&mut p).cloud.lines = vec![line];
     // On demand: 1,000,000; 1,020,000; 1,040,400; 1,061,208 (2 % a month, compounding).
     // May adds the 500,000 one-off. June: commitment 60 % × 38 % = 22.8 % off:
     // 1,040,400 × 0.772 = 803,188.8 → 803,189. July: also 10 % savings:
     // 1,061,208 × 0.772 × 0.9 = 737,327.3184 → 737,327.
-    assert_eq!(cloud_rows(&p, 0), vec![1_000_000, 1_520_000, 803_189, 737_327]);
+    assert_eq!(
+        cloud_rows(&p, 0),
+        vec![1_000_000, 1_520_000, 803_189, 737_327]
+    );
 
     // Decline: −50 % a month.
     let mut p = plan("JPY", 4, "2026-04", 4);
     scenario(&mut p).cloud.lines = vec![cloud_line("1000000", "-50")];
-    assert_eq!(cloud_rows(&p, 0), vec![1_000_000, 500_000, 250_000, 125_000]);
+    assert_eq!(
+        cloud_rows(&p, 0),
+        vec![1_000_000, 500_000, 250_000, 125_000]
+    );
 
     // USD 1,000.00 growing 1.5 %: 1,015.00, then 1,030.225 exactly → 1,030.23
     // (half away from zero; the growth is carried, not re-rounded each month).
@@ -745,8 +837,14 @@ fn fiscal_years_starting_in_april_with_partial_years() {
     // Jan–Mar 2026 belong to FY2025 (2025年度), Apr 2026–Mar 2027 to FY2026,
     // Apr–Jun 2027 to FY2027.
     assert_eq!(labels, ["FY2025", "FY2026", "FY2027"]);
-    assert_eq!(years.iter().map(|y| y.months).collect::<Vec<_>>(), [3, 12, 3]);
-    assert_eq!(years.iter().map(|y| y.partial).collect::<Vec<_>>(), [true, false, true]);
+    assert_eq!(
+        years.iter().map(|y| y.months).collect::<Vec<_>>(),
+        [3, 12, 3]
+    );
+    assert_eq!(
+        years.iter().map(|y| y.partial).collect::<Vec<_>>(),
+        [true, false, true]
+    );
 
     let fy2026 = &years[1];
     // 12 × 500,000 + 6 × 250,000 = 7,500,000.
@@ -771,7 +869,9 @@ fn fiscal_years_starting_in_april_with_partial_years() {
 fn average_fte_counts_days_and_cost_per_engineer_rounds_once() {
     // One person from 16 April (15 of 30 days), then full months; calendar years.
     let mut p = plan("USD", 1, "2026-01", 12);
-    scenario(&mut p).positions.push(employee("a", "120000", "2026-04-16"));
+    scenario(&mut p)
+        .positions
+        .push(employee("a", "120000", "2026-04-16"));
     let forecast = forecast_scenario(&p, 0).unwrap();
     let year = &fiscal_year_summaries(&p, &forecast)[0];
     // FTE-months: 0.5 + 8 = 8.5; average 8.5 ÷ 12 = 0.708333…
@@ -798,10 +898,14 @@ fn no_fte_means_no_cost_per_engineer() {
 #[test]
 fn comparison_against_a_base_scenario() {
     let mut p = plan("JPY", 4, "2026-04", 12);
-    scenario(&mut p).positions.push(employee("a", "6000000", "2020-01-01"));
+    scenario(&mut p)
+        .positions
+        .push(employee("a", "6000000", "2020-01-01"));
     let mut aggressive = p.scenarios[0].clone();
     aggressive.name = "Aggressive".into();
-    aggressive.positions.push(employee("b", "3000000", "2026-10-01"));
+    aggressive
+        .positions
+        .push(employee("b", "3000000", "2026-10-01"));
     p.scenarios.push(aggressive);
     let comparison = compare(&p, 0).unwrap();
     assert_eq!(comparison.years.len(), 1);
@@ -813,18 +917,27 @@ fn comparison_against_a_base_scenario() {
     assert_eq!(year.scenarios[1].total, 7_500_000);
     assert_eq!(year.scenarios[1].difference, 1_500_000);
     assert_eq!(year.scenarios[1].difference_pct, Some(d("25.00")));
-    assert_eq!(year.scenarios[1].category_difference[Category::Base.index()], 1_500_000);
+    assert_eq!(
+        year.scenarios[1].category_difference[Category::Base.index()],
+        1_500_000
+    );
     // Against the larger scenario, the difference is negative: −1,500,000 ÷ 7,500,000 = −20 %.
     let reverse = compare(&p, 1).unwrap();
-    assert_eq!(reverse.years[0].scenarios[0].difference_pct, Some(d("-20.00")));
+    assert_eq!(
+        reverse.years[0].scenarios[0].difference_pct,
+        Some(d("-20.00"))
+    );
 }
 
 // ---------------------------------------------------------------- totals
 
 #[test]
 fn totals_per_team_and_category_match_the_rows() {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/example-plan.json"))
-        .unwrap();
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/docs/example-plan.json"
+    ))
+    .unwrap();
     let plan = fleetplan::format::plan_json::read_plan_file(&text).unwrap();
     for s in 0..plan.scenarios.len() {
         let forecast = forecast_scenario(&plan, s).unwrap();

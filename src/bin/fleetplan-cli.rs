@@ -58,7 +58,11 @@ fn parse_args(args: &[String]) -> Result<Args, Failure> {
                 let value = rest
                     .next()
                     .ok_or_else(|| Failure::Usage(format!("{arg} needs a scenario name")))?;
-                let slot = if arg == "--scenario" { &mut scenario } else { &mut base };
+                let slot = if arg == "--scenario" {
+                    &mut scenario
+                } else {
+                    &mut base
+                };
                 if slot.replace(value.clone()).is_some() {
                     return Err(Failure::Usage(format!("{arg} is given twice")));
                 }
@@ -88,7 +92,9 @@ fn parse_args(args: &[String]) -> Result<Args, Failure> {
         other => return Err(Failure::Usage(format!("unknown command {other}"))),
     };
     if !allowed {
-        return Err(Failure::Usage(format!("an option does not apply to {command}")));
+        return Err(Failure::Usage(format!(
+            "an option does not apply to {command}"
+        )));
     }
     if command == "compare" && base.is_none() {
         return Err(Failure::Usage("compare needs --base NAME".into()));
@@ -155,8 +161,9 @@ fn run(args: &Args) -> Result<(), Failure> {
     let plan = read_plan(&args.plan)?;
     let stdout = io::stdout();
     let out = io::BufWriter::new(stdout.lock());
-    let plan_errors =
-        |errors: Vec<fleetplan::model::PlanError>| Failure::Plan(errors.iter().map(ToString::to_string).collect());
+    let plan_errors = |errors: Vec<fleetplan::model::PlanError>| {
+        Failure::Plan(errors.iter().map(ToString::to_string).collect())
+    };
     match args.command.as_str() {
         "validate" => {
             let positions: usize = plan.scenarios.iter().map(|s| s.positions.len()).sum();

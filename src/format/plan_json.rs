@@ -59,7 +59,9 @@ pub fn parse_plan_file(text: &str) -> Result<Plan, Vec<PlanError>> {
         Some(other) => {
             return Err(vec![PlanError::new(
                 "format",
-                format!("this is a \u{201c}{other}\u{201d} file, not a Fleetplan plan (\u{201c}{FORMAT}\u{201d})"),
+                format!(
+                    "this is a \u{201c}{other}\u{201d} file, not a Fleetplan plan (\u{201c}{FORMAT}\u{201d})"
+                ),
             )]);
         }
         None => {
@@ -69,7 +71,11 @@ pub fn parse_plan_file(text: &str) -> Result<Plan, Vec<PlanError>> {
             )]);
         }
     }
-    match envelope.version.as_ref().and_then(serde_json::Value::as_u64) {
+    match envelope
+        .version
+        .as_ref()
+        .and_then(serde_json::Value::as_u64)
+    {
         Some(VERSION) => {}
         Some(v) if v > VERSION => {
             return Err(vec![PlanError::new(
@@ -111,8 +117,8 @@ pub fn write_plan_file(plan: &Plan) -> String {
         version: VERSION,
         plan,
     };
-    let mut text = serde_json::to_string_pretty(&file)
-        .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    let mut text =
+        serde_json::to_string_pretty(&file).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
     text.push('\n');
     text
 }
@@ -143,13 +149,18 @@ mod tests {
 
     #[test]
     fn refuses_other_formats_and_versions() {
-        let e = read_plan_file("{\"format\": \"other\", \"version\": 1, \"plan\": {}}").unwrap_err();
+        let e =
+            read_plan_file("{\"format\": \"other\", \"version\": 1, \"plan\": {}}").unwrap_err();
         assert_eq!(e[0].path, "format");
         let e = read_plan_file("{\"format\": \"fleetplan-plan\", \"version\": 2, \"plan\": {}}")
             .unwrap_err();
         assert!(e[0].message.contains("newer"), "{}", e[0]);
         let e = read_plan_file("[1, 2]").unwrap_err();
-        assert!(e[0].message.contains("not a Fleetplan plan file"), "{}", e[0]);
+        assert!(
+            e[0].message.contains("not a Fleetplan plan file"),
+            "{}",
+            e[0]
+        );
         let e = read_plan_file("{\"format\": \"fleetplan-plan\", \"version\": 1}").unwrap_err();
         assert_eq!(e[0].path, "plan");
     }

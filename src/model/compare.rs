@@ -88,7 +88,11 @@ pub fn compare(plan: &Plan, base: usize) -> Result<Comparison, Vec<PlanError>> {
                     let difference = year.total - base_year.total;
                     Some(ScenarioYear {
                         scenario: s,
-                        name: plan.scenarios.get(s).map(|x| x.name.clone()).unwrap_or_default(),
+                        name: plan
+                            .scenarios
+                            .get(s)
+                            .map(|x| x.name.clone())
+                            .unwrap_or_default(),
                         by_category: year.by_category,
                         total: year.total,
                         category_difference,

@@ -171,9 +171,8 @@ impl FromStr for YearMonth {
     type Err = DateError;
 
     fn from_str(text: &str) -> Result<Self, DateError> {
-        let (year, month) = parse_year_month(text).ok_or_else(|| {
-            DateError(format!("\"{text}\" is not a month written as YYYY-MM"))
-        })?;
+        let (year, month) = parse_year_month(text)
+            .ok_or_else(|| DateError(format!("\"{text}\" is not a month written as YYYY-MM")))?;
         Self::new(year, month).map_err(|e| DateError(format!("\"{text}\": {e}")))
     }
 }
@@ -253,9 +252,8 @@ impl FromStr for Date {
                 Some((year, month, day))
             })
             .flatten();
-        let (year, month, day) = parsed.ok_or_else(|| {
-            DateError(format!("\"{text}\" is not a date written as YYYY-MM-DD"))
-        })?;
+        let (year, month, day) = parsed
+            .ok_or_else(|| DateError(format!("\"{text}\" is not a date written as YYYY-MM-DD")))?;
         Self::new(year, month, day).map_err(|e| DateError(format!("\"{text}\": {e}")))
     }
 }
@@ -288,7 +286,10 @@ mod tests {
         assert!(Date::new(2026, 13, 1).is_err());
         assert!(Date::new(2026, 1, 0).is_err());
         let e = "2026-02-30".parse::<Date>().unwrap_err();
-        assert_eq!(e.0, "\"2026-02-30\": Feb 2026 has 28 days, there is no day 30");
+        assert_eq!(
+            e.0,
+            "\"2026-02-30\": Feb 2026 has 28 days, there is no day 30"
+        );
     }
 
     #[test]
@@ -299,7 +300,15 @@ mod tests {
         let m: YearMonth = "2026-04".parse().unwrap();
         assert_eq!(m.to_string(), "2026-04");
         assert_eq!(m.label(), "Apr 2026");
-        for bad in ["2026-4", "2026-04-1", "26-04", "2026/04", "+026-04", "2026-00", "2026-1a"] {
+        for bad in [
+            "2026-4",
+            "2026-04-1",
+            "26-04",
+            "2026/04",
+            "+026-04",
+            "2026-00",
+            "2026-1a",
+        ] {
             assert!(bad.parse::<YearMonth>().is_err(), "{bad}");
         }
         for bad in ["2026-04-1", "2026-04-001", "2026-04-0a", " 2026-04-01"] {

@@ -161,9 +161,15 @@ mod tests {
 
     #[test]
     fn ratios_are_exact_and_reduced() {
-        assert_eq!(Ratio::from_pct(dec!(4.955)), Some(Ratio { n: 991, d: 20000 }));
+        assert_eq!(
+            Ratio::from_pct(dec!(4.955)),
+            Some(Ratio { n: 991, d: 20000 })
+        );
         assert_eq!(Ratio::from_decimal(dec!(0.80)), Some(Ratio { n: 4, d: 5 }));
-        assert_eq!(Ratio::from_pct(dec!(3.7)).unwrap().one_plus(), Some(Ratio { n: 1037, d: 1000 }));
+        assert_eq!(
+            Ratio::from_pct(dec!(3.7)).unwrap().one_plus(),
+            Some(Ratio { n: 1037, d: 1000 })
+        );
         assert_eq!(Ratio::from_pct(dec!(0)), Some(Ratio::ZERO));
         assert_eq!(Ratio::new(1, 0), None);
     }

@@ -12,7 +12,7 @@
 
 use super::date::YearMonth;
 use super::exact::{Ratio, mul_div, saturate};
-use super::ledger::{Activity, Category, Component, LedgerRow, LedgerSink, Source};
+use super::ledger::{Activity, CATEGORY_COUNT, Category, Component, LedgerRow, LedgerSink, Source};
 use super::money::{Currency, div_round, to_minor};
 use super::plan::{CapPeriod, Employment, OtherCostKind, Plan, Scenario};
 use super::totals::ScenarioForecast;
@@ -313,7 +313,7 @@ impl<'a> PreparedScenario<'a> {
         for tool in &scenario.tools {
             let cost = money(tool.monthly_per_seat)?;
             for (t, team) in scenario.teams.iter().enumerate() {
-                if tool.teams.is_empty() || tool.teams.iter().any(|n| *n == team.name) {
+                if tool.teams.is_empty() || tool.teams.contains(&team.name) {
                     let slot = team_tools.get_mut(t)?;
                     *slot = slot.saturating_add(cost);
                 }
@@ -440,6 +440,7 @@ impl<'a> PreparedScenario<'a> {
             return;
         }
         caps.fill(FRESH_CAPS);
+        let wants_rows = sink.wants_position_rows();
         let source = Source::Position(index as u32);
         let team = Some(p.team);
         let vacancy = self.vacancy.get(p.vacancy).or(self.vacancy.first());
@@ -462,7 +463,11 @@ impl<'a> PreparedScenario<'a> {
             };
             let mi = month.index;
             let days = month.days;
-            let first_day = if mi == p.start_index { i64::from(p.start_day) } else { 1 };
+            let first_day = if mi == p.start_index {
+                i64::from(p.start_day)
+            } else {
+                1
+            };
             let last_day = if mi == p.end_index {
                 i64::from(p.end_day).min(days)
             } else {
@@ -473,24 +478,30 @@ impl<'a> PreparedScenario<'a> {
                 continue;
             }
             let m16 = m as u16;
+            let mut by_category = [0_i128; CATEGORY_COUNT];
             let mut emit = |category: Category, component: Component, amount: i64| {
                 if amount != 0 {
-                    sink.row(&LedgerRow {
-                        month: m16,
-                        team,
-                        source,
-                        category,
-                        component,
-                        amount_minor: amount,
-                    });
+                    by_category[category.index()] += i128::from(amount);
+                    if wants_rows {
+                        sink.row(&LedgerRow {
+                            month: m16,
+                            team,
+                            source,
+                            category,
+                            component,
+                            amount_minor: amount,
+                        });
+                    }
                 }
             };
 
             // A raise applies to employees who started before the month's first day.
-            if p.employee && month.calendar_month == self.raise_month && p.start_index < mi {
-                if let Some(raise) = self.raise {
-                    annual = mul_div([annual, raise.n], [raise.d]);
-                }
+            if p.employee
+                && month.calendar_month == self.raise_month
+                && p.start_index < mi
+                && let Some(raise) = self.raise
+            {
+                annual = mul_div([annual, raise.n], [raise.d]);
             }
             // Months active inside the horizon before this one.
             let k = (m - first_m) as usize;
@@ -502,14 +513,24 @@ impl<'a> PreparedScenario<'a> {
                 _ => (1, 1, 0),
             };
             // The active share a = active / days, as 1/1 for a whole month.
-            let (a_n, a_d) = if active == days { (1, 1) } else { (active, days) };
+            let (a_n, a_d) = if active == days {
+                (1, 1)
+            } else {
+                (active, days)
+            };
 
             let key = (annual, a_n, a_d, k_step);
             if steady.key != key {
                 steady.key = key;
-                steady.base = mul_div([annual, p.fte.n, a_n, occupied], [base_den, a_d, occupied_den]);
+                steady.base = mul_div(
+                    [annual, p.fte.n, a_n, occupied],
+                    [base_den, a_d, occupied_den],
+                );
                 steady.pay = mul_div([annual, p.fte.n, a_n], [base_den, a_d]);
-                steady.training = mul_div([self.training_annual, a_n, occupied], [12, a_d, occupied_den]);
+                steady.training = mul_div(
+                    [self.training_annual, a_n, occupied],
+                    [12, a_d, occupied_den],
+                );
                 steady.tools = mul_div([p.tools_monthly, occupied], [occupied_den]);
                 steady.backfill_fee = match (p.employee, vacancy) {
                     (true, Some(v)) if !v.rate.is_zero() && !fee.is_zero() => mul_div(
@@ -525,15 +546,16 @@ impl<'a> PreparedScenario<'a> {
 
             // Bonus: paid in full if the position is active on the month's first day.
             let mut bonus_basis = 0;
-            if p.employee && first_day == 1 {
-                if let Some(Some(months)) = self.bonus.get(usize::from(month.calendar_month)) {
-                    let bonus = mul_div(
-                        [annual, p.fte.n, months.n, occupied],
-                        [base_den, months.d, occupied_den],
-                    );
-                    emit(Category::Bonus, Component::Main, bonus);
-                    bonus_basis = mul_div([annual, p.fte.n, months.n], [base_den, months.d]);
-                }
+            if p.employee
+                && first_day == 1
+                && let Some(Some(months)) = self.bonus.get(usize::from(month.calendar_month))
+            {
+                let bonus = mul_div(
+                    [annual, p.fte.n, months.n, occupied],
+                    [base_den, months.d, occupied_den],
+                );
+                emit(Category::Bonus, Component::Main, bonus);
+                bonus_basis = mul_div([annual, p.fte.n, months.n], [base_den, months.d]);
             }
 
             if p.employee {
@@ -552,7 +574,9 @@ impl<'a> PreparedScenario<'a> {
                                 state.bonus_year = month.fiscal_year;
                                 state.bonus_used = 0;
                             }
-                            part = part.min(rule.bonus_fiscal_year_cap - state.bonus_used).max(0);
+                            part = part
+                                .min(rule.bonus_fiscal_year_cap - state.bonus_used)
+                                .max(0);
                             state.bonus_used = state.bonus_used.saturating_add(part);
                         }
                         subject = subject.saturating_add(part);
@@ -569,13 +593,23 @@ impl<'a> PreparedScenario<'a> {
                         subject = subject.min(rule.annual_pay_cap - state.pay_used).max(0);
                         state.pay_used = state.pay_used.saturating_add(subject);
                     }
-                    if state.memo_subject != subject || state.memo_k != k_step {
-                        state.memo_subject = subject;
-                        state.memo_k = k_step;
-                        state.memo_amount =
-                            mul_div([subject, rule.rate.n, occupied], [rule.rate.d, occupied_den]);
-                    }
-                    emit(Category::Burden, Component::Burden(c as u16), state.memo_amount);
+                    let burden = if state.memo_subject == subject && state.memo_k == k_step {
+                        state.memo_amount
+                    } else {
+                        let amount = mul_div(
+                            [subject, rule.rate.n, occupied],
+                            [rule.rate.d, occupied_den],
+                        );
+                        // Bonus months are one-offs: keep the regular month's amount
+                        // for the months that follow.
+                        if bonus_basis == 0 {
+                            state.memo_subject = subject;
+                            state.memo_k = k_step;
+                            state.memo_amount = amount;
+                        }
+                        amount
+                    };
+                    emit(Category::Burden, Component::Burden(c as u16), burden);
                 }
             }
 
@@ -588,11 +622,20 @@ impl<'a> PreparedScenario<'a> {
                 emit(Category::Recruiting, Component::Onboarding, self.onboarding);
                 emit(Category::Equipment, Component::Main, self.equipment);
             }
-            emit(Category::Recruiting, Component::BackfillFee, steady.backfill_fee);
+            emit(
+                Category::Recruiting,
+                Component::BackfillFee,
+                steady.backfill_fee,
+            );
             emit(Category::Tools, Component::Main, steady.tools);
             emit(Category::Training, Component::Main, steady.training);
-            emit(Category::Cloud, Component::DevEnvironments, steady.dev_cloud);
+            emit(
+                Category::Cloud,
+                Component::DevEnvironments,
+                steady.dev_cloud,
+            );
 
+            sink.position_month(m16, p.team, &by_category);
             sink.activity(&Activity {
                 month: m16,
                 team: p.team,
@@ -672,7 +715,8 @@ impl<'a> PreparedScenario<'a> {
                 .and_then(Ratio::one_plus)
                 .unwrap_or(Ratio::ONE);
             let commitment = line.commitment.as_ref().and_then(|c| {
-                let share = Ratio::from_pct(c.coverage_pct)?.times(Ratio::from_pct(c.discount_pct)?)?;
+                let share =
+                    Ratio::from_pct(c.coverage_pct)?.times(Ratio::from_pct(c.discount_pct)?)?;
                 Some((c.start.index(), share.one_minus()?))
             });
             let savings: Vec<(i32, Ratio)> = line
@@ -687,10 +731,10 @@ impl<'a> PreparedScenario<'a> {
                     carried = scale_carried(carried, growth);
                 }
                 let mut effective = carried;
-                if let Some((start, factor)) = commitment {
-                    if month.index >= start {
-                        effective = scale_carried(effective, factor);
-                    }
+                if let Some((start, factor)) = commitment
+                    && month.index >= start
+                {
+                    effective = scale_carried(effective, factor);
                 }
                 for &(start, factor) in &savings {
                     if month.index >= start {

@@ -9,10 +9,9 @@ use rust_decimal::Decimal;
 
 use super::date::{Date, YearMonth};
 use super::plan::{
-    Attrition, BonusPayout, BurdenComponent, Cloud, CloudCategory,
-    CloudLine, Commitment, Employment, Horizon, OneOff, OtherCost, OtherCostKind, PeopleCosts,
-    PerHire, Plan, Position, PositionStatus, SalaryBand, Saving, Scenario, Team, Tool,
-    DEFAULT_LEVELS,
+    Attrition, BonusPayout, BurdenComponent, Cloud, CloudCategory, CloudLine, Commitment,
+    DEFAULT_LEVELS, Employment, Horizon, OneOff, OtherCost, OtherCostKind, PeopleCosts, PerHire,
+    Plan, Position, PositionStatus, SalaryBand, Saving, Scenario, Team, Tool,
 };
 
 /// xorshift64*: small, fast, deterministic.
@@ -101,7 +100,12 @@ pub fn japan_burden() -> Vec<BurdenComponent> {
 
 /// A plan with `scenarios` scenarios of `positions_per_scenario` positions
 /// each over `months` months (clamped to 1 to 120) from April 2026.
-pub fn generate_plan(positions_per_scenario: usize, months: u16, scenarios: usize, seed: u64) -> Plan {
+pub fn generate_plan(
+    positions_per_scenario: usize,
+    months: u16,
+    scenarios: usize,
+    seed: u64,
+) -> Plan {
     let months = months.clamp(1, 120);
     let start = month(2026, 4);
     let scenarios = (0..scenarios.max(1))
@@ -118,8 +122,18 @@ pub fn generate_plan(positions_per_scenario: usize, months: u16, scenarios: usiz
 
 const SCENARIO_NAMES: [&str; 3] = ["Base", "Aggressive", "Conservative"];
 const TEAMS: [&str; 12] = [
-    "Platform", "Payments", "Search", "Mobile", "Web", "Data", "ML", "SRE", "Security",
-    "Growth", "Core API", "Developer Experience",
+    "Platform",
+    "Payments",
+    "Search",
+    "Mobile",
+    "Web",
+    "Data",
+    "ML",
+    "SRE",
+    "Security",
+    "Growth",
+    "Core API",
+    "Developer Experience",
 ];
 
 fn generate_scenario(
@@ -177,8 +191,14 @@ fn generate_scenario(
         people: PeopleCosts {
             burden: japan_burden(),
             bonus_payouts: vec![
-                BonusPayout { month: 6, months: dec(8, 1) },
-                BonusPayout { month: 12, months: dec(8, 1) },
+                BonusPayout {
+                    month: 6,
+                    months: dec(8, 1),
+                },
+                BonusPayout {
+                    month: 12,
+                    months: dec(8, 1),
+                },
             ],
             raise_pct: dec(37 + 5 * extra, 1),
             raise_month: 4,
@@ -232,11 +252,41 @@ fn generate_scenario(
         ],
         cloud: Cloud {
             lines: vec![
-                cloud_line("Compute", CloudCategory::Compute, 30_000_000, dec(21 + extra, 1), start),
-                cloud_line("Storage", CloudCategory::Storage, 6_000_000, dec(15, 1), start),
-                cloud_line("Data warehouse", CloudCategory::Data, 9_000_000, dec(25, 1), start),
-                cloud_line("Observability", CloudCategory::Observability, 4_000_000, dec(1, 0), start),
-                cloud_line("Network", CloudCategory::Network, 2_500_000, dec(-5, 1), horizon_end),
+                cloud_line(
+                    "Compute",
+                    CloudCategory::Compute,
+                    30_000_000,
+                    dec(21 + extra, 1),
+                    start,
+                ),
+                cloud_line(
+                    "Storage",
+                    CloudCategory::Storage,
+                    6_000_000,
+                    dec(15, 1),
+                    start,
+                ),
+                cloud_line(
+                    "Data warehouse",
+                    CloudCategory::Data,
+                    9_000_000,
+                    dec(25, 1),
+                    start,
+                ),
+                cloud_line(
+                    "Observability",
+                    CloudCategory::Observability,
+                    4_000_000,
+                    dec(1, 0),
+                    start,
+                ),
+                cloud_line(
+                    "Network",
+                    CloudCategory::Network,
+                    2_500_000,
+                    dec(-5, 1),
+                    horizon_end,
+                ),
             ],
             per_engineer_monthly: yen(25_000),
         },
@@ -311,7 +361,9 @@ fn generate_position(
         _ => dec(5, 1),
     };
     let start_date = if status == PositionStatus::Filled {
-        let ym = start.add_months(-(1 + rng.below(96) as i32)).unwrap_or(start);
+        let ym = start
+            .add_months(-(1 + rng.below(96) as i32))
+            .unwrap_or(start);
         day_in(rng, ym)
     } else {
         let ym = start

@@ -121,6 +121,20 @@ pub trait LedgerSink {
 
     /// Called once per position and month in which it is active.
     fn activity(&mut self, _activity: &Activity) {}
+
+    /// Whether the engine should call [`row`](Self::row) for the rows of
+    /// positions. A sink that only keeps totals answers `false` and receives
+    /// each position-month's rows summed per category through
+    /// [`position_month`](Self::position_month) instead: the same amounts,
+    /// added up before they arrive (lines always come as rows).
+    fn wants_position_rows(&self) -> bool {
+        true
+    }
+
+    /// The sum per category ([`Category::ALL`] order) of one position's rows
+    /// in one month. Called for every active position-month, whatever
+    /// [`wants_position_rows`](Self::wants_position_rows) says.
+    fn position_month(&mut self, _month: u16, _team: u32, _by_category: &[i128; CATEGORY_COUNT]) {}
 }
 
 impl LedgerSink for Vec<LedgerRow> {
@@ -136,6 +150,14 @@ impl<S: LedgerSink + ?Sized> LedgerSink for &mut S {
 
     fn activity(&mut self, activity: &Activity) {
         (**self).activity(activity);
+    }
+
+    fn wants_position_rows(&self) -> bool {
+        (**self).wants_position_rows()
+    }
+
+    fn position_month(&mut self, month: u16, team: u32, by_category: &[i128; CATEGORY_COUNT]) {
+        (**self).position_month(month, team, by_category);
     }
 }
 
@@ -161,13 +183,29 @@ pub struct Both<'a, A: ?Sized, B: ?Sized>(pub &'a mut A, pub &'a mut B);
 
 impl<A: LedgerSink + ?Sized, B: LedgerSink + ?Sized> LedgerSink for Both<'_, A, B> {
     fn row(&mut self, row: &LedgerRow) {
-        self.0.row(row);
-        self.1.row(row);
+        // A side that takes positions as position-months gets them only so.
+        let position = matches!(row.source, Source::Position(_));
+        if !position || self.0.wants_position_rows() {
+            self.0.row(row);
+        }
+        if !position || self.1.wants_position_rows() {
+            self.1.row(row);
+        }
     }
 
     fn activity(&mut self, activity: &Activity) {
         self.0.activity(activity);
         self.1.activity(activity);
+    }
+
+    /// Rows always flow: one side may need them.
+    fn wants_position_rows(&self) -> bool {
+        true
+    }
+
+    fn position_month(&mut self, month: u16, team: u32, by_category: &[i128; CATEGORY_COUNT]) {
+        self.0.position_month(month, team, by_category);
+        self.1.position_month(month, team, by_category);
     }
 }
 

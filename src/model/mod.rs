@@ -33,9 +33,9 @@ pub use ledger::{
 };
 pub use money::{Currency, Money, format_minor, from_minor, plain_minor, round_to_minor, to_minor};
 pub use plan::{
-    AnnualCap, Attrition, BonusPayout, BurdenComponent, CapPeriod, Cloud, CloudCategory,
-    CloudLine, Commitment, Employment, Horizon, OneOff, OtherCost, OtherCostKind, PeopleCosts,
-    PerHire, Plan, Position, PositionStatus, SalaryBand, Saving, Scenario, Team, Tool,
+    AnnualCap, Attrition, BonusPayout, BurdenComponent, CapPeriod, Cloud, CloudCategory, CloudLine,
+    Commitment, Employment, Horizon, OneOff, OtherCost, OtherCostKind, PeopleCosts, PerHire, Plan,
+    Position, PositionStatus, SalaryBand, Saving, Scenario, Team, Tool,
 };
 pub use summary::{FiscalYear, FiscalYearSummary, TeamYear, fiscal_year_summaries};
 pub use totals::{Headcount, ScenarioForecast};

@@ -131,8 +131,10 @@ pub fn to_minor(value: Decimal, exponent: u32) -> Option<i64> {
 
 /// `value` rounded half away from zero to the minor unit, if it fits.
 pub fn round_to_minor(value: Decimal, exponent: u32) -> Option<i64> {
-    let rounded =
-        value.round_dp_with_strategy(exponent, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+    let rounded = value.round_dp_with_strategy(
+        exponent,
+        rust_decimal::RoundingStrategy::MidpointAwayFromZero,
+    );
     to_minor(rounded, exponent)
 }
 
@@ -268,6 +270,9 @@ mod tests {
         assert_eq!(plain_minor(123_456, 2), "1234.56");
         assert_eq!(plain_minor(-5, 2), "-0.05");
         assert_eq!(plain_minor(6_000_000, 0), "6000000");
-        assert_eq!(Money::from_decimal(dec!(12.3), usd()).unwrap().to_string(), "12.30");
+        assert_eq!(
+            Money::from_decimal(dec!(12.3), usd()).unwrap().to_string(),
+            "12.30"
+        );
     }
 }

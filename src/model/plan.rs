@@ -524,7 +524,9 @@ impl Scenario {
             return Ok(());
         }
         if self.team_index(new).is_some() {
-            return Err(format!("There is already a team named \u{201c}{new}\u{201d}."));
+            return Err(format!(
+                "There is already a team named \u{201c}{new}\u{201d}."
+            ));
         }
         let Some(index) = self.team_index(old) else {
             return Err(format!("There is no team named \u{201c}{old}\u{201d}."));

@@ -119,7 +119,12 @@ pub fn fiscal_year_summaries(_plan: &Plan, forecast: &ScenarioForecast) -> Vec<F
     summaries
 }
 
-fn summarise(forecast: &ScenarioForecast, year: FiscalYear, first: usize, end: usize) -> FiscalYearSummary {
+fn summarise(
+    forecast: &ScenarioForecast,
+    year: FiscalYear,
+    first: usize,
+    end: usize,
+) -> FiscalYearSummary {
     let count = end - first;
     let mut by_category = [0_i128; CATEGORY_COUNT];
     for m in first..end {
@@ -134,7 +139,10 @@ fn summarise(forecast: &ScenarioForecast, year: FiscalYear, first: usize, end: u
             let team = (t < team_count).then_some(t);
             let mut by_category = [0_i128; CATEGORY_COUNT];
             for m in first..end {
-                for (total, value) in by_category.iter_mut().zip(forecast.team_categories(m, team)) {
+                for (total, value) in by_category
+                    .iter_mut()
+                    .zip(forecast.team_categories(m, team))
+                {
                     *total += value;
                 }
             }
@@ -156,18 +164,19 @@ fn summarise(forecast: &ScenarioForecast, year: FiscalYear, first: usize, end: u
     let mut departures = 0;
     for m in first..end {
         let h = forecast.headcount(m);
-        let days = forecast.months().get(m).map_or(30, |ym| i128::from(ym.days()));
+        let days = forecast
+            .months()
+            .get(m)
+            .map_or(30, |ym| i128::from(ym.days()));
         fte_numerator += i128::from(h.fte_micro_days) * (DAYS_LCM / days.max(1));
         hires += h.hires;
         departures += h.departures;
     }
     let fte_denominator = 1_000_000 * DAYS_LCM * count as i128;
-    let average_fte = Decimal::try_from_i128_with_scale(
-        div_round(fte_numerator * 1_000_000, fte_denominator),
-        6,
-    )
-    .unwrap_or_default()
-    .normalize();
+    let average_fte =
+        Decimal::try_from_i128_with_scale(div_round(fte_numerator * 1_000_000, fte_denominator), 6)
+            .unwrap_or_default()
+            .normalize();
     let per_engineer = |amount: i128| {
         (fte_numerator > 0)
             .then(|| amount.checked_mul(fte_denominator))

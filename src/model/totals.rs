@@ -55,7 +55,6 @@ pub struct ScenarioForecast {
     fiscal_year_start_month: u8,
     months: Vec<YearMonth>,
     teams: Vec<String>,
-    by_month: Vec<[i128; CATEGORY_COUNT]>,
     /// `months × (teams + 1)`; the last slot of each month is "no team".
     by_team: Vec<[i128; CATEGORY_COUNT]>,
     headcount: Vec<Headcount>,
@@ -69,7 +68,12 @@ impl ScenarioForecast {
         let months = plan.months();
         let (name, teams) = plan.scenarios.get(scenario).map_or_else(
             || (String::new(), Vec::new()),
-            |s| (s.name.clone(), s.teams.iter().map(|t| t.name.clone()).collect()),
+            |s| {
+                (
+                    s.name.clone(),
+                    s.teams.iter().map(|t| t.name.clone()).collect(),
+                )
+            },
         );
         let n = months.len();
         let team_count: usize = teams.len();
@@ -81,7 +85,6 @@ impl ScenarioForecast {
                 .or_else(|| Currency::from_code("JPY"))
                 .unwrap_or(Currency::all()[0]),
             fiscal_year_start_month: plan.fiscal_year_start_month,
-            by_month: vec![[0; CATEGORY_COUNT]; n],
             by_team: vec![[0; CATEGORY_COUNT]; n * (team_count + 1)],
             headcount: vec![Headcount::default(); n],
             team_headcount: vec![Headcount::default(); n * team_count],
@@ -118,19 +121,26 @@ impl ScenarioForecast {
 
     /// Total of month `m` in minor units (0 outside the horizon).
     pub fn month_total(&self, m: usize) -> i128 {
-        self.by_month.get(m).map_or(0, |c| c.iter().sum())
+        self.month_categories(m).iter().sum()
     }
 
     /// Total of one category in month `m`.
     pub fn month_category(&self, m: usize, category: Category) -> i128 {
-        self.by_month
-            .get(m)
-            .map_or(0, |c| c[category.index()])
+        self.month_categories(m)[category.index()]
     }
 
     /// Per-category totals of month `m`, in [`Category::ALL`] order.
     pub fn month_categories(&self, m: usize) -> [i128; CATEGORY_COUNT] {
-        self.by_month.get(m).copied().unwrap_or_default()
+        // Kept per team only (half the additions while forecasting); a
+        // month's totals are the sum of its team cells.
+        let width = self.teams.len() + 1;
+        let mut totals = [0_i128; CATEGORY_COUNT];
+        for cells in self.by_team.iter().skip(m * width).take(width) {
+            for (total, cell) in totals.iter_mut().zip(cells) {
+                *total += cell;
+            }
+        }
+        totals
     }
 
     /// Per-category totals of one team (`None`: costs of no team) in month `m`.
@@ -148,7 +158,7 @@ impl ScenarioForecast {
 
     /// Total of one category over the horizon.
     pub fn category_total(&self, category: Category) -> i128 {
-        self.by_month.iter().map(|c| c[category.index()]).sum()
+        self.by_team.iter().map(|c| c[category.index()]).sum()
     }
 
     /// Month `m`'s total, formatted for the currency ("500,000").
@@ -192,18 +202,38 @@ impl LedgerSink for ScenarioForecast {
     #[inline]
     fn row(&mut self, row: &LedgerRow) {
         let m = usize::from(row.month);
-        let c = row.category.index();
-        let amount = i128::from(row.amount_minor);
-        if let Some(cell) = self.by_month.get_mut(m).and_then(|r| r.get_mut(c)) {
-            *cell += amount;
-        }
-        let team = row.team.map(|t| t as usize);
+        // A team the forecast does not know counts as no team: every row
+        // stays in the totals.
+        let team = row
+            .team
+            .map(|t| t as usize)
+            .filter(|&t| t < self.teams.len());
         if let Some(cell) = self
             .team_slot(m, team)
             .and_then(|i| self.by_team.get_mut(i))
-            .and_then(|r| r.get_mut(c))
+            .and_then(|r| r.get_mut(row.category.index()))
         {
-            *cell += amount;
+            *cell += i128::from(row.amount_minor);
+        }
+    }
+
+    /// Positions arrive summed per month and category (the same amounts as
+    /// their rows), which saves additions per row.
+    fn wants_position_rows(&self) -> bool {
+        false
+    }
+
+    #[inline]
+    fn position_month(&mut self, month: u16, team: u32, by_category: &[i128; CATEGORY_COUNT]) {
+        let m = usize::from(month);
+        let team = Some(team as usize).filter(|&t| t < self.teams.len());
+        if let Some(cells) = self
+            .team_slot(m, team)
+            .and_then(|i| self.by_team.get_mut(i))
+        {
+            for (cell, &amount) in cells.iter_mut().zip(by_category) {
+                *cell += amount;
+            }
         }
     }
 
@@ -213,10 +243,10 @@ impl LedgerSink for ScenarioForecast {
             h.add(activity);
         }
         let team = activity.team as usize;
-        if team < self.teams.len() {
-            if let Some(h) = self.team_headcount.get_mut(m * self.teams.len() + team) {
-                h.add(activity);
-            }
+        if team < self.teams.len()
+            && let Some(h) = self.team_headcount.get_mut(m * self.teams.len() + team)
+        {
+            h.add(activity);
         }
     }
 }

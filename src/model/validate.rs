@@ -56,7 +56,10 @@ pub fn validate(plan: &Plan) -> Vec<PlanError> {
         if !names.insert(scenario.name.as_str()) {
             errors.push(PlanError::new(
                 format!("scenarios[{s}].name"),
-                format!("another scenario is already named \u{201c}{}\u{201d}", scenario.name),
+                format!(
+                    "another scenario is already named \u{201c}{}\u{201d}",
+                    scenario.name
+                ),
             ));
         }
         check_scenario(plan, currency, s, scenario, &mut errors);
@@ -104,14 +107,22 @@ fn validate_header(plan: &Plan) -> Vec<PlanError> {
             "horizon.months",
             format!("the horizon must be 1 to {MAX_HORIZON_MONTHS} months long, not {months}"),
         ));
-    } else if plan.horizon.start.add_months(i32::from(months) - 1).is_none() {
+    } else if plan
+        .horizon
+        .start
+        .add_months(i32::from(months) - 1)
+        .is_none()
+    {
         errors.push(PlanError::new(
             "horizon.start",
             "the horizon runs past the year 9999",
         ));
     }
     if plan.scenarios.is_empty() {
-        errors.push(PlanError::new("scenarios", "a plan needs at least one scenario"));
+        errors.push(PlanError::new(
+            "scenarios",
+            "a plan needs at least one scenario",
+        ));
     }
     errors
 }
@@ -137,33 +148,40 @@ impl Checker<'_> {
         self.errors.push(PlanError::new(path, message));
     }
 
-    fn name(&mut self, path: String, name: &str, what: &str) {
+    fn name(&mut self, path: impl FnOnce() -> String, name: &str, what: &str) {
         if name.trim().is_empty() {
-            self.push(path, format!("{what} needs a name"));
+            self.push(path(), format!("{what} needs a name"));
         }
     }
 
-    fn money(&mut self, path: String, value: Decimal) {
+    /// Paths are built only for errors: validation runs on every keystroke.
+    fn money(&mut self, path: impl FnOnce() -> String, value: Decimal) {
         if value.is_sign_negative() && !value.is_zero() {
-            self.push(path, format!("an amount cannot be negative ({value})"));
+            self.push(path(), format!("an amount cannot be negative ({value})"));
         } else if value > Decimal::from(MAX_UNITS) {
-            self.push(path, format!("{value} is beyond the limit of 10^15"));
-        } else if let Some(currency) = self.currency {
-            let scale = value.normalize().scale();
-            if scale > currency.exponent() {
-                let message = match currency.exponent() {
-                    0 => format!("{} has no minor unit: {value} must be whole", currency.code()),
-                    n => format!("{} amounts have at most {n} decimals, not {value}", currency.code()),
-                };
-                self.push(path, message);
-            }
+            self.push(path(), format!("{value} is beyond the limit of 10^15"));
+        } else if let Some(currency) = self.currency
+            && value.scale() > currency.exponent()
+            && value.normalize().scale() > currency.exponent()
+        {
+            let message = match currency.exponent() {
+                0 => format!(
+                    "{} has no minor unit: {value} must be whole",
+                    currency.code()
+                ),
+                n => format!(
+                    "{} amounts have at most {n} decimals, not {value}",
+                    currency.code()
+                ),
+            };
+            self.push(path(), message);
         }
     }
 
-    fn decimals(&mut self, path: &str, value: Decimal, what: &str) -> bool {
-        if value.normalize().scale() > MAX_RATE_DECIMALS {
+    fn decimals(&mut self, path: impl FnOnce() -> String, value: Decimal, what: &str) -> bool {
+        if value.scale() > MAX_RATE_DECIMALS && value.normalize().scale() > MAX_RATE_DECIMALS {
             self.push(
-                path.to_string(),
+                path(),
                 format!("{what} may have at most {MAX_RATE_DECIMALS} decimals, not {value}"),
             );
             return false;
@@ -172,12 +190,15 @@ impl Checker<'_> {
     }
 
     /// A percentage from 0 to 100 inclusive.
-    fn pct(&mut self, path: String, value: Decimal) {
+    fn pct(&mut self, path: impl Fn() -> String, value: Decimal) {
         if !self.decimals(&path, value, "a percentage") {
             return;
         }
         if value < Decimal::ZERO || value > Decimal::ONE_HUNDRED {
-            self.push(path, format!("a rate must be from 0 to 100 %, not {value} %"));
+            self.push(
+                path(),
+                format!("a rate must be from 0 to 100 %, not {value} %"),
+            );
         }
     }
 }
@@ -191,16 +212,19 @@ fn check_scenario(
 ) {
     let at = format!("scenarios[{s}]");
     let mut c = Checker { currency, errors };
-    c.name(format!("{at}.name"), &scenario.name, "a scenario");
+    c.name(|| format!("{at}.name"), &scenario.name, "a scenario");
 
     let mut teams = HashSet::new();
     for (t, team) in scenario.teams.iter().enumerate() {
         let path = format!("{at}.teams[{t}]");
-        c.name(format!("{path}.name"), &team.name, "a team");
+        c.name(|| format!("{path}.name"), &team.name, "a team");
         if !teams.insert(team.name.as_str()) {
             c.push(
                 format!("{path}.name"),
-                format!("another team is already named \u{201c}{}\u{201d}", team.name),
+                format!(
+                    "another team is already named \u{201c}{}\u{201d}",
+                    team.name
+                ),
             );
         }
         if let Some(attrition) = &team.attrition {
@@ -209,7 +233,7 @@ fn check_scenario(
     }
     let mut levels = HashSet::new();
     for (l, level) in scenario.levels.iter().enumerate() {
-        c.name(format!("{at}.levels[{l}]"), level, "a level");
+        c.name(|| format!("{at}.levels[{l}]"), level, "a level");
         if !levels.insert(level.as_str()) {
             c.push(
                 format!("{at}.levels[{l}]"),
@@ -224,7 +248,10 @@ fn check_scenario(
         if !levels.contains(band.level.as_str()) {
             c.push(
                 format!("{path}.level"),
-                format!("unknown level \u{201c}{}\u{201d}: it is not on the ladder", band.level),
+                format!(
+                    "unknown level \u{201c}{}\u{201d}: it is not on the ladder",
+                    band.level
+                ),
             );
         }
         if !bands.insert((band.level.as_str(), band.location.as_deref())) {
@@ -233,9 +260,9 @@ fn check_scenario(
                 "another band has the same level and location",
             );
         }
-        c.money(format!("{path}.min"), band.min);
-        c.money(format!("{path}.mid"), band.mid);
-        c.money(format!("{path}.max"), band.max);
+        c.money(|| format!("{path}.min"), band.min);
+        c.money(|| format!("{path}.mid"), band.mid);
+        c.money(|| format!("{path}.max"), band.max);
         if band.min > band.mid {
             c.push(format!("{path}.mid"), "the midpoint is below the minimum");
         }
@@ -249,8 +276,8 @@ fn check_scenario(
 
     for (t, tool) in scenario.tools.iter().enumerate() {
         let path = format!("{at}.tools[{t}]");
-        c.name(format!("{path}.name"), &tool.name, "a tool");
-        c.money(format!("{path}.monthly_per_seat"), tool.monthly_per_seat);
+        c.name(|| format!("{path}.name"), &tool.name, "a tool");
+        c.money(|| format!("{path}.monthly_per_seat"), tool.monthly_per_seat);
         for (i, team) in tool.teams.iter().enumerate() {
             if !teams.contains(team.as_str()) {
                 c.push(
@@ -268,21 +295,30 @@ fn check_scenario(
         .unwrap_or(plan.horizon.start);
     for (o, cost) in scenario.other_costs.iter().enumerate() {
         let path = format!("{at}.other_costs[{o}]");
-        c.name(format!("{path}.name"), &cost.name, "a cost");
-        if let Some(team) = &cost.team {
-            if !teams.contains(team.as_str()) {
-                c.push(format!("{path}.team"), format!("unknown team \u{201c}{team}\u{201d}"));
-            }
+        c.name(|| format!("{path}.name"), &cost.name, "a cost");
+        if let Some(team) = &cost.team
+            && !teams.contains(team.as_str())
+        {
+            c.push(
+                format!("{path}.team"),
+                format!("unknown team \u{201c}{team}\u{201d}"),
+            );
         }
-        c.money(format!("{path}.amount"), cost.amount);
-        c.pct(format!("{path}.yearly_escalation_pct"), cost.yearly_escalation_pct);
-        if let Some(end) = cost.end {
-            if end < cost.start {
-                c.push(
-                    format!("{path}.end"),
-                    format!("the end month {end} is before the start month {}", cost.start),
-                );
-            }
+        c.money(|| format!("{path}.amount"), cost.amount);
+        c.pct(
+            || format!("{path}.yearly_escalation_pct"),
+            cost.yearly_escalation_pct,
+        );
+        if let Some(end) = cost.end
+            && end < cost.start
+        {
+            c.push(
+                format!("{path}.end"),
+                format!(
+                    "the end month {end} is before the start month {}",
+                    cost.start
+                ),
+            );
         }
         if cost.kind == OtherCostKind::Monthly && cost.yearly_escalation_pct > Decimal::ZERO {
             let last = cost.end.map_or(last_month, |e| e.min(last_month));
@@ -297,17 +333,23 @@ fn check_scenario(
     }
 
     let cloud = &scenario.cloud;
-    c.money(format!("{at}.cloud.per_engineer_monthly"), cloud.per_engineer_monthly);
+    c.money(
+        || format!("{at}.cloud.per_engineer_monthly"),
+        cloud.per_engineer_monthly,
+    );
     for (l, line) in cloud.lines.iter().enumerate() {
         let path = format!("{at}.cloud.lines[{l}]");
-        c.name(format!("{path}.name"), &line.name, "a cloud line");
-        c.money(format!("{path}.on_demand_monthly"), line.on_demand_monthly);
-        let growth_path = format!("{path}.monthly_growth_pct");
-        if c.decimals(&growth_path, line.monthly_growth_pct, "a percentage") {
+        c.name(|| format!("{path}.name"), &line.name, "a cloud line");
+        c.money(
+            || format!("{path}.on_demand_monthly"),
+            line.on_demand_monthly,
+        );
+        let growth_path = || format!("{path}.monthly_growth_pct");
+        if c.decimals(growth_path, line.monthly_growth_pct, "a percentage") {
             let g = line.monthly_growth_pct;
             if g <= -Decimal::ONE_HUNDRED || g > Decimal::ONE_HUNDRED {
                 c.push(
-                    growth_path,
+                    growth_path(),
                     format!("monthly growth must be above −100 % and at most 100 %, not {g} %"),
                 );
             } else if g > Decimal::ZERO
@@ -318,21 +360,31 @@ fn check_scenario(
                 )
             {
                 c.push(
-                    growth_path,
+                    growth_path(),
                     "the growth compounds the cost beyond 10^15 within the horizon",
                 );
             }
         }
         if let Some(commitment) = &line.commitment {
-            c.pct(format!("{path}.commitment.coverage_pct"), commitment.coverage_pct);
-            c.pct(format!("{path}.commitment.discount_pct"), commitment.discount_pct);
+            c.pct(
+                || format!("{path}.commitment.coverage_pct"),
+                commitment.coverage_pct,
+            );
+            c.pct(
+                || format!("{path}.commitment.discount_pct"),
+                commitment.discount_pct,
+            );
         }
         for (i, saving) in line.savings.iter().enumerate() {
-            c.name(format!("{path}.savings[{i}].name"), &saving.name, "a savings initiative");
-            c.pct(format!("{path}.savings[{i}].pct"), saving.pct);
+            c.name(
+                || format!("{path}.savings[{i}].name"),
+                &saving.name,
+                "a savings initiative",
+            );
+            c.pct(|| format!("{path}.savings[{i}].pct"), saving.pct);
         }
         for (i, one_off) in line.one_offs.iter().enumerate() {
-            c.money(format!("{path}.one_offs[{i}].amount"), one_off.amount);
+            c.money(|| format!("{path}.one_offs[{i}].amount"), one_off.amount);
         }
     }
 }
@@ -346,38 +398,48 @@ fn check_positions(
 ) {
     let mut ids = HashSet::new();
     for (p, position) in scenario.positions.iter().enumerate() {
-        let path = format!("{at}.positions[{p}]");
+        let path = || format!("{at}.positions[{p}]");
         if position.id.trim().is_empty() {
-            c.push(format!("{path}.id"), "a position needs an id");
+            c.push(format!("{}.id", path()), "a position needs an id");
         } else if !ids.insert(position.id.as_str()) {
             c.push(
-                format!("{path}.id"),
-                format!("another position has the id \u{201c}{}\u{201d}", position.id),
+                format!("{}.id", path()),
+                format!(
+                    "another position has the id \u{201c}{}\u{201d}",
+                    position.id
+                ),
             );
         }
-        c.name(format!("{path}.title"), &position.title, "a position");
+        c.name(
+            || format!("{}.title", path()),
+            &position.title,
+            "a position",
+        );
         if !teams.contains(position.team.as_str()) {
             c.push(
-                format!("{path}.team"),
+                format!("{}.team", path()),
                 format!("unknown team \u{201c}{}\u{201d}", position.team),
             );
         }
         let known_level = levels.contains(position.level.as_str());
         if !known_level {
             c.push(
-                format!("{path}.level"),
-                format!("unknown level \u{201c}{}\u{201d}: it is not on the ladder", position.level),
+                format!("{}.level", path()),
+                format!(
+                    "unknown level \u{201c}{}\u{201d}: it is not on the ladder",
+                    position.level
+                ),
             );
         }
         match position.annual_base {
-            Some(base) => c.money(format!("{path}.annual_base"), base),
+            Some(base) => c.money(|| format!("{}.annual_base", path()), base),
             None if known_level
                 && scenario
                     .band_for(&position.level, position.location.as_deref())
                     .is_none() =>
             {
                 c.push(
-                    format!("{path}.annual_base"),
+                    format!("{}.annual_base", path()),
                     format!(
                         "no annual base given and no salary band for level \u{201c}{}\u{201d}",
                         position.level
@@ -386,35 +448,44 @@ fn check_positions(
             }
             None => {}
         }
-        let fte_path = format!("{path}.fte");
-        if c.decimals(&fte_path, position.fte, "an FTE")
+        let fte_path = || format!("{}.fte", path());
+        if c.decimals(fte_path, position.fte, "an FTE")
             && (position.fte <= Decimal::ZERO || position.fte > Decimal::ONE)
         {
             c.push(
-                fte_path,
+                fte_path(),
                 format!("FTE must be above 0 and at most 1, not {}", position.fte),
             );
         }
-        if let Some(end) = position.end {
-            if end < position.start {
-                c.push(
-                    format!("{path}.end"),
-                    format!("the end date {end} is before the start date {}", position.start),
-                );
-            }
+        if let Some(end) = position.end
+            && end < position.start
+        {
+            c.push(
+                format!("{}.end", path()),
+                format!(
+                    "the end date {end} is before the start date {}",
+                    position.start
+                ),
+            );
         }
         if let Some(fee) = position.recruiting_fee_pct {
-            c.pct(format!("{path}.recruiting_fee_pct"), fee);
+            c.pct(|| format!("{}.recruiting_fee_pct", path()), fee);
         }
     }
 }
 
 fn check_attrition(c: &mut Checker<'_>, path: &str, attrition: &super::plan::Attrition) {
-    let rate_path = format!("{path}.annual_rate_pct");
-    c.pct(rate_path.clone(), attrition.annual_rate_pct);
+    c.pct(
+        || format!("{path}.annual_rate_pct"),
+        attrition.annual_rate_pct,
+    );
     // The vacant share r/12 × L cannot exceed the whole seat.
     let lag = Decimal::from(attrition.backfill_lag_months);
-    if attrition.annual_rate_pct * lag > Decimal::from(1200) {
+    if attrition
+        .annual_rate_pct
+        .checked_mul(lag)
+        .is_none_or(|share| share > Decimal::from(1200))
+    {
         c.push(
             format!("{path}.backfill_lag_months"),
             format!(
@@ -430,19 +501,23 @@ fn check_people(c: &mut Checker<'_>, plan: &Plan, at: &str, scenario: &Scenario)
     let at = format!("{at}.people");
     for (b, component) in people.burden.iter().enumerate() {
         let path = format!("{at}.burden[{b}]");
-        c.name(format!("{path}.name"), &component.name, "a burden component");
-        c.pct(format!("{path}.rate_pct"), component.rate_pct);
+        c.name(
+            || format!("{path}.name"),
+            &component.name,
+            "a burden component",
+        );
+        c.pct(|| format!("{path}.rate_pct"), component.rate_pct);
         for (field, cap) in [
             ("monthly_pay_cap", component.monthly_pay_cap),
             ("bonus_payment_cap", component.bonus_payment_cap),
             ("bonus_fiscal_year_cap", component.bonus_fiscal_year_cap),
         ] {
             if let Some(cap) = cap {
-                c.money(format!("{path}.{field}"), cap);
+                c.money(|| format!("{path}.{field}"), cap);
             }
         }
         if let Some(cap) = &component.annual_pay_cap {
-            c.money(format!("{path}.annual_pay_cap.amount"), cap.amount);
+            c.money(|| format!("{path}.annual_pay_cap.amount"), cap.amount);
         }
     }
     let mut payout_months = HashSet::new();
@@ -455,24 +530,33 @@ fn check_people(c: &mut Checker<'_>, plan: &Plan, at: &str, scenario: &Scenario)
                 format!("another payout is already in month {}", payout.month),
             );
         }
-        let months_path = format!("{path}.months");
-        if c.decimals(&months_path, payout.months, "a number of months")
+        let months_path = || format!("{path}.months");
+        if c.decimals(months_path, payout.months, "a number of months")
             && (payout.months < Decimal::ZERO || payout.months > Decimal::from(12))
         {
             c.push(
-                months_path,
+                months_path(),
                 format!("a payout is 0 to 12 months of pay, not {}", payout.months),
             );
         }
     }
-    c.pct(format!("{at}.raise_pct"), people.raise_pct);
+    c.pct(|| format!("{at}.raise_pct"), people.raise_pct);
     check_month(&format!("{at}.raise_month"), people.raise_month, c.errors);
-    c.pct(format!("{at}.recruiting_fee_pct"), people.recruiting_fee_pct);
-    c.money(format!("{at}.per_hire.equipment"), people.per_hire.equipment);
-    c.money(format!("{at}.per_hire.onboarding"), people.per_hire.onboarding);
+    c.pct(
+        || format!("{at}.recruiting_fee_pct"),
+        people.recruiting_fee_pct,
+    );
+    c.money(
+        || format!("{at}.per_hire.equipment"),
+        people.per_hire.equipment,
+    );
+    c.money(
+        || format!("{at}.per_hire.onboarding"),
+        people.per_hire.onboarding,
+    );
     check_attrition(c, &format!("{at}.attrition"), &people.attrition);
     c.money(
-        format!("{at}.training_per_head_annual"),
+        || format!("{at}.training_per_head_annual"),
         people.training_per_head_annual,
     );
 
@@ -489,7 +573,11 @@ fn check_people(c: &mut Checker<'_>, plan: &Plan, at: &str, scenario: &Scenario)
             .filter_map(|p| scenario.annual_base_of(p))
             .max()
             .unwrap_or(Decimal::ZERO);
-        if !compounds_within_limit(largest, people.raise_pct, i32::try_from(raises).unwrap_or(0)) {
+        if !compounds_within_limit(
+            largest,
+            people.raise_pct,
+            i32::try_from(raises).unwrap_or(0),
+        ) {
             c.push(
                 format!("{at}.raise_pct"),
                 "raises compound the largest annual base beyond 10^15 within the horizon",
