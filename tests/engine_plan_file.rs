@@ -295,3 +295,13 @@ fn every_error_is_reported_at_once() {
     // Parsing alone succeeds: a UI can open the plan and show the errors.
     assert!(parse_plan_file(&broken).is_ok());
 }
+
+#[test]
+fn the_excerpt_in_plan_format_md_is_a_valid_plan() {
+    let doc = include_str!("../docs/plan-format.md");
+    let start =
+        doc.find("## Excerpt\n\n```json\n").expect("an excerpt") + "## Excerpt\n\n```json\n".len();
+    let end = start + doc[start..].find("```").expect("the excerpt ends");
+    let plan = read_plan_file(&doc[start..end]).unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(plan.scenarios[0].positions.len(), 2);
+}

@@ -965,3 +965,94 @@ fn totals_per_team_and_category_match_the_rows() {
         assert!(forecast.total() > 0);
     }
 }
+
+// ---------------------------------------------------------------- explanations
+
+#[test]
+fn explain_shows_the_inputs_of_each_amount() {
+    let mut p = plan("JPY", 4, "2026-04", 3);
+    let s = scenario(&mut p);
+    s.people.attrition = Attrition {
+        annual_rate_pct: d("12"),
+        backfill_lag_months: 3,
+    };
+    s.people.burden = japan_health_and_pension();
+    s.people.recruiting_fee_pct = d("35");
+    s.positions.push(employee("a", "24000000", "2020-04-01"));
+    let explanation = fleetplan::model::explain(&p, 0, 0, 1).unwrap();
+    let text = explanation.to_lines().join("\n");
+    // May: base 2,000,000 × 0.99 = 1,980,000.
+    assert!(
+        text.contains("annual base in force 24,000,000 at FTE 1"),
+        "{text}"
+    );
+    assert!(text.contains("expected occupancy 1 − v = 0.99"), "{text}");
+    assert!(
+        text.contains("base: 24,000,000 × 1 ÷ 12 × 0.99 = 1,980,000"),
+        "{text}"
+    );
+    // Health: 1,390,000 × 4.955 % × 0.99 = 68,185.755 → 68,186.
+    assert!(
+        text.contains("burden (Health insurance): 4.955 % × 1,390,000 (of pay 2,000,000, after caps) × 0.99 = 68,186"),
+        "{text}"
+    );
+    let total: i64 = explanation.rows.iter().map(|r| r.amount_minor).sum();
+    let forecast = forecast_scenario(&p, 0).unwrap();
+    assert_eq!(i128::from(total), forecast.month_total(1));
+    // Outside its active months a position has nothing to explain.
+    let mut later = p.clone();
+    later.scenarios[0].positions[0].start = date("2026-06-01");
+    assert!(
+        fleetplan::model::explain(&later, 0, 0, 0)
+            .unwrap()
+            .rows
+            .is_empty()
+    );
+}
+
+// ---------------------------------------------------------------- incremental updates
+
+#[test]
+fn positions_forecast_one_by_one_add_up_to_the_scenario() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/docs/example-plan.json"
+    ))
+    .unwrap();
+    let plan = fleetplan::format::plan_json::read_plan_file(&text).unwrap();
+    let whole = forecast_scenario(&plan, 0).unwrap();
+    let prepared = fleetplan::model::PreparedScenario::new(&plan, 0).unwrap();
+    let mut pieces = fleetplan::model::ScenarioForecast::for_scenario(&plan, 0);
+    for p in 0..plan.scenarios[0].positions.len() {
+        let mut rows = Vec::new();
+        fleetplan::model::forecast_position_into(&plan, 0, p, &mut rows).unwrap();
+        let mut again = Vec::new();
+        prepared.forecast_position(p, &mut again);
+        assert_eq!(rows, again);
+        prepared.forecast_position(p, &mut pieces);
+    }
+    prepared.forecast_lines(&mut pieces);
+    assert_eq!(pieces, whole);
+}
+
+#[test]
+fn teams_are_renamed_everywhere_and_removed_only_when_unused() {
+    let mut p = plan("JPY", 4, "2026-04", 1);
+    let s = scenario(&mut p);
+    s.positions.push(employee("a", "6000000", "2020-01-01"));
+    s.tools = vec![Tool {
+        name: "Seat".into(),
+        monthly_per_seat: d("1000"),
+        teams: vec!["Platform".into()],
+    }];
+    s.rename_team("Platform", "Infrastructure").unwrap();
+    assert_eq!(s.positions[0].team, "Infrastructure");
+    assert_eq!(s.tools[0].teams, ["Infrastructure"]);
+    assert!(s.rename_team("Infrastructure", "Product").is_err());
+    assert!(s.remove_team("Infrastructure").is_err());
+    assert_eq!(
+        s.remove_team("Product").map(|t| t.name),
+        Ok("Product".to_string())
+    );
+    assert!(fleetplan::model::validate(&p).is_empty());
+}

@@ -29,8 +29,15 @@ async fn adding_a_position_updates_the_annual_total() {
     tick().await;
     assert_eq!(text_of(&root, "[data-testid=annual-total]"), "0");
 
-    let form = root.query_selector("[data-testid=add-position]").unwrap().unwrap();
-    for (name, value) in [("title", "Engineer"), ("team", "Core"), ("salary", "6,000,000")] {
+    let form = root
+        .query_selector("[data-testid=add-position]")
+        .unwrap()
+        .unwrap();
+    for (name, value) in [
+        ("title", "Engineer"),
+        ("team", "Core"),
+        ("salary", "6,000,000"),
+    ] {
         let input: web_sys::HtmlInputElement = form
             .query_selector(&format!("input[name={name}]"))
             .unwrap()
@@ -51,7 +58,10 @@ async fn adding_a_position_updates_the_annual_total() {
 
     assert_eq!(text_of(&root, "[data-testid=annual-total]"), "6,000,000");
     // The whole plan was written to local storage as one record.
-    let saved = storage.get_item(fleetplan::storage::PLAN_KEY).unwrap().unwrap();
+    let saved = storage
+        .get_item(fleetplan::storage::PLAN_KEY)
+        .unwrap()
+        .unwrap();
     assert!(saved.contains("\"Engineer\""), "saved record: {saved}");
     root.remove();
 }

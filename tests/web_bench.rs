@@ -67,9 +67,21 @@ fn forecast_engine_against_f64_kernel() {
     console_log!(
         "web bench: {positions} positions x {months} months x {count} scenarios, {runs} runs, median (min) ms"
     );
-    console_log!("  exact, validate + compile + run: {:.2} ({:.2})", full.0, full.1);
-    console_log!("  exact, run on prepared scenarios: {:.2} ({:.2})", run_only.0, run_only.1);
-    console_log!("  f64 kernel:                       {:.2} ({:.2})", float.0, float.1);
+    console_log!(
+        "  exact, validate + compile + run: {:.2} ({:.2})",
+        full.0,
+        full.1
+    );
+    console_log!(
+        "  exact, run on prepared scenarios: {:.2} ({:.2})",
+        run_only.0,
+        run_only.1
+    );
+    console_log!(
+        "  f64 kernel:                       {:.2} ({:.2})",
+        float.0,
+        float.1
+    );
     console_log!(
         "  ratio exact/f64: full {:.2}x, run {:.2}x",
         full.0 / float.0,

@@ -25,7 +25,10 @@ pub fn parse_amount(text: &str, exponent: u32) -> Result<Decimal, String> {
     }
     if !cleaned.chars().all(|c| c.is_ascii_digit() || c == '.') || cleaned.matches('.').count() > 1
     {
-        return Err(format!("\u{201c}{}\u{201d} is not an amount, type digits such as 1,200,000.", text.trim()));
+        return Err(format!(
+            "\u{201c}{}\u{201d} is not an amount, type digits such as 1,200,000.",
+            text.trim()
+        ));
     }
     let value = Decimal::from_str(&cleaned)
         .map_err(|_| format!("\u{201c}{}\u{201d} is too large.", text.trim()))?;
@@ -56,7 +59,11 @@ mod tests {
     #[test]
     fn refuses_what_is_not_an_amount() {
         assert!(parse_amount("", 0).is_err());
-        assert!(parse_amount("abc", 0).unwrap_err().contains("not an amount"));
+        assert!(
+            parse_amount("abc", 0)
+                .unwrap_err()
+                .contains("not an amount")
+        );
         assert!(parse_amount("-5", 0).unwrap_err().contains("negative"));
         assert!(parse_amount("1.5", 0).unwrap_err().contains("whole amount"));
         assert!(parse_amount("1.234", 2).unwrap_err().contains("2 decimals"));

@@ -73,7 +73,7 @@ pub fn gcd(a: i64, b: i64) -> i64 {
 }
 
 /// `n / d` rounded half away from zero, for `d > 0`.
-#[inline]
+#[inline(always)]
 fn round_div_i64(n: i64, d: i64) -> i64 {
     let q = n / d;
     let r = n % d;
@@ -87,38 +87,33 @@ fn round_div_i64(n: i64, d: i64) -> i64 {
 
 /// `Π nums / Π dens`, rounded once, half away from zero. Denominators must
 /// be positive (a non-positive product gives 0).
+///
+/// Plain index loops rather than iterators: the release profile optimises
+/// for size, and there array iterators stay out-of-line calls.
 #[inline]
 pub fn mul_div<const N: usize, const M: usize>(nums: [i64; N], dens: [i64; M]) -> i64 {
     let mut n: i64 = 1;
-    let mut d: i64 = 1;
-    let mut fits = true;
-    for x in nums {
-        match n.checked_mul(x) {
+    let mut i = 0;
+    while i < N {
+        match n.checked_mul(nums[i]) {
             Some(v) => n = v,
-            None => {
-                fits = false;
-                break;
-            }
+            None => return mul_div_wide(&nums, &dens),
         }
+        i += 1;
     }
-    if fits {
-        for x in dens {
-            match d.checked_mul(x) {
-                Some(v) => d = v,
-                None => {
-                    fits = false;
-                    break;
-                }
-            }
+    let mut d: i64 = 1;
+    let mut j = 0;
+    while j < M {
+        match d.checked_mul(dens[j]) {
+            Some(v) => d = v,
+            None => return mul_div_wide(&nums, &dens),
         }
+        j += 1;
     }
-    if fits {
-        if d <= 0 {
-            return 0;
-        }
-        return round_div_i64(n, d);
+    if d <= 0 {
+        return 0;
     }
-    mul_div_wide(&nums, &dens)
+    round_div_i64(n, d)
 }
 
 /// The `i128` path of [`mul_div`], saturating at the `i64` bounds.

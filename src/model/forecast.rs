@@ -130,6 +130,26 @@ impl Vacancy {
     }
 }
 
+/// The inputs of one position's amounts in one month, as the engine used them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MonthTrace {
+    pub month: u16,
+    /// Annual base in force (after raises), minor units, at full time.
+    pub annual: i64,
+    pub days_active: i64,
+    pub days_in_month: i64,
+    /// min(k, L): months of vacancy build-up counted.
+    pub vacancy_step: usize,
+    /// 1 − v as numerator and denominator.
+    pub occupied: (i64, i64),
+    /// The seat's booked pay of the month (burden basis), minor units.
+    pub pay: i64,
+    /// The bonus basis of a payout month (0 otherwise).
+    pub bonus_basis: i64,
+    /// Per applied burden component: its index and the pay it applied to after caps.
+    pub burden_subjects: Vec<(u16, i64)>,
+}
+
 /// A position reduced to what the monthly loop needs.
 #[derive(Clone, Copy, Debug)]
 struct PositionRule {
@@ -400,7 +420,7 @@ impl<'a> PreparedScenario<'a> {
     pub fn forecast<S: LedgerSink + ?Sized>(&self, sink: &mut S) {
         let mut caps = vec![FRESH_CAPS; self.burden.len()];
         for p in 0..self.positions.len() {
-            self.position_rows(p, &mut caps, sink);
+            self.position_rows(p, &mut caps, sink, None);
         }
         self.line_rows(sink);
     }
@@ -408,7 +428,20 @@ impl<'a> PreparedScenario<'a> {
     /// The rows and activity of one position.
     pub fn forecast_position<S: LedgerSink + ?Sized>(&self, position: usize, sink: &mut S) {
         let mut caps = vec![FRESH_CAPS; self.burden.len()];
-        self.position_rows(position, &mut caps, sink);
+        self.position_rows(position, &mut caps, sink, None);
+    }
+
+    /// The position's rows, and for each month it is active the inputs its
+    /// amounts came from (for [`explain`](super::explain::explain)).
+    pub fn trace_position<S: LedgerSink + ?Sized>(
+        &self,
+        position: usize,
+        sink: &mut S,
+    ) -> Vec<MonthTrace> {
+        let mut caps = vec![FRESH_CAPS; self.burden.len()];
+        let mut trace = Vec::new();
+        self.position_rows(position, &mut caps, sink, Some(&mut trace));
+        trace
     }
 
     /// The rows of other costs and cloud lines (no position).
@@ -422,6 +455,7 @@ impl<'a> PreparedScenario<'a> {
         index: usize,
         caps: &mut [CapState],
         sink: &mut S,
+        mut trace: Option<&mut Vec<MonthTrace>>,
     ) {
         let Some(p) = self.positions.get(index) else {
             return;
@@ -543,6 +577,19 @@ impl<'a> PreparedScenario<'a> {
             }
 
             emit(Category::Base, Component::Main, steady.base);
+            if let Some(trace) = trace.as_deref_mut() {
+                trace.push(MonthTrace {
+                    month: m16,
+                    annual,
+                    days_active: active,
+                    days_in_month: days,
+                    vacancy_step: k_step,
+                    occupied: (occupied, occupied_den),
+                    pay: steady.pay,
+                    bonus_basis: 0,
+                    burden_subjects: Vec::new(),
+                });
+            }
 
             // Bonus: paid in full if the position is active on the month's first day.
             let mut bonus_basis = 0;
@@ -556,6 +603,9 @@ impl<'a> PreparedScenario<'a> {
                 );
                 emit(Category::Bonus, Component::Main, bonus);
                 bonus_basis = mul_div([annual, p.fte.n, months.n], [base_den, months.d]);
+                if let Some(month) = trace.as_deref_mut().and_then(|t| t.last_mut()) {
+                    month.bonus_basis = bonus_basis;
+                }
             }
 
             if p.employee {
@@ -609,6 +659,11 @@ impl<'a> PreparedScenario<'a> {
                         }
                         amount
                     };
+                    if let Some(trace) = trace.as_deref_mut()
+                        && let Some(month) = trace.last_mut()
+                    {
+                        month.burden_subjects.push((c as u16, subject));
+                    }
                     emit(Category::Burden, Component::Burden(c as u16), burden);
                 }
             }

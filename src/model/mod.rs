@@ -10,7 +10,7 @@ pub mod compare;
 pub mod date;
 mod decimal_serde;
 pub mod exact;
-// pub mod explain;
+pub mod explain;
 pub mod forecast;
 pub mod generate;
 pub mod ledger;
@@ -22,9 +22,10 @@ pub mod validate;
 
 pub use compare::{Comparison, ScenarioYear, YearComparison, compare};
 pub use date::{Date, DateError, YearMonth};
+pub use explain::{ExplainedRow, Explanation, explain};
 
 pub use forecast::{
-    PreparedScenario, forecast_position_into, forecast_scenario, forecast_scenario_into,
+    MonthTrace, PreparedScenario, forecast_position_into, forecast_scenario, forecast_scenario_into,
 };
 pub use generate::generate_plan;
 pub use ledger::{

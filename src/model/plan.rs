@@ -550,6 +550,31 @@ impl Scenario {
         Ok(())
     }
 
+    /// Removes a team that nothing refers to. Refuses (and changes nothing)
+    /// while positions, tools or other costs name it.
+    pub fn remove_team(&mut self, name: &str) -> Result<Team, String> {
+        let index = self
+            .team_index(name)
+            .ok_or_else(|| format!("There is no team named \u{201c}{name}\u{201d}."))?;
+        let positions = self.positions.iter().filter(|p| p.team == name).count();
+        let used = self.tools.iter().any(|t| t.teams.iter().any(|n| n == name))
+            || self
+                .other_costs
+                .iter()
+                .any(|c| c.team.as_deref() == Some(name));
+        if positions > 0 {
+            return Err(format!(
+                "\u{201c}{name}\u{201d} still has {positions} position(s): move or remove them first."
+            ));
+        }
+        if used {
+            return Err(format!(
+                "Tools or other costs still name \u{201c}{name}\u{201d}."
+            ));
+        }
+        Ok(self.teams.remove(index))
+    }
+
     /// Adds a filled, full-time employee position at the ladder's "Mid"
     /// level (or its first level), creating the team if needed; returns its id.
     pub fn add_position(

@@ -231,8 +231,12 @@ impl LedgerSink for ScenarioForecast {
             .team_slot(m, team)
             .and_then(|i| self.by_team.get_mut(i))
         {
-            for (cell, &amount) in cells.iter_mut().zip(by_category) {
-                *cell += amount;
+            // An index loop: iterator adaptors stay out-of-line calls when
+            // optimising for size (the release profile).
+            let mut c = 0;
+            while c < CATEGORY_COUNT {
+                cells[c] += by_category[c];
+                c += 1;
             }
         }
     }

@@ -27,9 +27,12 @@ pub fn AddPosition() -> impl IntoView {
         let exponent = state.currency.get_untracked().exponent();
         let title_text = title.get_untracked().trim().to_string();
         let team_text = team.get_untracked().trim().to_string();
-        let checked_title =
-            (!title_text.is_empty()).then_some(title_text).ok_or("A position needs a title.");
-        let checked_team = (!team_text.is_empty()).then_some(team_text).ok_or("Name the team.");
+        let checked_title = (!title_text.is_empty())
+            .then_some(title_text)
+            .ok_or("A position needs a title.");
+        let checked_team = (!team_text.is_empty())
+            .then_some(team_text)
+            .ok_or("Name the team.");
         let checked_salary = parse_amount(&salary.get_untracked(), exponent);
         let checked_start = start
             .get_untracked()

@@ -26,7 +26,11 @@ pub fn App() -> impl IntoView {
         Loaded::Plan(plan) => (plan, SaveStatus::Saved, None),
         Loaded::Empty => (blank_plan(), SaveStatus::Saved, None),
         Loaded::Unreadable { reason, kept } => {
-            let status = if kept { SaveStatus::Saved } else { SaveStatus::Blocked };
+            let status = if kept {
+                SaveStatus::Saved
+            } else {
+                SaveStatus::Blocked
+            };
             (blank_plan(), status, Some(reason))
         }
     };

@@ -25,24 +25,13 @@ pub fn PositionRow(id: String) -> impl IntoView {
     let field = move |f: fn(&Position) -> String| {
         move || position.with(|p| p.as_ref().map(f).unwrap_or_default())
     };
-    let edit = {
-        let id = id.clone();
-        move |apply: Box<dyn FnOnce(&mut Scenario, &str)>| {
-            state.plan.update(|p| {
-                if let Some(scenario) = p.scenarios.first_mut() {
-                    apply(scenario, &id);
-                }
-            });
-        }
-    };
-
     let title_error = RwSignal::new(None::<String>);
     let salary_error = RwSignal::new(None::<String>);
     let start_error = RwSignal::new(None::<String>);
     let team_error = RwSignal::new(None::<String>);
 
     let on_title = {
-        let edit = edit.clone();
+        let id = id.clone();
         move |text: String| {
             let text = text.trim().to_string();
             if text.is_empty() {
@@ -50,15 +39,15 @@ pub fn PositionRow(id: String) -> impl IntoView {
                 return;
             }
             title_error.set(None);
-            edit(Box::new(move |s, id| {
-                if let Some(p) = s.position_mut(id) {
+            edit_scenario(state, |s| {
+                if let Some(p) = s.position_mut(&id) {
                     p.title = text;
                 }
-            }));
+            });
         }
     };
     let on_team = {
-        let edit = edit.clone();
+        let id = id.clone();
         move |text: String| {
             let text = text.trim().to_string();
             if text.is_empty() {
@@ -66,49 +55,46 @@ pub fn PositionRow(id: String) -> impl IntoView {
                 return;
             }
             team_error.set(None);
-            edit(Box::new(move |s, id| {
+            edit_scenario(state, |s| {
                 s.ensure_team(&text);
-                if let Some(p) = s.position_mut(id) {
+                if let Some(p) = s.position_mut(&id) {
                     p.team = text;
                 }
-            }));
+            });
         }
     };
     let on_salary = {
-        let edit = edit.clone();
+        let id = id.clone();
         move |text: String| match parse_amount(&text, currency.get_untracked().exponent()) {
             Err(message) => salary_error.set(Some(message)),
             Ok(amount) => {
                 salary_error.set(None);
-                edit(Box::new(move |s, id| {
-                    if let Some(p) = s.position_mut(id) {
+                edit_scenario(state, |s| {
+                    if let Some(p) = s.position_mut(&id) {
                         p.annual_base = Some(amount);
                     }
-                }));
+                });
             }
         }
     };
     let on_start = {
-        let edit = edit.clone();
+        let id = id.clone();
         move |text: String| match text.parse::<YearMonth>() {
             Err(_) => start_error.set(Some("Pick a month.".into())),
             Ok(month) => {
                 start_error.set(None);
-                edit(Box::new(move |s, id| {
-                    if let Some(p) = s.position_mut(id) {
+                edit_scenario(state, |s| {
+                    if let Some(p) = s.position_mut(&id) {
                         p.start = month.first_day();
                     }
-                }));
+                });
             }
         }
     };
-    let on_delete = {
-        let edit = edit.clone();
-        move |_| {
-            edit(Box::new(|s, id| {
-                s.remove_position(id);
-            }))
-        }
+    let on_delete = move |_| {
+        edit_scenario(state, |s| {
+            s.remove_position(&id);
+        })
     };
 
     let salary_text = move || {
@@ -183,6 +169,16 @@ pub fn PositionRow(id: String) -> impl IntoView {
             </td>
         </tr>
     }
+}
+
+/// Applies an edit to the scenario on screen (the first; later issues add a
+/// scenario picker).
+fn edit_scenario(state: PlanState, apply: impl FnOnce(&mut Scenario)) {
+    state.plan.update(|p| {
+        if let Some(scenario) = p.scenarios.first_mut() {
+            apply(scenario);
+        }
+    });
 }
 
 /// The message beside a field whose text is not a valid value.

@@ -14,7 +14,12 @@ pub fn Roster() -> impl IntoView {
         state.plan.with(|p| {
             p.scenarios
                 .first()
-                .map(|s| s.positions.iter().map(|pos| pos.id.clone()).collect::<Vec<_>>())
+                .map(|s| {
+                    s.positions
+                        .iter()
+                        .map(|pos| pos.id.clone())
+                        .collect::<Vec<_>>()
+                })
                 .unwrap_or_default()
         })
     });
