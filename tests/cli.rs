@@ -48,13 +48,13 @@ fn validates_the_example_plan() {
 
 #[test]
 fn forecasts_the_ledger_as_crlf_csv() {
-    let out = run(&["forecast", EXAMPLE, "--scenario", "Base"]);
+    let out = run(&["forecast", EXAMPLE, "--scenario", "Base", "--no-bom"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let text = stdout(&out);
     let mut lines = text.split("\r\n");
     assert_eq!(
         lines.next(),
-        Some("scenario,month,team,source,position_id,name,category,component,amount")
+        Some("scenario,fiscal_year,month,team,source,source_id,name,category,component,amount")
     );
     assert!(
         !text.replace("\r\n", "").contains('\n'),
@@ -63,7 +63,7 @@ fn forecasts_the_ledger_as_crlf_csv() {
     // The director: 18,000,000 raised 3.7 % in April 2026 → 18,666,000 ÷ 12 = 1,555,500.
     assert!(
         text.contains(
-            "Base,2026-04,Platform,position,eng-001,Director of Engineering,base,,1555500\r\n"
+            "Base,FY2026,2026-04,Platform,position,eng-001,Director of Engineering,base,,1555500\r\n"
         ),
         "{text:.2000}"
     );
@@ -79,14 +79,14 @@ fn forecasts_the_ledger_as_crlf_csv() {
             .all(|l| !l.rsplit(',').next().unwrap_or("").contains('.'))
     );
 
-    let all = stdout(&run(&["forecast", EXAMPLE]));
-    assert!(all.contains("\r\nAggressive,2026-04,"));
+    let all = stdout(&run(&["forecast", EXAMPLE, "--no-bom"]));
+    assert!(all.contains("\r\nAggressive,FY2026,2026-04,"));
     assert!(all.len() > text.len());
 }
 
 #[test]
 fn forecasts_fiscal_year_summaries() {
-    let out = run(&["forecast", EXAMPLE, "--summary"]);
+    let out = run(&["forecast", EXAMPLE, "--summary", "--no-bom"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let text = stdout(&out);
     let header = text.lines().next().unwrap_or_default();
@@ -103,15 +103,15 @@ fn forecasts_fiscal_year_summaries() {
 
 #[test]
 fn compares_scenarios_with_a_base() {
-    let out = run(&["compare", EXAMPLE, "--base", "Base"]);
+    let out = run(&["compare", EXAMPLE, "--base", "Base", "--no-bom"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let text = stdout(&out);
     let lines: Vec<&str> = text.split("\r\n").filter(|l| !l.is_empty()).collect();
     assert!(lines[0].starts_with("fiscal_year,partial,scenario,base_scenario,base,bonus,"));
-    assert!(lines[0].ends_with(",total,difference,difference_pct"));
+    assert!(lines[0].contains(",total,difference,difference_pct,difference_base,"));
     assert_eq!(lines.len(), 1 + 2 * 2);
     assert!(lines[1].starts_with("FY2026,false,Base,Base,"));
-    assert!(lines[1].ends_with(",0,0.00"));
+    assert!(lines[1].ends_with(",0,0.00,0,0,0,0,0,0,0,0,0"));
     assert!(lines[2].starts_with("FY2026,false,Aggressive,Base,"));
 }
 
@@ -152,6 +152,13 @@ fn usage_errors_exit_with_2() {
         &["compare", EXAMPLE][..],
         &["validate", EXAMPLE, "--summary"][..],
         &["forecast", EXAMPLE, "--scenario"][..],
+        &["export", EXAMPLE][..],
+        &["export", EXAMPLE, "--kind", "payroll"][..],
+        &["export", EXAMPLE, "--kind", "comparison"][..],
+        &["export", EXAMPLE, "--kind", "ledger", "--base", "Base"][..],
+        &["export", EXAMPLE, "--kind", "ledger", "--bom", "--no-bom"][..],
+        &["export", EXAMPLE, "--kind", "ledger", "-o"][..],
+        &["validate", EXAMPLE, "--bom"][..],
     ] {
         let out = run(args);
         assert_eq!(out.status.code(), Some(2), "{args:?}");
@@ -170,4 +177,90 @@ fn unknown_scenarios_and_files_fail_with_1() {
     let out = run(&["validate", "/nonexistent/plan.json"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("cannot read the file"));
+}
+
+fn example_plan() -> fleetplan::model::Plan {
+    let text = std::fs::read_to_string(EXAMPLE).expect("example plan");
+    fleetplan::format::plan_json::read_plan_file(&text).expect("valid")
+}
+
+#[test]
+fn export_writes_the_same_bytes_as_the_library() {
+    use fleetplan::format::export::{self, ExportOptions};
+    let plan = example_plan();
+    let base = plan.scenario_index("Base").expect("Base");
+    let aggressive = plan.scenario_index("Aggressive").expect("Aggressive");
+    let with = |scenario, bom| ExportOptions { scenario, bom };
+    let cases: Vec<(Vec<&str>, Vec<u8>)> = vec![
+        (
+            vec!["export", EXAMPLE, "--kind", "ledger"],
+            export::ledger(&plan, with(None, true)).expect("ledger"),
+        ),
+        (
+            vec!["export", EXAMPLE, "--kind", "ledger", "--scenario", "Aggressive", "--no-bom"],
+            export::ledger(&plan, with(Some(aggressive), false)).expect("ledger"),
+        ),
+        (
+            vec!["export", EXAMPLE, "--kind", "summary"],
+            export::summary(&plan, with(None, true)).expect("summary"),
+        ),
+        (
+            vec!["export", EXAMPLE, "--kind", "roster", "--scenario", "Base"],
+            export::roster(&plan, with(Some(base), true)).expect("roster"),
+        ),
+        (
+            vec!["export", EXAMPLE, "--kind", "comparison", "--base", "Aggressive", "--no-bom"],
+            export::comparison(&plan, aggressive, with(None, false)).expect("comparison"),
+        ),
+        (
+            vec!["forecast", EXAMPLE],
+            export::ledger(&plan, with(None, true)).expect("ledger"),
+        ),
+        (
+            vec!["compare", EXAMPLE, "--base", "Base"],
+            export::comparison(&plan, base, with(None, true)).expect("comparison"),
+        ),
+    ];
+    for (args, expected) in cases {
+        let out = run(&args);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        assert!(out.stdout == expected, "{args:?}: bytes differ");
+    }
+}
+
+#[test]
+fn export_starts_with_a_bom_for_yen_unless_told_not_to() {
+    let bom = b"\xEF\xBB\xBF";
+    let out = run(&["export", EXAMPLE, "--kind", "summary"]);
+    assert!(out.stdout.starts_with(bom));
+    let out = run(&["export", EXAMPLE, "--kind", "summary", "--no-bom"]);
+    assert!(out.stdout.starts_with(b"scenario,"));
+    let example = std::fs::read_to_string(EXAMPLE).expect("example plan");
+    let usd = example.replacen("\"currency\": \"JPY\"", "\"currency\": \"USD\"", 1);
+    assert_ne!(usd, example);
+    let out = run_with_stdin(&["export", "-", "--kind", "roster"], &usd);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(out.stdout.starts_with(b"scenario,id,title,"));
+    assert!(stdout(&out).contains(",18000000.00,"), "{}", stdout(&out));
+    let out = run_with_stdin(&["export", "-", "--kind", "roster", "--bom"], &usd);
+    assert!(out.stdout.starts_with(bom));
+}
+
+#[test]
+fn export_writes_to_a_file_with_o() {
+    let dir = std::env::temp_dir().join(format!("fleetplan-cli-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join("roster.csv");
+    let path_text = path.to_str().expect("UTF-8 path");
+    let out = run(&["export", EXAMPLE, "--kind", "roster", "-o", path_text]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(out.stdout.is_empty());
+    let written = std::fs::read(&path).expect("the file");
+    let stdout = run(&["export", EXAMPLE, "--kind", "roster"]).stdout;
+    assert_eq!(written, stdout);
+    let _ = std::fs::remove_dir_all(&dir);
+
+    let out = run(&["export", EXAMPLE, "--kind", "roster", "-o", "/nonexistent/dir/x.csv"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("cannot write /nonexistent/dir/x.csv"));
 }

@@ -1,35 +1,42 @@
 //! Fleetplan on the command line: the browser's engine, on a plan file.
 //!
 //!     fleetplan-cli validate PLAN
-//!     fleetplan-cli forecast PLAN [--scenario NAME] [--summary]
-//!     fleetplan-cli compare PLAN --base NAME
+//!     fleetplan-cli export PLAN --kind ledger|summary|roster|comparison
+//!         [--scenario NAME] [--base NAME] [--bom|--no-bom] [-o FILE]
+//!     fleetplan-cli forecast PLAN [--scenario NAME] [--summary]   (= export --kind ledger|summary)
+//!     fleetplan-cli compare PLAN --base NAME                      (= export --kind comparison)
 //!
 //! PLAN is a plan file (docs/plan-format.md), or `-` for standard input.
-//! CSV goes to standard output; errors go to standard error, one per line
-//! with the field's path. Exit status: 0 on success, 1 for an invalid plan
-//! or a failed write, 2 for a usage error.
+//! The CSV bytes come from `fleetplan::format::export`, the functions the
+//! browser's downloads call, so both give identical files (docs/csv.md).
+//! CSV goes to standard output or FILE; errors go to standard error, one per
+//! line with the field's path. Exit status: 0 on success, 1 for an invalid
+//! plan or a failed write, 2 for a usage error.
 
 use std::io::{self, Read, Write};
 use std::process::ExitCode;
 
-use fleetplan::format::csv::{
-    csv_writer, write_comparison, write_ledger_header, write_ledger_rows, write_summaries,
-    write_summary_header,
-};
+use fleetplan::format::export::{self, ExportKind, ExportOptions, default_bom};
 use fleetplan::format::plan_json::read_plan_file;
-use fleetplan::model::{
-    LedgerRow, Plan, compare, fiscal_year_summaries, forecast_scenario, forecast_scenario_into,
-};
+use fleetplan::model::Plan;
 
 const USAGE: &str = "usage:
   fleetplan-cli validate PLAN
-  fleetplan-cli forecast PLAN [--scenario NAME] [--summary]
-  fleetplan-cli compare PLAN --base NAME
+  fleetplan-cli export PLAN --kind ledger|summary|roster|comparison
+      [--scenario NAME] [--base NAME] [--bom|--no-bom] [-o FILE]
+  fleetplan-cli forecast PLAN [--scenario NAME] [--summary] [--bom|--no-bom] [-o FILE]
+  fleetplan-cli compare PLAN --base NAME [--scenario NAME] [--bom|--no-bom] [-o FILE]
 
 PLAN is a Fleetplan plan file (docs/plan-format.md), or - for standard input.
-forecast writes the monthly ledger as CSV (every scenario unless --scenario),
-or with --summary one row per fiscal year and team.
-compare writes each scenario's fiscal-year totals and difference from NAME.";
+export writes a CSV file (docs/csv.md) to standard output, or to FILE with -o:
+  ledger      one row per scenario, month, team, source, category and component
+  summary     one row per scenario, fiscal year and team
+  roster      every position with its band, compa-ratio and cost per fiscal year
+  comparison  per fiscal year, each scenario and its difference from --base NAME
+Every scenario unless --scenario. The file starts with a UTF-8 byte-order mark
+when the plan's currency is JPY, unless --no-bom; --bom adds one to any plan.
+forecast is export --kind ledger (--summary: --kind summary); compare is
+export --kind comparison.";
 
 /// Why the command stopped.
 enum Failure {
@@ -39,37 +46,58 @@ enum Failure {
 }
 
 struct Args {
-    command: String,
     plan: String,
+    kind: Option<ExportKind>,
     scenario: Option<String>,
     base: Option<String>,
-    summary: bool,
+    bom: Option<bool>,
+    output: Option<String>,
 }
 
 fn parse_args(args: &[String]) -> Result<Args, Failure> {
     let mut positional = Vec::new();
     let mut scenario = None;
     let mut base = None;
+    let mut kind = None;
+    let mut output = None;
+    let mut bom = None;
     let mut summary = false;
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
         match arg.as_str() {
-            "--scenario" | "--base" => {
-                let value = rest
-                    .next()
-                    .ok_or_else(|| Failure::Usage(format!("{arg} needs a scenario name")))?;
-                let slot = if arg == "--scenario" {
-                    &mut scenario
-                } else {
-                    &mut base
+            "--scenario" | "--base" | "--kind" | "-o" | "--output" => {
+                let value = rest.next().ok_or_else(|| {
+                    Failure::Usage(match arg.as_str() {
+                        "--kind" => "--kind needs ledger, summary, roster or comparison".into(),
+                        "-o" | "--output" => format!("{arg} needs a file name"),
+                        _ => format!("{arg} needs a scenario name"),
+                    })
+                })?;
+                let twice = match arg.as_str() {
+                    "--scenario" => scenario.replace(value.clone()).is_some(),
+                    "--base" => base.replace(value.clone()).is_some(),
+                    "--kind" => {
+                        let k = ExportKind::parse(value).ok_or_else(|| {
+                            Failure::Usage(format!(
+                                "unknown kind {value}: write ledger, summary, roster or comparison"
+                            ))
+                        })?;
+                        kind.replace(k).is_some()
+                    }
+                    _ => output.replace(value.clone()).is_some(),
                 };
-                if slot.replace(value.clone()).is_some() {
+                if twice {
                     return Err(Failure::Usage(format!("{arg} is given twice")));
+                }
+            }
+            "--bom" | "--no-bom" => {
+                if bom.replace(arg == "--bom").is_some() {
+                    return Err(Failure::Usage("give --bom or --no-bom once".into()));
                 }
             }
             "--summary" => summary = true,
             "-h" | "--help" => return Err(Failure::Usage(String::new())),
-            flag if flag.starts_with("--") => {
+            flag if flag.starts_with('-') && flag != "-" => {
                 return Err(Failure::Usage(format!("unknown option {flag}")));
             }
             _ => positional.push(arg.clone()),
@@ -85,10 +113,33 @@ fn parse_args(args: &[String]) -> Result<Args, Failure> {
     if let Some(extra) = positional.next() {
         return Err(Failure::Usage(format!("unexpected argument {extra}")));
     }
+    let csv_options = bom.is_some() || output.is_some();
     let allowed = match command.as_str() {
-        "validate" => scenario.is_none() && base.is_none() && !summary,
-        "forecast" => base.is_none(),
-        "compare" => scenario.is_none() && !summary,
+        "validate" => {
+            scenario.is_none() && base.is_none() && !summary && kind.is_none() && !csv_options
+        }
+        "forecast" => {
+            let allowed = base.is_none() && kind.is_none();
+            kind = Some(if summary {
+                ExportKind::Summary
+            } else {
+                ExportKind::Ledger
+            });
+            allowed
+        }
+        "compare" => {
+            let allowed = !summary && kind.is_none();
+            kind = Some(ExportKind::Comparison);
+            allowed
+        }
+        "export" => {
+            if kind.is_none() {
+                return Err(Failure::Usage(
+                    "export needs --kind ledger, summary, roster or comparison".into(),
+                ));
+            }
+            !summary && (base.is_none() || kind == Some(ExportKind::Comparison))
+        }
         other => return Err(Failure::Usage(format!("unknown command {other}"))),
     };
     if !allowed {
@@ -96,15 +147,18 @@ fn parse_args(args: &[String]) -> Result<Args, Failure> {
             "an option does not apply to {command}"
         )));
     }
-    if command == "compare" && base.is_none() {
-        return Err(Failure::Usage("compare needs --base NAME".into()));
+    if kind == Some(ExportKind::Comparison) && base.is_none() {
+        return Err(Failure::Usage(format!(
+            "{command} needs --base NAME for the comparison"
+        )));
     }
     Ok(Args {
-        command,
         plan,
+        kind,
         scenario,
         base,
-        summary,
+        bom,
+        output,
     })
 }
 
@@ -130,86 +184,64 @@ fn scenario_index(plan: &Plan, name: &str) -> Result<usize, Failure> {
     })
 }
 
-fn output_error(e: impl Into<OutputError>) -> Failure {
-    match e.into().0 {
+fn output_error(e: io::Error) -> Failure {
+    if e.kind() == io::ErrorKind::BrokenPipe {
         // The reader stopped reading (`| head`): not an error of ours.
-        Some(e) if e.kind() == io::ErrorKind::BrokenPipe => Failure::Output(String::new()),
-        Some(e) => Failure::Output(format!("cannot write the output: {e}")),
-        None => Failure::Output("cannot write the output".into()),
-    }
-}
-
-/// Write errors from `io` and from the csv crate.
-struct OutputError(Option<io::Error>);
-
-impl From<io::Error> for OutputError {
-    fn from(e: io::Error) -> Self {
-        Self(Some(e))
-    }
-}
-
-impl From<csv::Error> for OutputError {
-    fn from(e: csv::Error) -> Self {
-        match e.into_kind() {
-            csv::ErrorKind::Io(e) => Self(Some(e)),
-            other => Self(Some(io::Error::other(format!("{other:?}")))),
-        }
+        Failure::Output(String::new())
+    } else {
+        Failure::Output(format!("cannot write the output: {e}"))
     }
 }
 
 fn run(args: &Args) -> Result<(), Failure> {
     let plan = read_plan(&args.plan)?;
-    let stdout = io::stdout();
-    let out = io::BufWriter::new(stdout.lock());
     let plan_errors = |errors: Vec<fleetplan::model::PlanError>| {
         Failure::Plan(errors.iter().map(ToString::to_string).collect())
     };
-    match args.command.as_str() {
-        "validate" => {
-            let positions: usize = plan.scenarios.iter().map(|s| s.positions.len()).sum();
-            let mut out = out;
-            writeln!(
-                out,
-                "{}: valid, {} scenario(s), {positions} position(s), {} months from {}",
-                args.plan,
-                plan.scenarios.len(),
-                plan.horizon.months,
-                plan.horizon.start
-            )
-            .map_err(output_error)?;
-            out.flush().map_err(output_error)?;
-        }
-        "forecast" => {
-            let scenarios: Vec<usize> = match &args.scenario {
-                Some(name) => vec![scenario_index(&plan, name)?],
-                None => (0..plan.scenarios.len()).collect(),
-            };
-            let mut csv = csv_writer(out);
-            if args.summary {
-                write_summary_header(&mut csv).map_err(output_error)?;
-                for s in scenarios {
-                    let forecast = forecast_scenario(&plan, s).map_err(plan_errors)?;
-                    let summaries = fiscal_year_summaries(&plan, &forecast);
-                    write_summaries(&mut csv, &forecast, &summaries).map_err(output_error)?;
-                }
-            } else {
-                write_ledger_header(&mut csv).map_err(output_error)?;
-                for s in scenarios {
-                    let mut rows: Vec<LedgerRow> = Vec::new();
-                    forecast_scenario_into(&plan, s, &mut rows).map_err(plan_errors)?;
-                    write_ledger_rows(&mut csv, &plan, s, &mut rows).map_err(output_error)?;
-                }
-            }
-            csv.flush().map_err(output_error)?;
-        }
-        "compare" => {
+    let Some(kind) = args.kind else {
+        // validate: reading the plan validated it.
+        let positions: usize = plan.scenarios.iter().map(|s| s.positions.len()).sum();
+        let line = format!(
+            "{}: valid, {} scenario(s), {positions} position(s), {} months from {}\n",
+            args.plan,
+            plan.scenarios.len(),
+            plan.horizon.months,
+            plan.horizon.start
+        );
+        return write_out(None, line.as_bytes());
+    };
+    let options = ExportOptions {
+        scenario: match &args.scenario {
+            Some(name) => Some(scenario_index(&plan, name)?),
+            None => None,
+        },
+        bom: args.bom.unwrap_or_else(|| default_bom(&plan, false)),
+    };
+    let bytes = match kind {
+        ExportKind::Ledger => export::ledger(&plan, options),
+        ExportKind::Summary => export::summary(&plan, options),
+        ExportKind::Roster => export::roster(&plan, options),
+        ExportKind::Comparison => {
             let base = scenario_index(&plan, args.base.as_deref().unwrap_or_default())?;
-            let comparison = compare(&plan, base).map_err(plan_errors)?;
-            write_comparison(out, &plan, &comparison).map_err(output_error)?;
+            export::comparison(&plan, base, options)
         }
-        other => return Err(Failure::Usage(format!("unknown command {other}"))),
     }
-    Ok(())
+    .map_err(plan_errors)?;
+    write_out(args.output.as_deref(), &bytes)
+}
+
+/// Writes the bytes to the file, or to standard output.
+fn write_out(path: Option<&str>, bytes: &[u8]) -> Result<(), Failure> {
+    match path {
+        Some(path) if path != "-" => std::fs::write(path, bytes)
+            .map_err(|e| Failure::Output(format!("cannot write {path}: {e}"))),
+        _ => {
+            let mut out = io::stdout().lock();
+            out.write_all(bytes)
+                .and_then(|()| out.flush())
+                .map_err(output_error)
+        }
+    }
 }
 
 fn main() -> ExitCode {

@@ -2,19 +2,14 @@
 
 use leptos::prelude::*;
 
+use super::clock::this_month;
+use super::exports::Exports;
 use super::header::Header;
 use super::nav::{Nav, View};
 use super::roster::Roster;
 use super::state::{PlanState, SaveStatus};
-use crate::model::{Plan, YearMonth};
+use crate::model::Plan;
 use crate::storage::{self, Loaded};
-
-/// The month the browser's clock is in: a blank plan starts there.
-fn this_month() -> YearMonth {
-    let now = js_sys::Date::new_0();
-    YearMonth::new(now.get_full_year() as i32, now.get_month() as u8 + 1)
-        .unwrap_or_else(|_| YearMonth::new(2026, 1).expect("a valid month"))
-}
 
 fn blank_plan() -> Plan {
     Plan::blank("My engineering plan", "JPY", 4, this_month(), 12)
@@ -62,6 +57,7 @@ pub fn App() -> impl IntoView {
         <main class="page">
             {move || match view.get() {
                 View::Headcount => view! { <Roster /> }.into_any(),
+                View::Exports => view! { <Exports /> }.into_any(),
             }}
         </main>
     }

@@ -6,14 +6,16 @@ use leptos::prelude::*;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum View {
     Headcount,
+    Exports,
 }
 
 impl View {
-    pub const ALL: [View; 1] = [View::Headcount];
+    pub const ALL: [View; 2] = [View::Headcount, View::Exports];
 
     fn label(self) -> &'static str {
         match self {
             View::Headcount => "Headcount",
+            View::Exports => "Export & import",
         }
     }
 }

@@ -1,0 +1,663 @@
+//! The CSV exports, as bytes: the same functions serve the browser's
+//! download buttons and `fleetplan-cli export`, so both give identical files.
+//!
+//! Every file is a header row then data rows, written by the csv crate
+//! (RFC 4180 quoting) with CRLF line ends, optionally after a UTF-8
+//! byte-order mark. Amounts are plain numbers with exactly the currency's
+//! decimals, dates `YYYY-MM-DD`, months `YYYY-MM`. Text cells that a
+//! spreadsheet would read as a formula are neutralised ([`text_cell`]).
+//! The columns are documented in `docs/csv.md`.
+
+use std::borrow::Cow;
+
+use rust_decimal::{Decimal, RoundingStrategy};
+
+use crate::model::{
+    Category, Comparison, Component, Currency, Date, FiscalYear, LedgerRow, LedgerSink, Plan,
+    PlanError, PreparedScenario, Scenario, Source, compare, fiscal_year_summaries,
+    forecast_scenario, plain_minor, to_minor,
+};
+
+/// The UTF-8 byte-order mark Excel needs to read a CSV file as UTF-8.
+pub const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// Options shared by every export.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ExportOptions {
+    /// Only this scenario (an index into `plan.scenarios`); every scenario when `None`.
+    pub scenario: Option<usize>,
+    /// Start the file with a UTF-8 byte-order mark; see [`default_bom`].
+    pub bom: bool,
+}
+
+/// Which export.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ExportKind {
+    Ledger,
+    Summary,
+    Roster,
+    Comparison,
+}
+
+impl ExportKind {
+    pub const ALL: [ExportKind; 4] = [Self::Ledger, Self::Summary, Self::Roster, Self::Comparison];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Ledger => "ledger",
+            Self::Summary => "summary",
+            Self::Roster => "roster",
+            Self::Comparison => "comparison",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.as_str() == text)
+    }
+}
+
+/// Whether a file starts with a byte-order mark unless the user says
+/// otherwise: when the plan's currency is JPY or the interface is in
+/// Japanese (Japanese Excel reads a CSV without BOM as Shift_JIS).
+pub fn default_bom(plan: &Plan, japanese_ui: bool) -> bool {
+    japanese_ui || plan.currency == "JPY"
+}
+
+/// Neutralises a text cell a spreadsheet would run as a formula (OWASP
+/// CSV injection): a cell starting with `=`, `+`, `-`, `@`, a tab or a
+/// carriage return gets a leading single quote. A cell that already starts
+/// with a single quote gets one too, so that importing (which removes one
+/// leading quote) gives back exactly the text. Only for text, never numbers.
+pub fn text_cell(text: &str) -> Cow<'_, str> {
+    if needs_quote_prefix(text) {
+        Cow::Owned(format!("'{text}"))
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+fn needs_quote_prefix(text: &str) -> bool {
+    matches!(
+        text.as_bytes().first(),
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r' | b'\'')
+    )
+}
+
+/// Undoes [`text_cell`]: removes one leading single quote.
+pub fn untext_cell(text: &str) -> &str {
+    text.strip_prefix('\'').unwrap_or(text)
+}
+
+fn start(bom: bool, capacity: usize) -> csv::Writer<Vec<u8>> {
+    let mut bytes = Vec::with_capacity(capacity);
+    if bom {
+        bytes.extend_from_slice(BOM);
+    }
+    csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(bytes)
+}
+
+fn finish(out: csv::Writer<Vec<u8>>) -> Vec<u8> {
+    // Writing to memory cannot fail.
+    out.into_inner().unwrap_or_default()
+}
+
+fn scenarios(plan: &Plan, only: Option<usize>) -> Result<Vec<usize>, Vec<PlanError>> {
+    match only {
+        Some(s) if s < plan.scenarios.len() => Ok(vec![s]),
+        Some(s) => Err(vec![PlanError::new(
+            "scenarios",
+            format!(
+                "there is no scenario {s}; the plan has {}",
+                plan.scenarios.len()
+            ),
+        )]),
+        None => Ok((0..plan.scenarios.len()).collect()),
+    }
+}
+
+fn currency_of(plan: &Plan) -> Result<Currency, Vec<PlanError>> {
+    plan.currency().ok_or_else(|| {
+        vec![PlanError::new(
+            "currency",
+            format!("unknown currency {}", plan.currency),
+        )]
+    })
+}
+
+/// A minor-unit amount as a plain number, written into `buf` without
+/// allocating: the same text as [`plain_minor`].
+fn amount_bytes(buf: &mut [u8; 48], minor: i128, exponent: u32) -> &[u8] {
+    let mut n = minor.unsigned_abs();
+    let exponent = exponent as usize;
+    let mut i = buf.len();
+    let mut digits = 0;
+    while n > 0 || digits <= exponent {
+        if exponent > 0 && digits == exponent {
+            i -= 1;
+            buf[i] = b'.';
+        }
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        digits += 1;
+    }
+    if minor < 0 {
+        i -= 1;
+        buf[i] = b'-';
+    }
+    &buf[i..]
+}
+
+fn amount(minor: i128, currency: Currency) -> String {
+    plain_minor(minor, currency.exponent())
+}
+
+/// The columns of the ledger export.
+pub const LEDGER_COLUMNS: [&str; 10] = [
+    "scenario",
+    "fiscal_year",
+    "month",
+    "team",
+    "source",
+    "source_id",
+    "name",
+    "category",
+    "component",
+    "amount",
+];
+
+/// Collects a scenario's rows; only rows, never activity.
+struct Rows(Vec<LedgerRow>);
+
+impl LedgerSink for Rows {
+    fn row(&mut self, row: &LedgerRow) {
+        self.0.push(*row);
+    }
+}
+
+/// The monthly ledger: one row per scenario, month, team, source (position,
+/// other cost or cloud line), category and component, sorted by scenario and
+/// month (the engine's order within a month). Its amounts add up to the
+/// fiscal-year summary to the minor unit.
+pub fn ledger(plan: &Plan, options: ExportOptions) -> Result<Vec<u8>, Vec<PlanError>> {
+    let indexes = scenarios(plan, options.scenario)?;
+    let currency = currency_of(plan)?;
+    let exponent = currency.exponent();
+    let months = plan.months();
+    let month_labels: Vec<String> = months.iter().map(ToString::to_string).collect();
+    let fiscal_labels: Vec<String> = months
+        .iter()
+        .map(|&m| FiscalYear::of(m, plan.fiscal_year_start_month).label())
+        .collect();
+    let mut prepared = Vec::with_capacity(indexes.len());
+    for &s in &indexes {
+        prepared.push(PreparedScenario::new(plan, s)?);
+    }
+    let mut out = start(options.bom, 0);
+    let _ = out.write_record(LEDGER_COLUMNS);
+    let mut rows = Rows(Vec::new());
+    let mut buf = [0u8; 48];
+    for p in &prepared {
+        let s = p.scenario();
+        rows.0.clear();
+        p.forecast(&mut rows);
+        rows.0.sort_by_key(|r| r.month);
+        let scenario_name = text_cell(&s.name);
+        let teams: Vec<Cow<str>> = s.teams.iter().map(|t| text_cell(&t.name)).collect();
+        let position_ids: Vec<Cow<str>> = s.positions.iter().map(|p| text_cell(&p.id)).collect();
+        let position_titles: Vec<Cow<str>> =
+            s.positions.iter().map(|p| text_cell(&p.title)).collect();
+        let other_names: Vec<Cow<str>> =
+            s.other_costs.iter().map(|c| text_cell(&c.name)).collect();
+        let line_names: Vec<Cow<str>> = s.cloud.lines.iter().map(|l| text_cell(&l.name)).collect();
+        let burden_names: Vec<Cow<str>> = s
+            .people
+            .burden
+            .iter()
+            .map(|b| text_cell(&b.name))
+            .collect();
+        for row in &rows.0 {
+            let m = usize::from(row.month);
+            let team = row
+                .team
+                .and_then(|t| teams.get(t as usize))
+                .map_or("", |t| t.as_ref());
+            let (source, id, name) = match row.source {
+                Source::Position(i) => (
+                    "position",
+                    position_ids.get(i as usize).map_or("", |c| c.as_ref()),
+                    position_titles.get(i as usize).map_or("", |c| c.as_ref()),
+                ),
+                Source::OtherCost(i) => (
+                    "other_cost",
+                    "",
+                    other_names.get(i as usize).map_or("", |c| c.as_ref()),
+                ),
+                Source::CloudLine(i) => (
+                    "cloud_line",
+                    "",
+                    line_names.get(i as usize).map_or("", |c| c.as_ref()),
+                ),
+            };
+            let one_off;
+            let component: &str = match row.component {
+                Component::Main => "",
+                Component::Burden(c) => burden_names
+                    .get(usize::from(c))
+                    .map_or("burden", |b| b.as_ref()),
+                Component::HireFee => "agency fee",
+                Component::Onboarding => "onboarding",
+                Component::BackfillFee => "expected backfill fee",
+                Component::DevEnvironments => "development environments",
+                Component::OneOff(_) => {
+                    one_off = crate::model::component_label(s, row);
+                    // "one-off…": never a formula.
+                    &one_off
+                }
+            };
+            let _ = out.write_field(scenario_name.as_bytes());
+            let _ = out.write_field(fiscal_labels.get(m).map_or("", String::as_str));
+            let _ = out.write_field(month_labels.get(m).map_or("", String::as_str));
+            let _ = out.write_field(team);
+            let _ = out.write_field(source);
+            let _ = out.write_field(id);
+            let _ = out.write_field(name);
+            let _ = out.write_field(row.category.as_str());
+            let _ = out.write_field(component);
+            let _ = out.write_field(amount_bytes(
+                &mut buf,
+                i128::from(row.amount_minor),
+                exponent,
+            ));
+            let _ = out.write_record(None::<&[u8]>);
+        }
+    }
+    Ok(finish(out))
+}
+
+/// The columns of the fiscal-year summary export.
+pub fn summary_columns() -> Vec<&'static str> {
+    let mut header = vec![
+        "scenario",
+        "fiscal_year",
+        "first_month",
+        "months",
+        "partial",
+        "team",
+    ];
+    header.extend(Category::ALL.iter().map(|c| c.as_str()));
+    header.extend([
+        "total",
+        "heads_at_end",
+        "fte_at_end",
+        "hires",
+        "departures",
+        "average_fte",
+        "cost_per_engineer",
+        "cloud_per_engineer",
+    ]);
+    header
+}
+
+/// Per scenario and fiscal year: one row for the whole scenario (empty
+/// `team`, with headcount), then one per team and one for the costs of no
+/// team (`team` = "(no team)", headcount columns empty); the categories are
+/// columns. The same numbers as the summary on screen.
+pub fn summary(plan: &Plan, options: ExportOptions) -> Result<Vec<u8>, Vec<PlanError>> {
+    let indexes = scenarios(plan, options.scenario)?;
+    let currency = currency_of(plan)?;
+    let mut out = start(options.bom, 0);
+    let _ = out.write_record(summary_columns());
+    for s in indexes {
+        let forecast = forecast_scenario(plan, s)?;
+        let summaries = fiscal_year_summaries(plan, &forecast);
+        let name = text_cell(forecast.name()).into_owned();
+        for year in &summaries {
+            let first_month = forecast
+                .months()
+                .get(year.first_month)
+                .map(ToString::to_string)
+                .unwrap_or_default();
+            let lead = |team: &str| {
+                vec![
+                    name.clone(),
+                    year.year.label(),
+                    first_month.clone(),
+                    year.months.to_string(),
+                    year.partial.to_string(),
+                    text_cell(team).into_owned(),
+                ]
+            };
+            let mut record = lead("");
+            record.extend(year.by_category.iter().map(|&v| amount(v, currency)));
+            record.extend([
+                amount(year.total, currency),
+                year.heads_at_end.to_string(),
+                year.fte_at_end.normalize().to_string(),
+                year.hires.to_string(),
+                year.departures.to_string(),
+                year.average_fte.to_string(),
+                year.cost_per_engineer
+                    .map_or_else(String::new, |v| amount(v, currency)),
+                year.cloud_per_engineer
+                    .map_or_else(String::new, |v| amount(v, currency)),
+            ]);
+            let _ = out.write_record(&record);
+            for team in &year.by_team {
+                let team_name = if team.team.is_some() {
+                    team.name.as_str()
+                } else {
+                    "(no team)"
+                };
+                let mut record = lead(team_name);
+                record.extend(team.by_category.iter().map(|&v| amount(v, currency)));
+                record.push(amount(team.total, currency));
+                record.extend(std::iter::repeat_n(String::new(), 7));
+                let _ = out.write_record(&record);
+            }
+        }
+    }
+    Ok(finish(out))
+}
+
+/// The columns of the comparison export.
+pub fn comparison_columns() -> Vec<String> {
+    let mut header: Vec<String> = ["fiscal_year", "partial", "scenario", "base_scenario"]
+        .map(String::from)
+        .to_vec();
+    header.extend(Category::ALL.iter().map(|c| c.as_str().to_string()));
+    header.extend(["total", "difference", "difference_pct"].map(String::from));
+    header.extend(
+        Category::ALL
+            .iter()
+            .map(|c| format!("difference_{}", c.as_str())),
+    );
+    header
+}
+
+/// Per fiscal year, one row per scenario (only `options.scenario` when
+/// given; the base's row is always there): its totals per category and in
+/// total, the difference from the base scenario in total, in % of the base
+/// total (2 decimals, empty when the base total is 0) and per category.
+pub fn comparison(
+    plan: &Plan,
+    base: usize,
+    options: ExportOptions,
+) -> Result<Vec<u8>, Vec<PlanError>> {
+    scenarios(plan, Some(base))?;
+    scenarios(plan, options.scenario)?;
+    let comparison: Comparison = compare(plan, base)?;
+    let currency = comparison.currency;
+    let base_name = text_cell(&plan.scenarios[base].name).into_owned();
+    let mut out = start(options.bom, 0);
+    let _ = out.write_record(comparison_columns());
+    for year in &comparison.years {
+        for s in &year.scenarios {
+            if options
+                .scenario
+                .is_some_and(|only| s.scenario != only && s.scenario != base)
+            {
+                continue;
+            }
+            let mut record = vec![
+                year.year.label(),
+                year.partial.to_string(),
+                text_cell(&s.name).into_owned(),
+                base_name.clone(),
+            ];
+            record.extend(s.by_category.iter().map(|&v| amount(v, currency)));
+            record.extend([
+                amount(s.total, currency),
+                amount(s.difference, currency),
+                s.difference_pct.map_or_else(String::new, |p| p.to_string()),
+            ]);
+            record.extend(
+                s.category_difference
+                    .iter()
+                    .map(|&v| amount(v, currency)),
+            );
+            let _ = out.write_record(&record);
+        }
+    }
+    Ok(finish(out))
+}
+
+/// The roster columns before the per-fiscal-year costs (`cost_FY2026`, ...).
+pub const ROSTER_COLUMNS: [&str; 19] = [
+    "scenario",
+    "id",
+    "title",
+    "team",
+    "level",
+    "status",
+    "employment",
+    "annual_base",
+    "fte",
+    "start",
+    "end",
+    "location",
+    "recruiting_fee_pct",
+    "age_dependent_burden",
+    "band_min",
+    "band_mid",
+    "band_max",
+    "effective_annual_base",
+    "compa_ratio",
+];
+
+/// The fiscal years of the horizon, and for each month the index of its year.
+fn horizon_years(plan: &Plan) -> (Vec<FiscalYear>, Vec<usize>) {
+    let mut years: Vec<FiscalYear> = Vec::new();
+    let mut month_year = Vec::new();
+    for m in plan.months() {
+        let fy = FiscalYear::of(m, plan.fiscal_year_start_month);
+        if years.last() != Some(&fy) {
+            years.push(fy);
+        }
+        month_year.push(years.len() - 1);
+    }
+    (years, month_year)
+}
+
+/// A decimal amount of money as a plain number with the currency's decimals.
+fn money(value: Decimal, currency: Currency) -> String {
+    to_minor(value, currency.exponent()).map_or_else(
+        || value.normalize().to_string(),
+        |m| plain_minor(i128::from(m), currency.exponent()),
+    )
+}
+
+/// Annual base in force ÷ band midpoint, rounded half away from zero to 3
+/// decimals; empty without a band.
+pub fn compa_ratio(scenario: &Scenario, position: &crate::model::Position) -> Option<Decimal> {
+    let band = scenario.band_for(&position.level, position.location.as_deref())?;
+    let base = scenario.annual_base_of(position)?;
+    if band.mid.is_zero() {
+        return None;
+    }
+    base.checked_div(band.mid)
+        .map(|r| r.round_dp_with_strategy(3, RoundingStrategy::MidpointAwayFromZero))
+}
+
+/// Every position of the scenario(s) with its fields, its salary band,
+/// compa-ratio and its cost in each fiscal year of the horizon (the sum of
+/// its ledger rows in that year, as on screen).
+pub fn roster(plan: &Plan, options: ExportOptions) -> Result<Vec<u8>, Vec<PlanError>> {
+    let indexes = scenarios(plan, options.scenario)?;
+    let currency = currency_of(plan)?;
+    let (years, month_year) = horizon_years(plan);
+    let mut header: Vec<String> = ROSTER_COLUMNS.map(String::from).to_vec();
+    header.extend(years.iter().map(|y| format!("cost_{}", y.label())));
+    let mut out = start(options.bom, 0);
+    let _ = out.write_record(&header);
+    for s in indexes {
+        let prepared = PreparedScenario::new(plan, s)?;
+        let scenario = prepared.scenario();
+        let name = text_cell(&scenario.name);
+        let mut costs = PositionCosts {
+            month_year: month_year.clone(),
+            years: years.len(),
+            costs: vec![0; years.len() * scenario.positions.len()],
+        };
+        prepared.forecast(&mut costs);
+        for (i, p) in scenario.positions.iter().enumerate() {
+            let band = scenario.band_for(&p.level, p.location.as_deref());
+            let band_money = |f: fn(&crate::model::SalaryBand) -> Decimal| {
+                band.map_or_else(String::new, |b| money(f(b), currency))
+            };
+            let mut record: Vec<String> = vec![
+                name.to_string(),
+                text_cell(&p.id).into_owned(),
+                text_cell(&p.title).into_owned(),
+                text_cell(&p.team).into_owned(),
+                text_cell(&p.level).into_owned(),
+                p.status.as_str().to_string(),
+                employment_str(p.employment).to_string(),
+                p.annual_base
+                    .map_or_else(String::new, |v| money(v, currency)),
+                p.fte.normalize().to_string(),
+                p.start.to_string(),
+                p.end.map_or_else(String::new, |d| d.to_string()),
+                p.location
+                    .as_deref()
+                    .map_or_else(String::new, |l| text_cell(l).into_owned()),
+                p.recruiting_fee_pct
+                    .map_or_else(String::new, |v| v.normalize().to_string()),
+                p.age_dependent_burden.to_string(),
+                band_money(|b| b.min),
+                band_money(|b| b.mid),
+                band_money(|b| b.max),
+                scenario
+                    .annual_base_of(p)
+                    .map_or_else(String::new, |v| money(v, currency)),
+                compa_ratio(scenario, p).map_or_else(String::new, |r| r.to_string()),
+            ];
+            let start = i * costs.years;
+            record.extend(
+                costs.costs[start..start + costs.years]
+                    .iter()
+                    .map(|&v| amount(v, currency)),
+            );
+            let _ = out.write_record(&record);
+        }
+    }
+    Ok(finish(out))
+}
+
+/// Adds each position's rows per fiscal year.
+struct PositionCosts {
+    month_year: Vec<usize>,
+    years: usize,
+    costs: Vec<i128>,
+}
+
+impl LedgerSink for PositionCosts {
+    fn row(&mut self, row: &LedgerRow) {
+        if let Source::Position(p) = row.source
+            && let Some(&y) = self.month_year.get(usize::from(row.month))
+            && let Some(c) = self.costs.get_mut(p as usize * self.years + y)
+        {
+            *c += i128::from(row.amount_minor);
+        }
+    }
+}
+
+pub(crate) fn employment_str(e: crate::model::Employment) -> &'static str {
+    match e {
+        crate::model::Employment::Employee => "employee",
+        crate::model::Employment::Contractor => "contractor",
+    }
+}
+
+/// The name of an export file: plan name, scenario (or "all-scenarios"),
+/// kind and date, e.g. `FY2026-budget_Base_ledger_2026-11-24.csv`.
+/// Characters illegal in Windows or macOS file names, control characters
+/// and whitespace become `-`; letters of any script (Japanese included) are
+/// kept. For the comparison, `scenario` is the base.
+pub fn file_name(plan: &Plan, scenario: Option<usize>, kind: ExportKind, date: Date) -> String {
+    let scenario = match scenario.and_then(|s| plan.scenarios.get(s)) {
+        Some(s) => file_part(&s.name, "scenario"),
+        None => "all-scenarios".to_string(),
+    };
+    format!(
+        "{}_{}_{}_{}.csv",
+        file_part(&plan.name, "plan"),
+        scenario,
+        kind.as_str(),
+        date
+    )
+}
+
+/// One part of a file name: safe on Windows and macOS, at most 60 characters.
+fn file_part(text: &str, fallback: &str) -> String {
+    let mut part = String::with_capacity(text.len());
+    for c in text.chars() {
+        let bad = c.is_control()
+            || c.is_whitespace()
+            || matches!(c, '<' | '>' | ':' | '"' | '/' | '\\' | '|' | '?' | '*' | '_');
+        let c = if bad { '-' } else { c };
+        if c == '-' && part.ends_with('-') {
+            continue;
+        }
+        part.push(c);
+    }
+    let part: String = part
+        .trim_matches(|c: char| c == '-' || c == '.')
+        .chars()
+        .take(60)
+        .collect();
+    let part = part.trim_end_matches(['-', '.']).to_string();
+    if part.is_empty() {
+        return fallback.to_string();
+    }
+    let upper = part.to_ascii_uppercase();
+    let reserved = matches!(upper.as_str(), "CON" | "PRN" | "AUX" | "NUL")
+        || ((upper.starts_with("COM") || upper.starts_with("LPT"))
+            && upper.len() == 4
+            && upper.as_bytes()[3].is_ascii_digit());
+    if reserved { format!("{part}-") } else { part }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn amounts_match_plain_minor() {
+        let mut buf = [0u8; 48];
+        for exponent in 0..=3 {
+            for minor in [
+                0i128,
+                1,
+                -1,
+                5,
+                -5,
+                99,
+                100,
+                -1200,
+                123_456,
+                -123_456,
+                1_000_000_000_000_000_000,
+                i128::from(i64::MAX),
+                i128::from(i64::MIN),
+            ] {
+                assert_eq!(
+                    std::str::from_utf8(amount_bytes(&mut buf, minor, exponent)).ok(),
+                    Some(plain_minor(minor, exponent).as_str()),
+                    "{minor} {exponent}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn file_parts_are_safe() {
+        assert_eq!(file_part("FY2026 budget", "plan"), "FY2026-budget");
+        assert_eq!(file_part("a/b:c*?\"<>|d", "plan"), "a-b-c-d");
+        assert_eq!(file_part("  ..予算 2026年度.. ", "plan"), "予算-2026年度");
+        assert_eq!(file_part("CON", "plan"), "CON-");
+        assert_eq!(file_part("///", "plan"), "plan");
+    }
+}

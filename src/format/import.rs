@@ -1,0 +1,555 @@
+//! Importing positions from a CSV file: a preview first, then all or nothing.
+//!
+//! The file has a header row naming its columns, in any order: the roster
+//! export's columns ([`super::export::roster`]) or the minimal set `title,
+//! team, level, salary, start, status`. Rows with an `id` that the scenario
+//! has change that position; every other row adds one. Any error refuses the
+//! whole import: [`preview_roster`] returns every error with its line and
+//! column, and nothing is applied. The accepted columns are documented in
+//! `docs/csv.md`.
+
+use std::collections::HashSet;
+use std::fmt;
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+
+use super::export::untext_cell;
+use super::input::parse_amount;
+use crate::model::{
+    Date, Employment, Plan, Position, PositionStatus, Scenario, validate_scenario,
+};
+
+/// One problem in an imported file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImportError {
+    /// Line of the file, 1 for the header.
+    pub line: usize,
+    /// The column's name as the header spells it; `None` for the whole row or file.
+    pub column: Option<String>,
+    pub message: String,
+}
+
+impl ImportError {
+    fn new(line: usize, column: Option<&str>, message: impl Into<String>) -> Self {
+        Self {
+            line,
+            column: column.map(str::to_string),
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.column {
+            Some(c) => write!(f, "line {}, column {c}: {}", self.line, self.message),
+            None => write!(f, "line {}: {}", self.line, self.message),
+        }
+    }
+}
+
+/// One position the import adds or changes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PreviewRow {
+    /// Line of the file it comes from.
+    pub line: usize,
+    /// The position as it will be.
+    pub position: Position,
+    /// The position as it is now; `None` for an addition.
+    pub before: Option<Position>,
+}
+
+/// What an import will do, checked: [`apply`](Self::apply) cannot fail.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RosterPreview {
+    /// Additions and changes, in the file's order.
+    pub rows: Vec<PreviewRow>,
+    /// Rows that match a position exactly (nothing to do).
+    pub unchanged: usize,
+}
+
+impl RosterPreview {
+    pub fn added(&self) -> impl Iterator<Item = &PreviewRow> {
+        self.rows.iter().filter(|r| r.before.is_none())
+    }
+
+    pub fn changed(&self) -> impl Iterator<Item = &PreviewRow> {
+        self.rows.iter().filter(|r| r.before.is_some())
+    }
+
+    /// Applies the additions and changes to the scenario the preview was
+    /// made for: a changed position is replaced in place, additions are
+    /// appended in the file's order.
+    pub fn apply(&self, scenario: &mut Scenario) {
+        for row in &self.rows {
+            let existing = row
+                .before
+                .as_ref()
+                .and_then(|b| scenario.positions.iter().position(|p| p.id == b.id));
+            match existing {
+                Some(i) => scenario.positions[i] = row.position.clone(),
+                None => scenario.positions.push(row.position.clone()),
+            }
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Field {
+    Id,
+    Title,
+    Team,
+    Level,
+    Status,
+    Employment,
+    AnnualBase,
+    Fte,
+    Start,
+    End,
+    Location,
+    RecruitingFeePct,
+    AgeDependentBurden,
+    /// Computed by the export (scenario, band, compa-ratio, costs): ignored.
+    Ignored,
+}
+
+fn field_of(name: &str) -> Option<Field> {
+    Some(match name {
+        "id" => Field::Id,
+        "title" => Field::Title,
+        "team" => Field::Team,
+        "level" => Field::Level,
+        "status" => Field::Status,
+        "employment" => Field::Employment,
+        "salary" | "annual_base" => Field::AnnualBase,
+        "fte" => Field::Fte,
+        "start" => Field::Start,
+        "end" => Field::End,
+        "location" => Field::Location,
+        "recruiting_fee_pct" => Field::RecruitingFeePct,
+        "age_dependent_burden" => Field::AgeDependentBurden,
+        "scenario" | "band_min" | "band_mid" | "band_max" | "effective_annual_base"
+        | "compa_ratio" => Field::Ignored,
+        n if n.starts_with("cost_") => Field::Ignored,
+        _ => return None,
+    })
+}
+
+const REQUIRED: [(Field, &str); 6] = [
+    (Field::Title, "title"),
+    (Field::Team, "team"),
+    (Field::Level, "level"),
+    (Field::AnnualBase, "salary"),
+    (Field::Start, "start"),
+    (Field::Status, "status"),
+];
+
+/// Reads a roster CSV (UTF-8, with or without BOM, CRLF or LF) against
+/// scenario `scenario` of the plan and returns what importing it would do,
+/// or every error found. Nothing is changed.
+pub fn preview_roster(
+    plan: &Plan,
+    scenario: usize,
+    bytes: &[u8],
+) -> Result<RosterPreview, Vec<ImportError>> {
+    let Some(target) = plan.scenarios.get(scenario) else {
+        return Err(vec![ImportError::new(
+            0,
+            None,
+            format!("the plan has no scenario {scenario}"),
+        )]);
+    };
+    let exponent = plan.currency_exponent();
+    let bytes = bytes.strip_prefix(super::export::BOM).unwrap_or(bytes);
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(bytes);
+    let mut errors = Vec::new();
+    let mut records = reader.byte_records();
+
+    // The header.
+    let header = match records.next() {
+        Some(Ok(h)) => h,
+        Some(Err(e)) => return Err(vec![csv_error(&e)]),
+        None => {
+            return Err(vec![ImportError::new(
+                1,
+                None,
+                "the file is empty: it needs a header row naming the columns",
+            )]);
+        }
+    };
+    let mut columns: Vec<(Field, String)> = Vec::new();
+    for cell in &header {
+        let name = match std::str::from_utf8(cell) {
+            Ok(n) => n.trim().to_ascii_lowercase(),
+            Err(_) => {
+                return Err(vec![ImportError::new(1, None, NOT_UTF8)]);
+            }
+        };
+        match field_of(&name) {
+            Some(f) => {
+                if f != Field::Ignored && columns.iter().any(|(g, _)| *g == f) {
+                    errors.push(ImportError::new(
+                        1,
+                        Some(&name),
+                        "this column is given twice",
+                    ));
+                }
+                columns.push((f, name));
+            }
+            None => {
+                errors.push(ImportError::new(
+                    1,
+                    Some(&name),
+                    "unknown column; the columns are id, title, team, level, status, employment, salary (or annual_base), fte, start, end, location, recruiting_fee_pct, age_dependent_burden",
+                ));
+                columns.push((Field::Ignored, name));
+            }
+        }
+    }
+    for (field, name) in REQUIRED {
+        if !columns.iter().any(|(f, _)| *f == field) {
+            errors.push(ImportError::new(
+                1,
+                Some(name),
+                "this column is missing from the header",
+            ));
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+
+    // The rows.
+    let mut preview = RosterPreview::default();
+    let mut file_ids: HashSet<String> = HashSet::new();
+    let mut pending_ids: Vec<usize> = Vec::new();
+    let mut line = 1;
+    let mut counted = 0;
+    for record in records {
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                errors.push(csv_error(&e));
+                continue;
+            }
+        };
+        // The csv crate does not count skipped blank lines: count them here.
+        let mut byte = record.position().map_or(0, |p| p.byte() as usize);
+        byte += bytes
+            .get(byte..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|b| matches!(b, b'\r' | b'\n'))
+            .count();
+        line += count_lines(bytes.get(counted..byte).unwrap_or_default());
+        counted = counted.max(byte);
+        if record.iter().all(|c| c.iter().all(u8::is_ascii_whitespace)) {
+            continue;
+        }
+        if record.len() != columns.len() {
+            errors.push(ImportError::new(
+                line,
+                None,
+                format!(
+                    "this row has {} cells but the header has {} columns",
+                    record.len(),
+                    columns.len()
+                ),
+            ));
+            continue;
+        }
+        let mut cells: Vec<(Field, &str, &str)> = Vec::with_capacity(columns.len());
+        let mut utf8 = true;
+        for ((field, name), cell) in columns.iter().zip(record.iter()) {
+            match std::str::from_utf8(cell) {
+                Ok(text) => cells.push((*field, name.as_str(), cell_text(*field, text))),
+                Err(_) => utf8 = false,
+            }
+        }
+        if !utf8 {
+            errors.push(ImportError::new(line, None, NOT_UTF8));
+            continue;
+        }
+        let cell = |field: Field| cells.iter().find(|(f, _, _)| *f == field).copied();
+        let id = cell(Field::Id)
+            .map(|(_, _, t)| untext_cell(t).to_string())
+            .filter(|t| !t.is_empty());
+        if let Some(id) = &id
+            && !file_ids.insert(id.clone())
+        {
+            errors.push(ImportError::new(
+                line,
+                Some("id"),
+                format!("another row of the file has the id \u{201c}{id}\u{201d}"),
+            ));
+            continue;
+        }
+        let before = id.as_deref().and_then(|id| target.position(id)).cloned();
+        let mut row_errors = Vec::new();
+        let position = read_position(
+            target,
+            exponent,
+            line,
+            &cells,
+            id.clone(),
+            before.as_ref(),
+            plan.horizon.start.first_day(),
+            &mut row_errors,
+        );
+        if !row_errors.is_empty() {
+            errors.append(&mut row_errors);
+            continue;
+        }
+        if before.as_ref() == Some(&position) {
+            preview.unchanged += 1;
+            continue;
+        }
+        if id.is_none() {
+            pending_ids.push(preview.rows.len());
+        }
+        preview.rows.push(PreviewRow {
+            line,
+            position,
+            before,
+        });
+    }
+
+    // Ids for the rows without one: p1, p2, ... that neither the scenario
+    // nor the file uses.
+    let mut n: u64 = 0;
+    for i in pending_ids {
+        let id = loop {
+            n += 1;
+            let id = format!("p{n}");
+            if target.position(&id).is_none() && !file_ids.contains(&id) {
+                break id;
+            }
+        };
+        preview.rows[i].position.id = id;
+    }
+
+    // Whatever validation finds about the imported positions.
+    if errors.is_empty() && !preview.rows.is_empty() {
+        let mut trial = plan.clone();
+        let mut lines = Vec::new();
+        if let Some(s) = trial.scenarios.get_mut(scenario) {
+            preview.apply(s);
+            lines = s
+                .positions
+                .iter()
+                .map(|p| {
+                    preview
+                        .rows
+                        .iter()
+                        .find(|r| r.position.id == p.id)
+                        .map(|r| r.line)
+                })
+                .collect();
+        }
+        let at = format!("scenarios[{scenario}].positions[");
+        for e in validate_scenario(&trial, scenario) {
+            let Some(rest) = e.path.find(&at).map(|i| &e.path[i + at.len()..]) else {
+                continue;
+            };
+            let Some((index, field)) = rest.split_once(']') else {
+                continue;
+            };
+            let Some(line) = index
+                .parse::<usize>()
+                .ok()
+                .and_then(|i| lines.get(i).copied().flatten())
+            else {
+                continue;
+            };
+            let field = field.trim_start_matches('.');
+            let column = field.split(['.', '[']).next().unwrap_or("");
+            let column = columns
+                .iter()
+                .find(|(f, name)| field_of(column) == Some(*f) && *f != Field::Ignored && !name.is_empty())
+                .map_or(column, |(_, name)| name.as_str());
+            errors.push(ImportError::new(
+                line,
+                (!column.is_empty()).then_some(column),
+                e.message,
+            ));
+        }
+    }
+    if errors.is_empty() {
+        Ok(preview)
+    } else {
+        errors.sort_by_key(|e| e.line);
+        Err(errors)
+    }
+}
+
+const NOT_UTF8: &str = "this is not UTF-8 text: save the file as \u{201c}CSV UTF-8\u{201d}";
+
+/// Cells are trimmed, except titles and locations: they keep their text exactly.
+fn cell_text(field: Field, text: &str) -> &str {
+    match field {
+        Field::Title | Field::Location => text,
+        _ => text.trim(),
+    }
+}
+
+fn count_lines(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| b == b'\n').count()
+}
+
+fn csv_error(e: &csv::Error) -> ImportError {
+    let line = e.position().map_or(0, |p| p.line() as usize);
+    ImportError::new(line, None, format!("cannot read this row: {e}"))
+}
+
+fn read_position(
+    scenario: &Scenario,
+    exponent: u32,
+    line: usize,
+    cells: &[(Field, &str, &str)],
+    id: Option<String>,
+    before: Option<&Position>,
+    placeholder_start: Date,
+    errors: &mut Vec<ImportError>,
+) -> Position {
+    let mut p = before.cloned().unwrap_or_else(|| Position {
+        id: String::new(),
+        title: String::new(),
+        team: String::new(),
+        level: String::new(),
+        status: PositionStatus::Filled,
+        employment: Employment::Employee,
+        annual_base: None,
+        fte: Decimal::ONE,
+        // A placeholder: `start` is a required column.
+        start: placeholder_start,
+        end: None,
+        recruiting_fee_pct: None,
+        age_dependent_burden: false,
+        location: None,
+    });
+    if let Some(id) = id {
+        p.id = id;
+    }
+    for &(field, column, text) in cells {
+        let mut fail = |message: String| {
+            errors.push(ImportError::new(line, Some(column), message));
+        };
+        let untexted = untext_cell(text);
+        match field {
+            Field::Id | Field::Ignored => {}
+            Field::Title => {
+                if untexted.trim().is_empty() {
+                    fail("a position needs a title".into());
+                } else {
+                    p.title = untexted.to_string();
+                }
+            }
+            Field::Team => {
+                let team = untexted.trim();
+                if scenario.team_index(team).is_some() {
+                    p.team = team.to_string();
+                } else {
+                    let names: Vec<&str> = scenario.teams.iter().map(|t| t.name.as_str()).collect();
+                    fail(format!(
+                        "no team named \u{201c}{team}\u{201d}; the scenario has: {}",
+                        names.join(", ")
+                    ));
+                }
+            }
+            Field::Level => {
+                let level = untexted.trim();
+                if scenario.levels.iter().any(|l| l == level) {
+                    p.level = level.to_string();
+                } else {
+                    fail(format!(
+                        "no level \u{201c}{level}\u{201d} on the ladder; it has: {}",
+                        scenario.levels.join(", ")
+                    ));
+                }
+            }
+            Field::Status => match text.to_ascii_lowercase().as_str() {
+                "filled" => p.status = PositionStatus::Filled,
+                "open" => p.status = PositionStatus::Open,
+                "planned" => p.status = PositionStatus::Planned,
+                _ => fail(format!(
+                    "\u{201c}{text}\u{201d} is not a status: write filled, open or planned"
+                )),
+            },
+            Field::Employment => match text.to_ascii_lowercase().as_str() {
+                "" if before.is_none() => p.employment = Employment::Employee,
+                "" => {}
+                "employee" => p.employment = Employment::Employee,
+                "contractor" => p.employment = Employment::Contractor,
+                _ => fail(format!(
+                    "\u{201c}{text}\u{201d} is not an employment: write employee or contractor"
+                )),
+            },
+            Field::AnnualBase => {
+                if text.is_empty() {
+                    p.annual_base = None;
+                } else {
+                    match parse_amount(text, exponent) {
+                        Ok(v) => p.annual_base = Some(v),
+                        Err(e) => fail(e),
+                    }
+                }
+            }
+            Field::Fte => {
+                if text.is_empty() {
+                    p.fte = Decimal::ONE;
+                } else {
+                    match Decimal::from_str(text) {
+                        Ok(v) => p.fte = v,
+                        Err(_) => fail(format!(
+                            "\u{201c}{text}\u{201d} is not an FTE: write a number above 0 and at most 1, such as 0.8"
+                        )),
+                    }
+                }
+            }
+            Field::Start => match Date::from_str(text) {
+                Ok(d) => p.start = d,
+                Err(_) if text.is_empty() => {
+                    fail("a position needs a start date (YYYY-MM-DD)".into());
+                }
+                Err(e) => fail(e.to_string()),
+            },
+            Field::End => {
+                if text.is_empty() {
+                    p.end = None;
+                } else {
+                    match Date::from_str(text) {
+                        Ok(d) => p.end = Some(d),
+                        Err(e) => fail(e.to_string()),
+                    }
+                }
+            }
+            Field::Location => {
+                p.location = (!untexted.is_empty()).then(|| untexted.to_string());
+            }
+            Field::RecruitingFeePct => {
+                if text.is_empty() {
+                    p.recruiting_fee_pct = None;
+                } else {
+                    match Decimal::from_str(text.trim_end_matches('%').trim()) {
+                        Ok(v) => p.recruiting_fee_pct = Some(v),
+                        Err(_) => fail(format!(
+                            "\u{201c}{text}\u{201d} is not a percentage: write a number such as 25 for 25 %"
+                        )),
+                    }
+                }
+            }
+            Field::AgeDependentBurden => match text.to_ascii_lowercase().as_str() {
+                "" | "false" | "no" | "0" => p.age_dependent_burden = false,
+                "true" | "yes" | "1" => p.age_dependent_burden = true,
+                _ => fail(format!(
+                    "\u{201c}{text}\u{201d} is not true or false"
+                )),
+            },
+        }
+    }
+    p
+}

@@ -1,0 +1,176 @@
+//! Importing positions from a roster CSV: read the file, show what would
+//! change, apply only when the person confirms and only if there is no error.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::state::PlanState;
+use crate::format::import::{ImportError, RosterPreview, preview_roster};
+use crate::model::{format_minor, round_to_minor};
+
+/// What the chosen file would do.
+#[derive(Clone)]
+enum Pending {
+    Preview { file: String, preview: RosterPreview },
+    Refused { file: String, errors: Vec<ImportError> },
+}
+
+async fn read_file(input: web_sys::HtmlInputElement) -> Option<(String, Vec<u8>)> {
+    let file = input.files()?.get(0)?;
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+        .await
+        .ok()?;
+    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+    Some((file.name(), bytes))
+}
+
+#[component]
+pub fn RosterImport() -> impl IntoView {
+    let state = PlanState::expect();
+    let pending = RwSignal::new(None::<Pending>);
+    let applied = RwSignal::new(None::<String>);
+
+    let on_file = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        applied.set(None);
+        leptos::task::spawn_local(async move {
+            let Some((file, bytes)) = read_file(input.clone()).await else {
+                return;
+            };
+            // The same file can be chosen again after a fix.
+            input.set_value("");
+            let result = state.plan.with_untracked(|p| preview_roster(p, 0, &bytes));
+            pending.set(Some(match result {
+                Ok(preview) => Pending::Preview { file, preview },
+                Err(errors) => Pending::Refused { file, errors },
+            }));
+        });
+    };
+
+    let confirm = move |_| {
+        let Some(Pending::Preview { file, preview }) = pending.get_untracked() else {
+            return;
+        };
+        state.plan.update(|p| {
+            if let Some(scenario) = p.scenarios.first_mut() {
+                preview.apply(scenario);
+            }
+        });
+        let added = preview.added().count();
+        let changed = preview.changed().count();
+        applied.set(Some(format!(
+            "Imported {file}: {added} added, {changed} changed."
+        )));
+        pending.set(None);
+    };
+
+    let salary = move |p: &crate::model::Position| {
+        let currency = state.currency.get_untracked();
+        p.annual_base
+            .and_then(|a| round_to_minor(a, currency.exponent()))
+            .map(|m| format_minor(m, currency))
+            .unwrap_or_else(|| "band midpoint".to_string())
+    };
+
+    view! {
+        <section class="card" aria-labelledby="import-title">
+            <div class="card-head">
+                <h2 id="import-title">"Import positions from a roster CSV"</h2>
+            </div>
+            <p class="muted">
+                "Columns: the roster export's, or at least title, team, level, salary, start and status. "
+                "Rows with a known id change that position; the others are added. You see the changes before anything is applied."
+            </p>
+            <label class="field">
+                <span>"CSV file"</span>
+                <input type="file" accept=".csv,text/csv" data-testid="import-file" on:change=on_file />
+            </label>
+            {move || applied.get().map(|text| view! { <p class="note" role="status" data-testid="import-done">{text}</p> })}
+            {move || match pending.get() {
+                None => ().into_any(),
+                Some(Pending::Refused { file, errors }) => view! {
+                    <div class="import-errors" data-testid="import-errors" role="alert">
+                        <p>
+                            <strong>{file}</strong>
+                            {format!(" cannot be imported: {} problem(s). Nothing was changed.", errors.len())}
+                        </p>
+                        <ul>
+                            {errors.into_iter().map(|e| view! { <li>{e.to_string()}</li> }).collect_view()}
+                        </ul>
+                        <button type="button" class="button-quiet" on:click=move |_| pending.set(None)>"Dismiss"</button>
+                    </div>
+                }
+                .into_any(),
+                Some(Pending::Preview { file, preview }) => {
+                    let added = preview.added().count();
+                    let changed = preview.changed().count();
+                    let unchanged = preview.unchanged;
+                    let rows = preview.rows.clone();
+                    view! {
+                        <div class="import-preview" data-testid="import-preview">
+                            <p>
+                                <strong>{file}</strong>
+                                {format!(": {added} to add, {changed} to change, {unchanged} unchanged.")}
+                            </p>
+                            <table class="grid">
+                                <thead>
+                                    <tr>
+                                        <th scope="col">"Line"</th>
+                                        <th scope="col">"Change"</th>
+                                        <th scope="col">"Title"</th>
+                                        <th scope="col">"Team"</th>
+                                        <th scope="col">"Level"</th>
+                                        <th scope="col" class="num">"Annual salary"</th>
+                                        <th scope="col">"Start"</th>
+                                        <th scope="col">"Status"</th>
+                                    </tr>
+                                </thead>
+                                <tbody>
+                                    {rows
+                                        .into_iter()
+                                        .map(|row| {
+                                            let p = row.position;
+                                            let change = if row.before.is_some() { "change" } else { "add" };
+                                            view! {
+                                                <tr>
+                                                    <td class="num">{row.line}</td>
+                                                    <td>{change}</td>
+                                                    <td>{p.title.clone()}</td>
+                                                    <td>{p.team.clone()}</td>
+                                                    <td>{p.level.clone()}</td>
+                                                    <td class="num">{salary(&p)}</td>
+                                                    <td>{p.start.to_string()}</td>
+                                                    <td>{p.status.as_str()}</td>
+                                                </tr>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </tbody>
+                            </table>
+                            <div class="actions-row">
+                                <button
+                                    type="button"
+                                    class="button-primary"
+                                    data-testid="import-confirm"
+                                    disabled=added + changed == 0
+                                    on:click=confirm
+                                >
+                                    {format!("Import {} position(s)", added + changed)}
+                                </button>
+                                <button type="button" class="button-quiet" on:click=move |_| pending.set(None)>
+                                    "Cancel"
+                                </button>
+                            </div>
+                        </div>
+                    }
+                    .into_any()
+                }
+            }}
+        </section>
+    }
+}
