@@ -197,7 +197,15 @@ fn export_writes_the_same_bytes_as_the_library() {
             export::ledger(&plan, with(None, true)).expect("ledger"),
         ),
         (
-            vec!["export", EXAMPLE, "--kind", "ledger", "--scenario", "Aggressive", "--no-bom"],
+            vec![
+                "export",
+                EXAMPLE,
+                "--kind",
+                "ledger",
+                "--scenario",
+                "Aggressive",
+                "--no-bom",
+            ],
             export::ledger(&plan, with(Some(aggressive), false)).expect("ledger"),
         ),
         (
@@ -209,7 +217,15 @@ fn export_writes_the_same_bytes_as_the_library() {
             export::roster(&plan, with(Some(base), true)).expect("roster"),
         ),
         (
-            vec!["export", EXAMPLE, "--kind", "comparison", "--base", "Aggressive", "--no-bom"],
+            vec![
+                "export",
+                EXAMPLE,
+                "--kind",
+                "comparison",
+                "--base",
+                "Aggressive",
+                "--no-bom",
+            ],
             export::comparison(&plan, aggressive, with(None, false)).expect("comparison"),
         ),
         (
@@ -260,7 +276,14 @@ fn export_writes_to_a_file_with_o() {
     assert_eq!(written, stdout);
     let _ = std::fs::remove_dir_all(&dir);
 
-    let out = run(&["export", EXAMPLE, "--kind", "roster", "-o", "/nonexistent/dir/x.csv"]);
+    let out = run(&[
+        "export",
+        EXAMPLE,
+        "--kind",
+        "roster",
+        "-o",
+        "/nonexistent/dir/x.csv",
+    ]);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("cannot write /nonexistent/dir/x.csv"));
 }

@@ -209,7 +209,9 @@ fn formula_cells_are_neutralised_but_numbers_are_not() {
     let comparison = export::comparison(&plan, base, no_bom()).expect("comparison");
     let comparison = text(&comparison);
     assert!(
-        comparison.lines().any(|l| l.contains(",-") && !l.contains(",'-")),
+        comparison
+            .lines()
+            .any(|l| l.contains(",-") && !l.contains(",'-")),
         "{comparison}"
     );
 }
@@ -242,7 +244,9 @@ fn file_names_say_what_the_file_is() {
 
 /// Minor units of a plain amount ("1234.50" → 123450), exactly.
 fn minor(text: &str) -> i128 {
-    text.replace('.', "").parse().unwrap_or_else(|_| panic!("{text:?}"))
+    text.replace('.', "")
+        .parse()
+        .unwrap_or_else(|_| panic!("{text:?}"))
 }
 
 fn ledger_equals_summary(plan: &Plan) {
@@ -343,4 +347,38 @@ fn a_missing_scenario_is_an_error_not_a_panic() {
     assert!(export::summary(&plan, options).is_err());
     assert!(export::roster(&plan, options).is_err());
     assert!(export::comparison(&plan, 9, no_bom()).is_err());
+}
+
+#[test]
+fn names_with_commas_quotes_and_line_breaks_survive_the_ledger() {
+    let mut plan = example();
+    let s = &mut plan.scenarios[0];
+    s.positions[0].title = "Lead, \"Platform\"\r\nand データ".into();
+    s.positions[0].id = "a,b".into();
+    s.other_costs[0].name = "Rent\nshare".into();
+    s.name = "基本, case".into();
+    let bytes = export::ledger(
+        &plan,
+        ExportOptions {
+            scenario: Some(0),
+            bom: false,
+        },
+    )
+    .expect("ledger");
+    let mut reader = csv::Reader::from_reader(&bytes[..]);
+    let mut titles = 0;
+    let mut rent = 0;
+    for record in reader.records() {
+        let r = record.expect("10 cells");
+        assert_eq!(r.len(), 10);
+        assert_eq!(&r[0], "基本, case");
+        if &r[5] == "a,b" {
+            assert_eq!(&r[6], "Lead, \"Platform\"\r\nand データ");
+            titles += 1;
+        }
+        if &r[6] == "Rent\nshare" {
+            rent += 1;
+        }
+    }
+    assert!(titles > 0 && rent > 0);
 }

@@ -170,10 +170,13 @@ fn errors_name_the_line_and_column_and_nothing_is_applied() {
 #[test]
 fn header_problems_are_reported() {
     let plan = example();
-    let errors = preview_roster(&plan, 0, b"title,team,colour\nA,Platform,red\n")
-        .expect_err("refused");
+    let errors =
+        preview_roster(&plan, 0, b"title,team,colour\nA,Platform,red\n").expect_err("refused");
     let text = messages(&errors);
-    assert!(text.contains("line 1, column colour: unknown column"), "{text}");
+    assert!(
+        text.contains("line 1, column colour: unknown column"),
+        "{text}"
+    );
     assert!(
         text.contains("line 1, column salary: this column is missing"),
         "{text}"
@@ -181,9 +184,7 @@ fn header_problems_are_reported() {
     assert!(preview_roster(&plan, 0, b"").is_err());
     assert!(preview_roster(&plan, 0, b"\xEF\xBB\xBF").is_err());
     let latin1 = b"title,team,level,salary,start,status\nCaf\xe9,Platform,Mid,1,2026-10-01,open\n";
-    assert!(
-        messages(&preview_roster(&plan, 0, latin1).expect_err("refused")).contains("UTF-8")
-    );
+    assert!(messages(&preview_roster(&plan, 0, latin1).expect_err("refused")).contains("UTF-8"));
     let duplicate = "id,title,team,level,salary,start,status\n\
                      x,A,Platform,Mid,1,2026-10-01,open\n\
                      x,B,Platform,Mid,1,2026-10-01,open\n";
@@ -314,4 +315,28 @@ proptest! {
         prop_assert!(same.rows.is_empty());
         prop_assert_eq!(same.unchanged, positions.len());
     }
+}
+
+#[test]
+fn rows_of_another_scenario_are_refused() {
+    let plan = example();
+    let all = export::roster(
+        &plan,
+        ExportOptions {
+            scenario: None,
+            bom: true,
+        },
+    )
+    .expect("roster");
+    let errors = preview_roster(&plan, 0, &all).expect_err("refused");
+    assert!(
+        messages(&errors)
+            .contains("column scenario: this row is for scenario \u{201c}Aggressive\u{201d}"),
+        "{}",
+        messages(&errors)
+    );
+    let aggressive = plan.scenario_index("Aggressive").expect("Aggressive");
+    let only = roster_of(&plan, aggressive, false);
+    let preview = preview_roster(&plan, aggressive, &only).expect("imports");
+    assert!(preview.rows.is_empty());
 }

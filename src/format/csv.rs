@@ -5,6 +5,10 @@
 //! expects), months as `YYYY-MM`, amounts as plain numbers with exactly the
 //! currency's decimals (`500000` for yen, `1234.50` for dollars), no
 //! thousands separators and no currency sign.
+//!
+//! These are the earlier writers (without the fiscal-year column, the BOM
+//! option or formula neutralisation). The exports the browser and
+//! `fleetplan-cli export` produce are [`super::export`]; see `docs/csv.md`.
 
 use std::io::Write;
 

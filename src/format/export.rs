@@ -128,7 +128,8 @@ fn currency_of(plan: &Plan) -> Result<Currency, Vec<PlanError>> {
 
 /// A minor-unit amount as a plain number, written into `buf` without
 /// allocating: the same text as [`plain_minor`].
-fn amount_bytes(buf: &mut [u8; 48], minor: i128, exponent: u32) -> &[u8] {
+fn amount_bytes(buf: &mut [u8; 48], minor: i64, exponent: u32) -> &[u8] {
+    // u64, not u128: 128-bit division is a library call per digit.
     let mut n = minor.unsigned_abs();
     let exponent = exponent as usize;
     let mut i = buf.len();
@@ -168,7 +169,95 @@ pub const LEDGER_COLUMNS: [&str; 10] = [
     "amount",
 ];
 
-/// Collects a scenario's rows; only rows, never activity.
+/// One cell as the csv crate writes it (quoted per RFC 4180 when needed),
+/// after [`text_cell`]: encoded once, copied into every row that uses it.
+fn encoded(text: &str) -> Vec<u8> {
+    if text.is_empty() {
+        return Vec::new();
+    }
+    let mut out = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::with_capacity(text.len() + 5));
+    // A one-cell record, then without its line end.
+    let _ = out.write_record([text_cell(text).as_bytes()]);
+    let mut bytes = out.into_inner().unwrap_or_default();
+    if bytes.ends_with(b"\r\n") {
+        bytes.truncate(bytes.len() - 2);
+    }
+    bytes
+}
+
+/// A ledger row's cells that repeat: each encoded once per scenario.
+struct LedgerCells {
+    /// "scenario,fiscal_year,month," for each month of the horizon.
+    month_prefix: Vec<Vec<u8>>,
+    teams: Vec<Vec<u8>>,
+    /// "position,id,title" for each position.
+    positions: Vec<Vec<u8>>,
+    /// "other_cost,,name" for each other cost.
+    other_costs: Vec<Vec<u8>>,
+    /// "cloud_line,,name" for each cloud line.
+    cloud_lines: Vec<Vec<u8>>,
+    burden: Vec<Vec<u8>>,
+}
+
+impl LedgerCells {
+    fn new(plan: &Plan, s: &Scenario) -> Self {
+        let scenario = encoded(&s.name);
+        let month_prefix = plan
+            .months()
+            .iter()
+            .map(|&m| {
+                let mut cell = scenario.clone();
+                cell.push(b',');
+                cell.extend(
+                    FiscalYear::of(m, plan.fiscal_year_start_month)
+                        .label()
+                        .bytes(),
+                );
+                cell.push(b',');
+                cell.extend(m.to_string().bytes());
+                cell.push(b',');
+                cell
+            })
+            .collect();
+        let source = |kind: &str, id: &str, name: &str| {
+            let mut cell = kind.as_bytes().to_vec();
+            cell.push(b',');
+            cell.extend(encoded(id));
+            cell.push(b',');
+            cell.extend(encoded(name));
+            cell
+        };
+        Self {
+            month_prefix,
+            teams: s.teams.iter().map(|t| encoded(&t.name)).collect(),
+            positions: s
+                .positions
+                .iter()
+                .map(|p| source("position", &p.id, &p.title))
+                .collect(),
+            other_costs: s
+                .other_costs
+                .iter()
+                .map(|c| source("other_cost", "", &c.name))
+                .collect(),
+            cloud_lines: s
+                .cloud
+                .lines
+                .iter()
+                .map(|l| source("cloud_line", "", &l.name))
+                .collect(),
+            burden: s.people.burden.iter().map(|b| encoded(&b.name)).collect(),
+        }
+    }
+}
+
+fn cell(cells: &[Vec<u8>], index: usize) -> &[u8] {
+    cells.get(index).map_or(&[], Vec::as_slice)
+}
+
+/// Collects a scenario's rows (only rows, never activity).
 struct Rows(Vec<LedgerRow>);
 
 impl LedgerSink for Rows {
@@ -177,104 +266,122 @@ impl LedgerSink for Rows {
     }
 }
 
+impl LedgerCells {
+    fn component(&self, component: Component) -> &[u8] {
+        match component {
+            Component::Main | Component::OneOff(_) => &[],
+            Component::Burden(c) => cell(&self.burden, usize::from(c)),
+            Component::HireFee => b"agency fee",
+            Component::Onboarding => b"onboarding",
+            Component::BackfillFee => b"expected backfill fee",
+            Component::DevEnvironments => b"development environments",
+        }
+    }
+
+    fn source(&self, source: Source) -> &[u8] {
+        match source {
+            Source::Position(i) => cell(&self.positions, i as usize),
+            Source::OtherCost(i) => cell(&self.other_costs, i as usize),
+            Source::CloudLine(i) => cell(&self.cloud_lines, i as usize),
+        }
+    }
+
+    fn team(&self, team: Option<u32>) -> &[u8] {
+        team.map_or(&[], |t| cell(&self.teams, t as usize))
+    }
+
+    /// At least the length of the row's line (an amount has at most 21 bytes).
+    fn max_len(&self, row: &LedgerRow) -> usize {
+        cell(&self.month_prefix, usize::from(row.month)).len()
+            + self.team(row.team).len()
+            + self.source(row.source).len()
+            + self.component(row.component).len()
+            + 48
+    }
+
+    fn write(
+        &self,
+        out: &mut Vec<u8>,
+        scenario: &Scenario,
+        row: &LedgerRow,
+        exponent: u32,
+        buf: &mut [u8; 48],
+    ) {
+        out.extend_from_slice(cell(&self.month_prefix, usize::from(row.month)));
+        out.extend_from_slice(self.team(row.team));
+        out.push(b',');
+        out.extend_from_slice(self.source(row.source));
+        out.push(b',');
+        out.extend_from_slice(row.category.as_str().as_bytes());
+        out.push(b',');
+        if let Component::OneOff(_) = row.component {
+            // "one-off: NOTE": rare, encoded when met.
+            out.extend(encoded(&crate::model::component_label(scenario, row)));
+        } else {
+            out.extend_from_slice(self.component(row.component));
+        }
+        out.push(b',');
+        out.extend_from_slice(amount_bytes(buf, row.amount_minor, exponent));
+        out.extend_from_slice(b"\r\n");
+    }
+}
+
 /// The monthly ledger: one row per scenario, month, team, source (position,
 /// other cost or cloud line), category and component, sorted by scenario and
 /// month (the engine's order within a month). Its amounts add up to the
 /// fiscal-year summary to the minor unit.
+///
+/// Every cell is written by the csv crate's quoting; cells that repeat (names,
+/// labels) are encoded once per scenario and copied. The engine's rows are
+/// kept (32 bytes each), ordered by month with a counting sort, and written
+/// into one buffer reserved once: no allocation per row.
 pub fn ledger(plan: &Plan, options: ExportOptions) -> Result<Vec<u8>, Vec<PlanError>> {
     let indexes = scenarios(plan, options.scenario)?;
-    let currency = currency_of(plan)?;
-    let exponent = currency.exponent();
-    let months = plan.months();
-    let month_labels: Vec<String> = months.iter().map(ToString::to_string).collect();
-    let fiscal_labels: Vec<String> = months
-        .iter()
-        .map(|&m| FiscalYear::of(m, plan.fiscal_year_start_month).label())
-        .collect();
+    let exponent = currency_of(plan)?.exponent();
     let mut prepared = Vec::with_capacity(indexes.len());
     for &s in &indexes {
         prepared.push(PreparedScenario::new(plan, s)?);
     }
-    let mut out = start(options.bom, 0);
-    let _ = out.write_record(LEDGER_COLUMNS);
+    let mut header = start(options.bom, 0);
+    let _ = header.write_record(LEDGER_COLUMNS);
+    let mut out = finish(header);
+    let months = usize::from(plan.horizon.months);
     let mut rows = Rows(Vec::new());
+    let mut order: Vec<u32> = Vec::new();
     let mut buf = [0u8; 48];
     for p in &prepared {
         let s = p.scenario();
+        let cells = LedgerCells::new(plan, s);
         rows.0.clear();
         p.forecast(&mut rows);
-        rows.0.sort_by_key(|r| r.month);
-        let scenario_name = text_cell(&s.name);
-        let teams: Vec<Cow<str>> = s.teams.iter().map(|t| text_cell(&t.name)).collect();
-        let position_ids: Vec<Cow<str>> = s.positions.iter().map(|p| text_cell(&p.id)).collect();
-        let position_titles: Vec<Cow<str>> =
-            s.positions.iter().map(|p| text_cell(&p.title)).collect();
-        let other_names: Vec<Cow<str>> =
-            s.other_costs.iter().map(|c| text_cell(&c.name)).collect();
-        let line_names: Vec<Cow<str>> = s.cloud.lines.iter().map(|l| text_cell(&l.name)).collect();
-        let burden_names: Vec<Cow<str>> = s
-            .people
-            .burden
-            .iter()
-            .map(|b| text_cell(&b.name))
-            .collect();
-        for row in &rows.0 {
-            let m = usize::from(row.month);
-            let team = row
-                .team
-                .and_then(|t| teams.get(t as usize))
-                .map_or("", |t| t.as_ref());
-            let (source, id, name) = match row.source {
-                Source::Position(i) => (
-                    "position",
-                    position_ids.get(i as usize).map_or("", |c| c.as_ref()),
-                    position_titles.get(i as usize).map_or("", |c| c.as_ref()),
-                ),
-                Source::OtherCost(i) => (
-                    "other_cost",
-                    "",
-                    other_names.get(i as usize).map_or("", |c| c.as_ref()),
-                ),
-                Source::CloudLine(i) => (
-                    "cloud_line",
-                    "",
-                    line_names.get(i as usize).map_or("", |c| c.as_ref()),
-                ),
-            };
-            let one_off;
-            let component: &str = match row.component {
-                Component::Main => "",
-                Component::Burden(c) => burden_names
-                    .get(usize::from(c))
-                    .map_or("burden", |b| b.as_ref()),
-                Component::HireFee => "agency fee",
-                Component::Onboarding => "onboarding",
-                Component::BackfillFee => "expected backfill fee",
-                Component::DevEnvironments => "development environments",
-                Component::OneOff(_) => {
-                    one_off = crate::model::component_label(s, row);
-                    // "one-off…": never a formula.
-                    &one_off
-                }
-            };
-            let _ = out.write_field(scenario_name.as_bytes());
-            let _ = out.write_field(fiscal_labels.get(m).map_or("", String::as_str));
-            let _ = out.write_field(month_labels.get(m).map_or("", String::as_str));
-            let _ = out.write_field(team);
-            let _ = out.write_field(source);
-            let _ = out.write_field(id);
-            let _ = out.write_field(name);
-            let _ = out.write_field(row.category.as_str());
-            let _ = out.write_field(component);
-            let _ = out.write_field(amount_bytes(
-                &mut buf,
-                i128::from(row.amount_minor),
-                exponent,
-            ));
-            let _ = out.write_record(None::<&[u8]>);
+        // Counting sort by month, stable.
+        let mut next = vec![0usize; months + 1];
+        for r in &rows.0 {
+            if let Some(n) = next.get_mut(usize::from(r.month) + 1) {
+                *n += 1;
+            }
+        }
+        for m in 1..next.len() {
+            next[m] += next[m - 1];
+        }
+        order.clear();
+        order.resize(rows.0.len(), 0);
+        for (i, r) in rows.0.iter().enumerate() {
+            if let Some(n) = next.get_mut(usize::from(r.month))
+                && let Some(slot) = order.get_mut(*n)
+            {
+                *slot = i as u32;
+                *n += 1;
+            }
+        }
+        out.reserve(rows.0.iter().map(|r| cells.max_len(r)).sum());
+        for &i in &order {
+            if let Some(row) = rows.0.get(i as usize) {
+                cells.write(&mut out, s, row, exponent, &mut buf);
+            }
         }
     }
-    Ok(finish(out))
+    Ok(out)
 }
 
 /// The columns of the fiscal-year summary export.
@@ -413,11 +520,7 @@ pub fn comparison(
                 amount(s.difference, currency),
                 s.difference_pct.map_or_else(String::new, |p| p.to_string()),
             ]);
-            record.extend(
-                s.category_difference
-                    .iter()
-                    .map(|&v| amount(v, currency)),
-            );
+            record.extend(s.category_difference.iter().map(|&v| amount(v, currency)));
             let _ = out.write_record(&record);
         }
     }
@@ -596,7 +699,10 @@ fn file_part(text: &str, fallback: &str) -> String {
     for c in text.chars() {
         let bad = c.is_control()
             || c.is_whitespace()
-            || matches!(c, '<' | '>' | ':' | '"' | '/' | '\\' | '|' | '?' | '*' | '_');
+            || matches!(
+                c,
+                '<' | '>' | ':' | '"' | '/' | '\\' | '|' | '?' | '*' | '_'
+            );
         let c = if bad { '-' } else { c };
         if c == '-' && part.ends_with('-') {
             continue;
@@ -629,7 +735,7 @@ mod tests {
         let mut buf = [0u8; 48];
         for exponent in 0..=3 {
             for minor in [
-                0i128,
+                0i64,
                 1,
                 -1,
                 5,
@@ -640,12 +746,12 @@ mod tests {
                 123_456,
                 -123_456,
                 1_000_000_000_000_000_000,
-                i128::from(i64::MAX),
-                i128::from(i64::MIN),
+                i64::MAX,
+                i64::MIN,
             ] {
                 assert_eq!(
                     std::str::from_utf8(amount_bytes(&mut buf, minor, exponent)).ok(),
-                    Some(plain_minor(minor, exponent).as_str()),
+                    Some(plain_minor(i128::from(minor), exponent).as_str()),
                     "{minor} {exponent}"
                 );
             }

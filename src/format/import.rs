@@ -16,9 +16,7 @@ use rust_decimal::Decimal;
 
 use super::export::untext_cell;
 use super::input::parse_amount;
-use crate::model::{
-    Date, Employment, Plan, Position, PositionStatus, Scenario, validate_scenario,
-};
+use crate::model::{Date, Employment, Plan, Position, PositionStatus, Scenario, validate_scenario};
 
 /// One problem in an imported file.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -110,6 +108,8 @@ enum Field {
     Location,
     RecruitingFeePct,
     AgeDependentBurden,
+    /// The roster export's scenario: rows must be for the scenario imported into.
+    Scenario,
     /// Computed by the export (scenario, band, compa-ratio, costs): ignored.
     Ignored,
 }
@@ -129,8 +129,10 @@ fn field_of(name: &str) -> Option<Field> {
         "location" => Field::Location,
         "recruiting_fee_pct" => Field::RecruitingFeePct,
         "age_dependent_burden" => Field::AgeDependentBurden,
-        "scenario" | "band_min" | "band_mid" | "band_max" | "effective_annual_base"
-        | "compa_ratio" => Field::Ignored,
+        "scenario" => Field::Scenario,
+        "band_min" | "band_mid" | "band_max" | "effective_annual_base" | "compa_ratio" => {
+            Field::Ignored
+        }
         n if n.starts_with("cost_") => Field::Ignored,
         _ => return None,
     })
@@ -229,6 +231,11 @@ pub fn preview_roster(
     let mut pending_ids: Vec<usize> = Vec::new();
     let mut line = 1;
     let mut counted = 0;
+    let reading = Target {
+        scenario: target,
+        exponent,
+        placeholder_start: plan.horizon.start.first_day(),
+    };
     for record in records {
         let record = match record {
             Ok(r) => r,
@@ -291,13 +298,11 @@ pub fn preview_roster(
         let before = id.as_deref().and_then(|id| target.position(id)).cloned();
         let mut row_errors = Vec::new();
         let position = read_position(
-            target,
-            exponent,
+            &reading,
             line,
             &cells,
             id.clone(),
             before.as_ref(),
-            plan.horizon.start.first_day(),
             &mut row_errors,
         );
         if !row_errors.is_empty() {
@@ -369,7 +374,9 @@ pub fn preview_roster(
             let column = field.split(['.', '[']).next().unwrap_or("");
             let column = columns
                 .iter()
-                .find(|(f, name)| field_of(column) == Some(*f) && *f != Field::Ignored && !name.is_empty())
+                .find(|(f, name)| {
+                    field_of(column) == Some(*f) && *f != Field::Ignored && !name.is_empty()
+                })
                 .map_or(column, |(_, name)| name.as_str());
             errors.push(ImportError::new(
                 line,
@@ -405,16 +412,25 @@ fn csv_error(e: &csv::Error) -> ImportError {
     ImportError::new(line, None, format!("cannot read this row: {e}"))
 }
 
-fn read_position(
-    scenario: &Scenario,
+/// What a row is read against.
+struct Target<'a> {
+    scenario: &'a Scenario,
     exponent: u32,
+    /// The start of a new position before its `start` cell is read.
+    placeholder_start: Date,
+}
+
+fn read_position(
+    target: &Target<'_>,
     line: usize,
     cells: &[(Field, &str, &str)],
     id: Option<String>,
     before: Option<&Position>,
-    placeholder_start: Date,
     errors: &mut Vec<ImportError>,
 ) -> Position {
+    let scenario = target.scenario;
+    let exponent = target.exponent;
+    let placeholder_start = target.placeholder_start;
     let mut p = before.cloned().unwrap_or_else(|| Position {
         id: String::new(),
         title: String::new(),
@@ -441,6 +457,14 @@ fn read_position(
         let untexted = untext_cell(text);
         match field {
             Field::Id | Field::Ignored => {}
+            Field::Scenario => {
+                if !untexted.is_empty() && untexted != scenario.name {
+                    fail(format!(
+                        "this row is for scenario \u{201c}{untexted}\u{201d}, not \u{201c}{}\u{201d}: import it into that scenario, or leave the cell empty",
+                        scenario.name
+                    ));
+                }
+            }
             Field::Title => {
                 if untexted.trim().is_empty() {
                     fail("a position needs a title".into());
@@ -545,9 +569,7 @@ fn read_position(
             Field::AgeDependentBurden => match text.to_ascii_lowercase().as_str() {
                 "" | "false" | "no" | "0" => p.age_dependent_burden = false,
                 "true" | "yes" | "1" => p.age_dependent_burden = true,
-                _ => fail(format!(
-                    "\u{201c}{text}\u{201d} is not true or false"
-                )),
+                _ => fail(format!("\u{201c}{text}\u{201d} is not true or false")),
             },
         }
     }

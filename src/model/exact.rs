@@ -201,6 +201,9 @@ mod tests {
         // Near the fast path's edge: 2^31 × 2^31 needs the wide path, exactly.
         assert_eq!(mul_div([1 << 31, 1 << 31], [1 << 31]), 1 << 31);
         assert_eq!(mul_div([-(1 << 40), 3], [1 << 20, 3]), -(1 << 20));
-        assert_eq!(mul_div([3_037_000_499, 3_037_000_499], [7]), 1_317_624_575_846_607_000);
+        assert_eq!(
+            mul_div([3_037_000_499, 3_037_000_499], [7]),
+            1_317_624_575_846_607_000
+        );
     }
 }

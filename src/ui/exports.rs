@@ -35,9 +35,12 @@ fn describe(kind: ExportKind) -> (&'static str, &'static str) {
 pub fn Exports() -> impl IntoView {
     let state = PlanState::expect();
     let scenario_names = Memo::new(move |_| {
-        state
-            .plan
-            .with(|p| p.scenarios.iter().map(|s| s.name.clone()).collect::<Vec<_>>())
+        state.plan.with(|p| {
+            p.scenarios
+                .iter()
+                .map(|s| s.name.clone())
+                .collect::<Vec<_>>()
+        })
     });
     // "" means every scenario.
     let scenario = RwSignal::new(String::new());
@@ -63,7 +66,11 @@ pub fn Exports() -> impl IntoView {
                 let first: Vec<String> = errors.iter().take(3).map(ToString::to_string).collect();
                 format!("The plan has errors to fix first: {}", first.join("; "))
             })?;
-            let scenario_part = if kind == ExportKind::Comparison { Some(base) } else { chosen };
+            let scenario_part = if kind == ExportKind::Comparison {
+                Some(base)
+            } else {
+                chosen
+            };
             let name = export::file_name(plan, scenario_part, kind, today());
             download_bytes(&name, "text/csv;charset=utf-8", &bytes).map(|()| name)
         });

@@ -11,8 +11,14 @@ use crate::model::{format_minor, round_to_minor};
 /// What the chosen file would do.
 #[derive(Clone)]
 enum Pending {
-    Preview { file: String, preview: RosterPreview },
-    Refused { file: String, errors: Vec<ImportError> },
+    Preview {
+        file: String,
+        preview: RosterPreview,
+    },
+    Refused {
+        file: String,
+        errors: Vec<ImportError>,
+    },
 }
 
 async fn read_file(input: web_sys::HtmlInputElement) -> Option<(String, Vec<u8>)> {
