@@ -130,7 +130,7 @@ fn errors_name_the_line_and_column_and_nothing_is_applied() {
     let plan = example();
     let file = "title,team,level,salary,start,status,fte\n\
                 Good,Platform,Mid,7200000,2026-10-01,open,1\n\
-                Bad team,Nowhere,Mid,7200000,2026-10-01,open,1\n\
+                No team,,Mid,7200000,2026-10-01,open,1\n\
                 Bad salary,Platform,Mid,abc,2026-10-01,open,1\n\
                 Bad date,Platform,Mid,7200000,2026-02-30,open,1\n\
                 Bad status,Platform,Mid,7200000,2026-10-01,hired,1\n\
@@ -139,7 +139,7 @@ fn errors_name_the_line_and_column_and_nothing_is_applied() {
     let errors = preview_roster(&plan, 0, file.as_bytes()).expect_err("refused");
     let text = messages(&errors);
     assert!(
-        text.contains("line 3, column team: no team named \u{201c}Nowhere\u{201d}"),
+        text.contains("line 3, column team: a position needs a team"),
         "{text}"
     );
     assert!(
@@ -339,4 +339,19 @@ fn rows_of_another_scenario_are_refused() {
     let only = roster_of(&plan, aggressive, false);
     let preview = preview_roster(&plan, aggressive, &only).expect("imports");
     assert!(preview.rows.is_empty());
+}
+
+#[test]
+fn a_team_the_scenario_lacks_is_created_by_the_import() {
+    let plan = example();
+    let file = "title,team,level,salary,start,status\n\
+                Analyst,Insights,Mid,7200000,2026-10-01,planned\n\
+                Analyst 2,Insights,Mid,7200000,2026-10-01,planned\n";
+    let preview = preview_roster(&plan, 0, file.as_bytes()).expect("accepted");
+    assert_eq!(preview.new_teams, vec!["Insights".to_string()]);
+    let mut applied = plan.clone();
+    preview.apply(&mut applied.scenarios[0]);
+    let teams = &applied.scenarios[0].teams;
+    assert_eq!(teams.iter().filter(|t| t.name == "Insights").count(), 1);
+    assert!(fleetplan::model::validate(&applied).is_empty());
 }

@@ -65,6 +65,9 @@ pub struct RosterPreview {
     pub rows: Vec<PreviewRow>,
     /// Rows that match a position exactly (nothing to do).
     pub unchanged: usize,
+    /// Teams the file names that the scenario does not have yet, in the
+    /// file's order: importing creates them, as adding a position does.
+    pub new_teams: Vec<String>,
 }
 
 impl RosterPreview {
@@ -80,6 +83,9 @@ impl RosterPreview {
     /// made for: a changed position is replaced in place, additions are
     /// appended in the file's order.
     pub fn apply(&self, scenario: &mut Scenario) {
+        for team in &self.new_teams {
+            scenario.ensure_team(team);
+        }
         for row in &self.rows {
             let existing = row
                 .before
@@ -316,6 +322,9 @@ pub fn preview_roster(
         if id.is_none() {
             pending_ids.push(preview.rows.len());
         }
+        if target.team_index(&position.team).is_none() && !preview.new_teams.contains(&position.team) {
+            preview.new_teams.push(position.team.clone());
+        }
         preview.rows.push(PreviewRow {
             line,
             position,
@@ -473,15 +482,12 @@ fn read_position(
                 }
             }
             Field::Team => {
+                // A team the scenario does not have yet is created on import.
                 let team = untexted.trim();
-                if scenario.team_index(team).is_some() {
-                    p.team = team.to_string();
+                if team.is_empty() {
+                    fail("a position needs a team".into());
                 } else {
-                    let names: Vec<&str> = scenario.teams.iter().map(|t| t.name.as_str()).collect();
-                    fail(format!(
-                        "no team named \u{201c}{team}\u{201d}; the scenario has: {}",
-                        names.join(", ")
-                    ));
+                    p.team = team.to_string();
                 }
             }
             Field::Level => {

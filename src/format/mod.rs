@@ -1,6 +1,5 @@
 //! Plan-file and CSV formats: pure functions from model to text and back.
 
-pub mod csv;
 pub mod export;
 pub mod import;
 pub mod input;

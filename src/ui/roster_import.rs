@@ -117,12 +117,15 @@ pub fn RosterImport() -> impl IntoView {
                     let changed = preview.changed().count();
                     let unchanged = preview.unchanged;
                     let rows = preview.rows.clone();
+                    let new_teams = preview.new_teams.join(", ");
                     view! {
                         <div class="import-preview" data-testid="import-preview">
                             <p>
                                 <strong>{file}</strong>
                                 {format!(": {added} to add, {changed} to change, {unchanged} unchanged.")}
                             </p>
+                            {(!new_teams.is_empty())
+                                .then(|| view! { <p class="muted">"New teams to create: " {new_teams}</p> })}
                             <table class="grid">
                                 <thead>
                                     <tr>
