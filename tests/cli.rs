@@ -1,4 +1,6 @@
 //! The command-line tool on the example plan and on broken plans.
+// Native only: proptest, files and processes are not available in wasm32.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::io::Write;
 use std::process::{Command, Output, Stdio};

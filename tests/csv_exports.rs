@@ -2,6 +2,8 @@
 //! byte-order mark, formula injection, file names, and totals that add up.
 //!
 //! `UPDATE_GOLDEN=1 cargo test --test csv_exports` rewrites tests/golden/.
+// Native only: proptest, files and processes are not available in wasm32.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::BTreeMap;
 

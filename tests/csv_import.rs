@@ -1,5 +1,7 @@
 //! Roster import: preview, errors with line and column, all or nothing, and
 //! export → import giving back the same positions.
+// Native only: proptest, files and processes are not available in wasm32.
+#![cfg(not(target_arch = "wasm32"))]
 #![cfg(not(target_arch = "wasm32"))]
 
 use fleetplan::format::export::{self, ExportOptions};

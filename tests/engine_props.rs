@@ -1,5 +1,7 @@
 //! Property tests: no panic on any plan, totals are sums of ledger rows,
 //! scenarios are independent, plan files round-trip.
+// Native only: proptest, files and processes are not available in wasm32.
+#![cfg(not(target_arch = "wasm32"))]
 
 use fleetplan::format::plan_json::{parse_plan_file, read_plan_file, write_plan_file};
 use fleetplan::model::{

@@ -11,7 +11,6 @@ use fleetplan::model::{PreparedScenario, ScenarioForecast, forecast_scenario, ge
 use wasm_bindgen_test::*;
 
 #[path = "../benches/f64_kernel.rs"]
-#[allow(dead_code)]
 mod f64_kernel;
 
 wasm_bindgen_test_configure!(run_in_browser);

@@ -322,7 +322,9 @@ pub fn preview_roster(
         if id.is_none() {
             pending_ids.push(preview.rows.len());
         }
-        if target.team_index(&position.team).is_none() && !preview.new_teams.contains(&position.team) {
+        if target.team_index(&position.team).is_none()
+            && !preview.new_teams.contains(&position.team)
+        {
             preview.new_teams.push(position.team.clone());
         }
         preview.rows.push(PreviewRow {

@@ -24,6 +24,7 @@ test.describe('CSV export and roster import', () => {
     await planner.addPosition({ title: 'バックエンドエンジニア', team: 'Platform', salary: '6,000,000' });
     await planner.addPosition({ title: '=HYPERLINK("x")', team: 'Data', salary: '7,200,000' });
     await expect(planner.annualTotal).toHaveText('13,200,000');
+    const screenTotal = await planner.annualTotal.innerText();
 
     await page.getByRole('button', { name: 'Export & import' }).click();
     // Yen plan: the byte-order mark is on by default and the button says so.
@@ -31,14 +32,24 @@ test.describe('CSV export and roster import', () => {
     await expect(page.getByTestId('export-ledger')).toContainText('UTF-8 with BOM');
 
     const plan = planFile(await storedPlan(page));
-    for (const kind of ['ledger', 'summary', 'roster']) {
+    for (const kind of ['ledger', 'summary', 'roster', 'comparison']) {
       const { name, bytes } = await download(page, kind);
-      expect(name).toMatch(new RegExp(`^My-engineering-plan_all-scenarios_${kind}_\\d{4}-\\d{2}-\\d{2}\\.csv$`));
+      const scenario = kind === 'comparison' ? 'Base' : 'all-scenarios';
+      expect(name).toMatch(new RegExp(`^My-engineering-plan_${scenario}_${kind}_\\d{4}-\\d{2}-\\d{2}\\.csv$`));
       expect(bytes.subarray(0, 3).equals(BOM)).toBe(true);
       expect(bytes.includes(Buffer.from('\r\n'))).toBe(true);
-      const fromCli = cli(['export', plan, '--kind', kind]);
+      const args = kind === 'comparison' ? ['--base', 'Base'] : [];
+      const fromCli = cli(['export', plan, '--kind', kind, ...args]);
       expect(bytes.equals(fromCli), `${kind}: browser and CLI bytes differ`).toBe(true);
     }
+
+    // The ledger's rows add up to the annual total on screen, to the yen.
+    const ledger = (await download(page, 'ledger')).bytes.subarray(3).toString('utf8');
+    const [header, ...rows] = ledger.trim().split('\r\n');
+    expect(header.split(',').at(-1)).toBe('amount');
+    // Amounts are the last column and plain digits, so a row's last comma-separated cell is its amount.
+    const sum = rows.reduce((total, row) => total + BigInt(row.slice(row.lastIndexOf(',') + 1)), 0n);
+    expect(sum.toLocaleString('en-US')).toBe(screenTotal);
 
     // The roster keeps Japanese text and neutralises the formula.
     const roster = (await download(page, 'roster')).bytes.toString('utf8');
