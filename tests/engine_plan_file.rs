@@ -305,3 +305,31 @@ fn the_excerpt_in_plan_format_md_is_a_valid_plan() {
     let plan = read_plan_file(&doc[start..end]).unwrap_or_else(|e| panic!("{e:?}"));
     assert_eq!(plan.scenarios[0].positions.len(), 2);
 }
+
+/// The path comes from where the parser stopped, so it must hold for a file
+/// on one line as well as a pretty-printed one, and for every kind of error.
+#[test]
+fn parse_error_paths_in_a_minified_file() {
+    let value: serde_json::Value = serde_json::from_str(EXAMPLE).expect("json");
+    let compact = serde_json::to_string(&value).expect("json");
+    let error = |text: String| {
+        let errors = parse_plan_file(&text).expect_err("refused");
+        (errors[0].path.clone(), errors[0].message.clone())
+    };
+    let (path, message) = error(compact.replacen("\"fte\":\"1\"", "\"fte\":\"abc\"", 1));
+    assert!(
+        path.starts_with("plan.scenarios[0].positions[") && path.ends_with("].fte"),
+        "{path}"
+    );
+    assert!(message.contains("invalid decimal"), "{message}");
+
+    let (path, message) = error(compact.replacen("\"title\":", "\"titel\":", 1));
+    assert!(path.starts_with("plan.scenarios[0].positions[0]"), "{path}");
+    assert!(message.contains("titel"), "{message}");
+
+    let (path, message) = error(compact.replacen("\"teams\":[", "\"teams\":[7,", 1));
+    assert_eq!(path, "plan.scenarios[0].teams[0]");
+    assert!(message.contains("invalid type: integer `7`"), "{message}");
+    // No position suffix: the path says where.
+    assert!(!message.contains(" at line "), "{message}");
+}

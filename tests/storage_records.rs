@@ -12,7 +12,11 @@ fn the_first_versions_plan_record_still_loads_with_its_totals() {
     let plan = read_plan_file(text).expect("the stored record is a valid plan file");
     assert_eq!(plan.name, "FY2026 エンジニアリング予算");
     let scenario = &plan.scenarios[0];
-    let titles: Vec<&str> = scenario.positions.iter().map(|p| p.title.as_str()).collect();
+    let titles: Vec<&str> = scenario
+        .positions
+        .iter()
+        .map(|p| p.title.as_str())
+        .collect();
     assert_eq!(titles, ["Backend engineer", "データエンジニア"]);
     // 6,000,000 + 7,800,000 a year, both from the first month of a 12-month horizon.
     let forecast = forecast_scenario(&plan, 0).expect("valid");

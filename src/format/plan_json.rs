@@ -28,7 +28,13 @@ struct FileOut<'a> {
 struct Envelope {
     format: Option<serde_json::Value>,
     version: Option<serde_json::Value>,
-    plan: Option<serde_json::Value>,
+    plan: Option<serde::de::IgnoredAny>,
+}
+
+/// The plan of a file whose envelope was checked.
+#[derive(Deserialize)]
+struct PlanOnly {
+    plan: Plan,
 }
 
 /// Reads and validates a plan file. Errors name the JSON path of each field.
@@ -92,14 +98,113 @@ pub fn parse_plan_file(text: &str) -> Result<Plan, Vec<PlanError>> {
             )]);
         }
     }
-    let Some(plan) = envelope.plan else {
+    if envelope.plan.is_none() {
         return Err(vec![PlanError::new("plan", "the file has no plan")]);
-    };
-    serde_path_to_error::deserialize::<_, Plan>(plan).map_err(|e| {
-        let path = e.path().to_string();
-        let path = if path == "." { String::new() } else { path };
-        vec![PlanError::new(prefixed(&path), e.into_inner().to_string())]
-    })
+    }
+    serde_json::from_str::<PlanOnly>(text)
+        .map(|file| file.plan)
+        .map_err(|e| {
+            // serde_json says where it stopped; the field is found from there,
+            // which costs far less wasm than tracking paths while parsing.
+            let message = e.to_string();
+            let suffix = format!(" at line {} column {}", e.line(), e.column());
+            let message = message
+                .strip_suffix(&suffix)
+                .unwrap_or(&message)
+                .to_string();
+            let mut path = json_path_at(text, e.line(), e.column());
+            if message.starts_with("missing field") {
+                // Reported where the object ends: the path is the object's.
+                path = path
+                    .trim_end_matches(|c| c != '.' && c != ']')
+                    .trim_end_matches('.')
+                    .to_string();
+            }
+            vec![PlanError::new(
+                if path.is_empty() {
+                    "plan".to_string()
+                } else {
+                    path
+                },
+                message,
+            )]
+        })
+}
+
+/// The JSON path (`plan.scenarios[0].positions[3].fte`) of the value being
+/// read at a 1-based line and byte column of `text`.
+fn json_path_at(text: &str, line: usize, column: usize) -> String {
+    enum Frame {
+        Object {
+            key: Option<String>,
+            expecting_key: bool,
+        },
+        Array {
+            index: usize,
+        },
+    }
+    let bytes = text.as_bytes();
+    let line_start: usize = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    let end = (line_start + column).min(bytes.len());
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut i = 0;
+    while i < end {
+        match bytes[i] {
+            b'{' => stack.push(Frame::Object {
+                key: None,
+                expecting_key: true,
+            }),
+            b'[' => stack.push(Frame::Array { index: 0 }),
+            b'}' | b']' => {
+                stack.pop();
+            }
+            b',' => match stack.last_mut() {
+                Some(Frame::Array { index }) => *index += 1,
+                Some(Frame::Object { expecting_key, .. }) => *expecting_key = true,
+                None => {}
+            },
+            b':' => {
+                if let Some(Frame::Object { expecting_key, .. }) = stack.last_mut() {
+                    *expecting_key = false;
+                }
+            }
+            b'"' => {
+                let start = i;
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+                if let Some(Frame::Object {
+                    key,
+                    expecting_key: true,
+                }) = stack.last_mut()
+                {
+                    let raw = text.get(start..=i.min(bytes.len() - 1)).unwrap_or("\"\"");
+                    *key = Some(serde_json::from_str(raw).unwrap_or_else(|_| raw.to_string()));
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    let mut path = String::new();
+    for frame in &stack {
+        match frame {
+            Frame::Object { key: Some(key), .. } => {
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(key);
+            }
+            Frame::Object { key: None, .. } => {}
+            Frame::Array { index } => path.push_str(&format!("[{index}]")),
+        }
+    }
+    path
 }
 
 fn prefixed(path: &str) -> String {
