@@ -33,6 +33,11 @@ pub fn parse_amount(text: &str, exponent: u32) -> Result<Decimal, String> {
     let value = Decimal::from_str(&cleaned)
         .map_err(|_| format!("\u{201c}{}\u{201d} is too large.", text.trim()))?;
     let value = value.normalize();
+    if value > Decimal::from(crate::model::money::MAX_UNITS) {
+        return Err(
+            "That is more than 1,000,000,000,000,000, the largest amount a plan holds.".into(),
+        );
+    }
     if value.scale() > exponent {
         return Err(match exponent {
             0 => "This currency has no minor unit: enter a whole amount.".to_string(),
@@ -68,6 +73,12 @@ mod tests {
         assert!(parse_amount("1.5", 0).unwrap_err().contains("whole amount"));
         assert!(parse_amount("1.234", 2).unwrap_err().contains("2 decimals"));
         assert!(parse_amount("1.2.3", 2).is_err());
+        assert!(parse_amount("1,000,000,000,000,000", 0).is_ok());
+        assert!(
+            parse_amount("1,000,000,000,000,001", 0)
+                .unwrap_err()
+                .contains("largest amount")
+        );
         assert!(parse_amount("99999999999999999999999999999999", 0).is_err());
     }
 }

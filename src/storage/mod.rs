@@ -7,7 +7,7 @@
 
 use gloo_storage::{LocalStorage, Storage};
 
-use crate::format::plan_json::{read_plan_file, write_plan_file};
+use crate::format::plan_json::{parse_plan_file, write_plan_file};
 use crate::model::Plan;
 
 /// Where the plan lives.
@@ -38,7 +38,9 @@ pub fn load_plan() -> Loaded {
             };
         }
     };
-    match read_plan_file(&raw) {
+    // Parsed, not validated: a plan with invalid values still opens, with
+    // its errors shown next to the figures, rather than being set aside.
+    match parse_plan_file(&raw) {
         Ok(plan) => Loaded::Plan(plan),
         Err(errors) => {
             let reason = errors

@@ -83,3 +83,28 @@ test.describe('roster and monthly cost', () => {
     await expect(planner.planName).toHaveValue('FY2026 engineering budget');
   });
 });
+
+test('an amount beyond what a plan holds is refused at the field', async ({ page }) => {
+  const planner = new PlannerPage(page);
+  await planner.open();
+  await planner.addPosition({ title: 'Founder', team: 'Core', salary: '2,000,000,000,000,000' });
+  await expect(planner.addForm.getByRole('alert')).toContainText('largest amount');
+  await expect(planner.rows).toHaveCount(0);
+});
+
+test('a stored plan with an out-of-range value reopens with its error shown, not set aside', async ({ page }) => {
+  const planner = new PlannerPage(page);
+  await planner.open();
+  await planner.addPosition({ title: 'Founder', team: 'Core', salary: '6,000,000' });
+  await expect(planner.annualTotal).toHaveText('6,000,000');
+  // As an older version or a hand edit might have left it.
+  await page.evaluate(() => {
+    const text = localStorage.getItem('fleetplan.plan') as string;
+    localStorage.setItem('fleetplan.plan', text.replace('"annual_base": "6000000"', '"annual_base": "2000000000000000"'));
+  });
+  await page.reload();
+  await expect(planner.rows).toHaveCount(1);
+  await expect(planner.rowAt(0).title).toHaveValue('Founder');
+  await expect(page.locator('.problems')).toContainText('beyond the limit');
+  await expect(page.getByTestId('recovery-banner')).toHaveCount(0);
+});
