@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use super::state::PlanState;
 use crate::format::input::parse_amount;
-use crate::model::{Position, Scenario, YearMonth, format_minor, round_to_minor};
+use crate::model::{Position, Scenario, YearMonth};
 
 #[component]
 pub fn PositionRow(id: String) -> impl IntoView {
@@ -101,10 +101,7 @@ pub fn PositionRow(id: String) -> impl IntoView {
         position.with(|p| {
             p.as_ref()
                 .and_then(|p| p.annual_base)
-                .and_then(|a| {
-                    let currency = currency.get();
-                    round_to_minor(a, currency.exponent()).map(|m| format_minor(m, currency))
-                })
+                .map(|a| state.show_amount(a))
                 .unwrap_or_default()
         })
     };

@@ -6,7 +6,6 @@ use wasm_bindgen::JsCast;
 
 use super::state::PlanState;
 use crate::format::import::{ImportError, RosterPreview, preview_roster};
-use crate::model::{format_minor, round_to_minor};
 
 /// What the chosen file would do.
 #[derive(Clone)]
@@ -76,10 +75,8 @@ pub fn RosterImport() -> impl IntoView {
     };
 
     let salary = move |p: &crate::model::Position| {
-        let currency = state.currency.get_untracked();
         p.annual_base
-            .and_then(|a| round_to_minor(a, currency.exponent()))
-            .map(|m| format_minor(m, currency))
+            .map(|a| state.show_amount(a))
             .unwrap_or_else(|| "band midpoint".to_string())
     };
 

@@ -2,7 +2,11 @@
 
 use leptos::prelude::*;
 
-use crate::model::{Currency, Plan, PlanError, ScenarioForecast, forecast_scenario};
+use rust_decimal::Decimal;
+
+use crate::model::{
+    Currency, Plan, PlanError, ScenarioForecast, forecast_scenario, format_minor, round_to_minor,
+};
 
 /// Whether the plan on screen is in local storage.
 #[derive(Clone, Debug, PartialEq)]
@@ -40,6 +44,14 @@ impl PlanState {
             forecast,
             save_status: RwSignal::new(save_status),
         }
+    }
+
+    /// An amount as the plan's currency shows it: `6,000,000`, `1,234.50`.
+    pub fn show_amount(&self, amount: Decimal) -> String {
+        let currency = self.currency.get();
+        round_to_minor(amount, currency.exponent())
+            .map(|minor| format_minor(minor, currency))
+            .unwrap_or_else(|| amount.to_string())
     }
 
     pub fn expect() -> Self {
