@@ -96,18 +96,20 @@ pub fn Exports() -> impl IntoView {
                         </For>
                     </select>
                 </label>
-                <label class="field">
-                    <span>"Compare against"</span>
-                    <select
-                        data-testid="export-base"
-                        on:change=move |ev| base.set(event_target_value(&ev).parse().unwrap_or(0))
-                        prop:value=move || base.get().to_string()
-                    >
-                        <For each=move || scenario_names.get().into_iter().enumerate() key=|s| s.clone() let:s>
-                            <option value=s.0.to_string()>{s.1}</option>
-                        </For>
-                    </select>
-                </label>
+                <Show when=move || scenario_names.with(|names| names.len() > 1)>
+                    <label class="field">
+                        <span>"Compare against"</span>
+                        <select
+                            data-testid="export-base"
+                            on:change=move |ev| base.set(event_target_value(&ev).parse().unwrap_or(0))
+                            prop:value=move || base.get().to_string()
+                        >
+                            <For each=move || scenario_names.get().into_iter().enumerate() key=|s| s.clone() let:s>
+                                <option value=s.0.to_string()>{s.1}</option>
+                            </For>
+                        </select>
+                    </label>
+                </Show>
                 <label class="check">
                     <input type="checkbox" data-testid="export-bom" bind:checked=bom />
                     <span>
