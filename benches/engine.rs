@@ -7,7 +7,9 @@
 //! Prints the median and minimum of each measurement and the ratios.
 
 use std::hint::black_box;
-use std::time::{Duration, Instant};
+
+mod common;
+use common::{measure, ms, numbers};
 
 use fleetplan::model::{
     PreparedScenario, ScenarioForecast, forecast_scenario, generate_plan, validate,
@@ -16,28 +18,8 @@ use fleetplan::model::{
 #[path = "f64_kernel.rs"]
 mod f64_kernel;
 
-fn measure(runs: usize, mut f: impl FnMut()) -> (Duration, Duration) {
-    f(); // warm caches and allocator
-    let mut times: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let start = Instant::now();
-            f();
-            start.elapsed()
-        })
-        .collect();
-    times.sort();
-    (times[times.len() / 2], times[0])
-}
-
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1000.0
-}
-
 fn main() {
-    let numbers: Vec<usize> = std::env::args()
-        .skip(1)
-        .filter_map(|a| a.parse().ok())
-        .collect();
+    let numbers = numbers();
     let positions = numbers.first().copied().unwrap_or(5000);
     let months = numbers.get(1).copied().unwrap_or(36) as u16;
     let scenarios = numbers.get(2).copied().unwrap_or(3);
@@ -61,7 +43,7 @@ fn main() {
     );
 
     let mut results = Vec::new();
-    let (med, min) = measure(runs, || {
+    let (med, min, ()) = measure(runs, || {
         for s in 0..count {
             black_box(forecast_scenario(black_box(&plan), s).ok());
         }
@@ -75,7 +57,7 @@ fn main() {
     let prepared: Vec<PreparedScenario<'_>> = (0..count)
         .filter_map(|s| PreparedScenario::new(&plan, s).ok())
         .collect();
-    let (med, min) = measure(runs, || {
+    let (med, min, ()) = measure(runs, || {
         for p in &prepared {
             let mut totals = ScenarioForecast::for_scenario(&plan, p.scenario_index());
             p.forecast(&mut totals);
@@ -90,7 +72,7 @@ fn main() {
             self.0 = self.0.wrapping_add(row.amount_minor as u64);
         }
     }
-    let (med, min) = measure(runs, || {
+    let (med, min, ()) = measure(runs, || {
         for p in &prepared {
             let mut sink = Count(0);
             p.forecast(&mut sink);
@@ -103,12 +85,12 @@ fn main() {
         min,
     ));
 
-    let (med, min) = measure(runs, || {
+    let (med, min, ()) = measure(runs, || {
         black_box(validate(black_box(&plan)).len());
     });
     results.push(("exact: validate (whole plan)", med, min));
 
-    let (med, min) = measure(runs, || {
+    let (med, min, ()) = measure(runs, || {
         for s in 0..count {
             black_box(f64_kernel::run(&f64_kernel::prepare(black_box(&plan), s)));
         }
@@ -116,7 +98,7 @@ fn main() {
     results.push(("f64: prepare + run", med, min));
 
     let prepared_f64: Vec<_> = (0..count).map(|s| f64_kernel::prepare(&plan, s)).collect();
-    let (med, min) = measure(runs, || {
+    let (med, min, ()) = measure(runs, || {
         for p in &prepared_f64 {
             black_box(f64_kernel::run(black_box(p)));
         }

@@ -6,34 +6,14 @@
 //! Prints the median and minimum of each export of one scenario of
 //! `generate_plan(positions, months, 1, 2026)`, with its rows and bytes.
 
-use std::hint::black_box;
-use std::time::{Duration, Instant};
+mod common;
+use common::{measure, ms, numbers};
 
 use fleetplan::format::export::{self, ExportOptions};
 use fleetplan::model::{PreparedScenario, generate_plan, validate};
 
-fn measure(runs: usize, mut f: impl FnMut() -> usize) -> (Duration, Duration, usize) {
-    let size = f(); // warm caches and allocator
-    let mut times: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let start = Instant::now();
-            black_box(f());
-            start.elapsed()
-        })
-        .collect();
-    times.sort();
-    (times[times.len() / 2], times[0], size)
-}
-
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1000.0
-}
-
 fn main() {
-    let numbers: Vec<usize> = std::env::args()
-        .skip(1)
-        .filter_map(|a| a.parse().ok())
-        .collect();
+    let numbers = numbers();
     let positions = numbers.first().copied().unwrap_or(5000);
     let months = numbers.get(1).copied().unwrap_or(36) as u16;
     let runs = numbers.get(2).copied().unwrap_or(11).max(1);

@@ -255,16 +255,7 @@ fn position(i: usize) -> impl Strategy<Value = Position> {
                     id: format!("x-{i}"),
                     title,
                     team: ["Platform", "Product", "Data"][team].into(),
-                    level: [
-                        "Junior",
-                        "Mid",
-                        "Senior",
-                        "Staff",
-                        "Tech Lead",
-                        "Engineering Manager",
-                        "Director",
-                    ][level]
-                        .into(),
+                    level: fleetplan::model::plan::DEFAULT_LEVELS[level].into(),
                     status: [
                         PositionStatus::Filled,
                         PositionStatus::Open,

@@ -93,17 +93,7 @@ fn monthly(rows: &[LedgerRow], p: u32, c: Category, months: u16) -> Vec<i64> {
 }
 
 fn component_fn(name: &str, rate: &str) -> BurdenComponent {
-    BurdenComponent {
-        name: name.into(),
-        rate_pct: d(rate),
-        on_base: true,
-        on_bonus: true,
-        monthly_pay_cap: None,
-        bonus_payment_cap: None,
-        bonus_fiscal_year_cap: None,
-        annual_pay_cap: None,
-        age_dependent: false,
-    }
+    BurdenComponent::uncapped(name, d(rate))
 }
 
 // ---------------------------------------------------------------- base pay

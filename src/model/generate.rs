@@ -64,17 +64,7 @@ const APRIL_2026: YearMonth = match YearMonth::new_const(2026, 4) {
 
 /// Japan's employer social insurance from April 2026 (docs/example-plan.json).
 pub fn japan_burden() -> Vec<BurdenComponent> {
-    let component = |name: &str, rate: Decimal| BurdenComponent {
-        name: name.to_string(),
-        rate_pct: rate,
-        on_base: true,
-        on_bonus: true,
-        monthly_pay_cap: None,
-        bonus_payment_cap: None,
-        bonus_fiscal_year_cap: None,
-        annual_pay_cap: None,
-        age_dependent: false,
-    };
+    let component = BurdenComponent::uncapped;
     let health_caps = |mut c: BurdenComponent| {
         c.monthly_pay_cap = Some(yen(1_390_000));
         c.bonus_fiscal_year_cap = Some(yen(5_730_000));

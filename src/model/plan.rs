@@ -248,6 +248,24 @@ pub struct BurdenComponent {
     pub age_dependent: bool,
 }
 
+impl BurdenComponent {
+    /// A component at `rate_pct` on base pay and bonuses, with no cap and no
+    /// age condition: the starting point for every preset and test.
+    pub fn uncapped(name: impl Into<String>, rate_pct: Decimal) -> Self {
+        Self {
+            name: name.into(),
+            rate_pct,
+            on_base: true,
+            on_bonus: true,
+            monthly_pay_cap: None,
+            bonus_payment_cap: None,
+            bonus_fiscal_year_cap: None,
+            annual_pay_cap: None,
+            age_dependent: false,
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AnnualCap {
