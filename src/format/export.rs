@@ -572,18 +572,6 @@ fn money(value: Decimal, currency: Currency) -> String {
     )
 }
 
-/// Annual base in force ÷ band midpoint, rounded half away from zero to 3
-/// decimals; empty without a band.
-pub fn compa_ratio(scenario: &Scenario, position: &crate::model::Position) -> Option<Decimal> {
-    let band = scenario.band_for(&position.level, position.location.as_deref())?;
-    let base = scenario.annual_base_of(position)?;
-    if band.mid.is_zero() {
-        return None;
-    }
-    base.checked_div(band.mid)
-        .map(|r| r.round_dp_with_strategy(3, RoundingStrategy::MidpointAwayFromZero))
-}
-
 /// Every position of the scenario(s) with its fields, its salary band,
 /// compa-ratio and its cost in each fiscal year of the horizon (the sum of
 /// its ledger rows in that year, as on screen).
@@ -635,7 +623,9 @@ pub fn roster(plan: &Plan, options: ExportOptions) -> Result<Vec<u8>, Vec<PlanEr
                 scenario
                     .annual_base_of(p)
                     .map_or_else(String::new, |v| money(v, currency)),
-                compa_ratio(scenario, p).map_or_else(String::new, |r| r.to_string()),
+                crate::model::bands::band_check(scenario, p)
+                    .compa_ratio
+                    .map_or_else(String::new, |r| r.to_string()),
             ];
             let start = i * costs.years;
             record.extend(

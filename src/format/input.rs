@@ -47,6 +47,83 @@ pub fn parse_amount(text: &str, exponent: u32) -> Result<Decimal, String> {
     Ok(value)
 }
 
+/// Parses a percentage as people type it: `12.5`, `12.5 %` or `12.5%` all
+/// mean 12.5 %. `signed` allows a minus sign (cloud growth can shrink).
+/// The range is the engine's to check, so its message names the field's rule.
+pub fn parse_percent(text: &str, signed: bool) -> Result<Decimal, String> {
+    let cleaned = text.trim().trim_end_matches(['%', '％']).trim();
+    if cleaned.is_empty() {
+        return Err("Enter a percentage, such as 12.5.".into());
+    }
+    parse_plain_decimal(cleaned, signed).ok_or_else(|| {
+        format!(
+            "\u{201c}{}\u{201d} is not a percentage: type a number such as 12.5.",
+            text.trim()
+        )
+    })
+}
+
+/// An optional percentage: an empty field means "not set" (`None`).
+pub fn parse_optional_percent(text: &str) -> Result<Option<Decimal>, String> {
+    if text.trim().is_empty() {
+        Ok(None)
+    } else {
+        parse_percent(text, false).map(Some)
+    }
+}
+
+/// An optional amount: an empty field means "not set" (`None`).
+pub fn parse_optional_amount(text: &str, exponent: u32) -> Result<Option<Decimal>, String> {
+    if text.trim().is_empty() {
+        Ok(None)
+    } else {
+        parse_amount(text, exponent).map(Some)
+    }
+}
+
+/// A plain non-negative decimal such as an FTE (`0.8`) or months of pay.
+pub fn parse_number(text: &str) -> Result<Decimal, String> {
+    let cleaned = text.trim();
+    if cleaned.is_empty() {
+        return Err("Enter a number.".into());
+    }
+    if cleaned.starts_with('-') {
+        return Err("The number cannot be negative.".into());
+    }
+    parse_plain_decimal(cleaned, false)
+        .ok_or_else(|| format!("\u{201c}{cleaned}\u{201d} is not a number such as 0.8."))
+}
+
+/// A whole number from `min` to `max`, such as months of backfill lag.
+pub fn parse_whole(text: &str, min: i64, max: i64) -> Result<i64, String> {
+    let cleaned = text.trim();
+    let value: i64 = cleaned
+        .parse()
+        .map_err(|_| format!("Enter a whole number from {min} to {max}."))?;
+    if value < min || value > max {
+        return Err(format!("Enter a whole number from {min} to {max}."));
+    }
+    Ok(value)
+}
+
+/// Digits with at most one point, optionally signed; no exponent, no
+/// separators. `None` for anything else or beyond `Decimal`'s range.
+fn parse_plain_decimal(text: &str, signed: bool) -> Option<Decimal> {
+    let digits = if signed {
+        text.strip_prefix('-').unwrap_or(text)
+    } else {
+        text
+    };
+    let well_formed = !digits.is_empty()
+        && digits.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && digits.matches('.').count() <= 1
+        && digits != ".";
+    if !well_formed {
+        return None;
+    }
+    Decimal::from_str(text).ok().map(|d| d.normalize())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -80,5 +157,35 @@ mod tests {
                 .contains("largest amount")
         );
         assert!(parse_amount("99999999999999999999999999999999", 0).is_err());
+    }
+
+    #[test]
+    fn percentages_as_people_type_them() {
+        assert_eq!(parse_percent("12.5", false), Ok(dec!(12.5)));
+        assert_eq!(parse_percent(" 12.5 % ", false), Ok(dec!(12.5)));
+        assert_eq!(parse_percent("35%", false), Ok(dec!(35)));
+        assert_eq!(parse_percent("-1.5", true), Ok(dec!(-1.5)));
+        assert!(parse_percent("-1.5", false).is_err());
+        assert!(parse_percent("", false).is_err());
+        assert!(parse_percent("1e3", false).is_err());
+        assert!(
+            parse_percent("ten", false)
+                .unwrap_err()
+                .contains("not a percentage")
+        );
+        assert_eq!(parse_optional_percent("  "), Ok(None));
+        assert_eq!(parse_optional_percent("20"), Ok(Some(dec!(20))));
+        assert_eq!(parse_optional_amount("", 0), Ok(None));
+        assert_eq!(parse_optional_amount("1,000", 0), Ok(Some(dec!(1000))));
+    }
+
+    #[test]
+    fn numbers_and_whole_numbers() {
+        assert_eq!(parse_number("0.80"), Ok(dec!(0.8)));
+        assert!(parse_number("-1").unwrap_err().contains("negative"));
+        assert!(parse_number(".").is_err());
+        assert_eq!(parse_whole("3", 0, 24), Ok(3));
+        assert!(parse_whole("25", 0, 24).is_err());
+        assert!(parse_whole("2.5", 0, 24).is_err());
     }
 }

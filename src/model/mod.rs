@@ -6,6 +6,8 @@
 //! [`fiscal_year_summaries`] and [`compare`] summarise them. The rules are
 //! documented in `docs/model.md`.
 
+pub mod bands;
+pub mod cloud;
 pub mod compare;
 pub mod date;
 mod decimal_serde;
@@ -17,6 +19,7 @@ pub mod ledger;
 pub mod money;
 pub mod plan;
 pub mod summary;
+pub mod teams;
 pub mod totals;
 pub mod validate;
 

@@ -372,6 +372,15 @@ pub enum CloudCategory {
 }
 
 impl CloudCategory {
+    pub const ALL: [CloudCategory; 6] = [
+        Self::Compute,
+        Self::Storage,
+        Self::Data,
+        Self::Observability,
+        Self::Network,
+        Self::Other,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Compute => "compute",

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::position_row::FieldError;
+use super::field::FieldError;
 use super::state::PlanState;
 use crate::format::input::parse_amount;
 use crate::model::YearMonth;

@@ -2,12 +2,17 @@
 
 use leptos::prelude::*;
 
+use super::assumptions::Assumptions;
+use super::bands::Bands;
 use super::clock::this_month;
+use super::cloud::CloudView;
 use super::exports::Exports;
 use super::header::Header;
 use super::nav::{Nav, View};
+use super::overview::Overview;
 use super::roster::Roster;
 use super::state::{PlanState, SaveStatus};
+use super::teams::Teams;
 use crate::model::Plan;
 use crate::storage::{self, Loaded};
 
@@ -44,7 +49,7 @@ pub fn App() -> impl IntoView {
         });
     });
 
-    let view = RwSignal::new(View::Headcount);
+    let view = RwSignal::new(View::Overview);
     view! {
         <Header />
         {problem.map(|reason| view! {
@@ -56,7 +61,12 @@ pub fn App() -> impl IntoView {
         <Nav current=view />
         <main class="page">
             {move || match view.get() {
+                View::Overview => view! { <Overview /> }.into_any(),
                 View::Headcount => view! { <Roster /> }.into_any(),
+                View::Teams => view! { <Teams /> }.into_any(),
+                View::Bands => view! { <Bands /> }.into_any(),
+                View::Cloud => view! { <CloudView /> }.into_any(),
+                View::Assumptions => view! { <Assumptions /> }.into_any(),
                 View::Exports => view! { <Exports /> }.into_any(),
             }}
         </main>

@@ -3,16 +3,23 @@
 
 mod add_position;
 mod app;
+mod assumptions;
+mod bands;
+mod charts;
 mod clock;
+mod cloud;
 mod download;
 mod exports;
+mod field;
 mod header;
 mod monthly_cost;
 mod nav;
+mod overview;
 mod position_row;
 mod roster;
 mod roster_import;
 mod state;
+mod teams;
 
 pub use app::App;
 pub use state::PlanState;

@@ -2,20 +2,51 @@
 
 use leptos::prelude::*;
 
-/// The planner's views. Only views that work are listed.
+/// The planner's views, in the order a planner works through them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum View {
+    Overview,
     Headcount,
+    Teams,
+    Bands,
+    Cloud,
+    Assumptions,
     Exports,
 }
 
 impl View {
-    pub const ALL: [View; 2] = [View::Headcount, View::Exports];
+    pub const ALL: [View; 7] = [
+        View::Overview,
+        View::Headcount,
+        View::Teams,
+        View::Bands,
+        View::Cloud,
+        View::Assumptions,
+        View::Exports,
+    ];
 
     fn label(self) -> &'static str {
         match self {
+            View::Overview => "Overview",
             View::Headcount => "Headcount",
+            View::Teams => "Teams",
+            View::Bands => "Salary bands",
+            View::Cloud => "Cloud",
+            View::Assumptions => "Assumptions",
             View::Exports => "Export & import",
+        }
+    }
+
+    /// A stable name for tests and the URL-free state of the page.
+    fn key(self) -> &'static str {
+        match self {
+            View::Overview => "overview",
+            View::Headcount => "headcount",
+            View::Teams => "teams",
+            View::Bands => "bands",
+            View::Cloud => "cloud",
+            View::Assumptions => "assumptions",
+            View::Exports => "exports",
         }
     }
 }
@@ -31,6 +62,7 @@ pub fn Nav(current: RwSignal<View>) -> impl IntoView {
                         <button
                             type="button"
                             class="nav-tab"
+                            data-view=v.key()
                             class:active=move || current.get() == v
                             aria-current=move || (current.get() == v).then_some("page")
                             on:click=move |_| current.set(v)

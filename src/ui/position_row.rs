@@ -6,6 +6,7 @@
 
 use leptos::prelude::*;
 
+use super::field::FieldError;
 use super::state::PlanState;
 use crate::format::input::parse_amount;
 use crate::model::{Position, Scenario, YearMonth};
@@ -176,14 +177,4 @@ fn edit_scenario(state: PlanState, apply: impl FnOnce(&mut Scenario)) {
             apply(scenario);
         }
     });
-}
-
-/// The message beside a field whose text is not a valid value.
-#[component]
-pub fn FieldError(error: RwSignal<Option<String>>) -> impl IntoView {
-    move || {
-        error
-            .get()
-            .map(|message| view! { <div class="field-error" role="alert">{message}</div> })
-    }
 }

@@ -1,11 +1,17 @@
 //! The plan being edited, its forecast, and whether it is saved.
+//!
+//! Every edit goes through [`PlanState::edit`] or [`PlanState::try_edit`]:
+//! the second applies the edit to a copy, asks the engine's validation about
+//! the field, and only then replaces the plan, so an invalid value never
+//! reaches the totals.
 
 use leptos::prelude::*;
 
 use rust_decimal::Decimal;
 
 use crate::model::{
-    Currency, Plan, PlanError, ScenarioForecast, forecast_scenario, format_minor, round_to_minor,
+    Currency, Plan, PlanError, Scenario, ScenarioForecast, forecast_scenario, format_minor,
+    round_to_minor, validate_scenario,
 };
 
 /// Whether the plan on screen is in local storage.
@@ -21,10 +27,12 @@ pub enum SaveStatus {
 #[derive(Clone, Copy)]
 pub struct PlanState {
     pub plan: RwSignal<Plan>,
+    /// Index of the scenario the views show and edit.
+    pub scenario: RwSignal<usize>,
     /// The plan's currency (yen when the code is unknown: the forecast then
     /// reports the code as invalid).
     pub currency: Memo<Currency>,
-    /// The first scenario's forecast, recomputed whenever the plan changes.
+    /// The current scenario's forecast, recomputed whenever the plan changes.
     pub forecast: Memo<Result<ScenarioForecast, Vec<PlanError>>>,
     pub save_status: RwSignal<SaveStatus>,
 }
@@ -32,7 +40,11 @@ pub struct PlanState {
 impl PlanState {
     pub fn new(plan: Plan, save_status: SaveStatus) -> Self {
         let plan = RwSignal::new(plan);
-        let forecast = Memo::new(move |_| plan.with(|p| forecast_scenario(p, 0)));
+        let scenario = RwSignal::new(0usize);
+        let forecast = Memo::new(move |_| {
+            let index = scenario.get();
+            plan.with(|p| forecast_scenario(p, index.min(p.scenarios.len().saturating_sub(1))))
+        });
         let currency = Memo::new(move |_| {
             plan.with(|p| p.currency())
                 .or_else(|| Currency::from_code("JPY"))
@@ -40,10 +52,99 @@ impl PlanState {
         });
         Self {
             plan,
+            scenario,
             currency,
             forecast,
             save_status: RwSignal::new(save_status),
         }
+    }
+
+    pub fn expect() -> Self {
+        expect_context::<Self>()
+    }
+
+    /// The current scenario's index, kept inside the plan's scenarios.
+    pub fn scenario_index(&self) -> usize {
+        let index = self.scenario.get();
+        self.plan
+            .with(|p| index.min(p.scenarios.len().saturating_sub(1)))
+    }
+
+    /// The path of a field of the current scenario, as validation names it:
+    /// `scenario_path("people.raise_pct")` is `scenarios[0].people.raise_pct`.
+    pub fn scenario_path(&self, field: &str) -> String {
+        format!("scenarios[{}].{field}", self.scenario_index_untracked())
+    }
+
+    fn scenario_index_untracked(&self) -> usize {
+        let index = self.scenario.get_untracked();
+        self.plan
+            .with_untracked(|p| index.min(p.scenarios.len().saturating_sub(1)))
+    }
+
+    /// Reads the current scenario (tracked).
+    pub fn with_scenario<T>(&self, read: impl FnOnce(&Scenario) -> T) -> Option<T> {
+        let index = self.scenario_index();
+        self.plan.with(|p| p.scenarios.get(index).map(read))
+    }
+
+    /// Applies an edit that cannot make the plan invalid (a delete, a move).
+    pub fn edit(&self, apply: impl FnOnce(&mut Plan)) {
+        self.plan.update(apply);
+    }
+
+    /// Applies an edit to the current scenario that cannot make it invalid.
+    pub fn edit_scenario(&self, apply: impl FnOnce(&mut Scenario)) {
+        let index = self.scenario_index_untracked();
+        self.plan.update(|p| {
+            if let Some(scenario) = p.scenarios.get_mut(index) {
+                apply(scenario);
+            }
+        });
+    }
+
+    /// Applies an edit only if it brings no new problem into the current
+    /// scenario: validation runs on a copy first. A problem at `path` (the
+    /// field being edited, or a part of it) is reported before one elsewhere
+    /// (a currency without cents makes amounts with cents invalid). On a
+    /// problem the plan is unchanged and its message, as a sentence for the
+    /// field, is returned.
+    pub fn try_edit(&self, path: &str, apply: impl FnOnce(&mut Plan)) -> Result<(), String> {
+        let index = self.scenario_index_untracked();
+        let mut candidate = self.plan.get_untracked();
+        apply(&mut candidate);
+        let after = validate_scenario(&candidate, index);
+        if !after.is_empty() {
+            // Problems the plan already had (a stored plan with errors) do not
+            // block fixing others.
+            let before = self.plan.with_untracked(|p| validate_scenario(p, index));
+            let new: Vec<&PlanError> = after.iter().filter(|e| !before.contains(e)).collect();
+            let problem = new
+                .iter()
+                .find(|e| concerns(&e.path, path))
+                .or_else(|| new.first());
+            if let Some(problem) = problem {
+                return Err(sentence(&problem.message));
+            }
+        }
+        self.plan.set(candidate);
+        Ok(())
+    }
+
+    /// [`try_edit`](Self::try_edit) on the current scenario; `field` is the
+    /// path inside the scenario (`positions[3].fte`).
+    pub fn try_edit_scenario(
+        &self,
+        field: &str,
+        apply: impl FnOnce(&mut Scenario),
+    ) -> Result<(), String> {
+        let index = self.scenario_index_untracked();
+        let path = format!("scenarios[{index}].{field}");
+        self.try_edit(&path, |p| {
+            if let Some(scenario) = p.scenarios.get_mut(index) {
+                apply(scenario);
+            }
+        })
     }
 
     /// An amount as the plan's currency shows it: `6,000,000`, `1,234.50`.
@@ -54,7 +155,69 @@ impl PlanState {
             .unwrap_or_else(|| amount.to_string())
     }
 
-    pub fn expect() -> Self {
-        expect_context::<Self>()
+    /// Minor units (a total from the engine) in the plan's currency.
+    pub fn show_minor(&self, minor: i128) -> String {
+        format_minor(minor, self.currency.get())
+    }
+}
+
+/// Whether an error at `error_path` is about the field at `field_path`
+/// (the field itself or a part of it).
+fn concerns(error_path: &str, field_path: &str) -> bool {
+    error_path
+        .strip_prefix(field_path)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('.') || rest.starts_with('['))
+}
+
+/// The engine writes lower-case fragments ("the FTE must be ..."); beside a
+/// field they read as a sentence.
+fn sentence(message: &str) -> String {
+    let mut chars = message.chars();
+    let mut text: String = match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    };
+    if !text.ends_with('.') {
+        text.push('.');
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_field_concerns_itself_and_its_parts_only() {
+        assert!(concerns(
+            "scenarios[0].people.raise_pct",
+            "scenarios[0].people.raise_pct"
+        ));
+        assert!(concerns(
+            "scenarios[0].cloud.lines[1].commitment.start",
+            "scenarios[0].cloud.lines[1]"
+        ));
+        assert!(concerns(
+            "scenarios[0].positions[3]",
+            "scenarios[0].positions"
+        ));
+        assert!(!concerns(
+            "scenarios[0].positions[13].fte",
+            "scenarios[0].positions[1]"
+        ));
+        assert!(!concerns(
+            "scenarios[0].people.raise_pct_x",
+            "scenarios[0].people.raise_pct"
+        ));
+    }
+
+    #[test]
+    fn messages_read_as_sentences() {
+        assert_eq!(
+            sentence("the FTE must be above 0"),
+            "The FTE must be above 0."
+        );
+        assert_eq!(sentence("Done."), "Done.");
+        assert_eq!(sentence(""), ".");
     }
 }

@@ -1,0 +1,1 @@
+//! Team operations beyond add and rename (being built).

@@ -1,0 +1,1 @@
+//! SVG charts drawn from the engine's numbers (being built).
