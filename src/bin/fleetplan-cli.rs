@@ -5,6 +5,7 @@
 //!         [--scenario NAME] [--base NAME] [--bom|--no-bom] [-o FILE]
 //!     fleetplan-cli forecast PLAN [--scenario NAME] [--summary]   (= export --kind ledger|summary)
 //!     fleetplan-cli compare PLAN --base NAME                      (= export --kind comparison)
+//!     fleetplan-cli generate POSITIONS MONTHS SCENARIOS SEED [-o FILE]
 //!
 //! PLAN is a plan file (docs/plan-format.md), or `-` for standard input.
 //! The CSV bytes come from `fleetplan::format::export`, the functions the
@@ -26,6 +27,7 @@ const USAGE: &str = "usage:
       [--scenario NAME] [--base NAME] [--bom|--no-bom] [-o FILE]
   fleetplan-cli forecast PLAN [--scenario NAME] [--summary] [--bom|--no-bom] [-o FILE]
   fleetplan-cli compare PLAN --base NAME [--scenario NAME] [--bom|--no-bom] [-o FILE]
+  fleetplan-cli generate POSITIONS MONTHS SCENARIOS SEED [-o FILE]
 
 PLAN is a Fleetplan plan file (docs/plan-format.md), or - for standard input.
 export writes a CSV file (docs/csv.md) to standard output, or to FILE with -o:
@@ -36,7 +38,8 @@ export writes a CSV file (docs/csv.md) to standard output, or to FILE with -o:
 Every scenario unless --scenario. The file starts with a UTF-8 byte-order mark
 when the plan's currency is JPY, unless --no-bom; --bom adds one to any plan.
 forecast is export --kind ledger (--summary: --kind summary); compare is
-export --kind comparison.";
+export --kind comparison. generate writes the deterministic test plan of the
+benchmarks (a Japanese organisation) as a plan file.";
 
 /// Why the command stopped.
 enum Failure {
@@ -244,9 +247,33 @@ fn write_out(path: Option<&str>, bytes: &[u8]) -> Result<(), Failure> {
     }
 }
 
+/// `generate POSITIONS MONTHS SCENARIOS SEED [-o FILE]`: the benchmarks' plan.
+fn generate(args: &[String]) -> Result<(), Failure> {
+    let (numbers, output) = match args {
+        [numbers @ .., flag, file] if flag == "-o" => (numbers, Some(file.as_str())),
+        numbers => (numbers, None),
+    };
+    let usage = || Failure::Usage("generate needs POSITIONS MONTHS SCENARIOS SEED".into());
+    let [positions, months, scenarios, seed] = numbers else {
+        return Err(usage());
+    };
+    let plan = fleetplan::model::generate_plan(
+        positions.parse().map_err(|_| usage())?,
+        months.parse().map_err(|_| usage())?,
+        scenarios.parse().map_err(|_| usage())?,
+        seed.parse().map_err(|_| usage())?,
+    );
+    let text = fleetplan::format::plan_json::write_plan_file(&plan);
+    write_out(output, text.as_bytes())
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let result = parse_args(&args).and_then(|a| run(&a));
+    let result = if args.first().map(String::as_str) == Some("generate") {
+        generate(&args[1..])
+    } else {
+        parse_args(&args).and_then(|a| run(&a))
+    };
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Usage(message)) => {

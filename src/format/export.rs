@@ -10,7 +10,7 @@
 
 use std::borrow::Cow;
 
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
 
 use crate::model::{
     Category, Comparison, Component, Currency, Date, FiscalYear, LedgerRow, LedgerSink, Plan,

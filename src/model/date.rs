@@ -227,6 +227,21 @@ impl Date {
         self.day
     }
 
+    /// The same day `n` months later (earlier for negative `n`), on the
+    /// month's last day when it is shorter: Jan 31 + 1 month is Feb 28 (29).
+    /// A month's last day stays a last day (Nov 30 + 2 months is Jan 31), so
+    /// moving a contract's end back and forth returns it where it was.
+    pub fn add_months(self, n: i32) -> Option<Self> {
+        let from = self.year_month();
+        let month = from.add_months(n)?;
+        let day = if self.day == from.days() {
+            month.days()
+        } else {
+            self.day.min(month.days())
+        };
+        Self::new(month.year(), month.month(), day).ok()
+    }
+
     pub fn year_month(self) -> YearMonth {
         YearMonth {
             year: self.year,
@@ -314,6 +329,18 @@ mod tests {
         for bad in ["2026-04-1", "2026-04-001", "2026-04-0a", " 2026-04-01"] {
             assert!(bad.parse::<Date>().is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn dates_move_by_whole_months_and_clamp_the_day() {
+        let d = |y, m, day| Date::new(y, m, day).unwrap();
+        assert_eq!(d(2026, 1, 31).add_months(1), Some(d(2026, 2, 28)));
+        assert_eq!(d(2028, 1, 31).add_months(1), Some(d(2028, 2, 29)));
+        assert_eq!(d(2026, 4, 15).add_months(-4), Some(d(2025, 12, 15)));
+        assert_eq!(d(2026, 4, 1).add_months(0), Some(d(2026, 4, 1)));
+        assert_eq!(d(2026, 11, 30).add_months(2), Some(d(2027, 1, 31)));
+        assert_eq!(d(2026, 1, 30).add_months(1), Some(d(2026, 2, 28)));
+        assert_eq!(d(9999, 12, 1).add_months(1), None);
     }
 
     #[test]

@@ -18,6 +18,7 @@ pub mod generate;
 pub mod ledger;
 pub mod money;
 pub mod plan;
+pub mod roster;
 pub mod summary;
 pub mod teams;
 pub mod totals;
@@ -28,7 +29,8 @@ pub use date::{Date, DateError, YearMonth};
 pub use explain::{ExplainedRow, Explanation, explain};
 
 pub use forecast::{
-    MonthTrace, PreparedScenario, forecast_position_into, forecast_scenario, forecast_scenario_into,
+    MonthTrace, PreparedScenario, forecast_after_position_edit, forecast_position_into,
+    forecast_scenario, forecast_scenario_into,
 };
 pub use generate::generate_plan;
 pub use ledger::{

@@ -500,6 +500,33 @@ impl Plan {
     pub fn scenario_index(&self, name: &str) -> Option<usize> {
         self.scenarios.iter().position(|s| s.name == name)
     }
+
+    /// Whether, for scenario `scenario`, `other` is this plan with at most
+    /// position `index` changed: the condition for updating a forecast
+    /// position by position instead of recomputing it.
+    pub fn differs_only_in_position(&self, other: &Plan, scenario: usize, index: usize) -> bool {
+        let (Some(a), Some(b)) = (self.scenarios.get(scenario), other.scenarios.get(scenario))
+        else {
+            return false;
+        };
+        self.currency == other.currency
+            && self.fiscal_year_start_month == other.fiscal_year_start_month
+            && self.horizon == other.horizon
+            && a.name == b.name
+            && a.teams == b.teams
+            && a.levels == b.levels
+            && a.bands == b.bands
+            && a.people == b.people
+            && a.tools == b.tools
+            && a.other_costs == b.other_costs
+            && a.cloud == b.cloud
+            && a.positions.len() == b.positions.len()
+            && a.positions
+                .iter()
+                .zip(&b.positions)
+                .enumerate()
+                .all(|(i, (x, y))| i == index || x == y)
+    }
 }
 
 impl Scenario {
@@ -640,12 +667,84 @@ impl Scenario {
         id
     }
 
-    /// The first id of the form `p1`, `p2`, ... no position has.
+    /// A fresh id of the form `p<n>`: one past the highest `p<n>` in use, so
+    /// adding to a 5,000-position roster stays linear.
     pub fn next_position_id(&self) -> String {
-        (1..)
-            .map(|n: u64| format!("p{n}"))
-            .find(|id| self.position(id).is_none())
-            .unwrap_or_default()
+        let highest = self
+            .positions
+            .iter()
+            .filter_map(|p| p.id.strip_prefix('p')?.parse::<u64>().ok())
+            .max()
+            .unwrap_or(0);
+        format!("p{}", highest.saturating_add(1))
+    }
+
+    /// Inserts a copy of the position right after it, with a fresh id and
+    /// "(copy)" after its title; returns the new id.
+    pub fn duplicate_position(&mut self, id: &str) -> Option<String> {
+        let index = self.positions.iter().position(|p| p.id == id)?;
+        let mut copy = self.positions.get(index)?.clone();
+        copy.id = self.next_position_id();
+        copy.title = format!("{} (copy)", copy.title);
+        let new_id = copy.id.clone();
+        self.positions.insert(index + 1, copy);
+        Some(new_id)
+    }
+
+    /// Puts a removed position back at `index` (or at the end), for undoing a
+    /// delete. Its team is recreated if it was deleted since, and it gets a
+    /// fresh id if its old one was taken meanwhile. Returns its id.
+    pub fn restore_position(&mut self, index: usize, mut position: Position) -> String {
+        self.ensure_team(&position.team);
+        if !self.levels.contains(&position.level) {
+            self.levels.push(position.level.clone());
+        }
+        if self.position(&position.id).is_some() {
+            position.id = self.next_position_id();
+        }
+        let id = position.id.clone();
+        self.positions
+            .insert(index.min(self.positions.len()), position);
+        id
+    }
+
+    /// Moves every hire (open or planned position) of `team` (or of every
+    /// team) by `months`, start and end date alike. Filled positions stay.
+    /// Returns how many moved; a date that would leave the calendar leaves
+    /// the position where it is.
+    pub fn shift_hires(&mut self, team: Option<&str>, months: i32) -> usize {
+        let mut moved = 0;
+        for p in self
+            .positions
+            .iter_mut()
+            .filter(|p| p.status.is_hire() && team.is_none_or(|t| p.team == t))
+        {
+            let start = p.start.add_months(months);
+            let end = p.end.map(|e| e.add_months(months));
+            if let (Some(start), None | Some(Some(_))) = (start, end) {
+                p.start = start;
+                p.end = end.flatten();
+                moved += 1;
+            }
+        }
+        moved
+    }
+
+    /// Sets (or with `None` clears) the recruiting fee override of every
+    /// position of `team` (or of every team). Returns how many changed.
+    pub fn set_recruiting_fee(&mut self, team: Option<&str>, pct: Option<Decimal>) -> usize {
+        let mut changed = 0;
+        for p in self
+            .positions
+            .iter_mut()
+            .filter(|p| team.is_none_or(|t| p.team == t))
+        {
+            if p.recruiting_fee_pct != pct {
+                p.recruiting_fee_pct = pct;
+                changed += 1;
+            }
+        }
+        changed
     }
 
     /// Removes and returns the position with this id.

@@ -33,6 +33,18 @@ impl Headcount {
         Decimal::from_i128_with_scale(i128::from(self.fte_micro), 6).normalize()
     }
 
+    fn remove(&mut self, a: &Activity) {
+        if a.on_last_day {
+            self.heads = self.heads.wrapping_sub(1);
+            self.fte_micro = self.fte_micro.wrapping_sub(a.fte_micro);
+        }
+        self.hires = self.hires.wrapping_sub(u32::from(a.hire));
+        self.departures = self.departures.wrapping_sub(u32::from(a.departure));
+        self.fte_micro_days = self
+            .fte_micro_days
+            .wrapping_sub(a.fte_micro.wrapping_mul(i64::from(a.days_active)));
+    }
+
     fn add(&mut self, a: &Activity) {
         if a.on_last_day {
             self.heads += 1;
@@ -195,6 +207,49 @@ impl ScenarioForecast {
             None => self.teams.len(),
         };
         Some(m * width + slot)
+    }
+}
+
+/// Takes one position's rows and activity back out of a forecast: what the
+/// forecast was before the position was added. Used to update totals when
+/// one position changes (see [`forecast_after_position_edit`](super::forecast::forecast_after_position_edit)).
+pub struct Retract<'a>(pub &'a mut ScenarioForecast);
+
+impl LedgerSink for Retract<'_> {
+    fn row(&mut self, row: &LedgerRow) {
+        let negated = LedgerRow {
+            amount_minor: -row.amount_minor,
+            ..*row
+        };
+        self.0.row(&negated);
+    }
+
+    fn wants_position_rows(&self) -> bool {
+        false
+    }
+
+    fn position_month(&mut self, month: u16, team: u32, by_category: &[i128; CATEGORY_COUNT]) {
+        let mut negated = *by_category;
+        for cell in &mut negated {
+            *cell = -*cell;
+        }
+        self.0.position_month(month, team, &negated);
+    }
+
+    fn activity(&mut self, activity: &Activity) {
+        let forecast = &mut *self.0;
+        let m = usize::from(activity.month);
+        if let Some(h) = forecast.headcount.get_mut(m) {
+            h.remove(activity);
+        }
+        let team = activity.team as usize;
+        if team < forecast.teams.len()
+            && let Some(h) = forecast
+                .team_headcount
+                .get_mut(m * forecast.teams.len() + team)
+        {
+            h.remove(activity);
+        }
     }
 }
 

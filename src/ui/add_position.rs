@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use super::field::FieldError;
 use super::state::PlanState;
 use crate::format::input::parse_amount;
-use crate::model::YearMonth;
+use crate::model::{PositionStatus, YearMonth};
 
 #[component]
 pub fn AddPosition() -> impl IntoView {
@@ -16,6 +16,7 @@ pub fn AddPosition() -> impl IntoView {
     let team = RwSignal::new(String::new());
     let salary = RwSignal::new(String::new());
     let start = RwSignal::new(first_month());
+    let status = RwSignal::new("filled".to_string());
 
     let title_error = RwSignal::new(None::<String>);
     let team_error = RwSignal::new(None::<String>);
@@ -47,9 +48,15 @@ pub fn AddPosition() -> impl IntoView {
         else {
             return;
         };
-        state.plan.update(|p| {
-            if let Some(scenario) = p.scenarios.first_mut() {
-                scenario.add_position(title_text, team_text, amount, month.first_day());
+        let status = match status.get_untracked().as_str() {
+            "open" => PositionStatus::Open,
+            "planned" => PositionStatus::Planned,
+            _ => PositionStatus::Filled,
+        };
+        state.edit_scenario(|scenario| {
+            let id = scenario.add_position(title_text, team_text, amount, month.first_day());
+            if let Some(p) = scenario.position_mut(&id) {
+                p.status = status;
             }
         });
         title.set(String::new());
@@ -59,6 +66,9 @@ pub fn AddPosition() -> impl IntoView {
     view! {
         <form class="add-position" data-testid="add-position" on:submit=submit novalidate>
             <h3>"Add a position"</h3>
+            <datalist id="team-names">
+                {move || state.with_scenario(|s| s.teams.iter().map(|t| view! { <option value=t.name.clone()></option> }).collect_view())}
+            </datalist>
             <div class="form-row">
                 <label>
                     <span>"Title"</span>
@@ -102,6 +112,14 @@ pub fn AddPosition() -> impl IntoView {
                         bind:value=start
                     />
                     <FieldError error=start_error />
+                </label>
+                <label>
+                    <span>"Status"</span>
+                    <select name="status" on:change=move |ev| status.set(event_target_value(&ev))>
+                        <option value="filled" selected=true>"Filled"</option>
+                        <option value="open">"Open (hiring)"</option>
+                        <option value="planned">"Planned hire"</option>
+                    </select>
                 </label>
                 <button type="submit" class="button-primary" data-testid="add-position-submit">
                     "Add position"

@@ -49,7 +49,8 @@ pub fn App() -> impl IntoView {
         });
     });
 
-    let view = RwSignal::new(View::Overview);
+    let view = RwSignal::new(View::from_location());
+    Effect::new(move |_| view.get().remember());
     view! {
         <Header />
         {problem.map(|reason| view! {

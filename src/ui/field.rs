@@ -47,7 +47,7 @@ pub fn Field(
     /// `text` (default), `month` or `date`.
     #[prop(optional)]
     kind: Option<&'static str>,
-    #[prop(optional, into)] placeholder: Option<String>,
+    #[prop(optional, into)] placeholder: MaybeProp<String>,
     /// Marks the input for tests and for moving between grid cells.
     #[prop(optional)]
     name: Option<&'static str>,
@@ -99,7 +99,7 @@ pub fn Field(
             aria-invalid=move || error.get().is_some().then_some("true")
             aria-describedby=move || error.get().is_some().then(|| described.clone())
             data-field=name
-            placeholder=placeholder
+            placeholder=move || placeholder.get()
             disabled=disabled
             prop:value=move || value.get()
             on:change=on_change

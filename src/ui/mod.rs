@@ -5,6 +5,7 @@ mod add_position;
 mod app;
 mod assumptions;
 mod bands;
+mod bulk_actions;
 mod charts;
 mod clock;
 mod cloud;
@@ -19,6 +20,7 @@ mod position_row;
 mod roster;
 mod roster_import;
 mod state;
+mod team_totals;
 mod teams;
 
 pub use app::App;

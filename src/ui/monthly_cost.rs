@@ -36,7 +36,7 @@ pub fn MonthlyCost() -> impl IntoView {
             <div class="card-head">
                 <h2 id="cost-title">"Monthly cost"</h2>
                 <div class="total">
-                    <span class="muted">"Annual total "</span>
+                    <span class="muted">"Total over the horizon "</span>
                     <span class="currency">{move || currency.get()}</span>
                     " "
                     <strong class="num" data-testid="annual-total">{total}</strong>

@@ -37,7 +37,33 @@ impl View {
         }
     }
 
-    /// A stable name for tests and the URL-free state of the page.
+    /// The view named in the address (`#headcount`), so a reload or a
+    /// bookmark reopens it; the Overview otherwise.
+    pub fn from_location() -> Self {
+        let hash = web_sys::window()
+            .and_then(|w| w.location().hash().ok())
+            .unwrap_or_default();
+        let key = hash.trim_start_matches('#');
+        Self::ALL
+            .into_iter()
+            .find(|v| v.key() == key)
+            .unwrap_or(View::Overview)
+    }
+
+    /// Puts the view in the address without adding a history entry per click.
+    pub fn remember(self) {
+        if let Some(w) = web_sys::window() {
+            if let Ok(history) = w.history() {
+                let _ = history.replace_state_with_url(
+                    &wasm_bindgen::JsValue::NULL,
+                    "",
+                    Some(&format!("#{}", self.key())),
+                );
+            }
+        }
+    }
+
+    /// A stable name for the address and for tests.
     fn key(self) -> &'static str {
         match self {
             View::Overview => "overview",

@@ -1,180 +1,255 @@
-//! One editable row of the roster.
+//! One editable row of the roster: every field of a position, its band fit,
+//! and duplicate / delete.
 //!
-//! A field commits when the person leaves it or presses Enter. Text that is
-//! not a valid value stays in the field with a message beside it and the plan
-//! keeps its last valid value, so the totals never show a guess.
+//! Each field commits through [`PlanState::try_edit_scenario`] with its
+//! path (`positions[3].fte`), so the engine's validation decides and its
+//! message shows beside the field. The row has a fixed height (messages float
+//! below the cell) because the roster is virtualised.
+
+use std::rc::Rc;
 
 use leptos::prelude::*;
 
-use super::field::FieldError;
+use super::field::{CheckField, Commit, CommitCheck, Field, SelectField};
 use super::state::PlanState;
-use crate::format::input::parse_amount;
-use crate::model::{Position, Scenario, YearMonth};
+use crate::format::input::{parse_number, parse_optional_amount, parse_optional_percent};
+use crate::model::bands::{BandFit, band_check};
+use crate::model::{Date, Employment, Position, PositionStatus};
+
+/// A deleted position, kept so the delete can be undone.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Deleted {
+    pub index: usize,
+    pub position: Position,
+}
+
+/// What the rows share with the roster.
+#[derive(Clone, Copy)]
+pub struct RosterContext {
+    /// The last delete, until it is undone, dismissed or replaced.
+    pub deleted: RwSignal<Option<Deleted>>,
+    /// Team names, for the team select.
+    pub teams: Memo<Vec<(String, String)>>,
+    /// The ladder, for the level select.
+    pub levels: Memo<Vec<(String, String)>>,
+}
+
+fn status_options() -> Vec<(String, String)> {
+    [
+        (PositionStatus::Filled, "Filled"),
+        (PositionStatus::Open, "Open (hiring)"),
+        (PositionStatus::Planned, "Planned hire"),
+    ]
+    .into_iter()
+    .map(|(s, l)| (s.as_str().to_string(), l.to_string()))
+    .collect()
+}
+
+fn employment_options() -> Vec<(String, String)> {
+    vec![
+        ("employee".into(), "Employee".into()),
+        ("contractor".into(), "Contractor".into()),
+    ]
+}
 
 #[component]
 pub fn PositionRow(id: String) -> impl IntoView {
     let state = PlanState::expect();
-    let position = {
+    let roster = expect_context::<RosterContext>();
+    // The position and its index (for field paths); `None` once deleted.
+    let row = {
         let id = id.clone();
         Memo::new(move |_| {
             state
-                .plan
-                .with(|p| p.scenarios.first().and_then(|s| s.position(&id)).cloned())
+                .with_scenario(|s| {
+                    s.positions
+                        .iter()
+                        .position(|p| p.id == id)
+                        .map(|i| (i, s.positions[i].clone()))
+                })
+                .flatten()
         })
     };
-    let currency = state.currency;
-    let field = move |f: fn(&Position) -> String| {
-        move || position.with(|p| p.as_ref().map(f).unwrap_or_default())
+    let text = move |f: fn(&Position) -> String| {
+        Signal::derive(move || row.with(|r| r.as_ref().map(|(_, p)| f(p)).unwrap_or_default()))
     };
-    let title_error = RwSignal::new(None::<String>);
-    let salary_error = RwSignal::new(None::<String>);
-    let start_error = RwSignal::new(None::<String>);
-    let team_error = RwSignal::new(None::<String>);
-
-    let on_title = {
-        let id = id.clone();
-        move |text: String| {
-            let text = text.trim().to_string();
-            if text.is_empty() {
-                title_error.set(Some("A position needs a title.".into()));
-                return;
-            }
-            title_error.set(None);
-            edit_scenario(state, |s| {
-                if let Some(p) = s.position_mut(&id) {
-                    p.title = text;
-                }
-            });
-        }
+    // Applies `apply` to this position if validation finds nothing wrong at
+    // `positions[i].<field>`.
+    let edit = move |field: &str, apply: Box<dyn FnOnce(&mut Position)>| {
+        let Some(index) = row.with_untracked(|r| r.as_ref().map(|(i, _)| *i)) else {
+            return Err("This position was deleted.".to_string());
+        };
+        state.try_edit_position(index, field, apply)
     };
-    let on_team = {
-        let id = id.clone();
-        move |text: String| {
-            let text = text.trim().to_string();
-            if text.is_empty() {
-                team_error.set(Some("Name the team.".into()));
-                return;
-            }
-            team_error.set(None);
-            edit_scenario(state, |s| {
-                s.ensure_team(&text);
-                if let Some(p) = s.position_mut(&id) {
-                    p.team = text;
-                }
-            });
-        }
-    };
-    let on_salary = {
-        let id = id.clone();
-        move |text: String| match parse_amount(&text, currency.get_untracked().exponent()) {
-            Err(message) => salary_error.set(Some(message)),
-            Ok(amount) => {
-                salary_error.set(None);
-                edit_scenario(state, |s| {
-                    if let Some(p) = s.position_mut(&id) {
-                        p.annual_base = Some(amount);
-                    }
-                });
-            }
-        }
-    };
-    let on_start = {
-        let id = id.clone();
-        move |text: String| match text.parse::<YearMonth>() {
-            Err(_) => start_error.set(Some("Pick a month.".into())),
-            Ok(month) => {
-                start_error.set(None);
-                edit_scenario(state, |s| {
-                    if let Some(p) = s.position_mut(&id) {
-                        p.start = month.first_day();
-                    }
-                });
-            }
-        }
-    };
-    let on_delete = move |_| {
-        edit_scenario(state, |s| {
-            s.remove_position(&id);
+    let commit = move |field: &'static str,
+                       parse: fn(&str, u32) -> Result<Box<dyn FnOnce(&mut Position)>, String>|
+          -> Commit {
+        Rc::new(move |typed: &str| {
+            let apply = parse(typed, state.currency.get_untracked().exponent())?;
+            edit(field, apply)
         })
     };
 
-    let salary_text = move || {
-        position.with(|p| {
-            p.as_ref()
-                .and_then(|p| p.annual_base)
+    let title = commit("title", |t, _| {
+        let t = t.trim().to_string();
+        if t.is_empty() {
+            return Err("A position needs a title.".into());
+        }
+        Ok(Box::new(move |p| p.title = t))
+    });
+    let team = commit("team", |t, _| {
+        let t = t.to_string();
+        Ok(Box::new(move |p| p.team = t))
+    });
+    let level = commit("level", |t, _| {
+        let t = t.to_string();
+        Ok(Box::new(move |p| p.level = t))
+    });
+    let status = commit("status", |t, _| {
+        let status = match t {
+            "open" => PositionStatus::Open,
+            "planned" => PositionStatus::Planned,
+            _ => PositionStatus::Filled,
+        };
+        Ok(Box::new(move |p| p.status = status))
+    });
+    let employment = commit("employment", |t, _| {
+        let employment = if t == "contractor" {
+            Employment::Contractor
+        } else {
+            Employment::Employee
+        };
+        Ok(Box::new(move |p| p.employment = employment))
+    });
+    let salary = commit("annual_base", |t, exponent| {
+        let amount = parse_optional_amount(t, exponent)?;
+        Ok(Box::new(move |p| p.annual_base = amount))
+    });
+    let fte = commit("fte", |t, _| {
+        let fte = parse_number(t)?;
+        Ok(Box::new(move |p| p.fte = fte))
+    });
+    let start = commit("start", |t, _| {
+        let date: Date = t
+            .parse()
+            .map_err(|_| "Pick the first day of work.".to_string())?;
+        Ok(Box::new(move |p| p.start = date))
+    });
+    let end = commit("end", |t, _| {
+        let date = if t.trim().is_empty() {
+            None
+        } else {
+            Some(
+                t.parse::<Date>()
+                    .map_err(|_| "Pick the last day of work, or leave it empty.".to_string())?,
+            )
+        };
+        Ok(Box::new(move |p| p.end = date))
+    });
+    let location = commit("location", |t, _| {
+        let t = t.trim();
+        let location = (!t.is_empty()).then(|| t.to_string());
+        Ok(Box::new(move |p| p.location = location))
+    });
+    let fee = commit("recruiting_fee_pct", |t, _| {
+        let pct = parse_optional_percent(t)?;
+        Ok(Box::new(move |p| p.recruiting_fee_pct = pct))
+    });
+    let age: CommitCheck = Rc::new(move |checked| {
+        edit(
+            "age_dependent_burden",
+            Box::new(move |p| p.age_dependent_burden = checked),
+        )
+    });
+
+    let salary_text = Signal::derive(move || {
+        row.with(|r| {
+            r.as_ref()
+                .and_then(|(_, p)| p.annual_base)
                 .map(|a| state.show_amount(a))
                 .unwrap_or_default()
         })
+    });
+    let band = Memo::new(move |_| {
+        row.with(|r| {
+            r.as_ref()
+                .and_then(|(_, p)| state.with_scenario(|s| band_check(s, p)))
+        })
+    });
+    let midpoint_hint = move || {
+        band.with(|b| match b {
+            Some(check) if check.fit != BandFit::NoBand => check
+                .salary
+                .map(|s| format!("mid {}", state.show_amount(s))),
+            _ => Some("no band: enter".to_string()),
+        })
     };
-    let label = field(|p| p.title.clone());
+    let band_cell = move || {
+        band.with(|b| {
+            let check = b.as_ref()?;
+            let ratio = check.compa_ratio?;
+            let (class, mark, says) = match check.fit {
+                BandFit::Below => ("band-flag below", " ▼", "below its band"),
+                BandFit::Above => ("band-flag above", " ▲", "above its band"),
+                _ => ("band-flag", "", "within its band"),
+            };
+            Some(view! {
+                <span class=class title=format!("Compa-ratio {ratio}: {says}")>
+                    {ratio.to_string()}{mark}
+                </span>
+            })
+        })
+    };
+
+    let duplicate = {
+        let id = id.clone();
+        move |_| {
+            state.edit_scenario(|s| {
+                s.duplicate_position(&id);
+            })
+        }
+    };
+    let delete = move |_| {
+        let Some((index, position)) = row.get_untracked() else {
+            return;
+        };
+        state.edit_scenario(|s| {
+            s.positions.remove(index);
+        });
+        roster.deleted.set(Some(Deleted { index, position }));
+    };
+    let label = move || row.with(|r| r.as_ref().map(|(_, p)| p.title.clone()).unwrap_or_default());
+    let fte_text = text(|p| p.fte.normalize().to_string());
 
     view! {
-        <tr data-testid="position-row">
+        <tr data-testid="position-row" data-id=id.clone()>
+            <td class="cell-id muted">{id.clone()}</td>
+            <td><Field label="Title" compact=true name="title" value=text(|p| p.title.clone()) commit=title /></td>
+            <td><SelectField label="Team" compact=true name="team" value=text(|p| p.team.clone()) options=roster.teams commit=team /></td>
+            <td><SelectField label="Level" compact=true name="level" value=text(|p| p.level.clone()) options=roster.levels commit=level /></td>
+            <td><SelectField label="Status" compact=true name="status" value=text(|p| p.status.as_str().to_string()) options=Signal::derive(status_options) commit=status /></td>
+            <td><SelectField label="Employment" compact=true name="employment" value=text(|p| match p.employment { Employment::Employee => "employee".into(), Employment::Contractor => "contractor".into() }) options=Signal::derive(employment_options) commit=employment /></td>
             <td>
-                <input
-                    aria-label="Title"
-                    data-field="title"
-                    class:invalid=move || title_error.get().is_some()
-                    prop:value=field(|p| p.title.clone())
-                    on:change=move |ev| on_title(event_target_value(&ev))
-                />
-                <FieldError error=title_error />
+                <Field label="Annual salary" compact=true numeric=true name="salary" value=salary_text commit=salary
+                    placeholder=Signal::derive(midpoint_hint) />
             </td>
-            <td>
-                <input
-                    aria-label="Team"
-                    data-field="team"
-                    list="team-names"
-                    class:invalid=move || team_error.get().is_some()
-                    prop:value=field(|p| p.team.clone())
-                    on:change=move |ev| on_team(event_target_value(&ev))
-                />
-                <FieldError error=team_error />
-            </td>
-            <td class="num">
-                <input
-                    aria-label="Annual salary"
-                    data-field="salary"
-                    class="num"
-                    inputmode="decimal"
-                    class:invalid=move || salary_error.get().is_some()
-                    prop:value=salary_text
-                    on:change=move |ev| on_salary(event_target_value(&ev))
-                />
-                <FieldError error=salary_error />
-            </td>
-            <td>
-                <input
-                    type="month"
-                    aria-label="Start month"
-                    data-field="start"
-                    class:invalid=move || start_error.get().is_some()
-                    prop:value=field(|p| p.start.year_month().to_string())
-                    on:change=move |ev| on_start(event_target_value(&ev))
-                />
-                <FieldError error=start_error />
-            </td>
+            <td><Field label="FTE" compact=true numeric=true name="fte" value=fte_text commit=fte /></td>
+            <td><Field label="Start date" compact=true kind="date" name="start" value=text(|p| p.start.to_string()) commit=start /></td>
+            <td><Field label="End date" compact=true kind="date" name="end" value=text(|p| p.end.map(|d| d.to_string()).unwrap_or_default()) commit=end /></td>
+            <td><Field label="Location" compact=true name="location" value=text(|p| p.location.clone().unwrap_or_default()) commit=location /></td>
+            <td><Field label="Recruiting fee %" compact=true numeric=true name="fee" value=text(|p| p.recruiting_fee_pct.map(|d| d.normalize().to_string()).unwrap_or_default()) commit=fee placeholder="default" /></td>
+            <td class="cell-center"><CheckField label="Age 40–64 (care insurance)" compact=true name="age" value=Signal::derive(move || row.with(|r| r.as_ref().is_some_and(|(_, p)| p.age_dependent_burden))) commit=age /></td>
+            <td class="num cell-band" data-testid="band-fit">{band_cell}</td>
             <td class="actions">
-                <button
-                    type="button"
-                    class="button-quiet"
-                    data-testid="delete-position"
-                    aria-label=move || format!("Delete {}", label())
-                    on:click=on_delete
-                >
-                    "Delete"
+                <button type="button" class="button-quiet" data-testid="duplicate-position"
+                    aria-label=move || format!("Duplicate {}", label()) title="Duplicate" on:click=duplicate>
+                    <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" class="icon"><rect x="5" y="5" width="9" height="9" rx="1.5"/><path d="M11 3.5V3a1 1 0 0 0-1-1H3a1 1 0 0 0-1 1v7a1 1 0 0 0 1 1h.5"/></svg>
+                </button>
+                <button type="button" class="button-quiet button-danger" data-testid="delete-position"
+                    aria-label=move || format!("Delete {}", label()) title="Delete" on:click=delete>
+                    <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" class="icon"><path d="M3 4h10M6.5 4V2.5h3V4M4.5 4l.7 9.5h5.6l.7-9.5"/></svg>
                 </button>
             </td>
         </tr>
     }
-}
-
-/// Applies an edit to the scenario on screen (the first; later issues add a
-/// scenario picker).
-fn edit_scenario(state: PlanState, apply: impl FnOnce(&mut Scenario)) {
-    state.plan.update(|p| {
-        if let Some(scenario) = p.scenarios.first_mut() {
-            apply(scenario);
-        }
-    });
 }

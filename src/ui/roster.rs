@@ -1,82 +1,350 @@
-//! The roster: every position of the plan, editable in place.
+//! The Headcount view: the roster as an editable, filterable, sortable table
+//! that renders only the rows in view, with totals per team, bulk actions and
+//! undo of the last delete.
 
+use leptos::html;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::add_position::AddPosition;
+use super::bulk_actions::BulkActions;
 use super::monthly_cost::MonthlyCost;
-use super::position_row::PositionRow;
+use super::position_row::{PositionRow, RosterContext};
 use super::state::PlanState;
+use super::team_totals::TeamTotals;
+use crate::model::PositionStatus;
+use crate::model::roster::{RosterQuery, SortKey, roster_order};
+
+/// Height of one roster row in pixels (style/main.css keeps rows at it).
+const ROW_HEIGHT: i32 = 37;
+/// Rows rendered above and below the visible ones, so fast scrolling and
+/// Enter to the next row find a row already there.
+const OVERSCAN: usize = 6;
+
+/// The columns, their labels and what clicking their heading sorts by.
+const COLUMNS: [(&str, SortKey, bool); 15] = [
+    ("ID", SortKey::Id, false),
+    ("Title", SortKey::Title, false),
+    ("Team", SortKey::Team, false),
+    ("Level", SortKey::Level, false),
+    ("Status", SortKey::Status, false),
+    ("Employment", SortKey::Employment, false),
+    ("Annual salary", SortKey::Salary, true),
+    ("FTE", SortKey::Fte, true),
+    ("Start", SortKey::Start, false),
+    ("End", SortKey::End, false),
+    ("Location", SortKey::Location, false),
+    ("Fee %", SortKey::RecruitingFee, true),
+    ("Age 40–64", SortKey::Plan, false),
+    ("Compa-ratio", SortKey::CompaRatio, true),
+    ("", SortKey::Plan, false),
+];
 
 #[component]
 pub fn Roster() -> impl IntoView {
     let state = PlanState::expect();
-    let ids = Memo::new(move |_| {
-        state.plan.with(|p| {
-            p.scenarios
-                .first()
-                .map(|s| {
-                    s.positions
+    let query = RwSignal::new(RosterQuery::default());
+    let deleted = RwSignal::new(None);
+    let teams = Memo::new(move |_| {
+        state
+            .with_scenario(|s| {
+                s.teams
+                    .iter()
+                    .map(|t| (t.name.clone(), t.name.clone()))
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+    });
+    let levels = Memo::new(move |_| {
+        state
+            .with_scenario(|s| {
+                s.levels
+                    .iter()
+                    .map(|l| (l.clone(), l.clone()))
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+    });
+    provide_context(RosterContext {
+        deleted,
+        teams,
+        levels,
+    });
+
+    let order = Memo::new(move |_| {
+        query.with(|q| {
+            state
+                .with_scenario(|s| roster_order(s, q))
+                .unwrap_or_default()
+        })
+    });
+    let total = Memo::new(move |_| state.with_scenario(|s| s.positions.len()).unwrap_or(0));
+
+    // Virtualisation: only the rows between `first` and `last` exist.
+    let scroller = NodeRef::<html::Div>::new();
+    let scroll_top = RwSignal::new(0i32);
+    let viewport = RwSignal::new(600i32);
+    let window = Memo::new(move |_| {
+        let rows = order.with(Vec::len);
+        let first = usize::try_from(scroll_top.get() / ROW_HEIGHT)
+            .unwrap_or(0)
+            .saturating_sub(OVERSCAN);
+        let visible = usize::try_from(viewport.get() / ROW_HEIGHT + 1).unwrap_or(1);
+        let first = first.min(rows);
+        (first, (first + visible + 2 * OVERSCAN).min(rows), rows)
+    });
+    let visible_ids = Memo::new(move |_| {
+        let (first, last, _) = window.get();
+        order.with(|o| {
+            state
+                .with_scenario(|s| {
+                    o.get(first..last)
+                        .unwrap_or_default()
                         .iter()
-                        .map(|pos| pos.id.clone())
+                        .filter_map(|&i| s.positions.get(i).map(|p| p.id.clone()))
                         .collect::<Vec<_>>()
                 })
                 .unwrap_or_default()
         })
     });
-    let teams = Memo::new(move |_| {
-        state.plan.with(|p| {
-            p.scenarios
-                .first()
-                .map(|s| s.teams.iter().map(|t| t.name.clone()).collect::<Vec<_>>())
-                .unwrap_or_default()
-        })
+    let pad_top = move || format!("{}px", window.with(|w| w.0) as i64 * i64::from(ROW_HEIGHT));
+    let pad_bottom = move || {
+        let (_, last, rows) = window.get();
+        format!("{}px", (rows - last) as i64 * i64::from(ROW_HEIGHT))
+    };
+    let on_scroll = move |_| {
+        if let Some(el) = scroller.get_untracked() {
+            scroll_top.set(el.scroll_top());
+            viewport.set(el.client_height());
+        }
+    };
+    Effect::new(move |_| {
+        if let Some(el) = scroller.get() {
+            viewport.set(el.client_height());
+        }
     });
+
+    let sort_by = move |key: SortKey| {
+        query.update(|q| {
+            if q.sort == key {
+                q.descending = !q.descending;
+            } else {
+                q.sort = key;
+                q.descending = false;
+            }
+        });
+    };
+    let header = COLUMNS
+        .into_iter()
+        .map(|(label, key, numeric)| {
+            let sorted = move || query.with(|q| (q.sort == key && key != SortKey::Plan).then_some(q.descending));
+            let aria = move || match sorted() {
+                Some(false) => "ascending",
+                Some(true) => "descending",
+                None => "none",
+            };
+            if key == SortKey::Plan {
+                view! { <th scope="col" class:num=numeric>{label}</th> }.into_any()
+            } else {
+                view! {
+                    <th scope="col" class:num=numeric aria-sort=aria>
+                        <button type="button" class="sort" data-sort=label on:click=move |_| sort_by(key)>
+                            {label}
+                            <span class="sort-mark" aria-hidden="true">
+                                {move || match sorted() { Some(false) => "▲", Some(true) => "▼", None => "" }}
+                            </span>
+                        </button>
+                    </th>
+                }
+                .into_any()
+            }
+        })
+        .collect_view();
+
+    let count = move || {
+        let shown = order.with(Vec::len);
+        let all = total.get();
+        match (shown, all) {
+            (1, 1) => "1 position".to_string(),
+            (s, a) if s == a => format!("{a} positions"),
+            (s, a) => format!("{s} of {a} positions"),
+        }
+    };
+
     view! {
         <MonthlyCost />
+        <TeamTotals />
         <section class="card" aria-labelledby="roster-title">
             <div class="card-head">
                 <h2 id="roster-title">"Positions"</h2>
-                <span class="muted" data-testid="position-count">
-                    {move || match ids.with(Vec::len) {
-                        1 => "1 position".to_string(),
-                        n => format!("{n} positions"),
-                    }}
-                </span>
+                <span class="muted" data-testid="position-count">{count}</span>
             </div>
-            <datalist id="team-names">
-                <For each=move || teams.get() key=|t| t.clone() let:team>
-                    <option value=team></option>
-                </For>
-            </datalist>
-            <table class="grid roster-table" data-testid="roster">
-                <colgroup>
-                    <col class="col-title" />
-                    <col class="col-team" />
-                    <col class="col-salary" />
-                    <col class="col-start" />
-                    <col class="col-actions" />
-                </colgroup>
-                <thead>
-                    <tr>
-                        <th scope="col">"Title"</th>
-                        <th scope="col">"Team"</th>
-                        <th scope="col" class="num">"Annual salary"</th>
-                        <th scope="col">"Start month"</th>
-                        <th scope="col"><span class="visually-hidden">"Actions"</span></th>
-                    </tr>
-                </thead>
-                <tbody>
-                    <For each=move || ids.get() key=|id| id.clone() let:id>
-                        <PositionRow id=id />
-                    </For>
-                </tbody>
-            </table>
-            <Show when=move || ids.with(Vec::is_empty)>
+            <RosterFilters query=query />
+            <UndoDelete />
+            <div
+                class="roster-scroll"
+                node_ref=scroller
+                on:scroll=on_scroll
+                data-testid="roster-scroll"
+            >
+                <table class="grid roster-table" data-testid="roster">
+                    <colgroup>
+                        <col class="c-id" /><col class="c-title" /><col class="c-team" /><col class="c-level" />
+                        <col class="c-status" /><col class="c-employment" /><col class="c-salary" /><col class="c-fte" />
+                        <col class="c-date" /><col class="c-date" /><col class="c-location" /><col class="c-fee" />
+                        <col class="c-age" /><col class="c-band" /><col class="c-actions" />
+                    </colgroup>
+                    <thead><tr>{header}</tr></thead>
+                    <tbody on:keydown=move_between_rows>
+                        <tr class="spacer" aria-hidden="true"><td colspan="15" style:height=pad_top></td></tr>
+                        <For each=move || visible_ids.get() key=|id| id.clone() let:id>
+                            <PositionRow id=id />
+                        </For>
+                        <tr class="spacer" aria-hidden="true"><td colspan="15" style:height=pad_bottom></td></tr>
+                    </tbody>
+                </table>
+            </div>
+            <Show when=move || total.get() == 0>
                 <p class="empty" data-testid="roster-empty">
                     "No positions yet. Add the first one below: its cost appears above at once."
                 </p>
             </Show>
+            <Show when=move || total.get() != 0 && order.with(Vec::is_empty)>
+                <p class="empty">"No position matches the filters."</p>
+            </Show>
             <AddPosition />
         </section>
+        <BulkActions />
+    }
+}
+
+/// Enter moves to the same field of the next row, Shift+Enter to the row
+/// above, as in a spreadsheet (the field commits as it loses focus).
+fn move_between_rows(ev: leptos::ev::KeyboardEvent) {
+    if ev.key() != "Enter" {
+        return;
+    }
+    let Some(target) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
+        return;
+    };
+    let Some(field) = target.get_attribute("data-field") else {
+        return;
+    };
+    let Ok(Some(row)) = target.closest("tr") else {
+        return;
+    };
+    let next = if ev.shift_key() {
+        row.previous_element_sibling()
+    } else {
+        row.next_element_sibling()
+    };
+    let Some(cell) = next
+        .and_then(|r| {
+            r.query_selector(&format!("[data-field=\"{field}\"]"))
+                .ok()
+                .flatten()
+        })
+        .and_then(|c| c.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return;
+    };
+    ev.prevent_default();
+    let _ = cell.focus();
+}
+
+/// Filters by team, status and level, and a search on title or id.
+#[component]
+fn RosterFilters(query: RwSignal<RosterQuery>) -> impl IntoView {
+    let roster = expect_context::<RosterContext>();
+    let choice =
+        move |all: &'static str, options: Vec<(String, String)>, current: Option<String>| {
+            std::iter::once((String::new(), all.to_string()))
+                .chain(options)
+                .map(|(value, label)| {
+                    let selected = current.as_deref() == Some(value.as_str())
+                        || (current.is_none() && value.is_empty());
+                    view! { <option value=value selected=selected>{label}</option> }
+                })
+                .collect_view()
+        };
+    let some = |v: String| (!v.is_empty()).then_some(v);
+    let statuses = vec![
+        ("filled".to_string(), "Filled".to_string()),
+        ("open".to_string(), "Open".to_string()),
+        ("planned".to_string(), "Planned".to_string()),
+    ];
+    view! {
+        <div class="filters" data-testid="roster-filters">
+            <label class="field">
+                <span class="field-label">"Team"</span>
+                <select data-testid="filter-team" on:change=move |ev| {
+                    let team = some(event_target_value(&ev));
+                    query.update(|q| q.team = team);
+                }>
+                    {move || choice("All teams", roster.teams.get(), query.with(|q| q.team.clone()))}
+                </select>
+            </label>
+            <label class="field">
+                <span class="field-label">"Status"</span>
+                <select data-testid="filter-status" on:change=move |ev| {
+                    let status = match event_target_value(&ev).as_str() {
+                        "filled" => Some(PositionStatus::Filled),
+                        "open" => Some(PositionStatus::Open),
+                        "planned" => Some(PositionStatus::Planned),
+                        _ => None,
+                    };
+                    query.update(|q| q.status = status);
+                }>
+                    {choice("All statuses", statuses, None)}
+                </select>
+            </label>
+            <label class="field">
+                <span class="field-label">"Level"</span>
+                <select data-testid="filter-level" on:change=move |ev| {
+                    let level = some(event_target_value(&ev));
+                    query.update(|q| q.level = level);
+                }>
+                    {move || choice("All levels", roster.levels.get(), query.with(|q| q.level.clone()))}
+                </select>
+            </label>
+            <label class="field">
+                <span class="field-label">"Search"</span>
+                <input type="search" data-testid="filter-text" placeholder="Title or id"
+                    on:input=move |ev| {
+                        let text = event_target_value(&ev);
+                        query.update(|q| q.text = text);
+                    } />
+            </label>
+        </div>
+    }
+}
+
+/// "Deleted … Undo" after a delete, until it is undone, dismissed or another
+/// position is deleted.
+#[component]
+fn UndoDelete() -> impl IntoView {
+    let state = PlanState::expect();
+    let roster = expect_context::<RosterContext>();
+    let undo = move |_| {
+        if let Some(d) = roster.deleted.get_untracked() {
+            state.edit_scenario(|s| {
+                s.restore_position(d.index, d.position);
+            });
+            roster.deleted.set(None);
+        }
+    };
+    move || {
+        roster.deleted.get().map(|d| {
+            view! {
+                <div class="undo-bar" role="status" data-testid="undo-delete">
+                    <span>"Deleted \u{201c}" {d.position.title.clone()} "\u{201d} (" {d.position.id.clone()} ")."</span>
+                    <button type="button" class="button-secondary" data-testid="undo-delete-button" on:click=undo>"Undo"</button>
+                    <button type="button" class="button-quiet" aria-label="Dismiss" on:click=move |_| roster.deleted.set(None)>"✕"</button>
+                </div>
+            }
+        })
     }
 }

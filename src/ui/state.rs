@@ -10,9 +10,17 @@ use leptos::prelude::*;
 use rust_decimal::Decimal;
 
 use crate::model::{
-    Currency, Plan, PlanError, Scenario, ScenarioForecast, forecast_scenario, format_minor,
-    round_to_minor, validate_scenario,
+    Currency, Plan, PlanError, Position, Scenario, ScenarioForecast, forecast_after_position_edit,
+    forecast_scenario, format_minor, round_to_minor, validate_scenario,
 };
+
+/// The plan as it was before an edit of one position, kept until the
+/// forecast has taken the edit in: then only that position is recomputed.
+struct PositionEdit {
+    scenario: usize,
+    index: usize,
+    before: Plan,
+}
 
 /// Whether the plan on screen is in local storage.
 #[derive(Clone, Debug, PartialEq)]
@@ -35,16 +43,43 @@ pub struct PlanState {
     /// The current scenario's forecast, recomputed whenever the plan changes.
     pub forecast: Memo<Result<ScenarioForecast, Vec<PlanError>>>,
     pub save_status: RwSignal<SaveStatus>,
+    pending: StoredValue<Option<PositionEdit>>,
 }
 
 impl PlanState {
     pub fn new(plan: Plan, save_status: SaveStatus) -> Self {
         let plan = RwSignal::new(plan);
         let scenario = RwSignal::new(0usize);
-        let forecast = Memo::new(move |_| {
-            let index = scenario.get();
-            plan.with(|p| forecast_scenario(p, index.min(p.scenarios.len().saturating_sub(1))))
-        });
+        let pending = StoredValue::new(None::<PositionEdit>);
+        let forecast = Memo::new(
+            move |previous: Option<&Result<ScenarioForecast, Vec<PlanError>>>| {
+                let index = scenario.get();
+                let edit = pending.try_update_value(Option::take).flatten();
+                plan.with(|p| {
+                    let index = index.min(p.scenarios.len().saturating_sub(1));
+                    // One position changed since the last forecast: update it
+                    // instead of recomputing every position (same totals, tested
+                    // in tests/engine_incremental.rs).
+                    let incremental = match (edit, previous) {
+                        (Some(edit), Some(Ok(previous)))
+                            if edit.scenario == index
+                                && edit.before.differs_only_in_position(p, index, edit.index) =>
+                        {
+                            let old: Option<&Position> = edit
+                                .before
+                                .scenarios
+                                .get(index)
+                                .and_then(|s| s.positions.get(edit.index));
+                            old.and_then(|old| {
+                                forecast_after_position_edit(previous, p, index, edit.index, old)
+                            })
+                        }
+                        _ => None,
+                    };
+                    incremental.map_or_else(|| forecast_scenario(p, index), Ok)
+                })
+            },
+        );
         let currency = Memo::new(move |_| {
             plan.with(|p| p.currency())
                 .or_else(|| Currency::from_code("JPY"))
@@ -56,6 +91,7 @@ impl PlanState {
             currency,
             forecast,
             save_status: RwSignal::new(save_status),
+            pending,
         }
     }
 
@@ -111,14 +147,26 @@ impl PlanState {
     /// field, is returned.
     pub fn try_edit(&self, path: &str, apply: impl FnOnce(&mut Plan)) -> Result<(), String> {
         let index = self.scenario_index_untracked();
+        self.try_apply(path, index, apply, &mut None)
+    }
+
+    /// Validates `apply` on a copy and, if it brings no new problem, puts the
+    /// copy in place; the plan it replaced goes to `before`.
+    fn try_apply(
+        &self,
+        path: &str,
+        index: usize,
+        apply: impl FnOnce(&mut Plan),
+        before: &mut Option<Plan>,
+    ) -> Result<(), String> {
         let mut candidate = self.plan.get_untracked();
         apply(&mut candidate);
         let after = validate_scenario(&candidate, index);
         if !after.is_empty() {
             // Problems the plan already had (a stored plan with errors) do not
             // block fixing others.
-            let before = self.plan.with_untracked(|p| validate_scenario(p, index));
-            let new: Vec<&PlanError> = after.iter().filter(|e| !before.contains(e)).collect();
+            let old = self.plan.with_untracked(|p| validate_scenario(p, index));
+            let new: Vec<&PlanError> = after.iter().filter(|e| !old.contains(e)).collect();
             let problem = new
                 .iter()
                 .find(|e| concerns(&e.path, path))
@@ -127,7 +175,46 @@ impl PlanState {
                 return Err(sentence(&problem.message));
             }
         }
-        self.plan.set(candidate);
+        // The replaced plan is moved out, not copied: a 5,000-position plan
+        // is copied once per edit (the candidate), not twice.
+        self.plan
+            .update(|p| *before = Some(std::mem::replace(p, candidate)));
+        Ok(())
+    }
+
+    /// [`try_edit`](Self::try_edit) of one field of position `index` of the
+    /// current scenario (`field` as in `fte`). The forecast then recomputes
+    /// only that position.
+    pub fn try_edit_position(
+        &self,
+        index: usize,
+        field: &str,
+        apply: impl FnOnce(&mut Position),
+    ) -> Result<(), String> {
+        let scenario = self.scenario_index_untracked();
+        let path = format!("scenarios[{scenario}].positions[{index}].{field}");
+        let mut before = None;
+        self.try_apply(
+            &path,
+            scenario,
+            |candidate| {
+                if let Some(p) = candidate
+                    .scenarios
+                    .get_mut(scenario)
+                    .and_then(|s| s.positions.get_mut(index))
+                {
+                    apply(p);
+                }
+            },
+            &mut before,
+        )?;
+        if let Some(before) = before {
+            self.pending.set_value(Some(PositionEdit {
+                scenario,
+                index,
+                before,
+            }));
+        }
         Ok(())
     }
 

@@ -1,0 +1,34 @@
+// Screenshots of the planner's views with a plan file loaded, to look at them.
+// Usage: node scripts/shoot-views.mjs URL PLAN.json OUTDIR [VIEW ...] [--width=1280]
+// VIEW is a navigation key (overview, headcount, teams, bands, cloud, assumptions, exports);
+// every view when none is given. Writes OUTDIR/VIEW.png (full page).
+import { chromium } from 'playwright-core';
+import { readFileSync, mkdirSync } from 'node:fs';
+
+const args = process.argv.slice(2);
+const width = Number((args.find((a) => a.startsWith('--width=')) || '--width=1280').slice(8));
+const [url, planFile, outDir, ...rest] = args.filter((a) => !a.startsWith('--'));
+if (!url || !planFile || !outDir) {
+  console.error('usage: node scripts/shoot-views.mjs URL PLAN.json OUTDIR [VIEW ...] [--width=1280]');
+  process.exit(2);
+}
+const views = rest.length ? rest : ['overview', 'headcount', 'teams', 'bands', 'cloud', 'assumptions', 'exports'];
+const plan = readFileSync(planFile, 'utf8');
+mkdirSync(outDir, { recursive: true });
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+const page = await browser.newPage({ viewport: { width, height: 900 } });
+page.on('console', (m) => m.type() === 'error' && console.error('console error:', m.text()));
+page.on('pageerror', (e) => console.error('page error:', e.message));
+await page.goto(url);
+await page.evaluate((text) => { localStorage.clear(); localStorage.setItem('fleetplan.plan', text); }, plan);
+await page.reload();
+for (const view of views) {
+  await page.click(`nav [data-view="${view}"]`);
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: `${outDir}/${view}.png`, fullPage: true });
+  console.log(`${outDir}/${view}.png`);
+}
+await browser.close();

@@ -1,0 +1,116 @@
+//! Totals per team: positions, headcount at the end of the first fiscal year,
+//! and cost per fiscal year.
+
+use leptos::prelude::*;
+
+use super::state::PlanState;
+use crate::model::fiscal_year_summaries;
+use crate::model::roster::positions_per_team;
+
+/// One row of the table, formatted.
+#[derive(Clone, PartialEq)]
+struct TeamRow {
+    name: String,
+    positions: String,
+    heads: String,
+    fte: String,
+    years: Vec<String>,
+}
+
+#[component]
+pub fn TeamTotals() -> impl IntoView {
+    let state = PlanState::expect();
+    let table = Memo::new(move |_| {
+        let counts = state.with_scenario(positions_per_team).unwrap_or_default();
+        state.forecast.with(|f| {
+            let forecast = f.as_ref().ok()?;
+            let years = state.plan.with(|p| fiscal_year_summaries(p, forecast));
+            let first = years.first()?;
+            let end_month = first.first_month + first.months - 1;
+            let labels: Vec<String> = years
+                .iter()
+                .map(|y| {
+                    if y.partial {
+                        format!("{} (partial)", y.year.label())
+                    } else {
+                        y.year.label()
+                    }
+                })
+                .collect();
+            let rows: Vec<TeamRow> = first
+                .by_team
+                .iter()
+                .enumerate()
+                .map(|(i, team)| {
+                    let headcount = team.team.map(|t| forecast.team_headcount(end_month, t));
+                    TeamRow {
+                        name: if team.team.is_some() {
+                            team.name.clone()
+                        } else {
+                            "No team (cloud, shared costs)".to_string()
+                        },
+                        positions: team
+                            .team
+                            .and_then(|t| counts.get(t))
+                            .map_or_else(String::new, ToString::to_string),
+                        heads: headcount.map_or_else(String::new, |h| h.heads.to_string()),
+                        fte: headcount.map_or_else(String::new, |h| h.fte().to_string()),
+                        years: years
+                            .iter()
+                            .map(|y| {
+                                y.by_team
+                                    .get(i)
+                                    .map_or_else(String::new, |t| state.show_minor(t.total))
+                            })
+                            .collect(),
+                    }
+                })
+                .collect();
+            let totals: Vec<String> = years.iter().map(|y| state.show_minor(y.total)).collect();
+            Some((first.year.label(), labels, rows, totals))
+        })
+    });
+    move || {
+        table.get().map(|(first_year, labels, rows, totals)| {
+            view! {
+                <section class="card" aria-labelledby="team-totals-title">
+                    <div class="card-head">
+                        <h2 id="team-totals-title">"Totals per team"</h2>
+                        <span class="muted">{format!("Heads and FTE at the end of {first_year}; costs in {}", state.currency.get().code())}</span>
+                    </div>
+                    <div class="table-scroll">
+                        <table class="grid totals-table" data-testid="team-totals">
+                            <thead>
+                                <tr>
+                                    <th scope="col">"Team"</th>
+                                    <th scope="col" class="num">"Positions"</th>
+                                    <th scope="col" class="num">"Heads"</th>
+                                    <th scope="col" class="num">"FTE"</th>
+                                    {labels.into_iter().map(|l| view! { <th scope="col" class="num">{l}</th> }).collect_view()}
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {rows.into_iter().map(|r| view! {
+                                    <tr data-testid="team-total-row" data-team=r.name.clone()>
+                                        <th scope="row">{r.name.clone()}</th>
+                                        <td class="num">{r.positions}</td>
+                                        <td class="num">{r.heads}</td>
+                                        <td class="num">{r.fte}</td>
+                                        {r.years.into_iter().map(|y| view! { <td class="num">{y}</td> }).collect_view()}
+                                    </tr>
+                                }).collect_view()}
+                            </tbody>
+                            <tfoot>
+                                <tr>
+                                    <th scope="row">"All teams"</th>
+                                    <td></td><td></td><td></td>
+                                    {totals.into_iter().map(|t| view! { <td class="num"><strong>{t}</strong></td> }).collect_view()}
+                                </tr>
+                            </tfoot>
+                        </table>
+                    </div>
+                </section>
+            }
+        })
+    }
+}
