@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::assumptions::Assumptions;
+use super::autosave::autosave;
 use super::bands::Bands;
 use super::clock::this_month;
 use super::cloud::CloudView;
@@ -38,16 +39,7 @@ pub fn App() -> impl IntoView {
     provide_context(state);
 
     // Every change of the plan is written as one whole record.
-    Effect::new(move |first_run: Option<()>| {
-        let plan = state.plan.get();
-        if first_run.is_none() || state.save_status.get_untracked() == SaveStatus::Blocked {
-            return;
-        }
-        state.save_status.set(match storage::save_plan(&plan) {
-            Ok(()) => SaveStatus::Saved,
-            Err(message) => SaveStatus::Failed(message),
-        });
-    });
+    autosave(state);
 
     let view = RwSignal::new(View::from_location());
     Effect::new(move |_| view.get().remember());

@@ -22,6 +22,7 @@ pub fn Header() -> impl IntoView {
     };
     let save_label = move || match state.save_status.get() {
         SaveStatus::Saved => ("saved", "Saved on this device".to_string()),
+        SaveStatus::Saving => ("saving", "Saving…".to_string()),
         SaveStatus::Failed(message) => ("failed", message),
         SaveStatus::Blocked => (
             "failed",

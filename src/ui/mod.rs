@@ -4,6 +4,7 @@
 mod add_position;
 mod app;
 mod assumptions;
+mod autosave;
 mod bands;
 mod bulk_actions;
 mod charts;
@@ -12,6 +13,7 @@ mod cloud;
 mod download;
 mod exports;
 mod field;
+mod grid_cell;
 mod header;
 mod monthly_cost;
 mod nav;

@@ -10,7 +10,7 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 
-use super::field::{CheckField, Commit, CommitCheck, Field, SelectField};
+use super::grid_cell::{CellCommit, RowError, check_cell, select_cell, text_cell};
 use super::state::PlanState;
 use crate::format::input::{parse_number, parse_optional_amount, parse_optional_percent};
 use crate::model::bands::{BandFit, band_check};
@@ -83,7 +83,7 @@ pub fn PositionRow(id: String) -> impl IntoView {
     };
     let commit = move |field: &'static str,
                        parse: fn(&str, u32) -> Result<Box<dyn FnOnce(&mut Position)>, String>|
-          -> Commit {
+          -> CellCommit {
         Rc::new(move |typed: &str| {
             let apply = parse(typed, state.currency.get_untracked().exponent())?;
             edit(field, apply)
@@ -155,7 +155,7 @@ pub fn PositionRow(id: String) -> impl IntoView {
         let pct = parse_optional_percent(t)?;
         Ok(Box::new(move |p| p.recruiting_fee_pct = pct))
     });
-    let age: CommitCheck = Rc::new(move |checked| {
+    let age: Rc<dyn Fn(bool) -> Result<(), String>> = Rc::new(move |checked| {
         edit(
             "age_dependent_burden",
             Box::new(move |p| p.age_dependent_burden = checked),
@@ -218,27 +218,32 @@ pub fn PositionRow(id: String) -> impl IntoView {
         });
         roster.deleted.set(Some(Deleted { index, position }));
     };
+    let error: RowError = RwSignal::new(None);
+    let message = move || {
+        error.get().map(|(_, m)| {
+            view! {
+                <div class="row-error field-error" role="alert">{m}<span class="unsaved">" Not saved."</span></div>
+            }
+        })
+    };
     let label = move || row.with(|r| r.as_ref().map(|(_, p)| p.title.clone()).unwrap_or_default());
     let fte_text = text(|p| p.fte.normalize().to_string());
 
     view! {
         <tr data-testid="position-row" data-id=id.clone()>
             <td class="cell-id muted">{id.clone()}</td>
-            <td><Field label="Title" compact=true name="title" value=text(|p| p.title.clone()) commit=title /></td>
-            <td><SelectField label="Team" compact=true name="team" value=text(|p| p.team.clone()) options=roster.teams commit=team /></td>
-            <td><SelectField label="Level" compact=true name="level" value=text(|p| p.level.clone()) options=roster.levels commit=level /></td>
-            <td><SelectField label="Status" compact=true name="status" value=text(|p| p.status.as_str().to_string()) options=Signal::derive(status_options) commit=status /></td>
-            <td><SelectField label="Employment" compact=true name="employment" value=text(|p| match p.employment { Employment::Employee => "employee".into(), Employment::Contractor => "contractor".into() }) options=Signal::derive(employment_options) commit=employment /></td>
-            <td>
-                <Field label="Annual salary" compact=true numeric=true name="salary" value=salary_text commit=salary
-                    placeholder=Signal::derive(midpoint_hint) />
-            </td>
-            <td><Field label="FTE" compact=true numeric=true name="fte" value=fte_text commit=fte /></td>
-            <td><Field label="Start date" compact=true kind="date" name="start" value=text(|p| p.start.to_string()) commit=start /></td>
-            <td><Field label="End date" compact=true kind="date" name="end" value=text(|p| p.end.map(|d| d.to_string()).unwrap_or_default()) commit=end /></td>
-            <td><Field label="Location" compact=true name="location" value=text(|p| p.location.clone().unwrap_or_default()) commit=location /></td>
-            <td><Field label="Recruiting fee %" compact=true numeric=true name="fee" value=text(|p| p.recruiting_fee_pct.map(|d| d.normalize().to_string()).unwrap_or_default()) commit=fee placeholder="default" /></td>
-            <td class="cell-center"><CheckField label="Age 40–64 (care insurance)" compact=true name="age" value=Signal::derive(move || row.with(|r| r.as_ref().is_some_and(|(_, p)| p.age_dependent_burden))) commit=age /></td>
+            <td>{text_cell("title", "Title", "text", false, text(|p| p.title.clone()), None, error, title)}</td>
+            <td>{select_cell("team", "Team", text(|p| p.team.clone()), roster.teams.into(), error, team)}</td>
+            <td>{select_cell("level", "Level", text(|p| p.level.clone()), roster.levels.into(), error, level)}</td>
+            <td>{select_cell("status", "Status", text(|p| p.status.as_str().to_string()), Signal::stored(status_options()), error, status)}</td>
+            <td>{select_cell("employment", "Employment", text(|p| match p.employment { Employment::Employee => "employee".into(), Employment::Contractor => "contractor".into() }), Signal::stored(employment_options()), error, employment)}</td>
+            <td>{text_cell("salary", "Annual salary", "text", true, salary_text, Some(Signal::derive(midpoint_hint)), error, salary)}</td>
+            <td>{text_cell("fte", "FTE", "text", true, fte_text, None, error, fte)}</td>
+            <td>{text_cell("start", "Start date", "date", false, text(|p| p.start.to_string()), None, error, start)}</td>
+            <td>{text_cell("end", "End date", "date", false, text(|p| p.end.map(|d| d.to_string()).unwrap_or_default()), None, error, end)}</td>
+            <td>{text_cell("location", "Location", "text", false, text(|p| p.location.clone().unwrap_or_default()), None, error, location)}</td>
+            <td>{text_cell("fee", "Recruiting fee %", "text", true, text(|p| p.recruiting_fee_pct.map(|d| d.normalize().to_string()).unwrap_or_default()), Some(Signal::stored(Some("default".to_string()))), error, fee)}</td>
+            <td class="cell-center">{check_cell("age", "Age 40–64 (care insurance)", Signal::derive(move || row.with(|r| r.as_ref().is_some_and(|(_, p)| p.age_dependent_burden))), error, age)}</td>
             <td class="num cell-band" data-testid="band-fit">{band_cell}</td>
             <td class="actions">
                 <button type="button" class="button-quiet" data-testid="duplicate-position"
@@ -249,6 +254,7 @@ pub fn PositionRow(id: String) -> impl IntoView {
                     aria-label=move || format!("Delete {}", label()) title="Delete" on:click=delete>
                     <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" class="icon"><path d="M3 4h10M6.5 4V2.5h3V4M4.5 4l.7 9.5h5.6l.7-9.5"/></svg>
                 </button>
+                {message}
             </td>
         </tr>
     }

@@ -26,6 +26,8 @@ struct PositionEdit {
 #[derive(Clone, Debug, PartialEq)]
 pub enum SaveStatus {
     Saved,
+    /// A change waits to be written (see `autosave`).
+    Saving,
     Failed(String),
     /// An unreadable record could not be set aside, so nothing is saved over it.
     Blocked,

@@ -1,0 +1,143 @@
+//! Light inputs for the roster's cells. The roster creates rows as it
+//! scrolls, so a cell costs as few reactive bindings as it can: its value,
+//! and whether it is the row's invalid field. A row shows one message at a
+//! time, floating below the cell it belongs to.
+//!
+//! Behaviour matches [`Field`](super::field::Field): commit on change (Enter
+//! or leaving the cell), the text stays with a message if it is refused,
+//! Escape puts the saved value back.
+
+use std::rc::Rc;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The row's refused field and its message.
+pub type RowError = RwSignal<Option<(&'static str, String)>>;
+
+/// Parses and applies the typed text; `Err` is the message.
+pub type CellCommit = Rc<dyn Fn(&str) -> Result<(), String>>;
+
+fn target_input(ev: &leptos::ev::Event) -> Option<web_sys::HtmlInputElement> {
+    ev.target()?.dyn_into().ok()
+}
+
+/// A text (or date) input in a roster cell.
+pub fn text_cell(
+    name: &'static str,
+    label: &'static str,
+    kind: &'static str,
+    numeric: bool,
+    value: Signal<String>,
+    placeholder: Option<Signal<Option<String>>>,
+    error: RowError,
+    commit: CellCommit,
+) -> impl IntoView {
+    let on_change = move |ev: leptos::ev::Event| {
+        let Some(input) = target_input(&ev) else {
+            return;
+        };
+        match commit(&input.value()) {
+            Ok(()) => {
+                if error.with_untracked(|e| e.as_ref().is_some_and(|(f, _)| *f == name)) {
+                    error.set(None);
+                }
+                // Show the saved form (`1200000` becomes `1,200,000`).
+                input.set_value(&value.get_untracked());
+            }
+            Err(message) => error.set(Some((name, message))),
+        }
+    };
+    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() != "Escape" {
+            return;
+        }
+        if let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        {
+            input.set_value(&value.get_untracked());
+        }
+        if error.with_untracked(|e| e.as_ref().is_some_and(|(f, _)| *f == name)) {
+            error.set(None);
+        }
+    };
+    let invalid = move || error.with(|e| e.as_ref().is_some_and(|(f, _)| *f == name));
+    view! {
+        <input
+            type=kind
+            class:num=numeric
+            class:invalid=invalid
+            aria-label=label
+            aria-invalid=move || invalid().then_some("true")
+            data-field=name
+            inputmode=numeric.then_some("decimal")
+            placeholder=move || placeholder.and_then(|p| p.get())
+            prop:value=move || value.get()
+            on:change=on_change
+            on:keydown=on_keydown
+        />
+    }
+}
+
+/// A select in a roster cell; options are `(value, label)`.
+pub fn select_cell(
+    name: &'static str,
+    label: &'static str,
+    value: Signal<String>,
+    options: Signal<Vec<(String, String)>>,
+    error: RowError,
+    commit: CellCommit,
+) -> impl IntoView {
+    let on_change = move |ev: leptos::ev::Event| {
+        let Some(select) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+        else {
+            return;
+        };
+        match commit(&select.value()) {
+            Ok(()) => error.set(None),
+            Err(message) => {
+                select.set_value(&value.get_untracked());
+                error.set(Some((name, message)));
+            }
+        }
+    };
+    view! {
+        <select aria-label=label data-field=name on:change=on_change prop:value=move || value.get()>
+            {move || {
+                let current = value.get_untracked();
+                options.with(|o| {
+                    o.iter()
+                        .map(|(v, l)| {
+                            let selected = *v == current;
+                            view! { <option value=v.clone() selected=selected>{l.clone()}</option> }
+                        })
+                        .collect_view()
+                })
+            }}
+        </select>
+    }
+}
+
+/// A checkbox in a roster cell.
+pub fn check_cell(
+    name: &'static str,
+    label: &'static str,
+    value: Signal<bool>,
+    error: RowError,
+    commit: Rc<dyn Fn(bool) -> Result<(), String>>,
+) -> impl IntoView {
+    let on_change = move |ev: leptos::ev::Event| {
+        let checked = event_target_checked(&ev);
+        match commit(checked) {
+            Ok(()) => error.set(None),
+            Err(message) => error.set(Some((name, message))),
+        }
+    };
+    view! {
+        <input type="checkbox" aria-label=label data-field=name
+            prop:checked=move || value.get() on:change=on_change />
+    }
+}
