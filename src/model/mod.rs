@@ -17,6 +17,7 @@ pub mod forecast;
 pub mod generate;
 pub mod ledger;
 pub mod money;
+pub mod overview;
 pub mod plan;
 pub mod roster;
 pub mod summary;

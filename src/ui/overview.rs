@@ -1,8 +1,492 @@
-//! The overview view (being built).
+//! The overview: the current scenario's fiscal-year totals by category,
+//! headcount and cost per engineer, and charts of its months. Every figure
+//! comes from the model; this view picks the year and formats.
 
 use leptos::prelude::*;
+use rust_decimal::Decimal;
+
+use super::charts::{Chart, ChartData, ChartKind, Figures, Series, group_digits};
+use super::state::PlanState;
+use crate::model::overview::{
+    CLOUD_SERIES, category_name, category_shares, cloud_category_name, cloud_stack, cost_stack,
+    headcount_lines, nothing_to_show, pick_year,
+};
+use crate::model::{
+    CATEGORY_COUNT, Category, CloudCategory, FiscalYear, FiscalYearSummary, ScenarioForecast,
+    fiscal_year_summaries,
+};
+
+/// The cost categories, coloured by `style/overview.css`.
+const COST_SERIES: [Series; CATEGORY_COUNT] = [
+    cost(Category::Base, "cat-base"),
+    cost(Category::Bonus, "cat-bonus"),
+    cost(Category::Burden, "cat-burden"),
+    cost(Category::Recruiting, "cat-recruiting"),
+    cost(Category::Tools, "cat-tools"),
+    cost(Category::Equipment, "cat-equipment"),
+    cost(Category::Training, "cat-training"),
+    cost(Category::Other, "cat-other"),
+    cost(Category::Cloud, "cat-cloud"),
+];
+
+const CLOUD: [Series; CLOUD_SERIES] = [
+    cloud(CloudCategory::Compute, "cc-compute"),
+    cloud(CloudCategory::Storage, "cc-storage"),
+    cloud(CloudCategory::Data, "cc-data"),
+    cloud(CloudCategory::Observability, "cc-observability"),
+    cloud(CloudCategory::Network, "cc-network"),
+    cloud(CloudCategory::Other, "cc-other"),
+    Series {
+        class: "cc-dev",
+        name: "Dev environments (per engineer)",
+    },
+];
+
+const HEADCOUNT: [Series; 2] = [
+    Series {
+        class: "line-heads",
+        name: "Heads",
+    },
+    Series {
+        class: "line-fte",
+        name: "FTE",
+    },
+];
+
+const fn cost(category: Category, class: &'static str) -> Series {
+    Series {
+        class,
+        name: category_name(category),
+    }
+}
+
+const fn cloud(category: CloudCategory, class: &'static str) -> Series {
+    Series {
+        class,
+        name: cloud_category_name(category),
+    }
+}
+
+/// What the overview can show for the current plan.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Mode {
+    Problems,
+    Empty,
+    Figures,
+}
+
+/// The fiscal year on show, with what the model says about it.
+#[derive(Clone, Debug, PartialEq)]
+struct ShownYear {
+    summary: FiscalYearSummary,
+    shares: [Option<Decimal>; CATEGORY_COUNT],
+    /// "Apr 2026 – Mar 2027": the year's months inside the horizon.
+    span: String,
+}
+
+/// A chart's data from a forecast, or an empty chart without one.
+fn chart_of(
+    forecast: &Result<ScenarioForecast, Vec<crate::model::PlanError>>,
+    build: impl FnOnce(&ScenarioForecast) -> Option<ChartData>,
+) -> ChartData {
+    forecast.as_ref().ok().and_then(build).unwrap_or_default()
+}
+
+fn months_of(forecast: &ScenarioForecast) -> ChartData {
+    ChartData {
+        months: forecast.months().to_vec(),
+        fiscal_year_start: forecast.fiscal_year_start_month(),
+        ..ChartData::default()
+    }
+}
+
+/// The path of a problem inside the scenario being shown:
+/// `scenarios[0].positions[3].fte` reads `positions[3].fte`.
+fn field_of(path: &str) -> &str {
+    path.strip_prefix("scenarios[")
+        .and_then(|rest| rest.split_once("]."))
+        .map_or(path, |(_, field)| field)
+}
 
 #[component]
 pub fn Overview() -> impl IntoView {
-    view! { <section class="card"><h2>"Overview"</h2></section> }
+    let state = PlanState::expect();
+
+    let mode = Memo::new(move |_| {
+        state.forecast.with(|f| match f {
+            Err(_) => Mode::Problems,
+            Ok(forecast) => {
+                if state
+                    .with_scenario(|s| nothing_to_show(s, forecast))
+                    .unwrap_or(true)
+                {
+                    Mode::Empty
+                } else {
+                    Mode::Figures
+                }
+            }
+        })
+    });
+
+    // Each derived value is computed once per change of the forecast.
+    let years = Memo::new(move |_| {
+        state.forecast.with(|f| match f {
+            Ok(forecast) => state
+                .plan
+                .with_untracked(|plan| fiscal_year_summaries(plan, forecast)),
+            Err(_) => Vec::new(),
+        })
+    });
+    let year_list = Memo::new(move |_| {
+        years.with(|ys| ys.iter().map(|y| (y.year, y.partial)).collect::<Vec<_>>())
+    });
+    let asked = RwSignal::new(None::<FiscalYear>);
+    let shown = Memo::new(move |_| {
+        let summary = years.with(|ys| pick_year(ys, asked.get()).map(|i| ys[i].clone()))?;
+        let span = state.forecast.with(|f| {
+            let months = f.as_ref().map(|fc| fc.months()).unwrap_or_default();
+            let first = months.get(summary.first_month);
+            let last = months.get(summary.first_month + summary.months.saturating_sub(1));
+            match (first, last) {
+                (Some(first), Some(last)) if first != last => {
+                    format!("{} – {}", first.label(), last.label())
+                }
+                (Some(first), _) => first.label(),
+                _ => String::new(),
+            }
+        });
+        Some(ShownYear {
+            shares: category_shares(&summary),
+            summary,
+            span,
+        })
+    });
+
+    // The buttons follow the year shown, not every edit of its figures.
+    let selected = Memo::new(move |_| shown.with(|s| s.as_ref().map(|s| s.summary.year)));
+
+    let cost_chart = Memo::new(move |_| {
+        state.forecast.with(|f| {
+            chart_of(f, |forecast| {
+                let stack = cost_stack(forecast);
+                let currency = forecast.currency();
+                Some(ChartData {
+                    series: &COST_SERIES,
+                    values: stack.parts.into_iter().flatten().collect(),
+                    totals: stack.totals,
+                    figures: Figures::Money(currency),
+                    axis_title: currency.code(),
+                    ..months_of(forecast)
+                })
+            })
+        })
+    });
+    let headcount_chart = Memo::new(move |_| {
+        state.forecast.with(|f| {
+            chart_of(f, |forecast| {
+                Some(ChartData {
+                    series: &HEADCOUNT,
+                    values: headcount_lines(forecast).into_iter().flatten().collect(),
+                    figures: Figures::Millionths,
+                    axis_title: "People",
+                    ..months_of(forecast)
+                })
+            })
+        })
+    });
+    let cloud_chart = Memo::new(move |_| {
+        // Tracks the plan too: a line moved to another cloud category
+        // changes this chart but not the forecast.
+        let index = state.scenario_index();
+        state.forecast.with(|f| {
+            chart_of(f, |forecast| {
+                let stack = state
+                    .plan
+                    .with(|plan| cloud_stack(plan, index, forecast))
+                    .ok()?;
+                let currency = forecast.currency();
+                Some(ChartData {
+                    series: &CLOUD,
+                    values: stack.parts.into_iter().flatten().collect(),
+                    totals: stack.totals,
+                    figures: Figures::Money(currency),
+                    axis_title: currency.code(),
+                    ..months_of(forecast)
+                })
+            })
+        })
+    });
+
+    let scenario_name = move || state.with_scenario(|s| s.name.clone()).unwrap_or_default();
+
+    let problems = move || {
+        state.forecast.with(|f| {
+            f.as_ref()
+                .err()
+                .into_iter()
+                .flatten()
+                .map(|e| {
+                    view! {
+                        <li>
+                            {(!e.path.is_empty())
+                                .then(|| view! { <code class="problem-path">{field_of(&e.path).to_string()}</code> })}
+                            <span>{e.message.clone()}</span>
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
+    };
+
+    let picker = move || {
+        year_list
+            .get()
+            .into_iter()
+            .map(|(year, partial)| {
+                view! {
+                    <button
+                        type="button"
+                        class="segment"
+                        data-fy=year.label()
+                        class:active=move || selected.get() == Some(year)
+                        aria-pressed=move || (selected.get() == Some(year)).to_string()
+                        on:click=move |_| asked.set(Some(year))
+                    >
+                        {year.label()}
+                        {partial.then(|| view! { <span class="partial">"partial"</span> })}
+                    </button>
+                }
+            })
+            .collect_view()
+    };
+
+    let summary = move || {
+        shown.with(|shown| {
+            let Some(ShownYear {
+                summary: y,
+                shares,
+                span,
+            }) = shown
+            else {
+                return view! { <p class="empty">"The horizon has no months."</p> }.into_any();
+            };
+            let code = state.currency.get().code();
+            let per_engineer = |amount: Option<i128>| {
+                amount.map_or_else(|| "—".to_string(), |a| state.show_minor(a))
+            };
+            let months_note = if y.partial {
+                format!("{span} · partial: {} of 12 months", y.months)
+            } else {
+                format!("{span} · 12 months")
+            };
+            let per_fte = |what: &str| {
+                if y.average_fte.is_zero() {
+                    "No FTE in this year".to_string()
+                } else {
+                    format!(
+                        "{what} ÷ average FTE {}",
+                        group_digits(&y.average_fte.normalize().to_string())
+                    )
+                }
+            };
+            let rows = Category::ALL
+                .iter()
+                .zip(COST_SERIES)
+                .zip(shares)
+                .map(|((category, series), share)| {
+                    let (share_text, bar) = match share {
+                        Some(share) => {
+                            let width = (*share).max(Decimal::ZERO);
+                            (format!("{share}%"), format!("{width}%"))
+                        }
+                        None => ("—".to_string(), "0%".to_string()),
+                    };
+                    view! {
+                        <tr data-testid="category-row" data-category=category.as_str()>
+                            <th scope="row">
+                                <span class=format!("swatch {}", series.class) aria-hidden="true"></span>
+                                {series.name}
+                            </th>
+                            <td class="num">{state.show_minor(y.category(*category))}</td>
+                            <td class="num">{share_text}</td>
+                            <td class="share-cell" aria-hidden="true">
+                                <span class=format!("share-bar {}", series.class) style:width=bar></span>
+                            </td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            view! {
+                <div class="kpis">
+                    <div class="kpi">
+                        <div class="kpi-label">"Total cost"</div>
+                        <div class="kpi-value">
+                            <span class="num" data-testid="kpi-total">{state.show_minor(y.total)}</span>
+                            <span class="currency">{code}</span>
+                        </div>
+                        <div class="kpi-note">{months_note}</div>
+                    </div>
+                    <div class="kpi">
+                        <div class="kpi-label">"Heads / FTE at year end"</div>
+                        <div class="kpi-value">
+                            <span class="num" data-testid="kpi-heads">
+                                {group_digits(&y.heads_at_end.to_string())}
+                            </span>
+                            <span class="kpi-sep">" / "</span>
+                            <span class="num" data-testid="kpi-fte">
+                                {group_digits(&y.fte_at_end.normalize().to_string())}
+                            </span>
+                        </div>
+                        <div class="kpi-note">
+                            {format!("Hires {} · departures {} in the year", y.hires, y.departures)}
+                        </div>
+                    </div>
+                    <div class="kpi">
+                        <div class="kpi-label">"Cost per engineer"</div>
+                        <div class="kpi-value">
+                            <span class="num" data-testid="kpi-cost-per-engineer">
+                                {per_engineer(y.cost_per_engineer)}
+                            </span>
+                            <span class="currency">{code}</span>
+                        </div>
+                        <div class="kpi-note">{per_fte("Total cost")}</div>
+                    </div>
+                    <div class="kpi">
+                        <div class="kpi-label">"Cloud per engineer"</div>
+                        <div class="kpi-value">
+                            <span class="num" data-testid="kpi-cloud-per-engineer">
+                                {per_engineer(y.cloud_per_engineer)}
+                            </span>
+                            <span class="currency">{code}</span>
+                        </div>
+                        <div class="kpi-note">{per_fte("Cloud cost")}</div>
+                    </div>
+                </div>
+                <table class="grid category-table">
+                    <caption class="visually-hidden">
+                        {format!("{} cost by category, {code}", y.year.label())}
+                    </caption>
+                    <colgroup>
+                        <col class="col-category" />
+                        <col class="col-amount" />
+                        <col class="col-share" />
+                        <col class="col-bar" />
+                    </colgroup>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Category"</th>
+                            <th scope="col" class="num">{format!("Amount ({code})")}</th>
+                            <th scope="col" class="num">"Share"</th>
+                            <th scope="col"><span class="visually-hidden">"Share of total"</span></th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                    <tfoot>
+                        <tr>
+                            <th scope="row">"Total"</th>
+                            <td class="num" data-testid="category-total">{state.show_minor(y.total)}</td>
+                            <td></td>
+                            <td></td>
+                        </tr>
+                    </tfoot>
+                </table>
+            }
+            .into_any()
+        })
+    };
+
+    let figures = move || {
+        view! {
+            <div class="card overview-year">
+                <div class="card-head overview-year-head">
+                    <h3>"Fiscal year"</h3>
+                    <div class="segmented" role="group" aria-label="Fiscal year" data-testid="fy-picker">
+                        {picker}
+                    </div>
+                </div>
+                {summary}
+            </div>
+            <Chart
+                kind=ChartKind::StackedBars
+                title="Monthly cost by category"
+                description="Every month of the horizon, stacked by cost category."
+                empty="No costs in the horizon."
+                testid="chart-monthly-cost"
+                data=cost_chart.into()
+            />
+            <Chart
+                kind=ChartKind::Lines
+                title="Headcount"
+                description="Heads and FTE on each month's last day."
+                empty="No one is on the plan in the horizon. Add positions on Headcount."
+                testid="chart-headcount"
+                data=headcount_chart.into()
+            />
+            <Chart
+                kind=ChartKind::StackedBars
+                title="Cloud spend"
+                description="Cloud lines by category, and development environments per engineer."
+                empty="No cloud costs in the horizon. Add cloud lines on Cloud."
+                testid="chart-cloud"
+                data=cloud_chart.into()
+            />
+        }
+    };
+
+    view! {
+        <section class="overview" data-testid="overview" aria-labelledby="overview-title">
+            <div class="overview-head">
+                <h2 id="overview-title">"Overview"</h2>
+                <span class="muted">{scenario_name}</span>
+            </div>
+            {move || match mode.get() {
+                Mode::Problems => view! {
+                    <div class="card overview-problems" role="alert" data-testid="overview-problems">
+                        <h3>"The plan has problems to fix before its figures can be shown"</h3>
+                        <ul>{problems}</ul>
+                    </div>
+                }
+                .into_any(),
+                Mode::Empty => view! {
+                    <div class="card overview-empty" data-testid="overview-empty">
+                        <h3>"Nothing planned yet"</h3>
+                        <p>
+                            "Add positions on " <strong>"Headcount"</strong> " and cloud lines on "
+                            <strong>"Cloud"</strong>
+                            ". Totals per fiscal year, headcount, cost per engineer and the charts appear here as you go."
+                        </p>
+                    </div>
+                }
+                .into_any(),
+                Mode::Figures => figures().into_any(),
+            }}
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn problems_name_the_field_inside_the_scenario() {
+        assert_eq!(
+            field_of("scenarios[0].positions[3].fte"),
+            "positions[3].fte"
+        );
+        assert_eq!(field_of("scenarios[12].cloud.lines[1]"), "cloud.lines[1]");
+        assert_eq!(field_of("currency"), "currency");
+        assert_eq!(field_of("scenarios[0]"), "scenarios[0]");
+    }
+
+    #[test]
+    fn every_category_has_its_colour_class() {
+        for (category, series) in Category::ALL.iter().zip(COST_SERIES) {
+            assert_eq!(series.class, format!("cat-{}", category.as_str()));
+            assert_eq!(series.name, category_name(*category));
+        }
+        for (category, series) in CloudCategory::ALL.iter().zip(CLOUD) {
+            assert_eq!(series.class, format!("cc-{}", category.as_str()));
+        }
+    }
 }
