@@ -4,6 +4,10 @@
 mod add_position;
 mod app;
 mod assumptions;
+mod band_chart;
+mod band_ladder;
+mod band_outside;
+mod band_table;
 mod bands;
 mod charts;
 mod clock;
@@ -19,6 +23,7 @@ mod position_row;
 mod roster;
 mod roster_import;
 mod state;
+mod team_row;
 mod teams;
 
 pub use app::App;
