@@ -78,6 +78,249 @@ pub fn outside_band(scenario: &Scenario) -> Vec<(usize, BandCheck)> {
         .collect()
 }
 
+/// One level of the ladder: its bands and how its positions sit in them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LevelBands {
+    pub level: String,
+    /// The level's bands, the one without location first.
+    pub bands: Vec<SalaryBand>,
+    /// Each position at this level that has a salary, with its index in the
+    /// scenario, in roster order.
+    pub positions: Vec<(usize, BandCheck)>,
+    /// The lowest and highest of those salaries.
+    pub lowest: Option<Decimal>,
+    pub highest: Option<Decimal>,
+    /// How many are below and above their band.
+    pub below: usize,
+    pub above: usize,
+}
+
+/// Every level of the ladder, lowest first, with its bands and positions.
+/// Positions at a level that is not on the ladder are not shown here
+/// (validation reports them).
+pub fn ladder_bands(scenario: &Scenario) -> Vec<LevelBands> {
+    let mut levels: Vec<LevelBands> = scenario
+        .levels
+        .iter()
+        .map(|level| {
+            let mut bands: Vec<SalaryBand> = scenario
+                .bands
+                .iter()
+                .filter(|b| &b.level == level)
+                .cloned()
+                .collect();
+            bands.sort_by_key(|b| b.location.is_some());
+            LevelBands {
+                level: level.clone(),
+                bands,
+                positions: Vec::new(),
+                lowest: None,
+                highest: None,
+                below: 0,
+                above: 0,
+            }
+        })
+        .collect();
+    for (i, position) in scenario.positions.iter().enumerate() {
+        let Some(row) = levels.iter_mut().find(|l| l.level == position.level) else {
+            continue;
+        };
+        let check = band_check(scenario, position);
+        let Some(salary) = check.salary else {
+            continue;
+        };
+        row.lowest = Some(row.lowest.map_or(salary, |l| l.min(salary)));
+        row.highest = Some(row.highest.map_or(salary, |h| h.max(salary)));
+        match check.fit {
+            BandFit::Below => row.below += 1,
+            BandFit::Above => row.above += 1,
+            BandFit::Within | BandFit::NoBand => {}
+        }
+        row.positions.push((i, check));
+    }
+    levels
+}
+
+/// The lowest and highest amount among the bands and salaries: the span a
+/// chart of them needs. `None` when there is nothing to show.
+pub fn salary_span(levels: &[LevelBands]) -> Option<(Decimal, Decimal)> {
+    let amounts = levels.iter().flat_map(|l| {
+        l.bands
+            .iter()
+            .flat_map(|b| [b.min, b.max])
+            .chain(l.lowest)
+            .chain(l.highest)
+    });
+    amounts.fold(None, |span, a| match span {
+        None => Some((a, a)),
+        Some((lo, hi)) => Some((lo.min(a), hi.max(a))),
+    })
+}
+
+/// How many positions and bands are at a level.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct LevelUsage {
+    pub positions: usize,
+    pub bands: usize,
+}
+
+impl Scenario {
+    /// Adds a level at the top of the ladder. Refuses an empty name or one
+    /// the ladder has.
+    pub fn add_level(&mut self, name: &str) -> Result<(), String> {
+        let name = self.fresh_level_name(name)?;
+        self.levels.push(name);
+        Ok(())
+    }
+
+    /// Renames a level and every reference to it (positions, bands).
+    pub fn rename_level(&mut self, old: &str, new: &str) -> Result<(), String> {
+        if old == new.trim() {
+            return Ok(());
+        }
+        let Some(index) = self.levels.iter().position(|l| l == old) else {
+            return Err(format!("There is no level named \u{201c}{old}\u{201d}."));
+        };
+        let new = self.fresh_level_name(new)?;
+        for position in self.positions.iter_mut().filter(|p| p.level == old) {
+            position.level.clone_from(&new);
+        }
+        for band in self.bands.iter_mut().filter(|b| b.level == old) {
+            band.level.clone_from(&new);
+        }
+        self.levels[index] = new;
+        Ok(())
+    }
+
+    /// Moves the level at `from` to `to` in the ladder (lowest first);
+    /// `false` when either is outside the ladder.
+    pub fn move_level(&mut self, from: usize, to: usize) -> bool {
+        if from >= self.levels.len() || to >= self.levels.len() {
+            return false;
+        }
+        let level = self.levels.remove(from);
+        self.levels.insert(to, level);
+        true
+    }
+
+    pub fn level_usage(&self, name: &str) -> LevelUsage {
+        LevelUsage {
+            positions: self.positions.iter().filter(|p| p.level == name).count(),
+            bands: self.bands.iter().filter(|b| b.level == name).count(),
+        }
+    }
+
+    /// Removes a level nothing uses; refuses, changing nothing, while
+    /// positions or bands are at it.
+    pub fn remove_level(&mut self, name: &str) -> Result<(), String> {
+        let Some(index) = self.levels.iter().position(|l| l == name) else {
+            return Err(format!("There is no level named \u{201c}{name}\u{201d}."));
+        };
+        let usage = self.level_usage(name);
+        if usage.positions > 0 || usage.bands > 0 {
+            let count = |n: usize, what: &str| match n {
+                0 => None,
+                1 => Some(format!("1 {what}")),
+                n => Some(format!("{n} {what}s")),
+            };
+            let users: Vec<String> = [
+                count(usage.positions, "position"),
+                count(usage.bands, "band"),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            let verb = if usage.positions + usage.bands == 1 {
+                "uses"
+            } else {
+                "use"
+            };
+            return Err(format!(
+                "{} still {verb} \u{201c}{name}\u{201d}: move or delete them first.",
+                users.join(" and ")
+            ));
+        }
+        self.levels.remove(index);
+        Ok(())
+    }
+
+    /// Levels with no band without location: their positions have no band
+    /// to fall back to.
+    pub fn levels_without_band(&self) -> Vec<String> {
+        self.levels
+            .iter()
+            .filter(|l| self.band_for(l, None).is_none())
+            .cloned()
+            .collect()
+    }
+
+    /// Adds a band for `level` (and `location`) and returns its index. It
+    /// starts around the level's stated salaries: the lowest, the median
+    /// (the lower middle one of an even count) and the highest; zero without
+    /// any. Refuses a level not on the ladder or a level and location that
+    /// already have a band.
+    pub fn add_band(&mut self, level: &str, location: Option<&str>) -> Result<usize, String> {
+        if !self.levels.iter().any(|l| l == level) {
+            return Err(format!("There is no level named \u{201c}{level}\u{201d}."));
+        }
+        let location = location.map(str::trim).filter(|l| !l.is_empty());
+        if self
+            .bands
+            .iter()
+            .any(|b| b.level == level && b.location.as_deref() == location)
+        {
+            return Err(match location {
+                Some(loc) => format!("\u{201c}{level}\u{201d} already has a band for {loc}."),
+                None => format!("\u{201c}{level}\u{201d} already has a band."),
+            });
+        }
+        let mut salaries: Vec<Decimal> = self
+            .positions
+            .iter()
+            .filter(|p| p.level == level && self.band_would_cover(p, location))
+            .filter_map(|p| p.annual_base)
+            .collect();
+        salaries.sort();
+        let pick = |i: Option<usize>| i.and_then(|i| salaries.get(i)).copied().unwrap_or_default();
+        let band = SalaryBand {
+            level: level.to_string(),
+            location: location.map(str::to_string),
+            min: pick(Some(0)),
+            mid: pick(salaries.len().checked_sub(1).map(|last| last / 2)),
+            max: pick(salaries.len().checked_sub(1)),
+        };
+        self.bands.push(band);
+        Ok(self.bands.len() - 1)
+    }
+
+    /// Whether a band of the position's level at `location` would be the
+    /// one in force for it: the location's own band, or the level's band
+    /// without location for positions whose location has no band of its own.
+    fn band_would_cover(&self, position: &Position, location: Option<&str>) -> bool {
+        match (location, position.location.as_deref()) {
+            (Some(band_loc), at) => at == Some(band_loc),
+            (None, None) => true,
+            (None, Some(at)) => !self
+                .bands
+                .iter()
+                .any(|b| b.level == position.level && b.location.as_deref() == Some(at)),
+        }
+    }
+
+    fn fresh_level_name(&self, name: &str) -> Result<String, String> {
+        let name = name.trim();
+        if name.is_empty() {
+            return Err("A level needs a name.".into());
+        }
+        if self.levels.iter().any(|l| l == name) {
+            return Err(format!(
+                "The ladder already has a level \u{201c}{name}\u{201d}."
+            ));
+        }
+        Ok(name.to_string())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -144,5 +387,193 @@ mod tests {
         let check = band_check(&s, &s.positions[2]);
         assert_eq!(check.fit, BandFit::NoBand);
         assert_eq!(check.compa_ratio, None);
+    }
+
+    fn level_names(s: &Scenario) -> Vec<&str> {
+        s.levels.iter().map(String::as_str).collect()
+    }
+
+    #[test]
+    fn ladder_bands_group_positions_by_level_in_ladder_order() {
+        let mut s = scenario();
+        s.positions[0].location = Some("Osaka".into()); // within the Osaka band
+        s.positions[3].level = "Senior".into(); // no band: no fit, still a salary
+        let levels = ladder_bands(&s);
+        assert_eq!(levels.len(), s.levels.len());
+        assert_eq!(levels[0].level, "Junior");
+        assert!(levels[0].positions.is_empty());
+        assert_eq!(levels[0].lowest, None);
+        let mid = &levels[1];
+        assert_eq!(mid.level, "Mid");
+        assert_eq!(mid.bands.len(), 2);
+        assert_eq!(mid.bands[0].location, None);
+        assert_eq!(mid.bands[1].location.as_deref(), Some("Osaka"));
+        let indices: Vec<usize> = mid.positions.iter().map(|(i, _)| *i).collect();
+        assert_eq!(indices, [0, 1, 2]);
+        assert_eq!(mid.lowest, Some(dec!(4999999)));
+        assert_eq!(mid.highest, Some(dec!(7000000)));
+        assert_eq!((mid.below, mid.above), (0, 0));
+        let senior = &levels[2];
+        assert_eq!(senior.positions.len(), 1);
+        assert_eq!(senior.positions[0].1.fit, BandFit::NoBand);
+        assert_eq!((senior.below, senior.above), (0, 0));
+    }
+
+    #[test]
+    fn ladder_bands_count_below_and_above() {
+        let levels = ladder_bands(&scenario());
+        assert_eq!((levels[1].below, levels[1].above), (1, 1));
+    }
+
+    #[test]
+    fn the_salary_span_covers_bands_and_salaries() {
+        let s = scenario();
+        assert_eq!(
+            salary_span(&ladder_bands(&s)),
+            Some((dec!(4000000), dec!(7000001)))
+        );
+        let mut empty = Scenario::blank("Empty");
+        assert_eq!(salary_span(&ladder_bands(&empty)), None);
+        empty.add_position(
+            "Only",
+            "Platform",
+            dec!(6000000),
+            Date::new(2026, 4, 1).unwrap(),
+        );
+        assert_eq!(
+            salary_span(&ladder_bands(&empty)),
+            Some((dec!(6000000), dec!(6000000)))
+        );
+    }
+
+    #[test]
+    fn a_level_is_added_on_top_with_a_fresh_name() {
+        let mut s = Scenario::blank("Base");
+        s.add_level(" Principal ").unwrap();
+        assert_eq!(s.levels.last().map(String::as_str), Some("Principal"));
+        assert!(s.add_level("Mid").unwrap_err().contains("already"));
+        assert_eq!(s.add_level(" "), Err("A level needs a name.".into()));
+        assert_eq!(s.levels.len(), 8);
+    }
+
+    #[test]
+    fn renaming_a_level_renames_positions_and_bands() {
+        let mut s = scenario();
+        s.positions[3].level = "Senior".into();
+        s.rename_level("Mid", "Engineer II").unwrap();
+        assert_eq!(level_names(&s)[1], "Engineer II");
+        let levels: Vec<&str> = s.positions.iter().map(|p| p.level.as_str()).collect();
+        assert_eq!(
+            levels,
+            ["Engineer II", "Engineer II", "Engineer II", "Senior"]
+        );
+        assert!(s.bands.iter().all(|b| b.level == "Engineer II"));
+        let before = s.clone();
+        assert!(s.rename_level("Engineer II", "Senior").is_err());
+        assert!(s.rename_level("Engineer II", "").is_err());
+        assert!(s.rename_level("Nope", "Other").is_err());
+        assert_eq!(s, before);
+        assert_eq!(s.rename_level("Senior", "Senior"), Ok(()));
+    }
+
+    #[test]
+    fn moving_a_level_reorders_the_ladder() {
+        let mut s = Scenario::blank("Base");
+        assert!(s.move_level(0, 1));
+        assert_eq!(level_names(&s)[..3], ["Mid", "Junior", "Senior"]);
+        assert!(s.move_level(2, 0));
+        assert_eq!(level_names(&s)[..3], ["Senior", "Mid", "Junior"]);
+        let before = s.clone();
+        assert!(!s.move_level(0, 7));
+        assert!(!s.move_level(9, 0));
+        assert_eq!(s, before);
+    }
+
+    #[test]
+    fn a_level_in_use_is_kept_with_a_message() {
+        let mut s = scenario();
+        assert_eq!(
+            s.level_usage("Mid"),
+            LevelUsage {
+                positions: 4,
+                bands: 2
+            }
+        );
+        assert_eq!(
+            s.remove_level("Mid"),
+            Err(
+                "4 positions and 2 bands still use \u{201c}Mid\u{201d}: move or delete them first."
+                    .into()
+            )
+        );
+        s.positions.truncate(1);
+        s.bands.truncate(0);
+        assert_eq!(
+            s.remove_level("Mid"),
+            Err("1 position still uses \u{201c}Mid\u{201d}: move or delete them first.".into())
+        );
+        assert!(s.levels.iter().any(|l| l == "Mid"));
+        s.positions.clear();
+        s.remove_level("Mid").unwrap();
+        assert!(!s.levels.iter().any(|l| l == "Mid"));
+        assert!(s.remove_level("Mid").is_err());
+    }
+
+    #[test]
+    fn levels_without_a_general_band_are_offered_one() {
+        let mut s = scenario();
+        s.bands.remove(0); // Mid keeps only its Osaka band
+        let missing = s.levels_without_band();
+        assert_eq!(missing.len(), s.levels.len());
+        assert!(missing.iter().any(|l| l == "Mid"));
+        s.add_band("Mid", None).unwrap();
+        assert!(!s.levels_without_band().iter().any(|l| l == "Mid"));
+    }
+
+    #[test]
+    fn a_new_band_starts_around_the_levels_salaries() {
+        let mut s = scenario();
+        s.bands.clear();
+        // Salaries 4,999,999, 5,000,000, 7,000,000, 7,000,001: the median is
+        // the lower middle one.
+        let i = s.add_band("Mid", None).unwrap();
+        assert_eq!(
+            (s.bands[i].min, s.bands[i].mid, s.bands[i].max),
+            (dec!(4999999), dec!(5000000), dec!(7000001))
+        );
+        // An Osaka band covers only the Osaka position; the general band then
+        // no longer counts it.
+        s.positions[2].location = Some("Osaka".into());
+        let osaka = s.add_band("Mid", Some(" Osaka ")).unwrap();
+        assert_eq!(s.bands[osaka].location.as_deref(), Some("Osaka"));
+        assert_eq!(
+            (s.bands[osaka].min, s.bands[osaka].mid, s.bands[osaka].max),
+            (dec!(7000000), dec!(7000000), dec!(7000000))
+        );
+        s.bands.remove(0);
+        let general = s.add_band("Mid", Some("")).unwrap();
+        assert_eq!(s.bands[general].location, None);
+        assert_eq!(s.bands[general].max, dec!(7000001));
+        assert_eq!(s.bands[general].mid, dec!(5000000));
+        // Nobody at Staff: a zero band.
+        let staff = s.add_band("Staff", None).unwrap();
+        assert_eq!(s.bands[staff].max, Decimal::ZERO);
+    }
+
+    #[test]
+    fn a_duplicate_or_unknown_band_is_refused() {
+        let mut s = scenario();
+        let before = s.clone();
+        assert_eq!(
+            s.add_band("Mid", None),
+            Err("\u{201c}Mid\u{201d} already has a band.".into())
+        );
+        assert!(
+            s.add_band("Mid", Some("Osaka"))
+                .unwrap_err()
+                .contains("Osaka")
+        );
+        assert!(s.add_band("Wizard", None).is_err());
+        assert_eq!(s, before);
     }
 }

@@ -1,8 +1,27 @@
-//! The bands view (being built).
+//! The salary bands view: the career ladder, the bands per level, a chart of
+//! every salary against its band, and the positions outside their band.
 
 use leptos::prelude::*;
 
+use super::band_chart::BandChart;
+use super::band_ladder::Ladder;
+use super::band_outside::OutsideBand;
+use super::band_table::BandTable;
+use super::state::PlanState;
+use crate::model::bands::ladder_bands;
+
 #[component]
 pub fn Bands() -> impl IntoView {
-    view! { <section class="card"><h2>"Bands"</h2></section> }
+    let state = PlanState::expect();
+    let levels = Memo::new(move |_| state.with_scenario(ladder_bands).unwrap_or_default());
+    view! {
+        <section class="bands-view" data-testid="bands" aria-label="Salary bands">
+            <div class="bands-top">
+                <Ladder />
+                <BandTable />
+            </div>
+            <BandChart levels=levels />
+            <OutsideBand />
+        </section>
+    }
 }

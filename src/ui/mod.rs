@@ -5,6 +5,10 @@ mod add_position;
 mod app;
 mod assumptions;
 mod autosave;
+mod band_chart;
+mod band_ladder;
+mod band_outside;
+mod band_table;
 mod bands;
 mod bulk_actions;
 mod charts;
@@ -23,6 +27,7 @@ mod roster;
 mod roster_import;
 mod state;
 mod team_totals;
+mod team_row;
 mod teams;
 
 pub use app::App;

@@ -1,0 +1,140 @@
+//! The career ladder, lowest level first: rename (every position and band
+//! follows), reorder, add, and delete a level nothing uses.
+
+use std::rc::Rc;
+
+use leptos::prelude::*;
+
+use super::field::{Commit, Field, FieldError};
+use super::state::PlanState;
+use super::teams::edit_checked;
+
+#[component]
+pub fn Ladder() -> impl IntoView {
+    let state = PlanState::expect();
+    let count = Memo::new(move |_| state.with_scenario(|s| s.levels.len()).unwrap_or(0));
+    let new_level = RwSignal::new(String::new());
+    let add_error = RwSignal::new(None::<String>);
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let text = new_level.get_untracked();
+        match edit_checked(state, |s| s.add_level(&text)) {
+            Ok(()) => {
+                add_error.set(None);
+                new_level.set(String::new());
+            }
+            Err(message) => add_error.set(Some(message)),
+        }
+    };
+    view! {
+        <section class="card" aria-labelledby="ladder-title">
+            <div class="card-head">
+                <h2 id="ladder-title">"Career ladder"</h2>
+                <span class="muted">"Lowest level first"</span>
+            </div>
+            <ol class="ladder" data-testid="ladder">
+                <For each=move || 0..count.get() key=|i| *i let:index>
+                    <LevelRow index=index count=count />
+                </For>
+            </ol>
+            <form class="add-inline" data-testid="add-level" on:submit=add novalidate>
+                <label class="field">
+                    <span class="field-label">"New level, added at the top"</span>
+                    <input
+                        data-field="level-name"
+                        placeholder="Principal"
+                        class:invalid=move || add_error.get().is_some()
+                        bind:value=new_level
+                    />
+                    <FieldError error=add_error />
+                </label>
+                <button type="submit" class="button-secondary">"Add level"</button>
+            </form>
+        </section>
+    }
+}
+
+#[component]
+fn LevelRow(index: usize, count: Memo<usize>) -> impl IntoView {
+    let state = PlanState::expect();
+    let level = Memo::new(move |_| {
+        state
+            .with_scenario(|s| s.levels.get(index).cloned())
+            .flatten()
+            .unwrap_or_default()
+    });
+    let usage = Memo::new(move |_| {
+        state
+            .with_scenario(|s| s.levels.get(index).map(|l| s.level_usage(l)))
+            .flatten()
+            .unwrap_or_default()
+    });
+    let error = RwSignal::new(None::<String>);
+    let rename: Commit = Rc::new(move |text: &str| {
+        let old = level.get_untracked();
+        edit_checked(state, |s| s.rename_level(&old, text))
+    });
+    let shift = move |to: usize| {
+        error.set(None);
+        state.edit_scenario(|s| {
+            s.move_level(index, to);
+        });
+    };
+    let delete = move |_| {
+        let name = level.get_untracked();
+        error.set(edit_checked(state, |s| s.remove_level(&name)).err());
+    };
+    let uses = move || {
+        let u = usage.get();
+        let plural = |n: usize, one: &str| {
+            if n == 1 {
+                format!("1 {one}")
+            } else {
+                format!("{n} {one}s")
+            }
+        };
+        format!(
+            "{}, {}",
+            plural(u.positions, "position"),
+            plural(u.bands, "band")
+        )
+    };
+    view! {
+        <li class="level-row" data-testid="level-row" data-level=move || level.get()>
+            <Field label="Level name" compact=true name="level-name" value=level commit=rename />
+            <span class="muted level-uses">{uses}</span>
+            <span class="level-actions">
+                <button
+                    type="button"
+                    class="button-quiet"
+                    data-testid="level-up"
+                    aria-label=move || format!("Move {} one level lower", level.get())
+                    disabled=move || index == 0
+                    on:click=move |_| shift(index.saturating_sub(1))
+                >
+                    "↑"
+                </button>
+                <button
+                    type="button"
+                    class="button-quiet"
+                    data-testid="level-down"
+                    aria-label=move || format!("Move {} one level higher", level.get())
+                    disabled=move || { index + 1 >= count.get() }
+                    on:click=move |_| shift(index + 1)
+                >
+                    "↓"
+                </button>
+                <button
+                    type="button"
+                    class="button-quiet"
+                    data-testid="delete-level"
+                    aria-label=move || format!("Delete level {}", level.get())
+                    on:click=delete
+                >
+                    "Delete"
+                </button>
+            </span>
+            <FieldError error=error />
+        </li>
+    }
+}
