@@ -4,10 +4,15 @@
 mod add_position;
 mod app;
 mod assumptions;
+mod assumptions_costs;
+mod assumptions_rows;
 mod bands;
+mod burden_table;
 mod charts;
 mod clock;
 mod cloud;
+mod cloud_chart;
+mod cloud_line;
 mod download;
 mod exports;
 mod field;
