@@ -8,9 +8,11 @@
 
 pub mod bands;
 pub mod cloud;
+pub mod cloud_years;
 pub mod compare;
 pub mod date;
 mod decimal_serde;
+pub mod editing;
 pub mod exact;
 pub mod explain;
 pub mod forecast;

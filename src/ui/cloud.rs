@@ -1,8 +1,188 @@
-//! The cloud view (being built).
+//! The cloud view: the current scenario's cloud cost per fiscal year, the
+//! per-engineer cost of development environments and CI, and every cloud
+//! line with its curve and yearly totals.
 
 use leptos::prelude::*;
 
+use super::assumptions_rows::{At, CLOUD, money_unit};
+use super::cloud_line::CloudLineCard;
+use super::field::Field;
+use super::state::PlanState;
+use crate::model::cloud::{CloudMonths, cloud_months};
+use crate::model::cloud_years::{CloudYear, cloud_years};
+use crate::model::editing::new_cloud_line;
+use crate::model::fiscal_year_summaries;
+
+/// What every line card reads: the scenario's cloud months and years.
+#[derive(Clone, Copy)]
+pub struct CloudFigures {
+    /// `None` while the scenario has problems that stop its forecast.
+    pub months: Memo<Option<CloudMonths>>,
+    pub years: Memo<Vec<CloudYear>>,
+    /// "Apr 2026", one per horizon month.
+    pub month_labels: Memo<Vec<String>>,
+    /// How many lines the scenario has.
+    pub count: Memo<usize>,
+    /// Bumped when lines are deleted or moved, so the cards are rebuilt.
+    pub layout: RwSignal<u32>,
+}
+
 #[component]
 pub fn CloudView() -> impl IntoView {
-    view! { <section class="card"><h2>"CloudView"</h2></section> }
+    let state = PlanState::expect();
+    let months = Memo::new(move |_| {
+        let s = state.scenario_index();
+        state.plan.with(|p| cloud_months(p, s).ok())
+    });
+    let years = Memo::new(move |_| {
+        months
+            .with(|cloud| {
+                let cloud = cloud.as_ref()?;
+                state.forecast.with(|forecast| {
+                    let forecast = forecast.as_ref().ok()?;
+                    let summaries = state.plan.with(|p| fiscal_year_summaries(p, forecast));
+                    Some(cloud_years(cloud, &summaries))
+                })
+            })
+            .unwrap_or_default()
+    });
+    let figures = CloudFigures {
+        months,
+        years,
+        month_labels: Memo::new(move |_| {
+            state
+                .plan
+                .with(|p| p.months().into_iter().map(|m| m.label()).collect())
+        }),
+        count: Memo::new(move |_| state.with_scenario(|s| s.cloud.lines.len()).unwrap_or(0)),
+        layout: RwSignal::new(0),
+    };
+    let keys = move || {
+        let (scenario, version) = (state.scenario.get(), figures.layout.get());
+        (0..figures.count.get())
+            .map(|l| (scenario, version, l))
+            .collect::<Vec<_>>()
+    };
+    let add_line = move |_| state.edit_scenario(|s| s.cloud.lines.push(new_cloud_line()));
+    view! {
+        <section class="cloud" data-testid="cloud" aria-labelledby="cloud-title">
+            <CloudSummary years=years />
+            <h2 class="section-title">"Cloud lines"</h2>
+            <For each=keys key=|k| *k let((_, _, l))>
+                <CloudLineCard index=l figures=figures />
+            </For>
+            <Show when=move || figures.count.get() == 0>
+                <p class="empty">"No cloud lines yet. Add one for each bill you forecast (compute, storage, data, ...)."</p>
+            </Show>
+            <div>
+                <button
+                    type="button"
+                    class="button-primary"
+                    data-testid="add-cloud-line"
+                    on:click=add_line
+                >
+                    "Add cloud line"
+                </button>
+            </div>
+        </section>
+    }
+}
+
+/// The cloud total per fiscal year, and the per-engineer cost.
+#[component]
+fn CloudSummary(years: Memo<Vec<CloudYear>>) -> impl IntoView {
+    let state = PlanState::expect();
+    let cloud = At::new(state, &CLOUD, [0, 0]);
+    let code = move || state.currency.get().code();
+    let problems = move || {
+        state.forecast.with(|f| {
+            f.as_ref().err().map(|errors| {
+                errors
+                    .iter()
+                    .take(3)
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+    let rows = move || {
+        years
+            .get()
+            .into_iter()
+            .map(|y| {
+                let fy = y.year.label();
+                let label = if y.partial {
+                    format!("{fy} ({} months in the plan)", y.months)
+                } else {
+                    fy.clone()
+                };
+                view! {
+                    <tr>
+                        <th scope="row">{label}</th>
+                        <td class="num">{state.show_minor(y.lines_total)}</td>
+                        <td class="num" data-testid="cloud-per-engineer-total" data-fy=fy.clone()>
+                            {state.show_minor(y.per_engineer)}
+                        </td>
+                        <td class="num total-cell" data-testid="cloud-total" data-fy=fy>
+                            {state.show_minor(y.total)}
+                        </td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <section class="card" aria-labelledby="cloud-title">
+            <div class="card-head">
+                <h2 id="cloud-title">"Cloud"</h2>
+                <span class="muted">
+                    {move || {
+                        state
+                            .with_scenario(|s| format!("Scenario \u{201c}{}\u{201d}", s.name))
+                            .unwrap_or_default()
+                    }}
+                </span>
+            </div>
+            {move || {
+                problems()
+                    .map(|lines| {
+                        view! {
+                            <div class="field-error" role="alert">
+                                "The totals appear once these problems are fixed:"
+                                <ul class="problems">
+                                    {lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}
+                                </ul>
+                            </div>
+                        }
+                    })
+            }}
+            <table class="grid cloud-years">
+                <thead>
+                    <tr>
+                        <th scope="col">"Fiscal year"</th>
+                        <th scope="col" class="num">{move || format!("Cloud lines ({})", code())}</th>
+                        <th scope="col" class="num">
+                            {move || format!("Development environments and CI ({})", code())}
+                        </th>
+                        <th scope="col" class="num">{move || format!("Cloud total ({})", code())}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+            <div class="per-engineer">
+                <Field
+                    label="Development environments and CI"
+                    name="per_engineer_monthly"
+                    numeric=true
+                    unit=money_unit(state, "per active FTE per month")
+                    value=cloud.amount(|c| Some(c.per_engineer_monthly))
+                    commit=cloud
+                        .commit_amount("per_engineer_monthly", |c, v| c.per_engineer_monthly = v)
+                />
+                <p class="muted hint">
+                    "Booked for every position by its FTE and the days it is active in the month."
+                </p>
+            </div>
+        </section>
+    }
 }

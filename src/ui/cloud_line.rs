@@ -1,0 +1,427 @@
+//! One cloud line: its cost, growth, commitment, savings initiatives and
+//! one-offs, edited in place, beside its monthly curve and yearly totals.
+
+use std::rc::Rc;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use super::assumptions_rows::{At, CLOUD_LINE, ONE_OFF, RowCells, RowList, SAVING, money_unit};
+use super::cloud::CloudFigures;
+use super::cloud_chart::Sparkline;
+use super::field::{Commit, Field, SelectField};
+use super::state::PlanState;
+use crate::model::editing::{move_row, new_commitment, new_one_off, new_saving, remove_row};
+use crate::model::{CloudCategory, CloudLine};
+
+/// "compute" → "Compute".
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+#[component]
+pub fn CloudLineCard(index: usize, figures: CloudFigures) -> impl IntoView {
+    let state = PlanState::expect();
+    let at = At::new(state, &CLOUD_LINE, [index, 0]);
+    let name = at.text(|l| l.name.clone());
+    let categories: Vec<(String, String)> = CloudCategory::ALL
+        .iter()
+        .map(|c| (c.as_str().to_string(), capitalised(c.as_str())))
+        .collect();
+    let category: Commit = Rc::new(move |value| {
+        let category = CloudCategory::ALL
+            .into_iter()
+            .find(|c| c.as_str() == value)
+            .ok_or_else(|| "Pick a category.".to_string())?;
+        at.edit("category", |l| l.category = category)
+    });
+    let yearly = move || {
+        at.with(|l| l.annual_growth_pct())
+            .flatten()
+            .map(|pct| format!("\u{2248} {} % a year", pct.normalize()))
+            .unwrap_or_default()
+    };
+    let has_commitment = move || at.with(|l| l.commitment.is_some()).unwrap_or(false);
+    let relayout = move |apply: &dyn Fn(&mut Vec<CloudLine>)| {
+        state.edit_scenario(|s| apply(&mut s.cloud.lines));
+        figures.layout.update(|v| *v += 1);
+    };
+    let curve = Memo::new(move |_| {
+        figures
+            .months
+            .with(|m| m.as_ref().and_then(|m| m.lines.get(index).cloned()))
+            .unwrap_or_default()
+    });
+    let year_rows = move || {
+        figures
+            .years
+            .get()
+            .into_iter()
+            .map(|y| {
+                let fy = y.year.label();
+                let amount = state.show_minor(y.lines.get(index).copied().unwrap_or(0));
+                view! {
+                    <tr>
+                        <th scope="row">{fy.clone()}</th>
+                        <td class="num" data-testid="cloud-line-total" data-fy=fy>{amount}</td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    let add_commitment = move |_| {
+        let commitment = state.plan.with_untracked(new_commitment);
+        state.edit_scenario(|s| {
+            if let Some(line) = s.cloud.lines.get_mut(index) {
+                line.commitment = Some(commitment);
+            }
+        });
+    };
+    let remove_commitment = move |_| {
+        state.edit_scenario(|s| {
+            if let Some(line) = s.cloud.lines.get_mut(index) {
+                line.commitment = None;
+            }
+        });
+    };
+
+    view! {
+        <article
+            class="card cloud-line"
+            data-testid="cloud-line"
+            data-line=index.to_string()
+            aria-label=move || format!("Cloud line {}", name.get())
+        >
+            <div class="cloud-line-head">
+                <Field label="Line" name="name" value=name commit=at.commit_name("name", |l, v| l.name = v) />
+                <SelectField
+                    label="Category"
+                    name="category"
+                    value=at.text(|l| l.category.as_str().to_string())
+                    options=categories
+                    commit=category
+                />
+                <div class="line-actions">
+                    <button
+                        type="button"
+                        class="button-quiet"
+                        aria-label=move || format!("Move {} up", name.get())
+                        disabled={index == 0}
+                        on:click=move |_| relayout(&|lines| {
+                            move_row(lines, index, true);
+                        })
+                    >
+                        "\u{2191} Up"
+                    </button>
+                    <button
+                        type="button"
+                        class="button-quiet"
+                        aria-label=move || format!("Move {} down", name.get())
+                        disabled=move || index + 1 >= figures.count.get()
+                        on:click=move |_| relayout(&|lines| {
+                            move_row(lines, index, false);
+                        })
+                    >
+                        "\u{2193} Down"
+                    </button>
+                    <button
+                        type="button"
+                        class="button-delete"
+                        data-testid="delete-cloud-line"
+                        aria-label=move || format!("Delete the line {}", name.get())
+                        on:click=move |_| relayout(&|lines| {
+                            remove_row(lines, index);
+                        })
+                    >
+                        "Delete line"
+                    </button>
+                </div>
+            </div>
+            <div class="cloud-line-body">
+                <div class="cloud-line-fields">
+                    <div class="field-grid">
+                        <Field
+                            label="On-demand cost, first month"
+                            name="on_demand_monthly"
+                            numeric=true
+                            unit=money_unit(state, "per month")
+                            value=at.amount(|l| Some(l.on_demand_monthly))
+                            commit=at.commit_amount("on_demand_monthly", |l, v| l.on_demand_monthly = v)
+                        />
+                        <div>
+                            <Field
+                                label="Growth"
+                                name="monthly_growth_pct"
+                                numeric=true
+                                unit="% a month"
+                                value=at.percent(|l| l.monthly_growth_pct)
+                                commit=at
+                                    .commit_percent(
+                                        "monthly_growth_pct",
+                                        true,
+                                        |l, v| l.monthly_growth_pct = v,
+                                    )
+                            />
+                            <p class="muted hint" data-testid="annual-growth">{yearly}</p>
+                        </div>
+                    </div>
+                    <h3>"Commitment"</h3>
+                    <Show
+                        when=has_commitment
+                        fallback=move || {
+                            view! {
+                                <p class="muted hint">"None: every month at on-demand prices."</p>
+                                <button
+                                    type="button"
+                                    class="button-secondary add-row"
+                                    data-testid="add-commitment"
+                                    on:click=add_commitment
+                                >
+                                    "Add commitment"
+                                </button>
+                            }
+                        }
+                    >
+                        <div class="field-grid">
+                            <Field
+                                label="Coverage"
+                                name="coverage_pct"
+                                numeric=true
+                                unit="% of on-demand"
+                                value=at
+                                    .percent(|l| {
+                                        l.commitment.as_ref().map(|c| c.coverage_pct).unwrap_or_default()
+                                    })
+                                commit=at
+                                    .commit_percent(
+                                        "commitment.coverage_pct",
+                                        false,
+                                        |l, v| {
+                                            if let Some(c) = &mut l.commitment {
+                                                c.coverage_pct = v;
+                                            }
+                                        },
+                                    )
+                            />
+                            <Field
+                                label="Discount"
+                                name="discount_pct"
+                                numeric=true
+                                unit="% on the covered part"
+                                value=at
+                                    .percent(|l| {
+                                        l.commitment.as_ref().map(|c| c.discount_pct).unwrap_or_default()
+                                    })
+                                commit=at
+                                    .commit_percent(
+                                        "commitment.discount_pct",
+                                        false,
+                                        |l, v| {
+                                            if let Some(c) = &mut l.commitment {
+                                                c.discount_pct = v;
+                                            }
+                                        },
+                                    )
+                            />
+                            <Field
+                                label="From"
+                                name="commitment_start"
+                                kind="month"
+                                value=at
+                                    .text(|l| {
+                                        l.commitment
+                                            .as_ref()
+                                            .map(|c| c.start.to_string())
+                                            .unwrap_or_default()
+                                    })
+                                commit=at
+                                    .commit_month(
+                                        "commitment.start",
+                                        |l, m| {
+                                            if let Some(c) = &mut l.commitment {
+                                                c.start = m;
+                                            }
+                                        },
+                                    )
+                            />
+                            <button
+                                type="button"
+                                class="button-quiet remove-commitment"
+                                data-testid="remove-commitment"
+                                on:click=remove_commitment
+                            >
+                                "Remove commitment"
+                            </button>
+                        </div>
+                    </Show>
+                    <h3>"Savings initiatives"</h3>
+                    <Savings line=index />
+                    <h3>"One-offs"</h3>
+                    <OneOffs line=index />
+                </div>
+                <aside class="cloud-line-figures" aria-label="Projection">
+                    <Sparkline amounts=curve labels=figures.month_labels />
+                    <table class="grid line-years">
+                        <thead>
+                            <tr>
+                                <th scope="col">"Fiscal year"</th>
+                                <th scope="col" class="num">
+                                    {move || format!("Total ({})", state.currency.get().code())}
+                                </th>
+                            </tr>
+                        </thead>
+                        <tbody>{year_rows}</tbody>
+                    </table>
+                </aside>
+            </div>
+        </article>
+    }
+}
+
+/// The line's savings initiatives: each a % off from its start month.
+#[component]
+fn Savings(line: usize) -> impl IntoView {
+    let state = PlanState::expect();
+    let count = Memo::new(move |_| {
+        state
+            .with_scenario(|s| s.cloud.lines.get(line).map_or(0, |l| l.savings.len()))
+            .unwrap_or(0)
+    });
+    let row: RowCells = Arc::new(move |j| {
+        let at = At::new(state, &SAVING, [line, j]);
+        view! {
+            <td>
+                <Field
+                    label="Initiative"
+                    name="name"
+                    compact=true
+                    value=at.text(|s| s.name.clone())
+                    commit=at.commit_name("name", |s, v| s.name = v)
+                />
+            </td>
+            <td class="num">
+                <Field
+                    label="Reduction (%)"
+                    name="pct"
+                    compact=true
+                    numeric=true
+                    value=at.percent(|s| s.pct)
+                    commit=at.commit_percent("pct", false, |s, v| s.pct = v)
+                />
+            </td>
+            <td>
+                <Field
+                    label="From"
+                    name="start"
+                    kind="month"
+                    compact=true
+                    value=at.text(|s| s.start.to_string())
+                    commit=at.commit_month("start", |s, m| s.start = m)
+                />
+            </td>
+        }
+        .into_any()
+    });
+    view! {
+        <RowList
+            noun="saving"
+            what="savings initiative"
+            columns=&[("Initiative", false), ("Reduction (%)", true), ("From", false)]
+            count=count
+            row=row
+            on_add=Arc::new(move |()| {
+                let saving = state.plan.with_untracked(new_saving);
+                state
+                    .edit_scenario(|s| {
+                        if let Some(l) = s.cloud.lines.get_mut(line) {
+                            l.savings.push(saving);
+                        }
+                    });
+            })
+            on_delete=Arc::new(move |j| {
+                state
+                    .edit_scenario(|s| {
+                        if let Some(l) = s.cloud.lines.get_mut(line) {
+                            remove_row(&mut l.savings, j);
+                        }
+                    })
+            })
+        />
+    }
+}
+
+/// The line's one-off costs, each booked in its month.
+#[component]
+fn OneOffs(line: usize) -> impl IntoView {
+    let state = PlanState::expect();
+    let count = Memo::new(move |_| {
+        state
+            .with_scenario(|s| s.cloud.lines.get(line).map_or(0, |l| l.one_offs.len()))
+            .unwrap_or(0)
+    });
+    let row: RowCells = Arc::new(move |j| {
+        let at = At::new(state, &ONE_OFF, [line, j]);
+        view! {
+            <td>
+                <Field
+                    label="Month"
+                    name="month"
+                    kind="month"
+                    compact=true
+                    value=at.text(|o| o.month.to_string())
+                    commit=at.commit_month("month", |o, m| o.month = m)
+                />
+            </td>
+            <td class="num">
+                <Field
+                    label="Amount"
+                    name="amount"
+                    compact=true
+                    numeric=true
+                    value=at.amount(|o| Some(o.amount))
+                    commit=at.commit_amount("amount", |o, v| o.amount = v)
+                />
+            </td>
+            <td>
+                <Field
+                    label="Note"
+                    name="note"
+                    compact=true
+                    value=at.text(|o| o.note.clone())
+                    commit=at.commit_text("note", |o, v| o.note = v)
+                />
+            </td>
+        }
+        .into_any()
+    });
+    view! {
+        <RowList
+            noun="one-off"
+            what="one-off"
+            columns=&[("Month", false), ("Amount (¤)", true), ("Note", false)]
+            count=count
+            row=row
+            on_add=Arc::new(move |()| {
+                let one_off = state.plan.with_untracked(new_one_off);
+                state
+                    .edit_scenario(|s| {
+                        if let Some(l) = s.cloud.lines.get_mut(line) {
+                            l.one_offs.push(one_off);
+                        }
+                    });
+            })
+            on_delete=Arc::new(move |j| {
+                state
+                    .edit_scenario(|s| {
+                        if let Some(l) = s.cloud.lines.get_mut(line) {
+                            remove_row(&mut l.one_offs, j);
+                        }
+                    })
+            })
+        />
+    }
+}
