@@ -68,7 +68,7 @@ pub fn nice_ticks(lo: Decimal, hi: Decimal, max_ticks: usize, min_step: Decimal)
 // The drawing's coordinate system (the SVG scales to the card's width).
 const WIDTH: f64 = 960.0;
 const LEFT: f64 = 150.0;
-const RIGHT: f64 = 24.0;
+const RIGHT: f64 = 48.0;
 const TOP: f64 = 8.0;
 const ROW: f64 = 34.0;
 const AXIS: f64 = 40.0;

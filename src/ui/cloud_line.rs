@@ -121,7 +121,7 @@ pub fn CloudLineCard(index: usize, figures: CloudFigures) -> impl IntoView {
                         type="button"
                         class="button-quiet"
                         aria-label=move || format!("Move {} down", name.get())
-                        disabled=move || index + 1 >= figures.count.get()
+                        disabled={move || index + 1 >= figures.count.get()}
                         on:click=move |_| relayout(&|lines| {
                             move_row(lines, index, false);
                         })
