@@ -31,8 +31,8 @@ mod position_row;
 mod roster;
 mod roster_import;
 mod state;
-mod team_totals;
 mod team_row;
+mod team_totals;
 mod teams;
 
 pub use app::App;

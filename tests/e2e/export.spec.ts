@@ -12,6 +12,8 @@ async function download(page: Page, kind: string): Promise<{ name: string; bytes
 
 /** The plan exactly as the browser stored it: the documented plan file. */
 async function storedPlan(page: Page): Promise<string> {
+  // Saving waits for a pause in editing: let it happen.
+  await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
   const text = await page.evaluate(() => localStorage.getItem('fleetplan.plan'));
   expect(text).not.toBeNull();
   return text as string;

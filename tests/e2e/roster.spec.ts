@@ -97,6 +97,7 @@ test('a stored plan with an out-of-range value reopens with its error shown, not
   await planner.open();
   await planner.addPosition({ title: 'Founder', team: 'Core', salary: '6,000,000' });
   await expect(planner.annualTotal).toHaveText('6,000,000');
+  await expect(planner.saveState).toHaveAttribute('data-state', 'saved');
   // As an older version or a hand edit might have left it.
   await page.evaluate(() => {
     const text = localStorage.getItem('fleetplan.plan') as string;
