@@ -25,12 +25,12 @@ pub fn autosave(state: PlanState) {
         if state.save_status.get_untracked() == SaveStatus::Blocked {
             return;
         }
-        state.save_status.set(
-            match state.plan.with_untracked(|plan| storage::save_plan(plan)) {
+        state
+            .save_status
+            .set(match state.plan.with_untracked(storage::save_plan) {
                 Ok(()) => SaveStatus::Saved,
                 Err(message) => SaveStatus::Failed(message),
-            },
-        );
+            });
     };
     Effect::new(move |first_run: Option<()>| {
         state.plan.track();

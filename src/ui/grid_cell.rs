@@ -22,7 +22,9 @@ fn target_input(ev: &leptos::ev::Event) -> Option<web_sys::HtmlInputElement> {
     ev.target()?.dyn_into().ok()
 }
 
-/// A text (or date) input in a roster cell.
+/// A text (or date) input in a roster cell. (Plain arguments instead of a
+/// props struct keep the row cheap; they are all needed.)
+#[allow(clippy::too_many_arguments)]
 pub fn text_cell(
     name: &'static str,
     label: &'static str,

@@ -52,14 +52,12 @@ impl View {
 
     /// Puts the view in the address without adding a history entry per click.
     pub fn remember(self) {
-        if let Some(w) = web_sys::window() {
-            if let Ok(history) = w.history() {
-                let _ = history.replace_state_with_url(
-                    &wasm_bindgen::JsValue::NULL,
-                    "",
-                    Some(&format!("#{}", self.key())),
-                );
-            }
+        if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+            let _ = history.replace_state_with_url(
+                &wasm_bindgen::JsValue::NULL,
+                "",
+                Some(&format!("#{}", self.key())),
+            );
         }
     }
 

@@ -16,6 +16,11 @@ use crate::format::input::{parse_number, parse_optional_amount, parse_optional_p
 use crate::model::bands::{BandFit, band_check};
 use crate::model::{Date, Employment, Position, PositionStatus};
 
+/// An edit of a position, from the typed text and the currency's decimals.
+type PositionEdit = Box<dyn FnOnce(&mut Position)>;
+/// Turns typed text into a [`PositionEdit`] or a message.
+type Parse = fn(&str, u32) -> Result<PositionEdit, String>;
+
 /// A deleted position, kept so the delete can be undone.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Deleted {
@@ -81,9 +86,7 @@ pub fn PositionRow(id: String) -> impl IntoView {
         };
         state.try_edit_position(index, field, apply)
     };
-    let commit = move |field: &'static str,
-                       parse: fn(&str, u32) -> Result<Box<dyn FnOnce(&mut Position)>, String>|
-          -> CellCommit {
+    let commit = move |field: &'static str, parse: Parse| -> CellCommit {
         Rc::new(move |typed: &str| {
             let apply = parse(typed, state.currency.get_untracked().exponent())?;
             edit(field, apply)
