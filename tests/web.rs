@@ -18,10 +18,24 @@ fn text_of(root: &web_sys::Element, selector: &str) -> String {
         .unwrap_or_default()
 }
 
+/// Waits `ms` milliseconds (the autosave waits for a pause in editing).
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
 #[wasm_bindgen_test]
 async fn adding_a_position_updates_the_annual_total() {
-    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    let window = web_sys::window().unwrap();
+    let storage = window.local_storage().unwrap().unwrap();
     storage.clear().unwrap();
+    // The planner opens the view named in the address.
+    window.location().set_hash("headcount").unwrap();
     let document = document();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
@@ -57,6 +71,12 @@ async fn adding_a_position_updates_the_annual_total() {
     tick().await;
 
     assert_eq!(text_of(&root, "[data-testid=annual-total]"), "6,000,000");
+    assert_eq!(
+        storage.get_item(fleetplan::storage::PLAN_KEY).unwrap(),
+        None,
+        "saving waits for a pause in editing"
+    );
+    sleep(700).await;
     // The whole plan was written to local storage as one record.
     let saved = storage
         .get_item(fleetplan::storage::PLAN_KEY)
