@@ -28,15 +28,29 @@ await page.addInitScript(() => {
   const seen = () => {
     const total = document.querySelector('[data-testid="annual-total"]');
     const row = document.querySelector('[data-testid="position-row"]');
+    const kpi = document.querySelector('[data-testid="kpi-total"]');
     if (total && row && total.textContent && total.textContent !== '—' && window.__interactive === undefined) {
       // Interactive: the forecast is on screen and the roster has rows.
       window.__interactive = performance.now();
+    }
+    if (kpi && kpi.textContent && window.__overview === undefined) {
+      // The Overview's figures and charts are on screen.
+      window.__overview = performance.now();
     }
   };
   new MutationObserver(seen).observe(document, { subtree: true, childList: true, characterData: true });
 });
 await page.goto(url);
 await page.evaluate((text) => { localStorage.clear(); localStorage.setItem('fleetplan.plan', text); }, plan);
+
+const overviewLoads = [];
+for (let i = 0; i < Math.min(runs, 11); i++) {
+  await page.goto(`${url}#overview`);
+  await page.reload();
+  await page.waitForFunction(() => window.__overview !== undefined, null, { timeout: 60000 });
+  overviewLoads.push(await page.evaluate(() => window.__overview));
+}
+console.log(`navigation start to interactive (Overview figures and charts), ${overviewLoads.length} loads: median ${fmt(median(overviewLoads))}, min ${fmt(Math.min(...overviewLoads))}`);
 
 const loads = [];
 for (let i = 0; i < Math.min(runs, 11); i++) {

@@ -82,7 +82,10 @@ pub fn text_cell(
     }
 }
 
-/// A select in a roster cell; options are `(value, label)`.
+/// A choice in a roster cell; options are `(value, label)`. It shows as a
+/// button with the chosen label and becomes a `<select>` only while it has
+/// focus: a select is the costliest element of a row to lay out, and rows
+/// are created as the roster scrolls (BENCHMARKS.md).
 pub fn select_cell(
     name: &'static str,
     label: &'static str,
@@ -91,35 +94,82 @@ pub fn select_cell(
     error: RowError,
     commit: CellCommit,
 ) -> impl IntoView {
+    let commit = StoredValue::new_local(commit);
+    let editing = RwSignal::new(false);
+    // Opened by a click (not by Tab): show the list at once.
+    let open_list = StoredValue::new(false);
+    let select = NodeRef::<leptos::html::Select>::new();
+    Effect::new(move |_| {
+        if let Some(el) = select.get() {
+            let _ = el.focus();
+            if open_list.get_value() {
+                open_list.set_value(false);
+                show_picker(&el);
+            }
+        }
+    });
     let on_change = move |ev: leptos::ev::Event| {
-        let Some(select) = ev
+        let Some(el) = ev
             .target()
             .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
         else {
             return;
         };
-        match commit(&select.value()) {
+        match commit.with_value(|commit| commit(&el.value())) {
             Ok(()) => error.set(None),
             Err(message) => {
-                select.set_value(&value.get_untracked());
+                el.set_value(&value.get_untracked());
                 error.set(Some((name, message)));
             }
         }
     };
-    view! {
-        <select aria-label=label data-field=name on:change=on_change prop:value=move || value.get()>
-            {move || {
-                let current = value.get_untracked();
-                options.with(|o| {
-                    o.iter()
-                        .map(|(v, l)| {
-                            let selected = *v == current;
-                            view! { <option value=v.clone() selected=selected>{l.clone()}</option> }
-                        })
-                        .collect_view()
-                })
-            }}
-        </select>
+    let shown = move || {
+        let current = value.get();
+        options.with(|o| {
+            o.iter()
+                .find(|(v, _)| *v == current)
+                .map_or(current.clone(), |(_, l)| l.clone())
+        })
+    };
+    move || {
+        if editing.get() {
+            let current = value.get_untracked();
+            let choices = options.with_untracked(|o| {
+                o.iter()
+                    .map(|(v, l)| {
+                        let selected = *v == current;
+                        view! { <option value=v.clone() selected=selected>{l.clone()}</option> }
+                    })
+                    .collect_view()
+            });
+            view! {
+                <select node_ref=select aria-label=label data-field=name
+                    on:change=on_change on:blur=move |_| editing.set(false)
+                    on:keydown=move |ev| if ev.key() == "Escape" { editing.set(false) }>
+                    {choices}
+                </select>
+            }
+            .into_any()
+        } else {
+            view! {
+                <button type="button" class="cell-choice" data-field=name data-value=move || value.get()
+                    aria-label=move || format!("{label}: {}", shown())
+                    on:focus=move |_| editing.set(true)
+                    on:mousedown=move |_| open_list.set_value(true)>
+                    {shown}
+                </button>
+            }
+            .into_any()
+        }
+    }
+}
+
+/// Opens a select's list where the browser allows it (`showPicker`).
+fn show_picker(el: &web_sys::HtmlSelectElement) {
+    if let Ok(f) = js_sys::Reflect::get(el, &"showPicker".into())
+        && let Some(f) = f.dyn_ref::<js_sys::Function>()
+    {
+        let _ = f.call0(el);
     }
 }
 

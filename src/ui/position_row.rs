@@ -133,19 +133,18 @@ pub fn PositionRow(id: String) -> impl IntoView {
         Ok(Box::new(move |p| p.fte = fte))
     });
     let start = commit("start", |t, _| {
-        let date: Date = t
-            .parse()
-            .map_err(|_| "Pick the first day of work.".to_string())?;
+        let date: Date = t.parse().map_err(|_| {
+            "Write the first day of work as YYYY-MM-DD, such as 2026-04-01.".to_string()
+        })?;
         Ok(Box::new(move |p| p.start = date))
     });
     let end = commit("end", |t, _| {
         let date = if t.trim().is_empty() {
             None
         } else {
-            Some(
-                t.parse::<Date>()
-                    .map_err(|_| "Pick the last day of work, or leave it empty.".to_string())?,
-            )
+            Some(t.parse::<Date>().map_err(|_| {
+                "Write the last day of work as YYYY-MM-DD, or leave it empty.".to_string()
+            })?)
         };
         Ok(Box::new(move |p| p.end = date))
     });
@@ -242,8 +241,8 @@ pub fn PositionRow(id: String) -> impl IntoView {
             <td>{select_cell("employment", "Employment", text(|p| match p.employment { Employment::Employee => "employee".into(), Employment::Contractor => "contractor".into() }), Signal::stored(employment_options()), error, employment)}</td>
             <td>{text_cell("salary", "Annual salary", "text", true, salary_text, Some(Signal::derive(midpoint_hint)), error, salary)}</td>
             <td>{text_cell("fte", "FTE", "text", true, fte_text, None, error, fte)}</td>
-            <td>{text_cell("start", "Start date", "date", false, text(|p| p.start.to_string()), None, error, start)}</td>
-            <td>{text_cell("end", "End date", "date", false, text(|p| p.end.map(|d| d.to_string()).unwrap_or_default()), None, error, end)}</td>
+            <td>{text_cell("start", "Start date", "text", false, text(|p| p.start.to_string()), None, error, start)}</td>
+            <td>{text_cell("end", "End date", "text", false, text(|p| p.end.map(|d| d.to_string()).unwrap_or_default()), Some(Signal::stored(Some("open-ended".to_string()))), error, end)}</td>
             <td>{text_cell("location", "Location", "text", false, text(|p| p.location.clone().unwrap_or_default()), None, error, location)}</td>
             <td>{text_cell("fee", "Recruiting fee %", "text", true, text(|p| p.recruiting_fee_pct.map(|d| d.normalize().to_string()).unwrap_or_default()), Some(Signal::stored(Some("default".to_string()))), error, fee)}</td>
             <td class="cell-center">{check_cell("age", "Age 40–64 (care insurance)", Signal::derive(move || row.with(|r| r.as_ref().is_some_and(|(_, p)| p.age_dependent_burden))), error, age)}</td>

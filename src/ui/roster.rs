@@ -118,11 +118,15 @@ pub fn Roster() -> impl IntoView {
             viewport.set(el.client_height());
         }
     };
-    Effect::new(move |_| {
-        if let Some(el) = scroller.get() {
-            viewport.set(el.client_height());
-        }
-    });
+    // The scroller is at most 62 % of the window's height and 640 px
+    // (style/main.css). Reading the window's height, unlike the element's,
+    // does not force a layout before the first paint.
+    if let Some(height) = web_sys::window()
+        .and_then(|w| w.inner_height().ok())
+        .and_then(|h| h.as_f64())
+    {
+        viewport.set(((height * 0.62) as i32).clamp(260, 640));
+    }
 
     let sort_by = move |key: SortKey| {
         query.update(|q| {

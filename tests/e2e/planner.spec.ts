@@ -245,6 +245,35 @@ test('deleting a team with positions asks where they go', async ({ page }) => {
   await expect(page.getByTestId('team-row')).toHaveCount(1);
   await planner.goTo('headcount');
   await expect(planner.rows).toHaveCount(2);
-  await expect(planner.rowAt(1).team).toHaveValue('Platform');
+  await expect(planner.rowAt(1).team).toHaveAttribute('data-value', 'Platform');
   await expect(planner.annualTotal).toHaveText('13,200,000');
+});
+
+test('a choice in the roster becomes a list on focus and commits what is chosen', async ({ page }) => {
+  const planner = new PlannerPage(page);
+  await planner.open();
+  await planner.addPosition({ title: 'Backend', team: 'Platform', salary: '6,000,000' });
+  await planner.addPosition({ title: 'Analyst', team: 'Data', salary: '6,000,000' });
+  const row = planner.rowAt(0);
+  await expect(row.status).toHaveAttribute('data-value', 'filled');
+  // A click opens the list; the keyboard picks from it as a person would.
+  await row.status.click();
+  await expect(row.row.locator('select[data-field="status"]')).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  await expect(row.row.locator('select[data-field="employment"]')).toBeFocused();
+  await expect(row.status).toHaveAttribute('data-value', 'open');
+  await expect(row.status).toHaveText('Open (hiring)');
+  // Escape leaves a list without changing the choice.
+  await page.keyboard.press('Escape');
+  await expect(row.row.locator('select')).toHaveCount(0);
+  await expect(row.row.locator('[data-field="employment"]')).toHaveAttribute('data-value', 'employee');
+  // Moving a position to another team changes the totals per team.
+  await row.team.click();
+  await page.keyboard.type('Data');
+  await page.keyboard.press('Enter');
+  await page.getByTestId('roster-filters').click();
+  await expect(row.team).toHaveAttribute('data-value', 'Data');
+  await expect(page.locator('[data-testid="team-total-row"][data-team="Data"] td').first()).toHaveText('2');
 });

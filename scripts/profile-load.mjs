@@ -1,0 +1,23 @@
+import { chromium } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+const [url, planFile] = process.argv.slice(2);
+const plan = readFileSync(planFile, 'utf8');
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+await page.goto(url);
+await page.evaluate((t) => { localStorage.clear(); localStorage.setItem('fleetplan.plan', t); }, plan);
+await page.goto(url + '#headcount');
+const cdp = await page.context().newCDPSession(page);
+await cdp.send('Profiler.enable');
+await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+await cdp.send('Profiler.start');
+await page.reload();
+await page.waitForSelector('[data-testid="position-row"]');
+await page.waitForTimeout(300);
+const { profile } = await cdp.send('Profiler.stop');
+const self = new Map(); const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+const dt = profile.timeDeltas; let total = 0;
+for (let i = 0; i < profile.samples.length; i++) { const n = byId.get(profile.samples[i]); const name = n.callFrame.functionName || '(' + n.callFrame.url.split('/').pop() + ')'; self.set(name, (self.get(name) || 0) + dt[i]); total += dt[i]; }
+console.log('total ms', (total / 1000).toFixed(1));
+for (const [k, v] of [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log((v / 1000).toFixed(1).padStart(8), k.slice(0, 150));
+await browser.close();
