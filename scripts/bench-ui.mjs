@@ -87,23 +87,28 @@ const edits = await page.evaluate(async (n) => {
 const editLong = await page.evaluate(() => window.__longTasks);
 console.log(`salary edit, ${runs} edits: total updated median ${fmt(median(edits.map((e) => e[0])))}, next frame median ${fmt(median(edits.map((e) => e[1])))}, max ${fmt(Math.max(...edits.map((e) => e[1])))}; long tasks over 50 ms: ${editLong.filter((d) => d > 50).length} (longest ${fmt(Math.max(0, ...editLong))})`);
 
-// Scrolling the roster: frame intervals while it scrolls STEP pixels a frame for 3 s.
-await page.evaluate(() => { window.__longTasks = []; });
-const step = Number(process.env.SCROLL_STEP || 111);
-const frames = await page.evaluate(async (STEP) => {
-  const box = document.querySelector('[data-testid="roster-scroll"]');
-  const out = [];
-  let last = performance.now();
-  const end = last + 3000;
-  while (performance.now() < end) {
-    box.scrollTop += STEP;
-    const now = await new Promise((r) => requestAnimationFrame(() => r(performance.now())));
-    out.push(now - last);
-    last = now;
-  }
-  return out;
-}, step);
-const scrollLong = await page.evaluate(() => window.__longTasks);
-const sorted = [...frames].sort((a, b) => a - b);
-console.log(`roster scroll by ${step} px a frame, ${frames.length} frames: median ${fmt(median(frames))}, 95th percentile ${fmt(sorted[Math.floor(sorted.length * 0.95)])}, max ${fmt(sorted[sorted.length - 1])}; long tasks over 50 ms: ${scrollLong.filter((d) => d > 50).length}`);
+// Scrolling the roster: frame intervals while it scrolls STEP pixels a frame
+// for 3 s. The baseline, in the same run, is the same loop without scrolling
+// (the display's frame interval); then one row (37 px) and three rows a frame.
+const steps = process.env.SCROLL_STEP ? [0, Number(process.env.SCROLL_STEP)] : [0, 37, 111];
+for (const step of steps) {
+  await page.evaluate(() => { window.__longTasks = []; });
+  const frames = await page.evaluate(async (STEP) => {
+    const box = document.querySelector('[data-testid="roster-scroll"]');
+    const out = [];
+    let last = performance.now();
+    const end = last + 3000;
+    while (performance.now() < end) {
+      box.scrollTop += STEP;
+      const now = await new Promise((r) => requestAnimationFrame(() => r(performance.now())));
+      out.push(now - last);
+      last = now;
+    }
+    return out;
+  }, step);
+  const scrollLong = await page.evaluate(() => window.__longTasks);
+  const sorted = [...frames].sort((a, b) => a - b);
+  const what = step === 0 ? 'baseline, no scrolling' : `roster scroll by ${step} px a frame`;
+  console.log(`${what}, ${frames.length} frames: median ${fmt(median(frames))}, 95th percentile ${fmt(sorted[Math.floor(sorted.length * 0.95)])}, max ${fmt(sorted[sorted.length - 1])}; long tasks over 50 ms: ${scrollLong.filter((d) => d > 50).length}`);
+}
 await browser.close();
