@@ -1,15 +1,17 @@
 // Screenshots of the planner's views with a plan file loaded, to look at them.
-// Usage: node scripts/shoot-views.mjs URL PLAN.json OUTDIR [VIEW ...] [--width=1280]
+// Usage: node scripts/shoot-views.mjs URL PLAN.json OUTDIR [VIEW ...] [--width=1280] [--zoom=1]
 // VIEW is a navigation key (overview, headcount, teams, bands, cloud, assumptions, exports);
-// every view when none is given. Writes OUTDIR/VIEW.png (full page).
+// every view when none is given. Writes OUTDIR/VIEW.png (full page). --zoom=2 shows
+// the page as browser zoom at 200 % would on a screen WIDTH pixels wide.
 import { chromium } from 'playwright-core';
 import { readFileSync, mkdirSync } from 'node:fs';
 
 const args = process.argv.slice(2);
 const width = Number((args.find((a) => a.startsWith('--width=')) || '--width=1280').slice(8));
+const zoom = Number((args.find((a) => a.startsWith('--zoom=')) || '--zoom=1').slice(7));
 const [url, planFile, outDir, ...rest] = args.filter((a) => !a.startsWith('--'));
 if (!url || !planFile || !outDir) {
-  console.error('usage: node scripts/shoot-views.mjs URL PLAN.json OUTDIR [VIEW ...] [--width=1280]');
+  console.error('usage: node scripts/shoot-views.mjs URL PLAN.json OUTDIR [VIEW ...] [--width=1280] [--zoom=1]');
   process.exit(2);
 }
 const views = rest.length ? rest : ['overview', 'headcount', 'teams', 'bands', 'cloud', 'assumptions', 'exports'];
@@ -19,7 +21,10 @@ const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 });
-const page = await browser.newPage({ viewport: { width, height: 900 } });
+const page = await browser.newPage({
+  viewport: { width: Math.round(width / zoom), height: Math.round(900 / zoom) },
+  deviceScaleFactor: zoom,
+});
 page.on('console', (m) => m.type() === 'error' && console.error('console error:', m.text()));
 page.on('pageerror', (e) => console.error('page error:', e.message));
 await page.goto(url);
