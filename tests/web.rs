@@ -8,6 +8,12 @@ use leptos::task::tick;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
+use fleetplan::format::plan_json::read_plan_file;
+use fleetplan::format::record::decode_record;
+use fleetplan::model::Plan;
+use fleetplan::storage::library::{KeyValue, Library, Opened, SaveError, plan_key};
+use fleetplan::storage::{LocalStore, Persistence, request_persistence};
+
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn text_of(root: &web_sys::Element, selector: &str) -> String {
@@ -71,17 +77,98 @@ async fn adding_a_position_updates_the_annual_total() {
     tick().await;
 
     assert_eq!(text_of(&root, "[data-testid=annual-total]"), "6,000,000");
+    // A fresh browser starts with a new plan, stored at once as plan 1.
+    let key = plan_key("1");
+    let stored = storage
+        .get_item(&key)
+        .unwrap()
+        .expect("the new plan is stored");
     assert_eq!(
-        storage.get_item(fleetplan::storage::PLAN_KEY).unwrap(),
-        None,
+        decode_record(&stored).unwrap().plan.scenarios[0]
+            .positions
+            .len(),
+        0,
         "saving waits for a pause in editing"
     );
     sleep(700).await;
     // The whole plan was written to local storage as one record.
-    let saved = storage
-        .get_item(fleetplan::storage::PLAN_KEY)
-        .unwrap()
-        .unwrap();
-    assert!(saved.contains("\"Engineer\""), "saved record: {saved}");
+    let saved = decode_record(&storage.get_item(&key).unwrap().unwrap()).unwrap();
+    assert_eq!(saved.plan.scenarios[0].positions[0].title, "Engineer");
+    assert_eq!(saved.revision, 2);
     root.remove();
+    storage.clear().unwrap();
+}
+
+fn example() -> Plan {
+    read_plan_file(include_str!("../docs/example-plan.json")).unwrap()
+}
+
+#[wasm_bindgen_test]
+fn local_store_reads_writes_lists_and_removes() {
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.clear().unwrap();
+    let mut store = LocalStore;
+    assert_eq!(store.get("fleetplan.test").unwrap(), None);
+    // Characters beyond the Basic Multilingual Plane and the record's range survive.
+    let text = "データ \u{1F600} \u{8000}\u{20}\n";
+    store.set("fleetplan.test", text).unwrap();
+    assert_eq!(store.get("fleetplan.test").unwrap().as_deref(), Some(text));
+    assert_eq!(store.keys(), ["fleetplan.test"]);
+    store.remove("fleetplan.test");
+    assert_eq!(store.get("fleetplan.test").unwrap(), None);
+    assert!(store.keys().is_empty());
+}
+
+#[wasm_bindgen_test]
+fn plans_are_saved_and_opened_through_local_storage() {
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.clear().unwrap();
+    let mut library = Library::new(LocalStore);
+    let id = library.create(&example()).unwrap();
+    let mut edited = example();
+    edited.scenarios[0].positions[0].title = "Head of Engineering".into();
+    assert_eq!(library.save(&id, &edited, 1), Ok(2));
+    // What another tab would see on its next read.
+    let mut other_tab = Library::new(LocalStore);
+    match other_tab.open(&id) {
+        Opened::Plan { plan, revision, .. } => assert_eq!((plan, revision), (edited.clone(), 2)),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(other_tab.save(&id, &example(), 2), Ok(3));
+    assert_eq!(
+        library.save(&id, &edited, 2),
+        Err(SaveError::Conflict { theirs: 3 })
+    );
+    storage.clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+fn a_full_quota_fails_the_save_and_keeps_the_stored_plan() {
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.clear().unwrap();
+    let mut library = Library::new(LocalStore);
+    let id = library.create(&example()).unwrap();
+    let before = storage.get_item(&plan_key(&id)).unwrap();
+    // Fill the rest of the quota (about 5 MiB) with filler records.
+    let chunk = "x".repeat(256 * 1024);
+    let mut n = 0;
+    while storage.set_item(&format!("filler.{n}"), &chunk).is_ok() {
+        n += 1;
+        assert!(n < 200, "local storage did not fill up");
+    }
+    let small = "y".repeat(1024);
+    while storage.set_item(&format!("filler.{n}"), &small).is_ok() {
+        n += 1;
+    }
+    let mut bigger = example();
+    bigger.scenarios[0].positions[0].title = "x".repeat(100_000);
+    assert_eq!(library.save(&id, &bigger, 1), Err(SaveError::Full));
+    assert_eq!(storage.get_item(&plan_key(&id)).unwrap(), before);
+    storage.clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn the_browser_is_asked_to_keep_the_storage() {
+    let answer = request_persistence().await;
+    assert_ne!(answer, Persistence::Unknown);
 }

@@ -1,69 +1,103 @@
-//! The only code that touches localStorage.
+//! The only code that touches the browser's storage.
 //!
-//! The current plan is stored as one whole record (the documented plan file),
-//! so a save either replaces the record or fails: there is no partial write.
-//! A record that cannot be read is never overwritten: its raw text is copied
-//! to a recovery key first, and the app starts from a blank plan.
+//! `library` keeps the plans (records, the list, recovery copies) over any
+//! key-value store and is tested natively; [`LocalStore`] is that store in
+//! the browser: local storage through gloo-storage. Every save is one
+//! `setItem` of a whole record, so a failed or interrupted save leaves the
+//! previous record as it was.
+
+pub mod library;
 
 use gloo_storage::{LocalStorage, Storage};
+use wasm_bindgen::JsValue;
 
-use crate::format::plan_json::{parse_plan_file, write_plan_file};
-use crate::model::Plan;
+use library::{KeyValue, StoreError};
 
-/// Where the plan lives.
-pub const PLAN_KEY: &str = "fleetplan.plan";
-/// Where unreadable records are kept, untouched, for the user to download.
-pub const RECOVERY_KEY: &str = "fleetplan.recovery";
+/// The browser's local storage.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct LocalStore;
 
-/// What loading found.
-pub enum Loaded {
-    /// Nothing stored yet.
-    Empty,
-    /// The stored plan.
-    Plan(Plan),
-    /// A record that could not be read. `kept` says whether its raw text is
-    /// safe under [`RECOVERY_KEY`]; if not, nothing may be saved over it.
-    Unreadable { reason: String, kept: bool },
-}
-
-/// Reads the stored plan.
-pub fn load_plan() -> Loaded {
-    let raw = match LocalStorage::raw().get_item(PLAN_KEY) {
-        Ok(Some(raw)) => raw,
-        Ok(None) => return Loaded::Empty,
-        Err(_) => {
-            return Loaded::Unreadable {
-                reason: "local storage could not be read".into(),
-                kept: false,
-            };
-        }
-    };
-    // Parsed, not validated: a plan with invalid values still opens, with
-    // its errors shown next to the figures, rather than being set aside.
-    match parse_plan_file(&raw) {
-        Ok(plan) => Loaded::Plan(plan),
-        Err(errors) => {
-            let reason = errors
-                .iter()
-                .take(3)
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join("; ");
-            // Keep the raw text before anything can overwrite the plan key.
-            let kept = LocalStorage::raw().set_item(RECOVERY_KEY, &raw).is_ok();
-            Loaded::Unreadable { reason, kept }
-        }
+impl LocalStore {
+    /// Local storage, if this browser lets the page use it (it may not, for
+    /// example with site data blocked): gloo's accessor would panic then.
+    fn storage() -> Option<web_sys::Storage> {
+        web_sys::window()?.local_storage().ok().flatten()?;
+        Some(LocalStorage::raw())
     }
 }
 
-/// Writes the whole plan as one record.
-pub fn save_plan(plan: &Plan) -> Result<(), String> {
-    LocalStorage::raw()
-        .set_item(PLAN_KEY, &write_plan_file(plan))
-        .map_err(|_| "The plan could not be saved: local storage is full or disabled.".to_string())
+impl KeyValue for LocalStore {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        Self::storage()
+            .ok_or(StoreError::Unavailable)?
+            .get_item(key)
+            .map_err(|_| StoreError::Unavailable)
+    }
+
+    fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
+        Self::storage()
+            .ok_or(StoreError::Unavailable)?
+            .set_item(key, value)
+            .map_err(|e| classify(&e))
+    }
+
+    fn remove(&mut self, key: &str) {
+        if let Some(storage) = Self::storage() {
+            let _ = storage.remove_item(key);
+        }
+    }
+
+    fn keys(&self) -> Vec<String> {
+        let Some(storage) = Self::storage() else {
+            return Vec::new();
+        };
+        let count = storage.length().unwrap_or(0);
+        (0..count)
+            .filter_map(|i| storage.key(i).ok().flatten())
+            .collect()
+    }
 }
 
-/// Whether an unreadable record is waiting under the recovery key.
-pub fn recovery_text() -> Option<String> {
-    LocalStorage::raw().get_item(RECOVERY_KEY).ok().flatten()
+/// A full quota is `QuotaExceededError` (a `DOMException`'s name).
+fn classify(error: &JsValue) -> StoreError {
+    let name = js_sys::Reflect::get(error, &JsValue::from_str("name"))
+        .ok()
+        .and_then(|n| n.as_string());
+    match name.as_deref() {
+        Some("QuotaExceededError") => StoreError::Full,
+        _ => StoreError::Unavailable,
+    }
+}
+
+/// Whether the browser keeps this site's storage under storage pressure.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Persistence {
+    /// Not asked yet, or no answer yet.
+    Unknown,
+    /// Kept until the person clears it.
+    Granted,
+    /// The browser may clear it when the disk runs low.
+    BestEffort,
+    /// This browser has no storage manager.
+    Unsupported,
+}
+
+/// Asks the browser to keep this site's storage (`navigator.storage.persist()`),
+/// first checking whether it already does.
+pub async fn request_persistence() -> Persistence {
+    use wasm_bindgen_futures::JsFuture;
+    let Some(manager) = web_sys::window().map(|w| w.navigator().storage()) else {
+        return Persistence::Unsupported;
+    };
+    let answer = |promise: Result<js_sys::Promise, JsValue>| async move {
+        JsFuture::from(promise.ok()?).await.ok()?.as_bool()
+    };
+    if answer(manager.persisted()).await == Some(true) {
+        return Persistence::Granted;
+    }
+    match answer(manager.persist()).await {
+        Some(true) => Persistence::Granted,
+        Some(false) => Persistence::BestEffort,
+        None => Persistence::Unsupported,
+    }
 }

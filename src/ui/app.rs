@@ -10,47 +10,35 @@ use super::cloud::CloudView;
 use super::exports::Exports;
 use super::header::Header;
 use super::nav::{Nav, View};
+use super::notices::Notices;
 use super::overview::Overview;
+use super::plans::Plans;
 use super::roster::Roster;
-use super::state::{PlanState, SaveStatus};
+use super::session::Session;
+use super::state::PlanState;
 use super::teams::Teams;
 use crate::model::Plan;
-use crate::storage::{self, Loaded};
 
-fn blank_plan() -> Plan {
+pub fn blank_plan() -> Plan {
     Plan::blank("My engineering plan", "JPY", 4, this_month(), 12)
 }
 
 #[component]
 pub fn App() -> impl IntoView {
-    let (plan, status, problem) = match storage::load_plan() {
-        Loaded::Plan(plan) => (plan, SaveStatus::Saved, None),
-        Loaded::Empty => (blank_plan(), SaveStatus::Saved, None),
-        Loaded::Unreadable { reason, kept } => {
-            let status = if kept {
-                SaveStatus::Saved
-            } else {
-                SaveStatus::Blocked
-            };
-            (blank_plan(), status, Some(reason))
-        }
-    };
+    let (session, plan, status) = Session::start(blank_plan);
     let state = PlanState::new(plan, status);
     provide_context(state);
+    provide_context(session);
 
     // Every change of the plan is written as one whole record.
-    autosave(state);
+    autosave(state, session);
+    session.follow_other_tabs(state);
 
     let view = RwSignal::new(View::from_location());
     Effect::new(move |_| view.get().remember());
     view! {
         <Header />
-        {problem.map(|reason| view! {
-            <div class="banner banner-warning" role="alert" data-testid="recovery-banner">
-                "The saved plan could not be read (" {reason} "). Its text is kept untouched under \""
-                {storage::RECOVERY_KEY} "\"; a blank plan was started."
-            </div>
-        })}
+        <Notices />
         <Nav current=view />
         <main class="page">
             {move || match view.get() {
@@ -61,6 +49,7 @@ pub fn App() -> impl IntoView {
                 View::Cloud => view! { <CloudView /> }.into_any(),
                 View::Assumptions => view! { <Assumptions /> }.into_any(),
                 View::Exports => view! { <Exports /> }.into_any(),
+                View::Plans => view! { <Plans /> }.into_any(),
             }}
         </main>
     }

@@ -7,55 +7,32 @@ use std::time::Duration;
 use leptos::ev;
 use leptos::prelude::*;
 
+use super::session::Session;
 use super::state::{PlanState, SaveStatus};
-use crate::storage;
 
 /// How long after the last change the plan is written.
 const QUIET: Duration = Duration::from_millis(400);
 
 /// Starts saving `state.plan` whenever it changes.
-pub fn autosave(state: PlanState) {
-    let timer = StoredValue::new(None::<TimeoutHandle>);
-    let save_now = move || {
-        let Some(handle) = timer.get_value() else {
-            return; // nothing waiting
-        };
-        handle.clear();
-        timer.set_value(None);
+pub fn autosave(state: PlanState, session: Session) {
+    Effect::new(move |first_run: Option<()>| {
+        state.plan.track();
+        // A plan read from storage (opened, or saved by another tab) is not
+        // written back.
+        if first_run.is_none() || session.take_quiet() {
+            return;
+        }
         if state.save_status.get_untracked() == SaveStatus::Blocked {
             return;
         }
-        state
-            .save_status
-            .set(match state.plan.with_untracked(storage::save_plan) {
-                Ok(()) => SaveStatus::Saved,
-                Err(message) => SaveStatus::Failed(message),
-            });
-    };
-    Effect::new(move |first_run: Option<()>| {
-        state.plan.track();
-        if first_run.is_none() || state.save_status.get_untracked() == SaveStatus::Blocked {
-            return;
-        }
         state.save_status.set(SaveStatus::Saving);
-        if let Some(handle) = timer.get_value() {
-            handle.clear();
-        }
-        let handle = set_timeout_with_handle(
-            move || {
-                // The handle is still ours: let `save_now` find it.
-                save_now();
-            },
-            QUIET,
-        )
-        .ok();
-        timer.set_value(handle);
+        session.schedule(state, QUIET);
     });
     // Closing, reloading or switching away must not lose the last edit.
-    let on_pagehide = window_event_listener(ev::pagehide, move |_| save_now());
+    let on_pagehide = window_event_listener(ev::pagehide, move |_| session.flush(state));
     let on_hidden = window_event_listener(ev::visibilitychange, move |_| {
         if document().hidden() {
-            save_now();
+            session.flush(state);
         }
     });
     on_cleanup(move || {

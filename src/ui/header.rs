@@ -16,7 +16,7 @@ pub fn Header() -> impl IntoView {
         } else {
             error.set(None);
             if text != name() {
-                state.plan.update(|p| p.name = text);
+                state.edit(|p| p.name = text);
             }
         }
     };
@@ -26,7 +26,7 @@ pub fn Header() -> impl IntoView {
         SaveStatus::Failed(message) => ("failed", message),
         SaveStatus::Blocked => (
             "failed",
-            "Not saving: an unreadable saved plan is being kept".to_string(),
+            "Not saving: these plans were saved by a newer version of Fleetplan".to_string(),
         ),
     };
     view! {

@@ -12,10 +12,12 @@ pub enum View {
     Cloud,
     Assumptions,
     Exports,
+    /// The plans on this device, backups and recovered texts.
+    Plans,
 }
 
 impl View {
-    pub const ALL: [View; 7] = [
+    pub const ALL: [View; 8] = [
         View::Overview,
         View::Headcount,
         View::Teams,
@@ -23,6 +25,7 @@ impl View {
         View::Cloud,
         View::Assumptions,
         View::Exports,
+        View::Plans,
     ];
 
     fn label(self) -> &'static str {
@@ -34,6 +37,7 @@ impl View {
             View::Cloud => "Cloud",
             View::Assumptions => "Assumptions",
             View::Exports => "Export & import",
+            View::Plans => "Plans & backups",
         }
     }
 
@@ -71,6 +75,7 @@ impl View {
             View::Cloud => "cloud",
             View::Assumptions => "assumptions",
             View::Exports => "exports",
+            View::Plans => "plans",
         }
     }
 }

@@ -20,7 +20,7 @@ enum Pending {
     },
 }
 
-async fn read_file(input: web_sys::HtmlInputElement) -> Option<(String, Vec<u8>)> {
+pub(super) async fn read_file(input: web_sys::HtmlInputElement) -> Option<(String, Vec<u8>)> {
     let file = input.files()?.get(0)?;
     let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
         .await

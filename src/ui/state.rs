@@ -126,6 +126,12 @@ impl PlanState {
         self.plan.with(|p| p.scenarios.get(index).map(read))
     }
 
+    /// Puts another plan in place (one opened from storage): not an edit.
+    pub fn replace_plan(&self, plan: Plan) {
+        self.scenario.set(0);
+        self.plan.set(plan);
+    }
+
     /// Applies an edit that cannot make the plan invalid (a delete, a move).
     pub fn edit(&self, apply: impl FnOnce(&mut Plan)) {
         self.plan.update(apply);

@@ -10,14 +10,6 @@ async function download(page: Page, kind: string): Promise<{ name: string; bytes
   return { name: file.suggestedFilename(), bytes: readBytes(path) };
 }
 
-/** The plan exactly as the browser stored it: the documented plan file. */
-async function storedPlan(page: Page): Promise<string> {
-  // Saving waits for a pause in editing: let it happen.
-  await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
-  const text = await page.evaluate(() => localStorage.getItem('fleetplan.plan'));
-  expect(text).not.toBeNull();
-  return text as string;
-}
 
 test.describe('CSV export and roster import', () => {
   test('browser downloads are byte-for-byte the CLI export of the same plan', async ({ page }) => {
@@ -33,7 +25,7 @@ test.describe('CSV export and roster import', () => {
     await expect(page.getByTestId('export-bom')).toBeChecked();
     await expect(page.getByTestId('export-ledger')).toContainText('UTF-8 with BOM');
 
-    const plan = planFile(await storedPlan(page));
+    const plan = planFile(await planner.backupText());
     for (const kind of ['ledger', 'summary', 'roster', 'comparison']) {
       const { name, bytes } = await download(page, kind);
       const scenario = kind === 'comparison' ? 'Base' : 'all-scenarios';
@@ -71,8 +63,8 @@ test.describe('CSV export and roster import', () => {
     await planner.open();
     await planner.addPosition({ title: 'Backend engineer', team: 'Platform', salary: '6,000,000' });
     await expect(planner.annualTotal).toHaveText('6,000,000');
-    const first = await storedPlan(page);
-    const month = JSON.parse(first).plan.horizon.start as string;
+    const month = JSON.parse(await planner.backupText()).plan.horizon.start as string;
+    const first = await planner.storedRecord();
 
     await page.getByRole('button', { name: 'Export & import' }).click();
     const input = page.getByTestId('import-file');
@@ -81,7 +73,7 @@ test.describe('CSV export and roster import', () => {
     await input.setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
     const errors = page.getByTestId('import-errors');
     await expect(errors).toContainText('line 2, column salary');
-    expect(await storedPlan(page)).toBe(first);
+    expect(await planner.storedRecord()).toBe(first);
 
     const good =
       '\ufefftitle,team,level,salary,start,status\r\n' +
@@ -91,7 +83,7 @@ test.describe('CSV export and roster import', () => {
     const preview = page.getByTestId('import-preview');
     await expect(preview).toContainText('2 to add, 0 to change');
     await expect(preview).toContainText('1,200,000');
-    expect(await storedPlan(page)).toBe(first);
+    expect(await planner.storedRecord()).toBe(first);
 
     await page.getByTestId('import-confirm').click();
     await expect(page.getByTestId('import-done')).toContainText('2 added');

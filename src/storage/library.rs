@@ -1,0 +1,730 @@
+//! The plans kept on this device, over any key-value store: the browser's
+//! local storage in the app (`super::LocalStore`), memory in tests.
+//!
+//! Layout (docs/storage.md):
+//! - `fleetplan.plans`: the index, a small JSON list of plan ids and names,
+//!   and the plan opened last.
+//! - `fleetplan.plan.<id>`: one record per plan (`format::record`), so saving
+//!   one plan never rewrites another. A save replaces the whole record in one
+//!   `setItem`: there is no partial write.
+//! - `fleetplan.recovery.<id>`: the untouched text of a record that could not
+//!   be read, for the person to download.
+//!
+//! What is never done: write over a record that could not be read or that a
+//! newer version wrote, or over a record another tab saved since this one
+//! read it (the record's revision tells; the person chooses).
+
+use serde::{Deserialize, Serialize};
+
+use crate::format::record::{
+    RECORD_VERSION, RecordError, decode_record, encode_record, record_header,
+};
+use crate::model::Plan;
+
+pub const INDEX_KEY: &str = "fleetplan.plans";
+pub const PLAN_PREFIX: &str = "fleetplan.plan.";
+pub const RECOVERY_PREFIX: &str = "fleetplan.recovery.";
+/// Where the first versions kept their only plan (the plan file JSON).
+pub const LEGACY_PLAN_KEY: &str = "fleetplan.plan";
+/// Where the first versions kept a record they could not read.
+pub const LEGACY_RECOVERY_KEY: &str = "fleetplan.recovery";
+
+const INDEX_FORMAT: &str = "fleetplan-plans";
+const INDEX_VERSION: u32 = 1;
+
+/// A key-value store of strings with local storage's failure modes.
+pub trait KeyValue {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError>;
+    /// Replaces the value whole, or fails and leaves the old value.
+    fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError>;
+    fn remove(&mut self, key: &str);
+    fn keys(&self) -> Vec<String>;
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StoreError {
+    /// The quota is used up.
+    Full,
+    /// Storage is disabled or failed otherwise.
+    Unavailable,
+}
+
+/// A plan in the list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanEntry {
+    pub id: String,
+    pub name: String,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+struct IndexFile {
+    format: String,
+    version: u32,
+    plans: Vec<PlanEntry>,
+    #[serde(default)]
+    last: Option<String>,
+}
+
+/// The index as read, and what reading it found.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Index {
+    pub plans: Vec<PlanEntry>,
+    pub last: Option<String>,
+}
+
+/// What opening a plan found.
+#[derive(Debug)]
+pub enum Opened {
+    Plan {
+        id: String,
+        plan: Plan,
+        /// The stored record's revision: the next save expects it unchanged.
+        revision: u64,
+    },
+    /// The record could not be read. Its text stays under its key, and a copy
+    /// is under [`recovery_key`] unless `kept` is false (storage full).
+    Unreadable {
+        id: String,
+        reason: String,
+        kept: bool,
+    },
+    /// Written by a newer version of Fleetplan: left alone.
+    Newer { id: String, version: u32 },
+    /// No record under that id (deleted in another tab).
+    Missing { id: String },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SaveError {
+    /// Another tab saved this plan since it was opened or last saved here.
+    Conflict {
+        theirs: u64,
+    },
+    Full,
+    Unavailable,
+    /// The stored record could not be read or is from a newer version: it is
+    /// not overwritten.
+    Blocked,
+}
+
+impl SaveError {
+    /// The message for the header, in plain words.
+    pub fn message(&self) -> String {
+        match self {
+            Self::Conflict { .. } => "Not saved: this plan was changed in another tab".into(),
+            Self::Full => "Not saved: this browser's storage for Fleetplan is full".into(),
+            Self::Unavailable => "Not saved: this browser's storage is unavailable".into(),
+            Self::Blocked => "Not saved: the stored copy could not be read and is kept".into(),
+        }
+    }
+}
+
+impl From<StoreError> for SaveError {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::Full => Self::Full,
+            StoreError::Unavailable => Self::Unavailable,
+        }
+    }
+}
+
+/// Text kept because it could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Recovery {
+    pub key: String,
+    /// What it was, in words: "Plan “FY2026” (2)", "The plan list".
+    pub label: String,
+    /// Characters of text.
+    pub length: usize,
+}
+
+pub fn plan_key(id: &str) -> String {
+    format!("{PLAN_PREFIX}{id}")
+}
+
+pub fn recovery_key(id: &str) -> String {
+    format!("{RECOVERY_PREFIX}{id}")
+}
+
+/// What starting the app found.
+#[derive(Debug)]
+pub struct Start {
+    /// Always a plan: the one found, or a new one (with an empty id when it
+    /// could not be stored).
+    pub opened: Opened,
+    /// Things the person should know (a migration that failed, a plan list
+    /// rebuilt), in plain words.
+    pub notices: Vec<String>,
+    /// The plan list was written by a newer version: nothing is changed.
+    pub newer_index: bool,
+}
+
+pub struct Library<S: KeyValue> {
+    store: S,
+}
+
+impl<S: KeyValue> Library<S> {
+    pub fn new(store: S) -> Self {
+        Self { store }
+    }
+
+    pub fn store(&self) -> &S {
+        &self.store
+    }
+
+    pub fn store_mut(&mut self) -> &mut S {
+        &mut self.store
+    }
+
+    /// Reads the index. A missing index is empty; an unreadable one is kept
+    /// under a recovery key and rebuilt from the plan records present.
+    pub fn index(&mut self) -> Result<Index, IndexProblem> {
+        let raw = match self.store.get(INDEX_KEY) {
+            Ok(Some(raw)) => raw,
+            Ok(None) => return Ok(Index::default()),
+            Err(_) => return Err(IndexProblem::Unavailable),
+        };
+        match serde_json::from_str::<IndexFile>(&raw) {
+            Ok(file) if file.format == INDEX_FORMAT && file.version <= INDEX_VERSION => Ok(Index {
+                plans: file.plans,
+                last: file.last,
+            }),
+            Ok(file) if file.format == INDEX_FORMAT => Err(IndexProblem::Newer {
+                version: file.version,
+            }),
+            _ => {
+                let key = recovery_key("index");
+                if self.store.get(&key).ok().flatten().as_deref() != Some(raw.as_str()) {
+                    let _ = self.store.set(&key, &raw);
+                }
+                let index = self.rebuilt_index();
+                let _ = self.write_index(&index);
+                Err(IndexProblem::Rebuilt(index))
+            }
+        }
+    }
+
+    /// The index of the plan records present, named from their records
+    /// (an unreadable one by its id).
+    fn rebuilt_index(&self) -> Index {
+        let mut ids: Vec<String> = self
+            .store
+            .keys()
+            .into_iter()
+            .filter_map(|k| k.strip_prefix(PLAN_PREFIX).map(str::to_string))
+            .collect();
+        ids.sort_by(|a, b| crate::model::roster::natural(a, b));
+        let plans = ids
+            .into_iter()
+            .map(|id| {
+                let name = self
+                    .store
+                    .get(&plan_key(&id))
+                    .ok()
+                    .flatten()
+                    .and_then(|text| decode_record(&text).ok())
+                    .map_or_else(|| format!("Plan {id}"), |r| r.plan.name);
+                PlanEntry { id, name }
+            })
+            .collect();
+        Index { plans, last: None }
+    }
+
+    fn write_index(&mut self, index: &Index) -> Result<(), StoreError> {
+        let file = IndexFile {
+            format: INDEX_FORMAT.into(),
+            version: INDEX_VERSION,
+            plans: index.plans.clone(),
+            last: index.last.clone(),
+        };
+        let text = serde_json::to_string(&file).map_err(|_| StoreError::Unavailable)?;
+        self.store.set(INDEX_KEY, &text)
+    }
+
+    /// The index for a change: refuses to change one a newer version wrote.
+    fn index_for_change(&mut self) -> Result<Index, SaveError> {
+        match self.index() {
+            Ok(index) | Err(IndexProblem::Rebuilt(index)) => Ok(index),
+            Err(IndexProblem::Newer { .. }) => Err(SaveError::Blocked),
+            Err(IndexProblem::Unavailable) => Err(SaveError::Unavailable),
+        }
+    }
+
+    /// Starts the app: moves a first-version plan into the list, then opens
+    /// the plan opened last (or the first readable one; or a new plan made by
+    /// `blank` when there is none).
+    pub fn start(&mut self, blank: impl FnOnce() -> Plan) -> Start {
+        let mut notices = Vec::new();
+        let mut index = match self.index() {
+            Ok(index) => index,
+            Err(IndexProblem::Rebuilt(index)) => {
+                notices.push(format!(
+                    "The list of plans could not be read; it was rebuilt from the {} plans found. \
+                     Its text is kept under \u{201c}{}\u{201d}.",
+                    index.plans.len(),
+                    recovery_key("index")
+                ));
+                index
+            }
+            Err(IndexProblem::Newer { version }) => {
+                notices.push(format!(
+                    "These plans were saved by a newer version of Fleetplan (list version {version}); \
+                     this version shows a new plan and changes nothing stored."
+                ));
+                return Start {
+                    opened: Opened::Plan {
+                        id: String::new(),
+                        plan: blank(),
+                        revision: 0,
+                    },
+                    notices,
+                    newer_index: true,
+                };
+            }
+            Err(IndexProblem::Unavailable) => {
+                notices
+                    .push("This browser's storage is unavailable: nothing will be saved.".into());
+                Index::default()
+            }
+        };
+        if let Some(notice) = self.migrate_first_version(&mut index) {
+            notices.push(notice);
+        }
+        let mut order: Vec<String> = index.plans.iter().map(|p| p.id.clone()).collect();
+        if let Some(last) = &index.last
+            && let Some(at) = order.iter().position(|id| id == last)
+        {
+            let last = order.remove(at);
+            order.insert(0, last);
+        }
+        // The last plan opened, or else the next one that can be read: a
+        // plan that cannot be read does not keep the others from opening.
+        for id in order {
+            match self.open(&id) {
+                opened @ Opened::Plan { .. } => {
+                    self.remember_last(&id);
+                    return Start {
+                        opened,
+                        notices,
+                        newer_index: false,
+                    };
+                }
+                Opened::Missing { .. } => {}
+                problem => notices.push(describe(&problem, &index)),
+            }
+        }
+        let plan = blank();
+        let opened = match self.create(&plan) {
+            Ok(id) => Opened::Plan {
+                id,
+                plan,
+                revision: 1,
+            },
+            // Not stored: the plan lives in memory and the header says why.
+            Err(_) => Opened::Plan {
+                id: String::new(),
+                plan,
+                revision: 0,
+            },
+        };
+        Start {
+            opened,
+            notices,
+            newer_index: false,
+        }
+    }
+
+    fn remember_last(&mut self, id: &str) {
+        if let Ok(mut index) = self.index_for_change()
+            && index.last.as_deref() != Some(id)
+        {
+            index.last = Some(id.to_string());
+            let _ = self.write_index(&index);
+        }
+    }
+
+    /// The first versions kept one plan under `fleetplan.plan`: it becomes
+    /// plan 1 of the list, in the current record format, and the old key is
+    /// removed only once both are written. One that cannot be read stays
+    /// where it is and is listed with the recoveries.
+    fn migrate_first_version(&mut self, index: &mut Index) -> Option<String> {
+        let raw = self.store.get(LEGACY_PLAN_KEY).ok().flatten()?;
+        let record = decode_record(&raw).ok()?;
+        let id = self.free_id(index);
+        let written = self
+            .store
+            .set(&plan_key(&id), &encode_record(&record.plan, 1))
+            .and_then(|()| {
+                index.plans.push(PlanEntry {
+                    id: id.clone(),
+                    name: record.plan.name.clone(),
+                });
+                index.last = Some(id.clone());
+                self.write_index(index)
+            });
+        match written {
+            Ok(()) => {
+                self.store.remove(LEGACY_PLAN_KEY);
+                None
+            }
+            Err(_) => {
+                index.plans.retain(|p| p.id != id);
+                self.store.remove(&plan_key(&id));
+                Some(
+                    "The plan saved by an earlier version could not be moved to the current format \
+                     (storage is full); it is kept as it was."
+                        .into(),
+                )
+            }
+        }
+    }
+
+    /// A new id: one more than the highest number in use, and not a key
+    /// present (another tab may have created one since).
+    fn free_id(&self, index: &Index) -> String {
+        let mut n = index
+            .plans
+            .iter()
+            .filter_map(|p| p.id.parse::<u64>().ok())
+            .max()
+            .unwrap_or(0)
+            .saturating_add(1);
+        while matches!(self.store.get(&plan_key(&n.to_string())), Ok(Some(_))) {
+            n = n.saturating_add(1);
+        }
+        n.to_string()
+    }
+
+    /// Reads a plan. An older record is read and written back in the current
+    /// format; one that cannot be read is copied to its recovery key.
+    pub fn open(&mut self, id: &str) -> Opened {
+        let key = plan_key(id);
+        let raw = match self.store.get(&key) {
+            Ok(Some(raw)) => raw,
+            Ok(None) => return Opened::Missing { id: id.into() },
+            Err(_) => {
+                return Opened::Unreadable {
+                    id: id.into(),
+                    reason: "this browser's storage could not be read".into(),
+                    kept: true,
+                };
+            }
+        };
+        match decode_record(&raw) {
+            Ok(record) => {
+                if record.version < RECORD_VERSION {
+                    // Failure leaves the older record, which still reads.
+                    let _ = self
+                        .store
+                        .set(&key, &encode_record(&record.plan, record.revision));
+                }
+                Opened::Plan {
+                    id: id.into(),
+                    plan: record.plan,
+                    revision: record.revision,
+                }
+            }
+            Err(RecordError::Newer { version }) => Opened::Newer {
+                id: id.into(),
+                version,
+            },
+            Err(RecordError::Unreadable(reason)) => {
+                let recovery = recovery_key(id);
+                let kept = self.store.get(&recovery).ok().flatten().as_deref()
+                    == Some(raw.as_str())
+                    || self.store.set(&recovery, &raw).is_ok();
+                Opened::Unreadable {
+                    id: id.into(),
+                    reason,
+                    kept,
+                }
+            }
+        }
+    }
+
+    /// Opens a plan the person chose, remembering it as the last one.
+    pub fn open_chosen(&mut self, id: &str) -> Opened {
+        let opened = self.open(id);
+        if matches!(opened, Opened::Plan { .. }) {
+            self.remember_last(id);
+        }
+        opened
+    }
+
+    /// Saves `plan` as plan `id` if the stored record is still at
+    /// `revision`; returns the new revision.
+    pub fn save(&mut self, id: &str, plan: &Plan, revision: u64) -> Result<u64, SaveError> {
+        let stored = self.stored_revision(id)?;
+        if let Some(theirs) = stored
+            && theirs != revision
+        {
+            return Err(SaveError::Conflict { theirs });
+        }
+        self.write(id, plan, revision.max(stored.unwrap_or(0)) + 1)
+    }
+
+    /// Saves over whatever another tab saved (the person chose to keep this
+    /// tab's plan); returns the new revision.
+    pub fn overwrite(&mut self, id: &str, plan: &Plan) -> Result<u64, SaveError> {
+        let stored = self.stored_revision(id)?;
+        self.write(id, plan, stored.unwrap_or(0) + 1)
+    }
+
+    /// The revision of the stored record (`None`: no record), refusing one
+    /// that must not be written over.
+    fn stored_revision(&self, id: &str) -> Result<Option<u64>, SaveError> {
+        match self.store.get(&plan_key(id)).map_err(SaveError::from)? {
+            None => Ok(None),
+            Some(text) => match record_header(&text) {
+                Some((version, revision)) if version <= RECORD_VERSION => Ok(Some(revision)),
+                _ => Err(SaveError::Blocked),
+            },
+        }
+    }
+
+    fn write(&mut self, id: &str, plan: &Plan, revision: u64) -> Result<u64, SaveError> {
+        if id.is_empty() {
+            return Err(SaveError::Unavailable);
+        }
+        self.store
+            .set(&plan_key(id), &encode_record(plan, revision))?;
+        // The list shows the plan's name; it follows a rename. A failure
+        // here leaves the record saved and the old name listed.
+        if let Ok(mut index) = self.index_for_change() {
+            match index.plans.iter_mut().find(|p| p.id == id) {
+                Some(entry) if entry.name == plan.name => return Ok(revision),
+                Some(entry) => entry.name = plan.name.clone(),
+                // Deleted in another tab meanwhile: this save brings it back.
+                None => index.plans.push(PlanEntry {
+                    id: id.into(),
+                    name: plan.name.clone(),
+                }),
+            }
+            let _ = self.write_index(&index);
+        }
+        Ok(revision)
+    }
+
+    /// Stores a new plan at the end of the list; returns its id.
+    pub fn create(&mut self, plan: &Plan) -> Result<String, SaveError> {
+        let mut index = self.index_for_change()?;
+        let id = self.free_id(&index);
+        self.store.set(&plan_key(&id), &encode_record(plan, 1))?;
+        index.plans.push(PlanEntry {
+            id: id.clone(),
+            name: plan.name.clone(),
+        });
+        if let Err(e) = self.write_index(&index) {
+            self.store.remove(&plan_key(&id));
+            return Err(e.into());
+        }
+        Ok(id)
+    }
+
+    /// Stores a copy of plan `id` named "… (copy)"; returns the new id.
+    pub fn duplicate(&mut self, id: &str) -> Result<String, SaveError> {
+        let text = self
+            .store
+            .get(&plan_key(id))
+            .map_err(SaveError::from)?
+            .ok_or(SaveError::Unavailable)?;
+        let mut plan = decode_record(&text).map_err(|_| SaveError::Blocked)?.plan;
+        plan.name = format!("{} (copy)", plan.name);
+        self.create(&plan)
+    }
+
+    /// Renames a plan that is not open in this tab (the open plan is renamed
+    /// by editing it). Refuses an empty name.
+    pub fn rename(&mut self, id: &str, name: &str) -> Result<(), RenameError> {
+        let name = name.trim();
+        if name.is_empty() {
+            return Err(RenameError::EmptyName);
+        }
+        let text = self
+            .store
+            .get(&plan_key(id))
+            .map_err(|_| RenameError::Save(SaveError::Unavailable))?
+            .ok_or(RenameError::Save(SaveError::Unavailable))?;
+        let record = decode_record(&text).map_err(|_| RenameError::Save(SaveError::Blocked))?;
+        let mut plan = record.plan;
+        plan.name = name.to_string();
+        self.write(id, &plan, record.revision + 1)
+            .map(|_| ())
+            .map_err(RenameError::Save)
+    }
+
+    /// Deletes a plan's record and its entry. Its recovery copy, if any,
+    /// stays until discarded.
+    pub fn delete(&mut self, id: &str) -> Result<(), SaveError> {
+        let mut index = self.index_for_change()?;
+        index.plans.retain(|p| p.id != id);
+        if index.last.as_deref() == Some(id) {
+            index.last = index.plans.first().map(|p| p.id.clone());
+        }
+        self.write_index(&index)?;
+        self.store.remove(&plan_key(id));
+        Ok(())
+    }
+
+    /// Texts kept because they could not be read.
+    pub fn recoveries(&self) -> Vec<Recovery> {
+        let names: Vec<PlanEntry> = self
+            .store
+            .get(INDEX_KEY)
+            .ok()
+            .flatten()
+            .and_then(|raw| serde_json::from_str::<IndexFile>(&raw).ok())
+            .map(|f| f.plans)
+            .unwrap_or_default();
+        let mut found: Vec<Recovery> = self
+            .store
+            .keys()
+            .into_iter()
+            .filter_map(|key| {
+                let label = if let Some(id) = key.strip_prefix(RECOVERY_PREFIX) {
+                    if id == "index" {
+                        "The list of plans".to_string()
+                    } else {
+                        match names.iter().find(|p| p.id == id) {
+                            Some(p) => format!("Plan \u{201c}{}\u{201d}", p.name),
+                            None => format!("Plan {id} (deleted)"),
+                        }
+                    }
+                } else if key == LEGACY_RECOVERY_KEY {
+                    "A plan an earlier version could not read".to_string()
+                } else if key == LEGACY_PLAN_KEY {
+                    "The plan saved by an earlier version".to_string()
+                } else {
+                    return None;
+                };
+                let length = self.store.get(&key).ok().flatten()?.chars().count();
+                Some(Recovery { key, label, length })
+            })
+            .collect();
+        found.sort_by(|a, b| a.key.cmp(&b.key));
+        found
+    }
+
+    pub fn recovery_text(&self, key: &str) -> Option<String> {
+        if !is_recovery_key(key) {
+            return None;
+        }
+        self.store.get(key).ok().flatten()
+    }
+
+    /// Removes kept text the person no longer wants.
+    pub fn discard_recovery(&mut self, key: &str) {
+        if is_recovery_key(key) {
+            self.store.remove(key);
+        }
+    }
+}
+
+fn is_recovery_key(key: &str) -> bool {
+    key.starts_with(RECOVERY_PREFIX) || key == LEGACY_RECOVERY_KEY || key == LEGACY_PLAN_KEY
+}
+
+/// A plan that could not be opened, in words.
+fn describe(opened: &Opened, index: &Index) -> String {
+    let name = |id: &str| {
+        index.plans.iter().find(|p| p.id == id).map_or_else(
+            || format!("plan {id}"),
+            |p| format!("\u{201c}{}\u{201d}", p.name),
+        )
+    };
+    match opened {
+        Opened::Unreadable { id, reason, kept } => {
+            let kept = if *kept {
+                format!(
+                    "its text is kept untouched under \u{201c}{}\u{201d}",
+                    recovery_key(id)
+                )
+            } else {
+                format!(
+                    "its text is left untouched under \u{201c}{}\u{201d}",
+                    plan_key(id)
+                )
+            };
+            format!(
+                "The plan {} could not be read ({reason}); {kept}.",
+                name(id)
+            )
+        }
+        Opened::Newer { id, version } => format!(
+            "The plan {} was saved by a newer version of Fleetplan (record version {version}); it is left unchanged.",
+            name(id)
+        ),
+        Opened::Plan { .. } | Opened::Missing { .. } => String::new(),
+    }
+}
+
+/// Why the index could not be used as stored.
+#[derive(Debug)]
+pub enum IndexProblem {
+    /// Unreadable: rebuilt from the records present (its text kept).
+    Rebuilt(Index),
+    Newer {
+        version: u32,
+    },
+    Unavailable,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RenameError {
+    EmptyName,
+    Save(SaveError),
+}
+
+/// A store in memory with local storage's quota rule (2 bytes per UTF-16
+/// code unit of keys and values), for tests and benchmarks.
+#[derive(Clone, Debug, Default)]
+pub struct MemoryStore {
+    entries: std::collections::BTreeMap<String, String>,
+    /// The quota in bytes; `None` for unlimited.
+    pub quota: Option<usize>,
+}
+
+impl MemoryStore {
+    pub fn with_quota(bytes: usize) -> Self {
+        Self {
+            entries: Default::default(),
+            quota: Some(bytes),
+        }
+    }
+
+    /// Bytes used, counted as local storage does.
+    pub fn used(&self) -> usize {
+        self.entries
+            .iter()
+            .map(|(k, v)| 2 * (k.encode_utf16().count() + v.encode_utf16().count()))
+            .sum()
+    }
+}
+
+impl KeyValue for MemoryStore {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        Ok(self.entries.get(key).cloned())
+    }
+
+    fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
+        if let Some(quota) = self.quota {
+            let old = self.entries.get(key).map_or(0, |v| {
+                2 * (key.encode_utf16().count() + v.encode_utf16().count())
+            });
+            let new = 2 * (key.encode_utf16().count() + value.encode_utf16().count());
+            if self.used() - old + new > quota {
+                return Err(StoreError::Full);
+            }
+        }
+        self.entries.insert(key.into(), value.into());
+        Ok(())
+    }
+
+    fn remove(&mut self, key: &str) {
+        self.entries.remove(key);
+    }
+
+    fn keys(&self) -> Vec<String> {
+        self.entries.keys().cloned().collect()
+    }
+}

@@ -1,0 +1,54 @@
+//! Banners under the header: a save conflict with another tab (with the
+//! choices), and notices about stored plans that could not be read.
+
+use leptos::prelude::*;
+
+use super::download::download_bytes;
+use super::session::Session;
+use super::state::PlanState;
+
+#[component]
+pub fn Notices() -> impl IntoView {
+    let session = Session::expect();
+    let state = PlanState::expect();
+    let download_mine = move |_| {
+        let (name, text) = Session::backup(state);
+        let _ = download_bytes(&name, "application/json", text.as_bytes());
+    };
+    let notices = move || {
+        session
+            .notices
+            .get()
+            .into_iter()
+            .enumerate()
+            .map(|(i, text)| {
+                view! {
+                    <div class="banner banner-warning" role="alert" data-testid="notice">
+                        <span>{text}</span>
+                        <button type="button" class="button-quiet" aria-label="Dismiss"
+                            on:click=move |_| session.notices.update(|n| { if i < n.len() { n.remove(i); } })>
+                            "Dismiss"
+                        </button>
+                    </div>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <Show when=move || session.conflict.get()>
+            <div class="banner banner-warning" role="alert" data-testid="conflict">
+                <span>
+                    "This plan was saved in another tab while this tab had changes not yet saved. Which version should be kept?"
+                </span>
+                <button type="button" class="button-secondary" data-testid="keep-mine"
+                    on:click=move |_| session.keep_mine(state)>"Keep this tab’s version"</button>
+                <button type="button" class="button-secondary" data-testid="take-theirs"
+                    on:click=move |_| session.take_theirs(state)>"Use the other tab’s version"</button>
+                <button type="button" class="button-quiet" on:click=download_mine>
+                    "Download this tab’s version"
+                </button>
+            </div>
+        </Show>
+        {notices}
+    }
+}

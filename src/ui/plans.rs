@@ -1,0 +1,240 @@
+//! The plans on this device: open, create, rename, duplicate, delete (after
+//! a confirmation); backups as plan files; texts kept because they could not
+//! be read; whether the browser keeps the storage.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::app::blank_plan;
+use super::download::download_bytes;
+use super::roster_import::read_file;
+use super::session::Session;
+use super::state::PlanState;
+use crate::storage::Persistence;
+use crate::storage::library::PlanEntry;
+
+#[component]
+pub fn Plans() -> impl IntoView {
+    let session = Session::expect();
+    let state = PlanState::expect();
+    let error = RwSignal::new(None::<String>);
+    let report = move |result: Result<(), String>| error.set(result.err());
+    let rows = move || {
+        session
+            .plans
+            .get()
+            .into_iter()
+            .map(|entry| view! { <PlanRow entry=entry error=error /> })
+            .collect_view()
+    };
+    let persistence = move || match session.persistence.get() {
+        Persistence::Granted => (
+            "granted",
+            "Persistent: the browser keeps these plans until you clear its site data.",
+        ),
+        Persistence::BestEffort => (
+            "best-effort",
+            "Not persistent: the browser may clear these plans when the disk runs low. Keep backups.",
+        ),
+        Persistence::Unsupported => (
+            "unsupported",
+            "This browser cannot promise to keep its storage. Keep backups.",
+        ),
+        Persistence::Unknown => ("unknown", "Asking the browser to keep these plans…"),
+    };
+    view! {
+        <section class="card plans" aria-labelledby="plans-title">
+            <div class="card-head">
+                <h2 id="plans-title">"Plans on this device"</h2>
+                <button type="button" class="button-primary" data-testid="new-plan"
+                    on:click=move |_| report(session.create(state, &blank_plan()))>
+                    "New blank plan"
+                </button>
+            </div>
+            <p class="muted">
+                "Plans are stored in this browser only. Every change is saved as you work."
+            </p>
+            <p class="persistence" data-testid="persistence" data-state=move || persistence().0>
+                {move || persistence().1}
+            </p>
+            {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+            <table class="grid plan-list">
+                <thead>
+                    <tr>
+                        <th scope="col">"Name"</th>
+                        <th scope="col"><span class="visually-hidden">"Actions"</span></th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </section>
+        <Backup />
+        <Recoveries />
+    }
+}
+
+#[component]
+fn PlanRow(entry: PlanEntry, error: RwSignal<Option<String>>) -> impl IntoView {
+    let report = move |result: Result<(), String>| error.set(result.err());
+    let session = Session::expect();
+    let state = PlanState::expect();
+    let confirming = RwSignal::new(false);
+    let id = StoredValue::new(entry.id.clone());
+    let is_open = move || session.current.get() == id.get_value();
+    let name = entry.name.clone();
+    let label = format!("Name of plan {}", entry.name);
+    view! {
+        <tr data-testid="plan-row" data-open=move || is_open().to_string()>
+            <td>
+                <input type="text" class="plan-row-name" aria-label=label prop:value=name
+                    on:change=move |ev| report(session.rename(state, &id.get_value(), &event_target_value(&ev))) />
+                <Show when=is_open>
+                    <span class="tag" data-testid="open-tag">"Open"</span>
+                </Show>
+            </td>
+            <td class="actions">
+                <Show when=move || !confirming.get() fallback=move || view! {
+                    <span class="confirm" role="alert">
+                        "Delete this plan? This cannot be undone. "
+                        <button type="button" class="button-danger" data-testid="confirm-delete"
+                            on:click=move |_| {
+                                confirming.set(false);
+                                report(session.delete(state, &id.get_value(), blank_plan));
+                            }>"Delete"</button>
+                        <button type="button" class="button-quiet" on:click=move |_| confirming.set(false)>"Cancel"</button>
+                    </span>
+                }>
+                    <button type="button" class="button-secondary" data-testid="open-plan"
+                        disabled=is_open
+                        on:click=move |_| session.open(state, &id.get_value())>"Open"</button>
+                    <button type="button" class="button-quiet" data-testid="duplicate-plan"
+                        on:click=move |_| report(session.duplicate(state, &id.get_value()))>"Duplicate"</button>
+                    <button type="button" class="button-quiet button-danger" data-testid="delete-plan"
+                        on:click=move |_| confirming.set(true)>"Delete"</button>
+                </Show>
+            </td>
+        </tr>
+    }
+}
+
+/// Download the open plan as a plan file; open a plan file as a new plan.
+#[component]
+fn Backup() -> impl IntoView {
+    let session = Session::expect();
+    let state = PlanState::expect();
+    let problems = RwSignal::new(Vec::<String>::new());
+    let download = move |_| {
+        let (name, text) = Session::backup(state);
+        if let Err(e) = download_bytes(&name, "application/json", text.as_bytes()) {
+            problems.set(vec![e]);
+        }
+    };
+    let open_file = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            let Some((_, bytes)) = read_file(input.clone()).await else {
+                problems.set(vec!["The file could not be read.".into()]);
+                return;
+            };
+            input.set_value("");
+            let text = String::from_utf8_lossy(&bytes);
+            let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+            match session.import_file(state, text) {
+                Ok(()) => problems.set(Vec::new()),
+                Err(reasons) => problems.set(reasons),
+            }
+        });
+    };
+    view! {
+        <section class="card" aria-labelledby="backup-title">
+            <div class="card-head"><h2 id="backup-title">"Backups"</h2></div>
+            <p class="muted">
+                "A backup is the plan file that " <code>"fleetplan-cli"</code>
+                " reads (docs/plan-format.md). Opening one adds it as a new plan; nothing else changes."
+            </p>
+            <div class="backup-actions">
+                <button type="button" class="button-secondary" data-testid="backup-download" on:click=download>
+                    "Download a backup of the open plan"
+                </button>
+                <label class="button-secondary file-button">
+                    "Open a backup file…"
+                    <input type="file" accept=".json,application/json" class="visually-hidden"
+                        data-testid="backup-open" on:change=open_file />
+                </label>
+            </div>
+            <Show when=move || !problems.get().is_empty()>
+                <div class="field-error" role="alert" data-testid="backup-problems">
+                    <p>"This file is not a plan Fleetplan can open; nothing was changed:"</p>
+                    <ul>{move || problems.get().into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+                </div>
+            </Show>
+        </section>
+    }
+}
+
+/// Texts kept because they could not be read: download or discard each.
+#[component]
+fn Recoveries() -> impl IntoView {
+    let session = Session::expect();
+    let rows = move || {
+        session
+            .recoveries
+            .get()
+            .into_iter()
+            .map(|r| {
+                let key = StoredValue::new(r.key.clone());
+                let confirming = RwSignal::new(false);
+                let download = move |_| {
+                    if let Some(text) = Session::recovery_text(&key.get_value()) {
+                        let name = format!("{}.txt", key.get_value());
+                        let _ = download_bytes(&name, "text/plain;charset=utf-8", text.as_bytes());
+                    }
+                };
+                view! {
+                    <tr data-testid="recovery-row">
+                        <td>{r.label}</td>
+                        <td><code>{r.key.clone()}</code></td>
+                        <td class="num">{format!("{} characters", r.length)}</td>
+                        <td class="actions">
+                            <button type="button" class="button-secondary" data-testid="recovery-download"
+                                on:click=download>"Download"</button>
+                            <Show when=move || !confirming.get() fallback=move || view! {
+                                <button type="button" class="button-danger"
+                                    on:click=move |_| session.discard_recovery(&key.get_value())>"Discard for good"</button>
+                                <button type="button" class="button-quiet" on:click=move |_| confirming.set(false)>"Cancel"</button>
+                            }>
+                                <button type="button" class="button-quiet" on:click=move |_| confirming.set(true)>"Discard"</button>
+                            </Show>
+                        </td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <Show when=move || !session.recoveries.get().is_empty()>
+            <section class="card" aria-labelledby="recovery-title" data-testid="recoveries">
+                <div class="card-head"><h2 id="recovery-title">"Kept because they could not be read"</h2></div>
+                <p class="muted">
+                    "Fleetplan never writes over stored text it cannot read. Download it to repair it by hand or to send it to us; discard it when you no longer need it."
+                </p>
+                <table class="grid">
+                    <thead>
+                        <tr>
+                            <th scope="col">"What"</th>
+                            <th scope="col">"Key"</th>
+                            <th scope="col" class="num">"Size"</th>
+                            <th scope="col"><span class="visually-hidden">"Actions"</span></th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </section>
+        </Show>
+    }
+}

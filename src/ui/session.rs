@@ -1,0 +1,361 @@
+//! Which stored plan is open, its revision, the list of plans, and what
+//! happens when another tab saves: the bridge between `PlanState` and
+//! `storage::library`.
+
+use leptos::ev;
+use leptos::prelude::*;
+
+use super::state::{PlanState, SaveStatus};
+use crate::format::plan_json::{read_plan_file, write_plan_file};
+use crate::format::record::{decode_record, record_header};
+use crate::model::Plan;
+use crate::storage::library::{
+    INDEX_KEY, Library, Opened, PlanEntry, Recovery, SaveError, plan_key,
+};
+use crate::storage::{LocalStore, Persistence, request_persistence};
+
+fn library() -> Library<LocalStore> {
+    Library::new(LocalStore)
+}
+
+#[derive(Clone, Copy)]
+pub struct Session {
+    /// The open plan's id; empty while it could not be stored.
+    pub current: RwSignal<String>,
+    /// The stored record's revision this tab last read or wrote.
+    revision: StoredValue<u64>,
+    pub plans: RwSignal<Vec<PlanEntry>>,
+    pub recoveries: RwSignal<Vec<Recovery>>,
+    /// What the person should know (an unreadable plan, a migration), shown
+    /// until dismissed.
+    pub notices: RwSignal<Vec<String>>,
+    /// Another tab saved this plan while this one had changes not saved.
+    pub conflict: RwSignal<bool>,
+    pub persistence: RwSignal<Persistence>,
+    /// Set when the plan is replaced by one read from storage: that change
+    /// is not an edit and is not saved back.
+    quiet: StoredValue<bool>,
+    /// The save waiting for a quiet moment (see `autosave`).
+    timer: StoredValue<Option<TimeoutHandle>>,
+}
+
+impl Session {
+    pub fn expect() -> Self {
+        expect_context::<Self>()
+    }
+
+    /// Opens the plan the person worked on last (moving a first-version plan
+    /// into the list), or a new one; returns it with the save state to start in.
+    pub fn start(blank: impl FnOnce() -> Plan) -> (Self, Plan, SaveStatus) {
+        let mut library = library();
+        let start = library.start(blank);
+        let mut notices = start.notices;
+        let (id, plan, revision) = match start.opened {
+            Opened::Plan { id, plan, revision } => (id, plan, revision),
+            // `start` always opens a plan; this is its contract.
+            _ => unreachable!("Library::start opens a plan"),
+        };
+        let status = if start.newer_index {
+            SaveStatus::Blocked
+        } else if id.is_empty() {
+            notices.push(
+                "This plan could not be stored in this browser; download a backup to keep it."
+                    .into(),
+            );
+            SaveStatus::Failed("Not saved: this browser's storage is full or unavailable".into())
+        } else {
+            SaveStatus::Saved
+        };
+        let session = Self {
+            current: RwSignal::new(id),
+            revision: StoredValue::new(revision),
+            plans: RwSignal::new(Vec::new()),
+            recoveries: RwSignal::new(Vec::new()),
+            notices: RwSignal::new(notices),
+            conflict: RwSignal::new(false),
+            persistence: RwSignal::new(Persistence::Unknown),
+            quiet: StoredValue::new(false),
+            timer: StoredValue::new(None),
+        };
+        session.refresh();
+        leptos::task::spawn_local(async move {
+            session.persistence.set(request_persistence().await);
+        });
+        (session, plan, status)
+    }
+
+    /// Reads the list of plans and recovered texts again.
+    pub fn refresh(&self) {
+        let mut library = library();
+        let plans = match library.index() {
+            Ok(index) => index.plans,
+            Err(crate::storage::library::IndexProblem::Rebuilt(index)) => index.plans,
+            Err(_) => Vec::new(),
+        };
+        self.plans.set(plans);
+        self.recoveries.set(library.recoveries());
+    }
+
+    /// Whether the latest change of the plan came from storage (and clears
+    /// it): autosave does not write such a change back.
+    pub fn take_quiet(&self) -> bool {
+        let quiet = self.quiet.get_value();
+        self.quiet.set_value(false);
+        quiet
+    }
+
+    fn show(&self, state: PlanState, id: String, plan: Plan, revision: u64) {
+        self.quiet.set_value(true);
+        state.replace_plan(plan);
+        self.current.set(id);
+        self.revision.set_value(revision);
+        self.conflict.set(false);
+        state.save_status.set(SaveStatus::Saved);
+    }
+
+    fn notice(&self, text: String) {
+        self.notices.update(|n| n.push(text));
+    }
+
+    /// Saves `state`'s plan after `quiet` without another change.
+    pub fn schedule(&self, state: PlanState, quiet: std::time::Duration) {
+        if let Some(handle) = self.timer.get_value() {
+            handle.clear();
+        }
+        let session = *self;
+        let handle = set_timeout_with_handle(move || session.flush(state), quiet).ok();
+        self.timer.set_value(handle);
+    }
+
+    /// Saves at once if a save is waiting.
+    pub fn flush(&self, state: PlanState) {
+        let Some(handle) = self.timer.get_value() else {
+            return;
+        };
+        handle.clear();
+        self.timer.set_value(None);
+        state.save_status.set(self.save(state));
+    }
+
+    /// Writes the plan now.
+    fn save(&self, state: PlanState) -> SaveStatus {
+        let mut library = library();
+        let id = self.current.get_untracked();
+        let result = state.plan.with_untracked(|plan| {
+            if id.is_empty() {
+                library.create(plan).map(|id| {
+                    self.current.set(id);
+                    1
+                })
+            } else {
+                library.save(&id, plan, self.revision.get_value())
+            }
+        });
+        match result {
+            Ok(revision) => {
+                self.revision.set_value(revision);
+                let name = state.plan.with_untracked(|p| p.name.clone());
+                let id = self.current.get_untracked();
+                if self
+                    .plans
+                    .with_untracked(|ps| !ps.iter().any(|p| p.id == id && p.name == name))
+                {
+                    self.refresh();
+                }
+                SaveStatus::Saved
+            }
+            Err(error) => {
+                if matches!(error, SaveError::Conflict { .. }) {
+                    self.conflict.set(true);
+                }
+                SaveStatus::Failed(error.message())
+            }
+        }
+    }
+
+    /// Keeps this tab's plan over the one another tab saved.
+    pub fn keep_mine(&self, state: PlanState) {
+        let id = self.current.get_untracked();
+        let result = state
+            .plan
+            .with_untracked(|plan| library().overwrite(&id, plan));
+        match result {
+            Ok(revision) => {
+                self.revision.set_value(revision);
+                self.conflict.set(false);
+                state.save_status.set(SaveStatus::Saved);
+            }
+            Err(e) => state.save_status.set(SaveStatus::Failed(e.message())),
+        }
+    }
+
+    /// Opens a plan from the list; this tab's unsaved change is saved first.
+    pub fn open(&self, state: PlanState, id: &str) {
+        self.flush(state);
+        match library().open_chosen(id) {
+            Opened::Plan { id, plan, revision } => self.show(state, id, plan, revision),
+            Opened::Unreadable { id, reason, kept } => {
+                let key = if kept {
+                    crate::storage::library::recovery_key(&id)
+                } else {
+                    plan_key(&id)
+                };
+                self.notice(format!(
+                    "That plan could not be read ({reason}). Its text is kept untouched under \u{201c}{key}\u{201d}; download it below."
+                ));
+            }
+            Opened::Newer { version, .. } => self.notice(format!(
+                "That plan was saved by a newer version of Fleetplan (record version {version}); this version leaves it unchanged."
+            )),
+            Opened::Missing { .. } => self.notice("That plan is no longer stored (deleted in another tab).".into()),
+        }
+        self.refresh();
+    }
+
+    /// Stores `plan` as a new plan and opens it.
+    pub fn create(&self, state: PlanState, plan: &Plan) -> Result<(), String> {
+        let id = library().create(plan).map_err(|e| e.message())?;
+        self.open(state, &id);
+        Ok(())
+    }
+
+    pub fn duplicate(&self, state: PlanState, id: &str) -> Result<(), String> {
+        if *id == self.current.get_untracked() {
+            // The copy has this tab's latest edits.
+            self.flush(state);
+        }
+        library().duplicate(id).map_err(|e| e.message())?;
+        self.refresh();
+        Ok(())
+    }
+
+    pub fn rename(&self, state: PlanState, id: &str, name: &str) -> Result<(), String> {
+        if *id == self.current.get_untracked() {
+            let name = name.trim().to_string();
+            if name.is_empty() {
+                return Err("A plan needs a name.".into());
+            }
+            state.edit(|p| p.name = name);
+            return Ok(());
+        }
+        library().rename(id, name).map_err(|e| match e {
+            crate::storage::library::RenameError::EmptyName => "A plan needs a name.".to_string(),
+            crate::storage::library::RenameError::Save(e) => e.message(),
+        })?;
+        self.refresh();
+        Ok(())
+    }
+
+    /// Deletes a plan; deleting the open one opens another (or a new one).
+    pub fn delete(
+        &self,
+        state: PlanState,
+        id: &str,
+        blank: impl FnOnce() -> Plan,
+    ) -> Result<(), String> {
+        library().delete(id).map_err(|e| e.message())?;
+        self.refresh();
+        if *id == self.current.get_untracked() {
+            match self
+                .plans
+                .with_untracked(|ps| ps.first().map(|p| p.id.clone()))
+            {
+                Some(next) => self.open(state, &next),
+                None => self.create(state, &blank())?,
+            }
+        }
+        Ok(())
+    }
+
+    /// Opens a plan file (the documented JSON) as a new plan. A file that is
+    /// not a valid plan changes nothing; its problems come back with their
+    /// field paths.
+    pub fn import_file(&self, state: PlanState, text: &str) -> Result<(), Vec<String>> {
+        let plan = read_plan_file(text).map_err(|errors| {
+            errors
+                .iter()
+                .take(20)
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+        })?;
+        self.create(state, &plan).map_err(|e| vec![e])
+    }
+
+    /// The open plan as a plan file, for a backup download.
+    pub fn backup(state: PlanState) -> (String, String) {
+        state.plan.with_untracked(|plan| {
+            let stem: String = plan
+                .name
+                .chars()
+                .map(|c| {
+                    if c.is_alphanumeric() || c == '-' {
+                        c
+                    } else {
+                        '-'
+                    }
+                })
+                .collect();
+            (format!("{stem}.fleetplan.json"), write_plan_file(plan))
+        })
+    }
+
+    pub fn recovery_text(key: &str) -> Option<String> {
+        library().recovery_text(key)
+    }
+
+    pub fn discard_recovery(&self, key: &str) {
+        library().discard_recovery(key);
+        self.refresh();
+    }
+
+    /// Follows other tabs: a save of the open plan is taken in when this tab
+    /// has nothing unsaved, and is a conflict otherwise; the list follows
+    /// plans created, renamed or deleted elsewhere.
+    pub fn follow_other_tabs(&self, state: PlanState) {
+        let session = *self;
+        let listener = window_event_listener(ev::storage, move |event| {
+            let Some(key) = event.key() else {
+                session.refresh();
+                return;
+            };
+            if key == INDEX_KEY {
+                session.refresh();
+                return;
+            }
+            let id = session.current.get_untracked();
+            if id.is_empty() || key != plan_key(&id) {
+                if key.starts_with("fleetplan.") {
+                    session.refresh();
+                }
+                return;
+            }
+            let Some(text) = event.new_value() else {
+                session.notice(
+                    "This plan was deleted in another tab; keep editing to store it again.".into(),
+                );
+                session.refresh();
+                return;
+            };
+            if record_header(&text).map(|(_, r)| r) == Some(session.revision.get_value()) {
+                return;
+            }
+            // A change here not yet stored: the person chooses.
+            if state.save_status.get_untracked() != SaveStatus::Saved {
+                session.conflict.set(true);
+                return;
+            }
+            if let Ok(record) = decode_record(&text) {
+                session.show(state, id, record.plan, record.revision);
+                session.notice("This plan was updated with changes saved in another tab.".into());
+            }
+        });
+        on_cleanup(move || listener.remove());
+    }
+
+    /// Takes the other tab's version of the open plan, dropping this tab's
+    /// unsaved change (the person chose it).
+    pub fn take_theirs(&self, state: PlanState) {
+        let id = self.current.get_untracked();
+        self.open(state, &id);
+    }
+}

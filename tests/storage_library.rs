@@ -1,0 +1,357 @@
+//! The plans kept on this device (`storage::library`) over a store in
+//! memory with local storage's quota rule: several plans, the last one
+//! reopening, revisions between tabs, faults that must not lose data.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use fleetplan::format::plan_json::{read_plan_file, write_plan_file};
+use fleetplan::format::record::decode_record;
+use fleetplan::model::{Plan, YearMonth, forecast_scenario};
+use fleetplan::storage::library::{
+    INDEX_KEY, KeyValue, LEGACY_PLAN_KEY, Library, MemoryStore, Opened, RenameError, SaveError,
+    StoreError, plan_key, recovery_key,
+};
+
+fn example() -> Plan {
+    read_plan_file(include_str!("../docs/example-plan.json")).expect("the example is valid")
+}
+
+fn blank(name: &str) -> Plan {
+    Plan::blank(name, "JPY", 4, YearMonth::new(2026, 4).unwrap(), 12)
+}
+
+/// A store that records which keys were written.
+#[derive(Clone, Default)]
+struct Watched {
+    inner: MemoryStore,
+    writes: Rc<RefCell<Vec<String>>>,
+}
+
+impl KeyValue for Watched {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        self.inner.get(key)
+    }
+    fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
+        self.writes.borrow_mut().push(key.to_string());
+        self.inner.set(key, value)
+    }
+    fn remove(&mut self, key: &str) {
+        self.inner.remove(key);
+    }
+    fn keys(&self) -> Vec<String> {
+        self.inner.keys()
+    }
+}
+
+fn opened_plan(opened: Opened) -> (String, Plan, u64) {
+    match opened {
+        Opened::Plan { id, plan, revision } => (id, plan, revision),
+        other => panic!("expected a plan, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_fresh_store_starts_with_a_new_plan_in_the_list() {
+    let mut library = Library::new(MemoryStore::default());
+    let start = library.start(|| blank("First"));
+    let (id, plan, revision) = opened_plan(start.opened);
+    assert_eq!(plan.name, "First");
+    assert_eq!(revision, 1);
+    let index = library.index().unwrap();
+    assert_eq!(index.plans.len(), 1);
+    assert_eq!(index.plans[0].id, id);
+    assert!(start.notices.is_empty());
+}
+
+#[test]
+fn several_plans_are_created_renamed_duplicated_and_deleted() {
+    let mut library = Library::new(MemoryStore::default());
+    let a = library.create(&example()).unwrap();
+    let b = library.create(&blank("Second")).unwrap();
+    assert_ne!(a, b);
+
+    library.rename(&b, "  Hiring plan  ").unwrap();
+    assert_eq!(
+        library.rename(&b, "   "),
+        Err(RenameError::EmptyName),
+        "an empty name is refused"
+    );
+    let (_, renamed, revision) = opened_plan(library.open(&b));
+    assert_eq!(renamed.name, "Hiring plan");
+    assert_eq!(revision, 2, "a rename is a save");
+
+    let copy = library.duplicate(&a).unwrap();
+    let (_, copied, _) = opened_plan(library.open(&copy));
+    let mut expected = example();
+    expected.name = format!("{} (copy)", expected.name);
+    assert_eq!(
+        copied, expected,
+        "a duplicate is a full copy under a new name"
+    );
+
+    library.delete(&a).unwrap();
+    let names: Vec<String> = library
+        .index()
+        .unwrap()
+        .plans
+        .into_iter()
+        .map(|p| p.name)
+        .collect();
+    assert_eq!(names, ["Hiring plan", expected.name.as_str()]);
+    assert!(matches!(library.open(&a), Opened::Missing { .. }));
+    assert_eq!(library.store().get(&plan_key(&a)).unwrap(), None);
+}
+
+#[test]
+fn the_plan_opened_last_reopens_on_start() {
+    let mut library = Library::new(MemoryStore::default());
+    library.create(&blank("One")).unwrap();
+    let two = library.create(&blank("Two")).unwrap();
+    assert!(matches!(library.open_chosen(&two), Opened::Plan { .. }));
+    let store = library.store().clone();
+    let mut again = Library::new(store);
+    let (id, plan, _) = opened_plan(again.start(|| blank("unused")).opened);
+    assert_eq!((id.as_str(), plan.name.as_str()), (two.as_str(), "Two"));
+}
+
+#[test]
+fn saving_one_plan_writes_only_its_record() {
+    let store = Watched::default();
+    let writes = store.writes.clone();
+    let mut library = Library::new(store);
+    let a = library.create(&example()).unwrap();
+    let b = library.create(&blank("Other")).unwrap();
+    let other_before = library.store().get(&plan_key(&b)).unwrap();
+    writes.borrow_mut().clear();
+
+    let mut plan = example();
+    plan.scenarios[0].positions[0].title = "Head of Engineering".into();
+    let revision = library.save(&a, &plan, 1).unwrap();
+    assert_eq!(revision, 2);
+    assert_eq!(*writes.borrow(), [plan_key(&a)], "only the plan's record");
+    assert_eq!(library.store().get(&plan_key(&b)).unwrap(), other_before);
+
+    // A new name is also written to the list.
+    writes.borrow_mut().clear();
+    plan.name = "Renamed".into();
+    library.save(&a, &plan, 2).unwrap();
+    assert_eq!(*writes.borrow(), [plan_key(&a), INDEX_KEY.to_string()]);
+    assert_eq!(library.index().unwrap().plans[0].name, "Renamed");
+}
+
+#[test]
+fn a_save_from_a_tab_that_missed_another_tabs_save_is_refused() {
+    let mut library = Library::new(MemoryStore::default());
+    let id = library.create(&example()).unwrap();
+    // Two tabs opened the plan at revision 1; the first saves.
+    let mut first = example();
+    first.scenarios[0].positions[0].title = "First tab".into();
+    assert_eq!(library.save(&id, &first, 1), Ok(2));
+    // The second's save still expects revision 1.
+    let mut second = example();
+    second.scenarios[0].positions[1].title = "Second tab".into();
+    assert_eq!(
+        library.save(&id, &second, 1),
+        Err(SaveError::Conflict { theirs: 2 })
+    );
+    let (_, stored, _) = opened_plan(library.open(&id));
+    assert_eq!(stored, first, "the first tab's save is not discarded");
+    // The person chose to keep the second tab's plan.
+    assert_eq!(library.overwrite(&id, &second), Ok(3));
+    let (_, stored, revision) = opened_plan(library.open(&id));
+    assert_eq!((stored, revision), (second, 3));
+}
+
+#[test]
+fn an_unreadable_record_is_kept_and_the_other_plans_still_open() {
+    let mut library = Library::new(MemoryStore::default());
+    let good = library.create(&blank("Good")).unwrap();
+    let bad = library.create(&example()).unwrap();
+    assert!(matches!(library.open_chosen(&bad), Opened::Plan { .. }));
+    let record = library.store().get(&plan_key(&bad)).unwrap().unwrap();
+    let broken = record[..record.len() / 2].to_string();
+    library.store_mut().set(&plan_key(&bad), &broken).unwrap();
+
+    let start = library.start(|| blank("unused"));
+    let (id, plan, _) = opened_plan(start.opened);
+    assert_eq!((id.as_str(), plan.name.as_str()), (good.as_str(), "Good"));
+    assert_eq!(start.notices.len(), 1);
+    assert!(
+        start.notices[0].contains("could not be read")
+            && start.notices[0].contains(&recovery_key(&bad)),
+        "{}",
+        start.notices[0]
+    );
+    assert_eq!(
+        library.store().get(&recovery_key(&bad)).unwrap().as_deref(),
+        Some(broken.as_str())
+    );
+    // Never written over, even by a save that thinks it owns it.
+    assert_eq!(library.save(&bad, &example(), 1), Err(SaveError::Blocked));
+    assert_eq!(
+        library.store().get(&plan_key(&bad)).unwrap().as_deref(),
+        Some(broken.as_str())
+    );
+    let recoveries = library.recoveries();
+    assert_eq!(recoveries.len(), 1);
+    assert_eq!(recoveries[0].key, recovery_key(&bad));
+    assert!(
+        recoveries[0].label.contains("Engineering budget"),
+        "{:?}",
+        recoveries[0]
+    );
+    assert_eq!(
+        library.recovery_text(&recoveries[0].key).as_deref(),
+        Some(broken.as_str())
+    );
+    library.discard_recovery(&recoveries[0].key);
+    assert!(library.recoveries().is_empty());
+    assert_eq!(
+        library.recovery_text(INDEX_KEY),
+        None,
+        "only kept texts are offered"
+    );
+}
+
+#[test]
+fn a_record_from_a_newer_version_is_left_alone() {
+    let mut library = Library::new(MemoryStore::default());
+    let id = library.create(&example()).unwrap();
+    let record = library.store().get(&plan_key(&id)).unwrap().unwrap();
+    let newer = record.replacen("fleetplan-record 2 ", "fleetplan-record 9 ", 1);
+    library.store_mut().set(&plan_key(&id), &newer).unwrap();
+    assert!(matches!(
+        library.open(&id),
+        Opened::Newer { version: 9, .. }
+    ));
+    assert_eq!(library.save(&id, &example(), 1), Err(SaveError::Blocked));
+    assert_eq!(library.overwrite(&id, &example()), Err(SaveError::Blocked));
+    assert_eq!(
+        library.store().get(&plan_key(&id)).unwrap().as_deref(),
+        Some(newer.as_str())
+    );
+}
+
+#[test]
+fn the_first_versions_plan_becomes_the_first_plan_of_the_list() {
+    let v1 = include_str!("fixtures/storage/plan-record-v0.json");
+    let mut store = MemoryStore::default();
+    store.set(LEGACY_PLAN_KEY, v1).unwrap();
+    let mut library = Library::new(store);
+    let start = library.start(|| blank("unused"));
+    assert!(start.notices.is_empty(), "{:?}", start.notices);
+    let (id, plan, _) = opened_plan(start.opened);
+    assert_eq!(plan.name, "FY2026 エンジニアリング予算");
+    assert_eq!(forecast_scenario(&plan, 0).unwrap().total(), 13_800_000);
+    assert_eq!(library.store().get(LEGACY_PLAN_KEY).unwrap(), None);
+    let stored = library.store().get(&plan_key(&id)).unwrap().unwrap();
+    assert!(
+        stored.starts_with("fleetplan-record 2 "),
+        "written in the current format"
+    );
+    assert_eq!(decode_record(&stored).unwrap().plan, plan);
+}
+
+#[test]
+fn an_unreadable_first_version_plan_stays_where_it_was() {
+    let mut store = MemoryStore::default();
+    store
+        .set(LEGACY_PLAN_KEY, "{\"format\": \"fleetplan-plan\", \"ver")
+        .unwrap();
+    let mut library = Library::new(store);
+    let (_, plan, _) = opened_plan(library.start(|| blank("New")).opened);
+    assert_eq!(plan.name, "New");
+    assert!(library.store().get(LEGACY_PLAN_KEY).unwrap().is_some());
+    let recoveries = library.recoveries();
+    assert_eq!(recoveries.len(), 1);
+    assert_eq!(recoveries[0].key, LEGACY_PLAN_KEY);
+}
+
+#[test]
+fn a_full_store_refuses_the_save_and_keeps_what_was_stored() {
+    let mut library = Library::new(MemoryStore::default());
+    let id = library.create(&example()).unwrap();
+    let stored = library.store().get(&plan_key(&id)).unwrap();
+    let used = library.store().used();
+    library.store_mut().quota = Some(used);
+    let mut bigger = example();
+    bigger.scenarios[0].positions[0].title = "A much longer title than before, surely".into();
+    assert_eq!(library.save(&id, &bigger, 1), Err(SaveError::Full));
+    assert_eq!(library.store().get(&plan_key(&id)).unwrap(), stored);
+    assert_eq!(library.create(&blank("More")), Err(SaveError::Full));
+    assert_eq!(library.index().unwrap().plans.len(), 1);
+    // Room again: the same revision saves.
+    library.store_mut().quota = None;
+    assert_eq!(library.save(&id, &bigger, 1), Ok(2));
+}
+
+#[test]
+fn an_unreadable_plan_list_is_kept_and_rebuilt_from_the_records() {
+    let mut library = Library::new(MemoryStore::default());
+    let a = library.create(&blank("Alpha")).unwrap();
+    let b = library.create(&example()).unwrap();
+    library
+        .store_mut()
+        .set(INDEX_KEY, "{\"format\": 1")
+        .unwrap();
+    let start = library.start(|| blank("unused"));
+    assert!(start.notices[0].contains("rebuilt"), "{:?}", start.notices);
+    let index = library.index().unwrap();
+    let listed: Vec<(&str, &str)> = index
+        .plans
+        .iter()
+        .map(|p| (p.id.as_str(), p.name.as_str()))
+        .collect();
+    assert_eq!(
+        listed,
+        [
+            (a.as_str(), "Alpha"),
+            (b.as_str(), "Engineering budget FY2026-FY2027")
+        ]
+    );
+    assert_eq!(
+        library
+            .store()
+            .get(&recovery_key("index"))
+            .unwrap()
+            .as_deref(),
+        Some("{\"format\": 1")
+    );
+}
+
+#[test]
+fn a_plan_list_from_a_newer_version_changes_nothing() {
+    let mut store = MemoryStore::default();
+    let index = "{\"format\":\"fleetplan-plans\",\"version\":7,\"plans\":[]}";
+    store.set(INDEX_KEY, index).unwrap();
+    let mut library = Library::new(store);
+    let start = library.start(|| blank("New"));
+    assert!(start.newer_index);
+    assert_eq!(library.create(&blank("x")), Err(SaveError::Blocked));
+    assert_eq!(
+        library.store().get(INDEX_KEY).unwrap().as_deref(),
+        Some(index)
+    );
+    assert_eq!(library.store().keys(), [INDEX_KEY]);
+}
+
+#[test]
+fn a_backup_file_opened_as_a_new_plan_is_the_same_plan() {
+    let mut library = Library::new(MemoryStore::default());
+    let text = write_plan_file(&example());
+    let plan = read_plan_file(&text).unwrap();
+    let id = library.create(&plan).unwrap();
+    let (_, opened, _) = opened_plan(library.open(&id));
+    assert_eq!(write_plan_file(&opened), text);
+}
+
+#[test]
+fn a_plan_of_5000_positions_in_3_scenarios_fits_in_1_5_mib() {
+    let plan = fleetplan::model::generate_plan(5000, 36, 3, 2026);
+    let mut library = Library::new(MemoryStore::with_quota(1536 * 1024));
+    let id = library.create(&plan).expect("fits in 1.5 MiB");
+    assert!(library.store().used() <= 1536 * 1024);
+    let (_, opened, _) = opened_plan(library.open(&id));
+    assert!(opened == plan);
+}
