@@ -435,7 +435,7 @@ mod tests {
     #[test]
     fn the_plans_currency_refuses_amounts_it_cannot_hold() {
         let state = state();
-        state.plan.update(|p| p.currency = "USD".into());
+        state.edit(|p| p.currency = "USD".into());
         let line = At::new(state, &CLOUD_LINE, [0, 0]);
         line.commit_amount("on_demand_monthly", |l, v| l.on_demand_monthly = v)("10.25").unwrap();
         let message = state

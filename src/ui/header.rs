@@ -1,7 +1,9 @@
-//! The header: product name, the plan's editable name, and the save state.
+//! The header: product name, the plan's editable name, undo and redo, and
+//! the save state.
 
 use leptos::prelude::*;
 
+use super::shortcuts::undo_shortcuts;
 use super::state::{PlanState, SaveStatus};
 
 #[component]
@@ -20,6 +22,8 @@ pub fn Header() -> impl IntoView {
             }
         }
     };
+    // The header lives as long as the page: so do the shortcuts.
+    undo_shortcuts(state);
     let save_label = move || match state.save_status.get() {
         SaveStatus::Saved => ("saved", "Saved on this device".to_string()),
         SaveStatus::Saving => ("saving", "Saving…".to_string()),
@@ -43,6 +47,40 @@ pub fn Header() -> impl IntoView {
                     on:change=move |ev| commit(event_target_value(&ev))
                 />
                 {move || error.get().map(|e| view! { <span class="field-error" role="alert">{e}</span> })}
+            </div>
+            <div class="history" role="group" aria-label="Edit history">
+                <button
+                    type="button"
+                    class="history-button"
+                    data-testid="undo"
+                    title="Undo the last change (Ctrl+Z, ⌘Z on a Mac)"
+                    aria-keyshortcuts="Control+Z Meta+Z"
+                    disabled=move || !state.can_undo.get()
+                    on:click=move |_| {
+                        state.undo();
+                    }
+                >
+                    <svg class="history-icon" viewBox="0 0 16 16" aria-hidden="true">
+                        <path d="M5.5 3 2 6.5 5.5 10M2.5 6.5H10a4 4 0 0 1 0 8H7" />
+                    </svg>
+                    "Undo"
+                </button>
+                <button
+                    type="button"
+                    class="history-button"
+                    data-testid="redo"
+                    title="Redo (Ctrl+Shift+Z or Ctrl+Y, ⇧⌘Z on a Mac)"
+                    aria-keyshortcuts="Control+Shift+Z Control+Y Meta+Shift+Z"
+                    disabled=move || !state.can_redo.get()
+                    on:click=move |_| {
+                        state.redo();
+                    }
+                >
+                    <svg class="history-icon" viewBox="0 0 16 16" aria-hidden="true">
+                        <path d="M10.5 3 14 6.5 10.5 10M13.5 6.5H6a4 4 0 0 0 0 8h3" />
+                    </svg>
+                    "Redo"
+                </button>
             </div>
             <div class="save-state" data-testid="save-state" data-state=move || save_label().0>
                 {move || save_label().1}

@@ -21,11 +21,13 @@ type PositionEdit = Box<dyn FnOnce(&mut Position)>;
 /// Turns typed text into a [`PositionEdit`] or a message.
 type Parse = fn(&str, u32) -> Result<PositionEdit, String>;
 
-/// A deleted position, kept so the delete can be undone.
+/// A deleted position, named in the "Deleted … Undo" bar while its delete
+/// is the edit an undo would take back.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Deleted {
-    pub index: usize,
     pub position: Position,
+    /// The delete's id in the undo history.
+    pub edit: Option<u64>,
 }
 
 /// What the rows share with the roster.
@@ -218,7 +220,10 @@ pub fn PositionRow(id: String) -> impl IntoView {
         state.edit_scenario(|s| {
             s.positions.remove(index);
         });
-        roster.deleted.set(Some(Deleted { index, position }));
+        roster.deleted.set(Some(Deleted {
+            position,
+            edit: state.last_edit.get_untracked(),
+        }));
     };
     let error: RowError = RwSignal::new(None);
     let message = move || {

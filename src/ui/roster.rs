@@ -326,22 +326,30 @@ fn RosterFilters(query: RwSignal<RosterQuery>) -> impl IntoView {
     }
 }
 
-/// "Deleted … Undo" after a delete, until it is undone, dismissed or another
-/// position is deleted.
+/// "Deleted … Undo" after a delete, while the delete is the edit the
+/// header's Undo would take back: its Undo is that undo, so the bar and the
+/// history never disagree. Another edit, an undo or a dismissal hides it.
 #[component]
 fn UndoDelete() -> impl IntoView {
     let state = PlanState::expect();
     let roster = expect_context::<RosterContext>();
+    let latest = move || {
+        roster
+            .deleted
+            .get()
+            .filter(|d| d.edit.is_some() && d.edit == state.last_edit.get())
+    };
     let undo = move |_| {
-        if let Some(d) = roster.deleted.get_untracked() {
-            state.edit_scenario(|s| {
-                s.restore_position(d.index, d.position);
-            });
-            roster.deleted.set(None);
+        let edit = roster
+            .deleted
+            .with_untracked(|d| d.as_ref().and_then(|d| d.edit));
+        if edit.is_some() && edit == state.last_edit.get_untracked() {
+            state.undo();
         }
+        roster.deleted.set(None);
     };
     move || {
-        roster.deleted.get().map(|d| {
+        latest().map(|d| {
             view! {
                 <div class="undo-bar" role="status" data-testid="undo-delete">
                     <span>"Deleted \u{201c}" {d.position.title.clone()} "\u{201d} (" {d.position.id.clone()} ")."</span>

@@ -61,7 +61,7 @@ pub fn RosterImport() -> impl IntoView {
         let Some(Pending::Preview { file, preview }) = pending.get_untracked() else {
             return;
         };
-        state.plan.update(|p| {
+        state.edit(|p| {
             if let Some(scenario) = p.scenarios.first_mut() {
                 preview.apply(scenario);
             }

@@ -1,25 +1,33 @@
-//! The plan being edited, its forecast, and whether it is saved.
+//! The plan being edited, its forecast, whether it is saved, and the undo
+//! history.
 //!
-//! Every edit goes through [`PlanState::edit`] or [`PlanState::try_edit`]:
-//! the second applies the edit to a copy, asks the engine's validation about
-//! the field, and only then replaces the plan, so an invalid value never
-//! reaches the totals.
+//! Every edit goes through [`PlanState::edit`] or [`PlanState::try_edit`]
+//! (the plan signal is read-only outside): the second applies the edit to a
+//! copy, asks the engine's validation about the field, and only then replaces
+//! the plan, so an invalid value never reaches the totals. Both keep what the
+//! edit replaced for [`PlanState::undo`].
 
 use leptos::prelude::*;
 
 use rust_decimal::Decimal;
 
+use super::history::{Change, History};
 use crate::model::{
     Currency, Plan, PlanError, Position, Scenario, ScenarioForecast, forecast_after_position_edit,
     forecast_scenario, format_minor, round_to_minor, validate_scenario,
 };
 
-/// The plan as it was before an edit of one position, kept until the
-/// forecast has taken the edit in: then only that position is recomputed.
-struct PositionEdit {
-    scenario: usize,
-    index: usize,
-    before: Plan,
+/// What changed in the plan since the forecast was last computed.
+enum Changed {
+    /// Only one position, which was `old` when the forecast was computed:
+    /// the forecast then recomputes only that position.
+    Position {
+        scenario: usize,
+        index: usize,
+        old: Box<Position>,
+    },
+    /// Anything else: the forecast is computed in full.
+    Other,
 }
 
 /// Whether the plan on screen is in local storage.
@@ -36,7 +44,10 @@ pub enum SaveStatus {
 /// The app-wide state, shared through context.
 #[derive(Clone, Copy)]
 pub struct PlanState {
-    pub plan: RwSignal<Plan>,
+    /// The plan, to read. It changes only through the methods below, so every
+    /// change is validated and can be undone.
+    pub plan: ReadSignal<Plan>,
+    source: RwSignal<Plan>,
     /// Index of the scenario the views show and edit.
     pub scenario: RwSignal<usize>,
     /// The plan's currency (yen when the code is unknown: the forecast then
@@ -45,36 +56,42 @@ pub struct PlanState {
     /// The current scenario's forecast, recomputed whenever the plan changes.
     pub forecast: Memo<Result<ScenarioForecast, Vec<PlanError>>>,
     pub save_status: RwSignal<SaveStatus>,
-    pending: StoredValue<Option<PositionEdit>>,
+    /// Whether there is an edit to undo / to redo.
+    pub can_undo: Memo<bool>,
+    pub can_redo: Memo<bool>,
+    /// The id of the edit an undo would take back: an edit's id is the
+    /// history's `last_edit` right after it.
+    pub last_edit: Memo<Option<u64>>,
+    /// `None` while the forecast is up to date with the plan.
+    pending: StoredValue<Option<Changed>>,
+    history: RwSignal<History<Change>>,
 }
 
 impl PlanState {
     pub fn new(plan: Plan, save_status: SaveStatus) -> Self {
-        let plan = RwSignal::new(plan);
+        let source = RwSignal::new(plan);
         let scenario = RwSignal::new(0usize);
-        let pending = StoredValue::new(None::<PositionEdit>);
+        let pending = StoredValue::new(None::<Changed>);
         let forecast = Memo::new(
             move |previous: Option<&Result<ScenarioForecast, Vec<PlanError>>>| {
                 let index = scenario.get();
-                let edit = pending.try_update_value(Option::take).flatten();
-                plan.with(|p| {
+                let changed = pending.try_update_value(Option::take).flatten();
+                source.with(|p| {
                     let index = index.min(p.scenarios.len().saturating_sub(1));
                     // One position changed since the last forecast: update it
                     // instead of recomputing every position (same totals, tested
-                    // in tests/engine_incremental.rs).
-                    let incremental = match (edit, previous) {
-                        (Some(edit), Some(Ok(previous)))
-                            if edit.scenario == index
-                                && edit.before.differs_only_in_position(p, index, edit.index) =>
-                        {
-                            let old: Option<&Position> = edit
-                                .before
-                                .scenarios
-                                .get(index)
-                                .and_then(|s| s.positions.get(edit.index));
-                            old.and_then(|old| {
-                                forecast_after_position_edit(previous, p, index, edit.index, old)
-                            })
+                    // in tests/engine_incremental.rs). The previous forecast
+                    // must be of this scenario; the function checks it.
+                    let incremental = match (changed, previous) {
+                        (
+                            Some(Changed::Position {
+                                scenario,
+                                index: position,
+                                old,
+                            }),
+                            Some(Ok(previous)),
+                        ) if scenario == index => {
+                            forecast_after_position_edit(previous, p, index, position, &old)
                         }
                         _ => None,
                     };
@@ -83,17 +100,24 @@ impl PlanState {
             },
         );
         let currency = Memo::new(move |_| {
-            plan.with(|p| p.currency())
+            source
+                .with(|p| p.currency())
                 .or_else(|| Currency::from_code("JPY"))
                 .expect("JPY is in the currency table")
         });
+        let history = RwSignal::new(History::default());
         Self {
-            plan,
+            plan: source.read_only(),
+            source,
             scenario,
             currency,
             forecast,
             save_status: RwSignal::new(save_status),
+            can_undo: Memo::new(move |_| history.with(History::can_undo)),
+            can_redo: Memo::new(move |_| history.with(History::can_redo)),
+            last_edit: Memo::new(move |_| history.with(History::last_id)),
             pending,
+            history,
         }
     }
 
@@ -126,25 +150,41 @@ impl PlanState {
         self.plan.with(|p| p.scenarios.get(index).map(read))
     }
 
-    /// Puts another plan in place (one opened from storage): not an edit.
-    pub fn replace_plan(&self, plan: Plan) {
-        self.scenario.set(0);
-        self.plan.set(plan);
-    }
-
     /// Applies an edit that cannot make the plan invalid (a delete, a move).
     pub fn edit(&self, apply: impl FnOnce(&mut Plan)) {
-        self.plan.update(apply);
+        // Applied to a copy so the replaced plan is kept for undo without a
+        // second copy.
+        let mut candidate = self.source.get_untracked();
+        apply(&mut candidate);
+        self.put(candidate);
     }
 
     /// Applies an edit to the current scenario that cannot make it invalid.
     pub fn edit_scenario(&self, apply: impl FnOnce(&mut Scenario)) {
         let index = self.scenario_index_untracked();
-        self.plan.update(|p| {
+        self.edit(|p| {
             if let Some(scenario) = p.scenarios.get_mut(index) {
                 apply(scenario);
             }
         });
+    }
+
+    /// Applies an edit of the current scenario that checks itself (a rename,
+    /// an addition, a deletion): on `Err` the plan is untouched and nothing
+    /// re-renders or is saved.
+    pub fn edit_scenario_checked(
+        &self,
+        apply: impl FnOnce(&mut Scenario) -> Result<(), String>,
+    ) -> Result<(), String> {
+        let index = self.scenario_index_untracked();
+        let mut candidate = self.source.get_untracked();
+        let scenario = candidate
+            .scenarios
+            .get_mut(index)
+            .ok_or_else(|| "There is no scenario to edit.".to_string())?;
+        apply(scenario)?;
+        self.put(candidate);
+        Ok(())
     }
 
     /// Applies an edit only if it brings no new problem into the current
@@ -155,25 +195,25 @@ impl PlanState {
     /// field, is returned.
     pub fn try_edit(&self, path: &str, apply: impl FnOnce(&mut Plan)) -> Result<(), String> {
         let index = self.scenario_index_untracked();
-        self.try_apply(path, index, apply, &mut None)
+        let candidate = self.validated(path, index, apply)?;
+        self.put(candidate);
+        Ok(())
     }
 
-    /// Validates `apply` on a copy and, if it brings no new problem, puts the
-    /// copy in place; the plan it replaced goes to `before`.
-    fn try_apply(
+    /// `apply` on a copy of the plan, if it brings no new problem.
+    fn validated(
         &self,
         path: &str,
         index: usize,
         apply: impl FnOnce(&mut Plan),
-        before: &mut Option<Plan>,
-    ) -> Result<(), String> {
-        let mut candidate = self.plan.get_untracked();
+    ) -> Result<Plan, String> {
+        let mut candidate = self.source.get_untracked();
         apply(&mut candidate);
         let after = validate_scenario(&candidate, index);
         if !after.is_empty() {
             // Problems the plan already had (a stored plan with errors) do not
             // block fixing others.
-            let old = self.plan.with_untracked(|p| validate_scenario(p, index));
+            let old = self.source.with_untracked(|p| validate_scenario(p, index));
             let new: Vec<&PlanError> = after.iter().filter(|e| !old.contains(e)).collect();
             let problem = new
                 .iter()
@@ -183,16 +223,30 @@ impl PlanState {
                 return Err(sentence(&problem.message));
             }
         }
-        // The replaced plan is moved out, not copied: a 5,000-position plan
-        // is copied once per edit (the candidate), not twice.
-        self.plan
-            .update(|p| *before = Some(std::mem::replace(p, candidate)));
-        Ok(())
+        Ok(candidate)
+    }
+
+    /// Puts `plan` in place of the plan and keeps the replaced one for undo
+    /// (unless nothing changed).
+    fn put(&self, plan: Plan) {
+        self.note(Changed::Other);
+        let before = self.swap_plan(plan);
+        if self.source.with_untracked(|p| *p != before) {
+            self.record(Change::Plan(Box::new(before)));
+        }
+    }
+
+    /// Puts `plan` in place and returns the replaced one: moved out, not
+    /// copied, so a 5,000-position plan is copied once per edit (the
+    /// candidate), not twice.
+    fn swap_plan(&self, mut plan: Plan) -> Plan {
+        self.source.update(|p| std::mem::swap(p, &mut plan));
+        plan
     }
 
     /// [`try_edit`](Self::try_edit) of one field of position `index` of the
     /// current scenario (`field` as in `fte`). The forecast then recomputes
-    /// only that position.
+    /// only that position, and the history keeps only that position.
     pub fn try_edit_position(
         &self,
         index: usize,
@@ -201,29 +255,147 @@ impl PlanState {
     ) -> Result<(), String> {
         let scenario = self.scenario_index_untracked();
         let path = format!("scenarios[{scenario}].positions[{index}].{field}");
-        let mut before = None;
-        self.try_apply(
-            &path,
-            scenario,
-            |candidate| {
-                if let Some(p) = candidate
-                    .scenarios
-                    .get_mut(scenario)
-                    .and_then(|s| s.positions.get_mut(index))
-                {
-                    apply(p);
-                }
-            },
-            &mut before,
-        )?;
-        if let Some(before) = before {
-            self.pending.set_value(Some(PositionEdit {
+        let candidate = self.validated(&path, scenario, |candidate| {
+            if let Some(p) = position_mut(candidate, scenario, index) {
+                apply(p);
+            }
+        })?;
+        let mut before = self.swap_plan(candidate);
+        // The old position is moved out of the replaced plan, not copied.
+        let Some(old) = before
+            .scenarios
+            .get_mut(scenario)
+            .filter(|s| index < s.positions.len())
+            .map(|s| Box::new(s.positions.swap_remove(index)))
+        else {
+            self.note(Changed::Other);
+            return Ok(());
+        };
+        drop(before);
+        let changed = self
+            .source
+            .with_untracked(|p| position_at(p, scenario, index) != Some(&*old));
+        if changed {
+            self.record(Change::Position {
                 scenario,
                 index,
-                before,
-            }));
+                position: old.clone(),
+            });
         }
+        self.note(Changed::Position {
+            scenario,
+            index,
+            old,
+        });
         Ok(())
+    }
+
+    /// Tells the forecast what changed since it was last computed. Two
+    /// changes before it runs again are one change of one position only if
+    /// both are of the same position (it keeps the value it knew).
+    fn note(&self, change: Changed) {
+        self.pending.update_value(|pending| {
+            *pending = Some(match (pending.take(), change) {
+                (None, change) => change,
+                (
+                    Some(Changed::Position {
+                        scenario,
+                        index,
+                        old,
+                    }),
+                    Changed::Position {
+                        scenario: s,
+                        index: i,
+                        ..
+                    },
+                ) if (s, i) == (scenario, index) => Changed::Position {
+                    scenario,
+                    index,
+                    old,
+                },
+                _ => Changed::Other,
+            });
+        });
+    }
+
+    fn record(&self, change: Change) {
+        self.history.update(|h| {
+            h.record(change);
+        });
+    }
+
+    /// Takes back the last edit of the plan; `false` when there is none.
+    pub fn undo(&self) -> bool {
+        let Some(step) = self.history.try_update(History::take_undo).flatten() else {
+            return false;
+        };
+        let inverse = self.restore(step.change);
+        self.history.update(|h| h.undone(step.id, inverse));
+        true
+    }
+
+    /// Makes the last undone edit again; `false` when there is none.
+    pub fn redo(&self) -> bool {
+        let Some(step) = self.history.try_update(History::take_redo).flatten() else {
+            return false;
+        };
+        let inverse = self.restore(step.change);
+        self.history.update(|h| h.redone(step.id, inverse));
+        true
+    }
+
+    /// Puts what a step kept back into the plan and returns what it
+    /// replaced (the step's inverse). A position is swapped alone, and the
+    /// forecast recomputes only it.
+    fn restore(&self, change: Change) -> Change {
+        match change {
+            Change::Position {
+                scenario,
+                index,
+                mut position,
+            } => {
+                let mut swapped = false;
+                self.source.update(|p| {
+                    if let Some(current) = position_mut(p, scenario, index) {
+                        std::mem::swap(current, &mut position);
+                        swapped = true;
+                    }
+                });
+                self.note(if swapped {
+                    Changed::Position {
+                        scenario,
+                        index,
+                        old: position.clone(),
+                    }
+                } else {
+                    Changed::Other
+                });
+                Change::Position {
+                    scenario,
+                    index,
+                    position,
+                }
+            }
+            Change::Plan(plan) => {
+                self.note(Changed::Other);
+                Change::Plan(Box::new(self.swap_plan(*plan)))
+            }
+        }
+    }
+
+    /// Forgets every edit kept for undo and redo.
+    pub fn reset_history(&self) {
+        self.history.update(History::clear);
+    }
+
+    /// Opens another plan: it replaces the plan without an undo step, and
+    /// the history of the replaced one is forgotten (its steps would not
+    /// apply to the new plan).
+    pub fn replace_plan(&self, plan: Plan) {
+        self.note(Changed::Other);
+        self.scenario.set(0);
+        self.source.set(plan);
+        self.reset_history();
     }
 
     /// [`try_edit`](Self::try_edit) on the current scenario; `field` is the
@@ -256,6 +428,14 @@ impl PlanState {
     }
 }
 
+fn position_at(plan: &Plan, scenario: usize, index: usize) -> Option<&Position> {
+    plan.scenarios.get(scenario)?.positions.get(index)
+}
+
+fn position_mut(plan: &mut Plan, scenario: usize, index: usize) -> Option<&mut Position> {
+    plan.scenarios.get_mut(scenario)?.positions.get_mut(index)
+}
+
 /// Whether an error at `error_path` is about the field at `field_path`
 /// (the field itself or a part of it).
 fn concerns(error_path: &str, field_path: &str) -> bool {
@@ -281,6 +461,184 @@ fn sentence(message: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::generate_plan;
+    use rust_decimal::dec;
+
+    fn state() -> PlanState {
+        PlanState::new(generate_plan(30, 24, 2, 7), SaveStatus::Saved)
+    }
+
+    /// The forecast on screen, checked against a full forecast of the plan.
+    fn total(state: &PlanState) -> i128 {
+        let shown = state.forecast.get_untracked().expect("a valid plan");
+        let index = state.scenario.get_untracked();
+        let full = state
+            .plan
+            .with_untracked(|p| forecast_scenario(p, index))
+            .unwrap();
+        assert_eq!(shown, full, "the forecast on screen is the plan's");
+        full.total()
+    }
+
+    fn salary(state: &PlanState, index: usize, amount: Decimal) {
+        state
+            .try_edit_position(index, "annual_base", |p| p.annual_base = Some(amount))
+            .unwrap();
+    }
+
+    #[test]
+    fn undo_and_redo_give_back_the_exact_totals_of_every_step() {
+        let state = state();
+        let original = state.plan.get_untracked();
+        let mut totals = vec![total(&state)];
+        salary(&state, 3, dec!(9_600_000));
+        totals.push(total(&state));
+        state
+            .try_edit_scenario("people.raise_pct", |s| s.people.raise_pct = dec!(7.5))
+            .unwrap();
+        totals.push(total(&state));
+        salary(&state, 3, dec!(12_000_000));
+        totals.push(total(&state));
+        state.edit_scenario(|s| {
+            s.positions.remove(0);
+        });
+        totals.push(total(&state));
+        let last = state.plan.get_untracked();
+        assert_eq!(totals.len(), 5);
+        for pair in totals.windows(2) {
+            assert_ne!(pair[0], pair[1], "every step changes the total");
+        }
+
+        for expected in totals.iter().rev().skip(1) {
+            assert!(state.undo());
+            assert_eq!(total(&state), *expected);
+        }
+        assert!(!state.undo());
+        assert!(!state.can_undo.get_untracked());
+        assert_eq!(state.plan.get_untracked(), original);
+        for expected in totals.iter().skip(1) {
+            assert!(state.redo());
+            assert_eq!(total(&state), *expected);
+        }
+        assert!(!state.redo());
+        assert_eq!(state.plan.get_untracked(), last);
+    }
+
+    #[test]
+    fn steps_taken_before_the_forecast_runs_are_all_in_it() {
+        // The forecast runs only when read (a view without figures): steps
+        // in between must not be taken for one position's edit.
+        let state = state();
+        let before = total(&state);
+        salary(&state, 1, dec!(8_400_000));
+        salary(&state, 2, dec!(7_200_000));
+        let edited = total(&state);
+        assert!(state.undo() && state.undo());
+        assert_eq!(total(&state), before);
+        assert!(state.redo() && state.redo());
+        assert_eq!(total(&state), edited);
+        // The same position edited and undone several times: one change.
+        salary(&state, 1, dec!(6_000_000));
+        salary(&state, 1, dec!(12_000_000));
+        assert!(state.undo());
+        total(&state);
+        // A whole-plan step between two steps of one position.
+        state
+            .try_edit_scenario("people.raise_pct", |s| s.people.raise_pct = dec!(3))
+            .unwrap();
+        salary(&state, 1, dec!(9_000_000));
+        assert!(state.undo() && state.undo() && state.undo());
+        assert_eq!(total(&state), edited);
+    }
+
+    #[test]
+    fn a_new_edit_clears_redo_and_the_scenario_shown_is_not_an_edit() {
+        let state = state();
+        salary(&state, 0, dec!(6_000_000));
+        assert!(state.undo());
+        assert!(state.can_redo.get_untracked());
+        state.scenario.set(1);
+        assert!(
+            state.can_redo.get_untracked(),
+            "switching scenario is no edit"
+        );
+        salary(&state, 0, dec!(7_200_000));
+        assert!(!state.can_redo.get_untracked());
+        // The edit was of scenario 1; undoing it from scenario 0 restores it.
+        state.scenario.set(0);
+        let scenario_0 = total(&state);
+        let old = state
+            .plan
+            .with_untracked(|p| p.scenarios[1].positions[0].clone());
+        assert!(state.undo());
+        assert_eq!(total(&state), scenario_0);
+        assert_ne!(
+            state
+                .plan
+                .with_untracked(|p| p.scenarios[1].positions[0].clone()),
+            old
+        );
+        assert!(!state.can_undo.get_untracked());
+    }
+
+    #[test]
+    fn refused_and_unchanging_edits_are_not_steps() {
+        let state = state();
+        let message = state
+            .try_edit_scenario("people.raise_pct", |s| s.people.raise_pct = dec!(500))
+            .unwrap_err();
+        assert!(!message.is_empty());
+        let refused = state.edit_scenario_checked(|_| Err("No.".into()));
+        assert_eq!(refused, Err("No.".to_string()));
+        let current = state
+            .plan
+            .with_untracked(|p| p.scenarios[0].positions[2].annual_base);
+        state
+            .try_edit_position(2, "annual_base", |p| p.annual_base = current)
+            .unwrap();
+        let name = state.plan.with_untracked(|p| p.name.clone());
+        state.edit(|p| p.name = name);
+        assert!(!state.can_undo.get_untracked());
+        assert_eq!(state.last_edit.get_untracked(), None);
+    }
+
+    #[test]
+    fn a_steps_id_names_it_until_it_is_undone() {
+        let state = state();
+        state.edit(|p| p.name = "Renamed".into());
+        let rename = state.last_edit.get_untracked();
+        assert!(rename.is_some());
+        state.edit_scenario(|s| {
+            s.positions.remove(4);
+        });
+        let delete = state.last_edit.get_untracked();
+        assert_ne!(delete, rename);
+        assert!(state.undo());
+        assert_eq!(state.last_edit.get_untracked(), rename);
+        assert!(state.redo());
+        assert_eq!(state.last_edit.get_untracked(), delete);
+        assert!(state.undo() && state.undo());
+        assert_eq!(
+            state.plan.with_untracked(|p| p.name.clone()),
+            generate_plan(30, 24, 2, 7).name
+        );
+    }
+
+    #[test]
+    fn another_plan_replaces_the_plan_and_the_history() {
+        let state = state();
+        salary(&state, 0, dec!(6_000_000));
+        state.edit(|p| p.name = "Before".into());
+        let other = generate_plan(5, 12, 1, 3);
+        state.replace_plan(other.clone());
+        assert!(!state.can_undo.get_untracked() && !state.can_redo.get_untracked());
+        assert!(!state.undo());
+        assert_eq!(state.plan.get_untracked(), other);
+        total(&state);
+        state.edit(|p| p.name = "After".into());
+        state.reset_history();
+        assert!(!state.can_undo.get_untracked());
+    }
 
     #[test]
     fn a_field_concerns_itself_and_its_parts_only() {

@@ -25,20 +25,7 @@ pub(super) fn edit_checked(
     state: PlanState,
     apply: impl FnOnce(&mut Scenario) -> Result<(), String>,
 ) -> Result<(), String> {
-    let index = state.scenario.get_untracked();
-    state
-        .plan
-        .try_maybe_update(|p| {
-            let last = p.scenarios.len().saturating_sub(1);
-            match p.scenarios.get_mut(index.min(last)) {
-                Some(scenario) => {
-                    let result = apply(scenario);
-                    (result.is_ok(), result)
-                }
-                None => (false, Err("There is no scenario to edit.".into())),
-            }
-        })
-        .unwrap_or_else(|| Err("The plan is not available.".into()))
+    state.edit_scenario_checked(apply)
 }
 
 #[component]

@@ -274,3 +274,86 @@ test('a choice in the roster becomes a list on focus and commits what is chosen'
   await expect(row.team).toHaveAttribute('data-value', 'Data');
   await expect(page.locator('[data-testid="team-total-row"][data-team="Data"] td').first()).toHaveText('2');
 });
+
+test('undo and redo step through every edit, from the header and the keyboard, across views', async ({ page }) => {
+  const planner = new PlannerPage(page);
+  await planner.open();
+  await expect(planner.undo).toBeDisabled();
+  await expect(planner.redo).toBeDisabled();
+  await expect(planner.undo).toHaveAttribute('title', /Ctrl\+Z/);
+
+  // Four edits: two positions, a salary, and the training budget (12 months, whole months).
+  await planner.addPosition({ title: 'Backend', team: 'Platform', salary: '6,000,000' });
+  await expect(planner.annualTotal).toHaveText('6,000,000');
+  await planner.addPosition({ title: 'Analyst', team: 'Data', salary: '7,200,000' });
+  await expect(planner.annualTotal).toHaveText('13,200,000');
+  await enter(planner.rowAt(0).salary, '8,400,000');
+  await expect(planner.annualTotal).toHaveText('15,600,000');
+  await planner.goTo('assumptions');
+  const training = page.locator('input[data-field="training_per_head_annual"]');
+  await enter(training, '120,000');
+  await expect(training).toHaveValue('120,000');
+  await planner.goTo('headcount');
+  // 10,000 a month for each of the two people.
+  await expect(planner.annualTotal).toHaveText('15,840,000');
+  await expect(planner.undo).toBeEnabled();
+  await expect(planner.redo).toBeDisabled();
+
+  // In a text field the shortcut is the field's own: the plan is untouched.
+  await planner.planName.focus();
+  await page.keyboard.press('Control+Z');
+  await expect(planner.annualTotal).toHaveText('15,840,000');
+
+  // Back, one step at a time: the button, the shortcut, and a view switch in between.
+  await planner.undo.click();
+  await expect(planner.annualTotal).toHaveText('15,600,000');
+  await expect(planner.redo).toBeEnabled();
+  await planner.goTo('assumptions');
+  await expect(training).toHaveValue('0');
+  await planner.goTo('headcount');
+  await planner.shortcut('Control+Z');
+  await expect(planner.annualTotal).toHaveText('13,200,000');
+  await expect(planner.rowAt(0).salary).toHaveValue('6,000,000');
+  await planner.goTo('overview');
+  await planner.shortcut('Control+Z');
+  await planner.goTo('headcount');
+  await expect(planner.annualTotal).toHaveText('6,000,000');
+  await expect(planner.rows).toHaveCount(1);
+  await planner.undo.click();
+  await expect(planner.annualTotal).toHaveText('0');
+  await expect(planner.rows).toHaveCount(0);
+  await expect(planner.undo).toBeDisabled();
+
+  // And forward again: the shortcut, the button, the shortcut across a view switch.
+  await planner.shortcut('Control+Shift+Z');
+  await expect(planner.annualTotal).toHaveText('6,000,000');
+  await planner.redo.click();
+  await expect(planner.annualTotal).toHaveText('13,200,000');
+  await expect(planner.rows).toHaveCount(2);
+  await planner.goTo('teams');
+  await planner.shortcut('Control+Shift+Z');
+  await planner.goTo('headcount');
+  await expect(planner.annualTotal).toHaveText('15,600,000');
+  await expect(planner.rowAt(0).salary).toHaveValue('8,400,000');
+  await planner.redo.click();
+  await expect(planner.annualTotal).toHaveText('15,840,000');
+  await expect(planner.redo).toBeDisabled();
+  await planner.goTo('assumptions');
+  await expect(training).toHaveValue('120,000');
+  await planner.goTo('headcount');
+
+  // A new edit after an undo ends the redo.
+  await planner.undo.click();
+  await expect(planner.annualTotal).toHaveText('15,600,000');
+  await expect(planner.redo).toBeEnabled();
+  await enter(planner.rowAt(1).salary, '6,000,000');
+  await expect(planner.annualTotal).toHaveText('14,400,000');
+  await expect(planner.redo).toBeDisabled();
+  await planner.shortcut('Control+Z');
+  await expect(planner.annualTotal).toHaveText('15,600,000');
+  // What is saved is what is shown.
+  await expect(planner.saveState).toHaveAttribute('data-state', 'saved');
+  const stored = JSON.parse((await page.evaluate(() => localStorage.getItem('fleetplan.plan'))) as string);
+  expect(stored.plan.scenarios[0].positions.map((p: { annual_base: string }) => p.annual_base)).toEqual(['8400000', '7200000']);
+  expect(planner.errors).toEqual([]);
+});
