@@ -111,3 +111,53 @@ fn ledger_csv_export() {
         console_log!("  export::ledger: {median:.2} ({min:.2}) ms, median (min) of {runs}");
     }
 }
+
+/// Saving and loading a 5,000-position × 3-scenario plan through local
+/// storage, as the app does: the record codec plus `setItem`/`getItem`. The
+/// baseline, in the same run, is the plan file JSON (what version 1 stored).
+#[wasm_bindgen_test]
+fn plan_save_and_load_through_local_storage() {
+    use fleetplan::format::plan_json::{parse_plan_file, write_plan_file};
+    use fleetplan::storage::LocalStore;
+    use fleetplan::storage::library::{KeyValue, Library, Opened, plan_key};
+
+    let runs = 21;
+    let plan = generate_plan(5000, 36, 3, 2026);
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.clear().unwrap();
+    let mut library = Library::new(LocalStore);
+    let id = library.create(&plan).unwrap();
+    let mut revision = 1;
+    let save = measure(runs, || {
+        revision = library.save(&id, black_box(&plan), revision).unwrap();
+    });
+    let load = measure(runs, || {
+        assert!(matches!(library.open(black_box(&id)), Opened::Plan { .. }));
+    });
+    let record = LocalStore.get(&plan_key(&id)).unwrap().unwrap();
+    let units = record.encode_utf16().count();
+
+    storage.clear().unwrap();
+    // Version 1's record: 5.6 million characters, over local storage's quota
+    // in Chromium, so only the JSON work is timed.
+    let json_write = measure(5, || {
+        black_box(write_plan_file(black_box(&plan)));
+    });
+    let text = write_plan_file(&plan);
+    let json_read = measure(5, || {
+        black_box(parse_plan_file(black_box(&text)).ok());
+    });
+    console_log!(
+        "storage: 5000 positions x 36 months x 3 scenarios: record {units} UTF-16 units ({:.2} MiB of quota); \
+             save median {:.1} ms (min {:.1}), load median {:.1} ms (min {:.1}), {runs} runs; \
+             baseline plan file JSON ({} units): write {:.1} ms, parse {:.1} ms, 5 runs",
+        units as f64 * 2.0 / 1_048_576.0,
+        save.0,
+        save.1,
+        load.0,
+        load.1,
+        text.encode_utf16().count(),
+        json_write.0,
+        json_read.0,
+    );
+}

@@ -85,13 +85,13 @@ fn PlanRow(entry: PlanEntry, error: RwSignal<Option<String>>) -> impl IntoView {
     let label = format!("Name of plan {}", entry.name);
     view! {
         <tr data-testid="plan-row" data-open=move || is_open().to_string()>
-            <td>
+            <td><div class="plan-name-cell">
                 <input type="text" class="plan-row-name" aria-label=label prop:value=name
                     on:change=move |ev| report(session.rename(state, &id.get_value(), &event_target_value(&ev))) />
                 <Show when=is_open>
                     <span class="tag" data-testid="open-tag">"Open"</span>
                 </Show>
-            </td>
+            </div></td>
             <td class="actions">
                 <Show when=move || !confirming.get() fallback=move || view! {
                     <span class="confirm" role="alert">
