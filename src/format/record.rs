@@ -1,74 +1,1001 @@
-//! TEMPORARY stand-in while the real codec is written in /work/wt-record. Not committed.
-use crate::format::plan_json::{parse_plan_file, write_plan_file};
-use crate::model::Plan;
+//! The local-storage record: the plan as compact, versioned, checked text.
+//!
+//! Local storage holds about 5 MiB per origin, counted in UTF-16 code units,
+//! and the plan file JSON of a 5,000-position, 3-scenario plan is ~5.6 MB and
+//! slow to write and parse. A version-2 record is one ASCII header line and a
+//! payload of bytes packed 15 bits to a character:
+//!
+//! ```text
+//! fleetplan-record 2 r=<revision> n=<payload bytes> h=<checksum, 16 hex digits>
+//! <packed payload>
+//! ```
+//!
+//! Version 1 was the plan file itself (`plan_json`); it is still read. The
+//! layout of the payload is described in docs/storage.md.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use super::plan_json::parse_plan_file;
+use crate::model::{
+    Cloud, Date, Employment, Horizon, OtherCost, PeopleCosts, Plan, Position, PositionStatus,
+    SalaryBand, Scenario, Team, Tool, YearMonth,
+};
+
+/// The record version this build writes, and the newest it reads.
 pub const RECORD_VERSION: u32 = 2;
+
+/// How every record from version 2 on begins; version 1 begins with `{`.
+const MAGIC: &str = "fleetplan-record ";
+
+/// A record read back: the plan, the revision it was saved as, and the
+/// version of the text (1 or [`RECORD_VERSION`]), so the caller knows to write
+/// an older record back in the current version.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Record {
     pub plan: Plan,
     pub revision: u64,
+    /// The version the text was written in.
     pub version: u32,
 }
-#[derive(Debug)]
+
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum RecordError {
+    /// Written by a newer app: must not be overwritten.
     Newer { version: u32 },
+    /// Not a record we can read; plain-words reason for the user.
     Unreadable(String),
 }
-impl std::fmt::Display for RecordError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+
+impl fmt::Display for RecordError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Newer { version } => write!(f, "newer {version}"),
-            Self::Unreadable(r) => f.write_str(r),
+            Self::Newer { version } => write!(
+                f,
+                "the saved plan was written by a newer Fleetplan (record version {version}; \
+                 this one reads up to version {RECORD_VERSION}), so it is left untouched"
+            ),
+            Self::Unreadable(reason) => write!(f, "the saved plan cannot be read: {reason}"),
         }
     }
 }
-pub fn encode_record(plan: &Plan, revision: u64) -> String {
-    format!("fleetplan-record 2 r={revision}\n{}", write_plan_file(plan))
-}
-pub fn record_revision(text: &str) -> Option<u64> {
-    if text.starts_with('{') {
-        return Some(0);
-    }
-    let head = text.lines().next()?;
-    head.split(' ')
-        .find_map(|p| p.strip_prefix("r=")?.parse().ok())
-}
-pub fn decode_record(text: &str) -> Result<Record, RecordError> {
-    if text.starts_with('{') {
-        return parse_plan_file(text)
-            .map(|plan| Record {
-                plan,
-                revision: 0,
-                version: 1,
-            })
-            .map_err(|e| RecordError::Unreadable(e[0].to_string()));
-    }
-    let (head, body) = text
-        .split_once('\n')
-        .ok_or(RecordError::Unreadable("no header".into()))?;
-    let mut parts = head.split(' ');
-    if parts.next() != Some("fleetplan-record") {
-        return Err(RecordError::Unreadable("not a record".into()));
-    }
-    let version: u32 = parts
-        .next()
-        .and_then(|v| v.parse().ok())
-        .ok_or(RecordError::Unreadable("no version".into()))?;
-    if version > RECORD_VERSION {
-        return Err(RecordError::Newer { version });
-    }
-    let revision = record_revision(text).ok_or(RecordError::Unreadable("no revision".into()))?;
-    parse_plan_file(body)
-        .map(|plan| Record {
-            plan,
-            revision,
-            version,
-        })
-        .map_err(|e| RecordError::Unreadable(e[0].to_string()))
+
+impl std::error::Error for RecordError {}
+
+fn unreadable(reason: impl Into<String>) -> RecordError {
+    RecordError::Unreadable(reason.into())
 }
 
+/// The plan as a version-2 record saved as `revision`.
+pub fn encode_record(plan: &Plan, revision: u64) -> String {
+    let payload = encode_payload(plan);
+    let checksum = checksum(revision, &payload);
+    let mut text = String::with_capacity(80 + packed_units(payload.len()) * 3);
+    text.push_str(&format!(
+        "{MAGIC}{RECORD_VERSION} r={revision} n={} h={checksum:016x}\n",
+        payload.len()
+    ));
+    pack(&payload, &mut text);
+    text
+}
+
+/// Reads a record of any version this build knows.
+pub fn decode_record(text: &str) -> Result<Record, RecordError> {
+    let Some(rest) = text.strip_prefix(MAGIC) else {
+        return decode_plan_file(text);
+    };
+    let header = parse_header(rest)?;
+    let payload = unpack(header.packed, header.length)?;
+    if checksum(header.revision, &payload) != header.checksum {
+        return Err(unreadable(
+            "it is damaged (its checksum does not match its contents)",
+        ));
+    }
+    let plan = decode_payload(&payload)
+        .map_err(|reason| unreadable(format!("it is damaged ({reason})")))?;
+    Ok(Record {
+        plan,
+        revision: header.revision,
+        version: RECORD_VERSION,
+    })
+}
+
+/// Reads only the header: cheap, for detecting that another tab saved in between.
+///
+/// `Some(0)` for what looks like a version-1 record (a JSON object: plan
+/// files have no revision); `None` for a newer version, whose header this
+/// build cannot interpret, and for anything that is not a record. The
+/// payload is not checked: [`decode_record`] does that.
+pub fn record_revision(text: &str) -> Option<u64> {
+    match text.strip_prefix(MAGIC) {
+        Some(rest) => parse_header(rest).ok().map(|h| h.revision),
+        None => text.trim_start().starts_with('{').then_some(0),
+    }
+}
+
+/// The version and revision of a record that is whole, without decoding its
+/// plan: the header, and the payload against its checksum (a fraction of a
+/// decode). `None` for text that is not a whole record. Storage checks this
+/// before writing over a record, so damaged text is never replaced.
 pub fn record_header(text: &str) -> Option<(u32, u64)> {
-    match decode_record(text) {
-        Ok(r) => Some((r.version, r.revision)),
+    let Some(rest) = text.strip_prefix(MAGIC) else {
+        // Version 1 exists only until its plan is opened once; reading it
+        // whole is the only way to know it is intact.
+        return decode_plan_file(text).ok().map(|r| (r.version, r.revision));
+    };
+    match parse_header(rest) {
+        Ok(header) => {
+            let payload = unpack(header.packed, header.length).ok()?;
+            (checksum(header.revision, &payload) == header.checksum)
+                .then_some((RECORD_VERSION, header.revision))
+        }
         Err(RecordError::Newer { version }) => Some((version, 0)),
-        Err(_) => None,
+        Err(RecordError::Unreadable(_)) => None,
+    }
+}
+
+/// Version 1: the plan file, parsed but not validated, so a plan with
+/// invalid values still opens with its errors shown.
+fn decode_plan_file(text: &str) -> Result<Record, RecordError> {
+    match parse_plan_file(text) {
+        Ok(plan) => Ok(Record {
+            plan,
+            revision: 0,
+            version: 1,
+        }),
+        Err(errors) => Err(unreadable(
+            errors
+                .iter()
+                .take(3)
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("; "),
+        )),
+    }
+}
+
+// ---------------------------------------------------------------- header
+
+struct Header<'a> {
+    revision: u64,
+    length: u64,
+    checksum: u64,
+    packed: &'a str,
+}
+
+/// Parses what follows [`MAGIC`]. Strict (no leading zeros, single spaces,
+/// lowercase hex), so that a record has exactly one spelling and an edited
+/// header cannot pass for the original.
+fn parse_header(rest: &str) -> Result<Header<'_>, RecordError> {
+    let (line, packed) = rest
+        .split_once('\n')
+        .ok_or_else(|| unreadable("its first line has no end"))?;
+    let mut fields = line.split(' ');
+    let version = fields.next().unwrap_or("");
+    match decimal_digits(version).map(u32::try_from) {
+        Some(Ok(RECORD_VERSION)) => {}
+        Some(Ok(version)) if version > RECORD_VERSION => {
+            return Err(RecordError::Newer { version });
+        }
+        _ => {
+            return Err(unreadable(format!(
+                "its version \u{201c}{}\u{201d} is not one Fleetplan writes",
+                truncated(version)
+            )));
+        }
+    }
+    let mut field = |key: &str| {
+        fields
+            .next()
+            .and_then(|f| f.strip_prefix(key))
+            .ok_or_else(|| unreadable(format!("its header has no {key} field")))
+    };
+    let revision = field("r=")?;
+    let length = field("n=")?;
+    let checksum = field("h=")?;
+    if fields.next().is_some() {
+        return Err(unreadable("its header has unknown fields"));
+    }
+    let revision =
+        decimal_digits(revision).ok_or_else(|| unreadable("its revision is not a number"))?;
+    let length = decimal_digits(length).ok_or_else(|| unreadable("its length is not a number"))?;
+    let checksum = (checksum.len() == 16
+        && checksum
+            .bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)))
+    .then(|| u64::from_str_radix(checksum, 16).ok())
+    .flatten()
+    .ok_or_else(|| unreadable("its checksum is not 16 hexadecimal digits"))?;
+    Ok(Header {
+        revision,
+        length,
+        checksum,
+        packed,
+    })
+}
+
+/// A whole number written in canonical decimal: digits only, no leading zero.
+fn decimal_digits(text: &str) -> Option<u64> {
+    let canonical = !text.is_empty()
+        && text.bytes().all(|b| b.is_ascii_digit())
+        && (text == "0" || !text.starts_with('0'));
+    canonical.then(|| text.parse().ok()).flatten()
+}
+
+/// At most 20 characters of `text`, for quoting damaged input in a message.
+fn truncated(text: &str) -> String {
+    text.chars().take(20).collect()
+}
+
+/// FNV-1a, 64 bits, over the revision and the payload: detects flipped,
+/// lost or added bytes (it is not meant to resist deliberate forgery).
+fn checksum(revision: u64, payload: &[u8]) -> u64 {
+    fn add(mut hash: u64, bytes: &[u8]) -> u64 {
+        for &byte in bytes {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+        hash
+    }
+    add(add(0xcbf2_9ce4_8422_2325, &revision.to_le_bytes()), payload)
+}
+
+// ---------------------------------------------------------------- packing
+
+/// Characters needed for `bytes` bytes at 15 bits each.
+fn packed_units(bytes: usize) -> usize {
+    bytes.saturating_mul(8).div_ceil(15)
+}
+
+/// The character for 15 bits: U+0020 upwards, skipping the DEL and C1
+/// control characters (U+007F..U+009F), so the highest is U+8040: every
+/// character is one UTF-16 unit, printable, and never a surrogate.
+fn unit_char(bits: u32) -> char {
+    let code = bits + 0x20;
+    let code = if code >= 0x7F { code + 0x21 } else { code };
+    // Below U+8041, so always a char; the fallback only satisfies the type.
+    char::from_u32(code).unwrap_or(' ')
+}
+
+fn unit_bits(c: char) -> Option<u32> {
+    match u32::from(c) {
+        code @ 0x20..=0x7E => Some(code - 0x20),
+        code @ 0xA0..=0x8040 => Some(code - 0x41),
+        _ => None,
+    }
+}
+
+fn pack(bytes: &[u8], out: &mut String) {
+    let mut acc: u32 = 0;
+    let mut bits = 0;
+    for &byte in bytes {
+        acc = (acc << 8) | u32::from(byte);
+        bits += 8;
+        if bits >= 15 {
+            bits -= 15;
+            out.push(unit_char((acc >> bits) & 0x7FFF));
+            acc &= (1 << bits) - 1;
+        }
+    }
+    if bits > 0 {
+        // Padding bits are zero; the reader insists on it.
+        out.push(unit_char((acc << (15 - bits)) & 0x7FFF));
+    }
+}
+
+/// The `length` bytes packed in `text`, which must hold exactly as many
+/// characters as they need, with zero padding bits.
+fn unpack(text: &str, length: u64) -> Result<Vec<u8>, RecordError> {
+    let mismatch = || unreadable("it is cut short or has text added to it");
+    // Checked against the text before anything is allocated: each character
+    // takes 1 to 3 UTF-8 bytes, so a huge declared length fails here.
+    let length = usize::try_from(length).map_err(|_| mismatch())?;
+    let units = packed_units(length);
+    if length > text.len().saturating_mul(2) || text.len() < units || text.len() > units * 3 {
+        return Err(mismatch());
+    }
+    // Written by index rather than pushed: a push per byte is a call per
+    // byte at the size-optimised level the app is built with.
+    let mut bytes = vec![0; length];
+    let mut written = 0;
+    let mut acc: u32 = 0;
+    let mut bits = 0;
+    let mut seen = 0;
+    for c in text.chars() {
+        seen += 1;
+        if seen > units {
+            return Err(mismatch());
+        }
+        let value = unit_bits(c).ok_or_else(|| {
+            unreadable(format!(
+                "it holds a character (U+{:04X}) a record never has",
+                u32::from(c)
+            ))
+        })?;
+        acc = (acc << 15) | value;
+        bits += 15;
+        while bits >= 8 {
+            let Some(slot) = bytes.get_mut(written) else {
+                break;
+            };
+            bits -= 8;
+            // Truncation keeps the 8 bits just uncovered.
+            *slot = (acc >> bits) as u8;
+            written += 1;
+        }
+        acc &= (1 << bits) - 1;
+    }
+    if seen != units || written != length || acc != 0 {
+        return Err(mismatch());
+    }
+    Ok(bytes)
+}
+
+// ---------------------------------------------------------------- payload
+//
+// Every scenario's positions are written field by field; everything else is
+// small and goes as JSON ("shells"), so it shares the plan file's serde code.
+// Strings of positions are interned: the first use writes the string, later
+// uses its number.
+
+#[derive(Serialize)]
+struct PlanTopOut<'a> {
+    name: &'a str,
+    currency: &'a str,
+    fiscal_year_start_month: u8,
+    horizon: &'a Horizon,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PlanTopIn {
+    name: String,
+    currency: String,
+    fiscal_year_start_month: u8,
+    horizon: Horizon,
+}
+
+#[derive(Serialize)]
+struct ScenarioShellOut<'a> {
+    name: &'a str,
+    teams: &'a [Team],
+    levels: &'a [String],
+    bands: &'a [SalaryBand],
+    people: &'a PeopleCosts,
+    tools: &'a [Tool],
+    other_costs: &'a [OtherCost],
+    cloud: &'a Cloud,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ScenarioShellIn {
+    name: String,
+    teams: Vec<Team>,
+    levels: Vec<String>,
+    bands: Vec<SalaryBand>,
+    people: PeopleCosts,
+    tools: Vec<Tool>,
+    other_costs: Vec<OtherCost>,
+    cloud: Cloud,
+}
+
+/// Bits of a position's flag byte. Status takes the two lowest bits.
+const CONTRACTOR: u8 = 1 << 2;
+const HAS_BASE: u8 = 1 << 3;
+const HAS_END: u8 = 1 << 4;
+const HAS_FEE: u8 = 1 << 5;
+const AGE_DEPENDENT: u8 = 1 << 6;
+const HAS_LOCATION: u8 = 1 << 7;
+
+/// The fewest bytes a position takes (four string numbers, flags, FTE and
+/// start): caps what a declared count may allocate.
+const MIN_POSITION_BYTES: usize = 8;
+/// The fewest bytes a scenario takes (a shell's length and a position
+/// count): caps what a declared count may allocate.
+const MIN_SCENARIO_BYTES: usize = 2;
+
+/// In the scale byte of a decimal: the value is a negative zero ("-0.00"),
+/// which the mantissa alone cannot say.
+const NEGATIVE_ZERO: u8 = 0x80;
+
+/// Hashes the interned strings eight bytes at a step (in the manner of
+/// rustc's FxHash): several times faster than the default SipHash on ids and
+/// titles, and the keys are the user's own, so resisting crafted collisions
+/// buys nothing.
+#[derive(Default)]
+struct WordHash(u64);
+
+impl WordHash {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+impl Hasher for WordHash {
+    /// The product's high bits are the well-mixed ones, and the table picks
+    /// buckets by the low bits: without the rotation, ids that differ only
+    /// after their first byte ("p1", "p2") would share buckets.
+    fn finish(&self) -> u64 {
+        self.0.rotate_left(26)
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+        let mut word = [0; 8];
+        let rest = chunks.remainder();
+        word[..rest.len()].copy_from_slice(rest);
+        self.add(u64::from_le_bytes(word));
+    }
+
+    fn write_u8(&mut self, byte: u8) {
+        self.add(u64::from(byte));
+    }
+}
+
+struct Writer<'a> {
+    out: Vec<u8>,
+    strings: HashMap<&'a str, u64, BuildHasherDefault<WordHash>>,
+    /// Dates are written as months and days from the horizon's start: most
+    /// are near it, so they take two bytes.
+    base_month: i32,
+}
+
+impl<'a> Writer<'a> {
+    /// LEB128: seven bits a byte, lowest first, high bit set on all but the last.
+    fn varint(&mut self, mut value: u64) {
+        while value >= 0x80 {
+            self.out.push((value as u8) | 0x80);
+            value >>= 7;
+        }
+        self.out.push(value as u8);
+    }
+
+    /// The same for decimal mantissas (up to 96 bits); 128-bit arithmetic is
+    /// slow in wasm, so everything else stays in 64 bits.
+    fn varint128(&mut self, mut value: u128) {
+        while value >= 0x80 {
+            self.out.push((value as u8) | 0x80);
+            value >>= 7;
+        }
+        self.out.push(value as u8);
+    }
+
+    fn count(&mut self, n: usize) {
+        self.varint(n as u64);
+    }
+
+    /// Zigzag: small negative numbers stay small (-1 is 1, 1 is 2).
+    fn signed(&mut self, value: i64) {
+        self.varint(((value << 1) ^ (value >> 63)) as u64);
+    }
+
+    fn bytes(&mut self, bytes: &[u8]) {
+        self.count(bytes.len());
+        self.out.extend_from_slice(bytes);
+    }
+
+    /// 0 and the string the first time, its number plus 1 after that.
+    fn string(&mut self, text: &'a str) {
+        if let Some(&index) = self.strings.get(text) {
+            self.varint(index + 1);
+        } else {
+            self.strings.insert(text, self.strings.len() as u64);
+            self.varint(0);
+            self.bytes(text.as_bytes());
+        }
+    }
+
+    fn decimal(&mut self, value: Decimal) {
+        let mantissa = value.mantissa();
+        self.varint128(((mantissa << 1) ^ (mantissa >> 127)) as u128);
+        let sign = if value.is_zero() && value.is_sign_negative() {
+            NEGATIVE_ZERO
+        } else {
+            0
+        };
+        // Scale is at most 28, so it fits beside the flag.
+        self.out.push(value.scale() as u8 | sign);
+    }
+
+    fn date(&mut self, date: Date) {
+        // Both months are within years 1000 to 9999: no overflow.
+        let months = i64::from(date.year_month().index()) - i64::from(self.base_month);
+        self.signed(months * 32 + i64::from(date.day()) - 1);
+    }
+
+    /// Serialising these plain structs to JSON cannot fail (no maps, no
+    /// custom serialisers that fail); were it to, the empty part would make
+    /// the record unreadable rather than load a wrong plan.
+    fn json(&mut self, part: &impl Serialize) {
+        let json = serde_json::to_vec(part).unwrap_or_default();
+        self.bytes(&json);
+    }
+
+    fn position(&mut self, position: &'a Position) {
+        // No `..`: a new field must be given a place in the record here.
+        let Position {
+            id,
+            title,
+            team,
+            level,
+            status,
+            employment,
+            annual_base,
+            fte,
+            start,
+            end,
+            recruiting_fee_pct,
+            age_dependent_burden,
+            location,
+        } = position;
+        let mut flags = match status {
+            PositionStatus::Filled => 0,
+            PositionStatus::Open => 1,
+            PositionStatus::Planned => 2,
+        };
+        for (set, flag) in [
+            (*employment == Employment::Contractor, CONTRACTOR),
+            (annual_base.is_some(), HAS_BASE),
+            (end.is_some(), HAS_END),
+            (recruiting_fee_pct.is_some(), HAS_FEE),
+            (*age_dependent_burden, AGE_DEPENDENT),
+            (location.is_some(), HAS_LOCATION),
+        ] {
+            if set {
+                flags |= flag;
+            }
+        }
+        self.string(id);
+        self.string(title);
+        self.string(team);
+        self.string(level);
+        self.out.push(flags);
+        if let Some(base) = annual_base {
+            self.decimal(*base);
+        }
+        self.decimal(*fte);
+        self.date(*start);
+        if let Some(end) = end {
+            self.date(*end);
+        }
+        if let Some(fee) = recruiting_fee_pct {
+            self.decimal(*fee);
+        }
+        if let Some(location) = location {
+            self.string(location);
+        }
+    }
+
+    fn scenario(&mut self, scenario: &'a Scenario) {
+        let Scenario {
+            name,
+            teams,
+            levels,
+            bands,
+            positions,
+            people,
+            tools,
+            other_costs,
+            cloud,
+        } = scenario;
+        self.json(&ScenarioShellOut {
+            name,
+            teams,
+            levels,
+            bands,
+            people,
+            tools,
+            other_costs,
+            cloud,
+        });
+        self.count(positions.len());
+        for position in positions {
+            self.position(position);
+        }
+    }
+}
+
+fn encode_payload(plan: &Plan) -> Vec<u8> {
+    let Plan {
+        name,
+        currency,
+        fiscal_year_start_month,
+        horizon,
+        scenarios,
+    } = plan;
+    let positions: usize = scenarios.iter().map(|s| s.positions.len()).sum();
+    let mut writer = Writer {
+        // About 20 bytes a position, plus the JSON parts.
+        out: Vec::with_capacity(positions * 24 + 4096),
+        strings: HashMap::default(),
+        base_month: horizon.start.index(),
+    };
+    writer.json(&PlanTopOut {
+        name,
+        currency,
+        fiscal_year_start_month: *fiscal_year_start_month,
+        horizon,
+    });
+    writer.count(scenarios.len());
+    for scenario in scenarios {
+        writer.scenario(scenario);
+    }
+    writer.out
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+    strings: Vec<String>,
+    base_month: i32,
+}
+
+impl<'a> Reader<'a> {
+    fn remaining(&self) -> usize {
+        self.bytes.len().saturating_sub(self.pos)
+    }
+
+    fn byte(&mut self) -> Result<u8, String> {
+        let byte = *self
+            .bytes
+            .get(self.pos)
+            .ok_or("the data ends in the middle of a value")?;
+        self.pos += 1;
+        Ok(byte)
+    }
+
+    fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
+        let end = self
+            .pos
+            .checked_add(n)
+            .filter(|&end| end <= self.bytes.len())
+            .ok_or("a length runs past the end of the data")?;
+        let slice = self.bytes.get(self.pos..end).ok_or("a length is wrong")?;
+        self.pos = end;
+        Ok(slice)
+    }
+
+    fn varint(&mut self) -> Result<u64, String> {
+        let mut value: u64 = 0;
+        let mut shift = 0;
+        loop {
+            let byte = self.byte()?;
+            let part = u64::from(byte & 0x7F);
+            if shift >= 64 || (shift > 57 && part >> (64 - shift) != 0) {
+                return Err("a number is too large".into());
+            }
+            value |= part << shift;
+            if byte < 0x80 {
+                return Ok(value);
+            }
+            shift += 7;
+        }
+    }
+
+    fn varint128(&mut self) -> Result<u128, String> {
+        let mut value: u128 = 0;
+        let mut shift = 0;
+        loop {
+            let byte = self.byte()?;
+            let part = u128::from(byte & 0x7F);
+            if shift >= 128 || (shift > 121 && part >> (128 - shift) != 0) {
+                return Err("a number is too large".into());
+            }
+            value |= part << shift;
+            if byte < 0x80 {
+                return Ok(value);
+            }
+            shift += 7;
+        }
+    }
+
+    /// A count of things that each take at least `min_bytes`: a count the
+    /// remaining data cannot hold is refused before anything is allocated.
+    fn count(&mut self, min_bytes: usize) -> Result<usize, String> {
+        usize::try_from(self.varint()?)
+            .ok()
+            .filter(|&n| n <= self.remaining() / min_bytes.max(1))
+            .ok_or_else(|| "a count is larger than the data".to_string())
+    }
+
+    fn signed(&mut self) -> Result<i64, String> {
+        let zigzag = self.varint()?;
+        Ok(((zigzag >> 1) as i64) ^ -((zigzag & 1) as i64))
+    }
+
+    fn bytes(&mut self) -> Result<&'a [u8], String> {
+        let n = self.count(1)?;
+        self.take(n)
+    }
+
+    fn string(&mut self) -> Result<String, String> {
+        match self.varint()? {
+            0 => {
+                let text = std::str::from_utf8(self.bytes()?)
+                    .map_err(|_| "a text is not valid UTF-8")?
+                    .to_string();
+                self.strings.push(text.clone());
+                Ok(text)
+            }
+            n => usize::try_from(n - 1)
+                .ok()
+                .and_then(|i| self.strings.get(i))
+                .cloned()
+                .ok_or_else(|| "a text refers to one not yet read".to_string()),
+        }
+    }
+
+    fn decimal(&mut self) -> Result<Decimal, String> {
+        let zigzag = self.varint128()?;
+        let mantissa = ((zigzag >> 1) as i128) ^ -((zigzag & 1) as i128);
+        let scale = self.byte()?;
+        let mut value = Decimal::try_from_i128_with_scale(mantissa, u32::from(scale & 0x7F))
+            .map_err(|_| "a number is out of range")?;
+        if scale & NEGATIVE_ZERO != 0 {
+            value.set_sign_negative(true);
+        }
+        Ok(value)
+    }
+
+    fn date(&mut self) -> Result<Date, String> {
+        let packed = self.signed()?;
+        let bad = || "a date is not a calendar day".to_string();
+        let months = i64::from(self.base_month) + packed.div_euclid(32);
+        let day = u8::try_from(packed.rem_euclid(32) + 1).map_err(|_| bad())?;
+        let month = i32::try_from(months)
+            .ok()
+            .and_then(YearMonth::from_index)
+            .ok_or_else(bad)?;
+        Date::new(month.year(), month.month(), day).map_err(|_| bad())
+    }
+
+    fn json<T: for<'de> Deserialize<'de>>(&mut self, what: &str) -> Result<T, String> {
+        serde_json::from_slice(self.bytes()?).map_err(|e| format!("{what}: {e}"))
+    }
+
+    fn position(&mut self) -> Result<Position, String> {
+        let id = self.string()?;
+        let title = self.string()?;
+        let team = self.string()?;
+        let level = self.string()?;
+        let flags = self.byte()?;
+        let status = match flags & 0b11 {
+            0 => PositionStatus::Filled,
+            1 => PositionStatus::Open,
+            2 => PositionStatus::Planned,
+            _ => return Err("a position has an unknown status".into()),
+        };
+        let employment = if flags & CONTRACTOR != 0 {
+            Employment::Contractor
+        } else {
+            Employment::Employee
+        };
+        let annual_base = (flags & HAS_BASE != 0)
+            .then(|| self.decimal())
+            .transpose()?;
+        let fte = self.decimal()?;
+        let start = self.date()?;
+        let end = (flags & HAS_END != 0).then(|| self.date()).transpose()?;
+        let recruiting_fee_pct = (flags & HAS_FEE != 0).then(|| self.decimal()).transpose()?;
+        let location = (flags & HAS_LOCATION != 0)
+            .then(|| self.string())
+            .transpose()?;
+        Ok(Position {
+            id,
+            title,
+            team,
+            level,
+            status,
+            employment,
+            annual_base,
+            fte,
+            start,
+            end,
+            recruiting_fee_pct,
+            age_dependent_burden: flags & AGE_DEPENDENT != 0,
+            location,
+        })
+    }
+
+    fn scenario(&mut self) -> Result<Scenario, String> {
+        let ScenarioShellIn {
+            name,
+            teams,
+            levels,
+            bands,
+            people,
+            tools,
+            other_costs,
+            cloud,
+        } = self.json("a scenario")?;
+        let count = self.count(MIN_POSITION_BYTES)?;
+        let mut positions = Vec::with_capacity(count);
+        for _ in 0..count {
+            positions.push(self.position()?);
+        }
+        Ok(Scenario {
+            name,
+            teams,
+            levels,
+            bands,
+            positions,
+            people,
+            tools,
+            other_costs,
+            cloud,
+        })
+    }
+}
+
+fn decode_payload(bytes: &[u8]) -> Result<Plan, String> {
+    let mut reader = Reader {
+        bytes,
+        pos: 0,
+        strings: Vec::new(),
+        base_month: 0,
+    };
+    let PlanTopIn {
+        name,
+        currency,
+        fiscal_year_start_month,
+        horizon,
+    } = reader.json("the plan")?;
+    reader.base_month = horizon.start.index();
+    let count = reader.count(MIN_SCENARIO_BYTES)?;
+    let mut scenarios = Vec::with_capacity(count);
+    for _ in 0..count {
+        scenarios.push(reader.scenario()?);
+    }
+    if reader.remaining() != 0 {
+        return Err("there are bytes after the plan".into());
+    }
+    Ok(Plan {
+        name,
+        currency,
+        fiscal_year_start_month,
+        horizon,
+        scenarios,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn blank() -> Plan {
+        Plan::blank("Test", "JPY", 4, YearMonth::new(2026, 4).unwrap(), 12)
+    }
+
+    #[test]
+    fn packing_round_trips_every_length_and_uses_one_printable_unit_per_char() {
+        let mut state = 0x9e37_79b9_u32;
+        for len in 0..64 {
+            let bytes: Vec<u8> = (0..len)
+                .map(|_| {
+                    state ^= state << 13;
+                    state ^= state >> 17;
+                    state ^= state << 5;
+                    state as u8
+                })
+                .collect();
+            let mut text = String::new();
+            pack(&bytes, &mut text);
+            assert_eq!(text.chars().count(), packed_units(len));
+            assert_eq!(text.encode_utf16().count(), packed_units(len));
+            assert!(text.chars().all(|c| !c.is_control()), "{text:?}");
+            assert_eq!(unpack(&text, len as u64).unwrap(), bytes, "length {len}");
+        }
+        // The extremes of the 15-bit range and the skipped control block.
+        assert_eq!(unit_char(0), ' ');
+        assert_eq!(unit_char(0x5E), '~');
+        assert_eq!(unit_char(0x5F), '\u{a0}');
+        assert_eq!(unit_char(0x7FFF), '\u{8040}');
+        for bits in [0, 0x5E, 0x5F, 0x1234, 0x7FFF] {
+            assert_eq!(unit_bits(unit_char(bits)), Some(bits));
+        }
+        assert_eq!(unit_bits('\u{7f}'), None);
+        assert_eq!(unit_bits('\u{8041}'), None);
+    }
+
+    #[test]
+    fn unpacking_refuses_wrong_lengths_and_padding() {
+        let mut text = String::new();
+        pack(&[1, 2, 3], &mut text);
+        assert!(unpack(&text, 4).is_err());
+        assert!(unpack(&text, 1).is_err());
+        assert!(unpack(&text, u64::MAX).is_err());
+        // 3 bytes leave 6 padding bits in the second unit; set one.
+        let mut chars: Vec<char> = text.chars().collect();
+        chars[1] = unit_char(unit_bits(chars[1]).unwrap() | 1);
+        let padded: String = chars.into_iter().collect();
+        assert!(unpack(&padded, 3).is_err());
+    }
+
+    fn reader(bytes: &[u8]) -> Reader<'_> {
+        Reader {
+            bytes,
+            pos: 0,
+            strings: Vec::new(),
+            base_month: 0,
+        }
+    }
+
+    #[test]
+    fn varints_that_overflow_are_refused() {
+        let mut max64 = vec![0xFF; 9];
+        max64.push(0x01);
+        assert_eq!(reader(&max64).varint(), Ok(u64::MAX));
+        *max64.last_mut().unwrap() = 0x02;
+        assert!(reader(&max64).varint().is_err());
+        assert!(reader(&[0xFF; 11]).varint().is_err());
+        let mut max128 = vec![0xFF; 18];
+        max128.push(0x03);
+        assert_eq!(reader(&max128).varint128(), Ok(u128::MAX));
+        *max128.last_mut().unwrap() = 0x04;
+        assert!(reader(&max128).varint128().is_err());
+        assert!(reader(&[0xFF; 20]).varint128().is_err());
+        assert!(reader(&[0x80]).varint().is_err(), "cut short");
+    }
+
+    #[test]
+    fn decimals_keep_their_scale_and_the_sign_of_zero() {
+        let mut plan = blank();
+        plan.scenarios[0].add_position(
+            "Engineer",
+            "Core",
+            "6000000.00".parse().unwrap(),
+            Date::new(1000, 1, 1).unwrap(),
+        );
+        let position = &mut plan.scenarios[0].positions[0];
+        position.fte = "-0.000".parse().unwrap();
+        position.fte.set_sign_negative(true);
+        position.end = Some(Date::new(9999, 12, 31).unwrap());
+        position.recruiting_fee_pct = Some(Decimal::MAX);
+        let record = decode_record(&encode_record(&plan, 7)).unwrap();
+        let decoded = &record.plan.scenarios[0].positions[0];
+        assert_eq!(decoded.annual_base.unwrap().to_string(), "6000000.00");
+        assert!(decoded.fte.is_sign_negative());
+        assert_eq!(decoded.fte.scale(), 3);
+        assert_eq!(record.plan, plan);
+        assert_eq!((record.revision, record.version), (7, RECORD_VERSION));
+    }
+
+    #[test]
+    fn headers_have_one_spelling() {
+        let text = encode_record(&blank(), 12);
+        assert_eq!(record_revision(&text), Some(12));
+        assert!(decode_record(&text).is_ok());
+        for edited in [
+            text.replacen(" r=12 ", " r=012 ", 1),
+            text.replacen(" r=12 ", " r=13 ", 1),
+            text.replacen(" r=12 ", "  r=12 ", 1),
+            text.replacen(" r=12 ", " r=12 x=1 ", 1),
+            text.replacen(" h=", " h=0", 1),
+            text.replacen("record 2 ", "record 02 ", 1),
+            text.replacen("record 2 ", "record 1 ", 1),
+        ] {
+            assert!(
+                matches!(decode_record(&edited), Err(RecordError::Unreadable(_))),
+                "{edited:?}"
+            );
+        }
+        let newer = text.replacen("record 2 ", "record 3 ", 1);
+        assert_eq!(
+            decode_record(&newer),
+            Err(RecordError::Newer { version: 3 })
+        );
+        assert_eq!(record_revision(&newer), None);
+        assert_eq!(record_revision("{\"format\": \"fleetplan-plan\"}"), Some(0));
+        assert_eq!(record_revision("garbage"), None);
     }
 }
