@@ -136,6 +136,28 @@ fn plan_save_and_load_through_local_storage() {
     });
     let record = LocalStore.get(&plan_key(&id)).unwrap().unwrap();
     let units = record.encode_utf16().count();
+    let encode = measure(runs, || {
+        black_box(fleetplan::format::record::encode_record(
+            black_box(&plan),
+            9,
+        ));
+    });
+    let check = measure(runs, || {
+        black_box(fleetplan::format::record::record_header(black_box(&record)));
+    });
+    let get = measure(runs, || {
+        black_box(LocalStore.get(&plan_key(&id)).unwrap());
+    });
+    let set = measure(runs, || {
+        LocalStore.set(&plan_key(&id), black_box(&record)).unwrap();
+    });
+    console_log!(
+        "storage: parts: encode_record {:.1} ms, record_header {:.1} ms, getItem {:.1} ms, setItem {:.1} ms",
+        encode.0,
+        check.0,
+        get.0,
+        set.0
+    );
 
     storage.clear().unwrap();
     // Version 1's record: 5.6 million characters, over local storage's quota

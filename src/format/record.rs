@@ -497,7 +497,14 @@ impl<'a> Writer<'a> {
 
     fn decimal(&mut self, value: Decimal) {
         let mantissa = value.mantissa();
-        self.varint128(((mantissa << 1) ^ (mantissa >> 127)) as u128);
+        // Salaries and rates fit in 62 bits: the same bytes without 128-bit
+        // arithmetic, which wasm emulates.
+        match i64::try_from(mantissa) {
+            Ok(small) if (-(1 << 62)..(1 << 62)).contains(&small) => {
+                self.varint(((small << 1) ^ (small >> 63)) as u64);
+            }
+            _ => self.varint128(((mantissa << 1) ^ (mantissa >> 127)) as u128),
+        }
         let sign = if value.is_zero() && value.is_sign_negative() {
             NEGATIVE_ZERO
         } else {

@@ -17,7 +17,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::format::record::{
-    RECORD_VERSION, RecordError, decode_record, encode_record, record_header,
+    RECORD_VERSION, RecordError, decode_record, encode_record, record_header, record_revision,
 };
 use crate::model::Plan;
 
@@ -161,11 +161,24 @@ pub struct Start {
 
 pub struct Library<S: KeyValue> {
     store: S,
+    /// The header line of each record as this library last wrote or read
+    /// it whole. A stored record still under that header is this library's
+    /// own: a save may replace it without checking its payload again.
+    known: std::collections::HashMap<String, String>,
 }
 
 impl<S: KeyValue> Library<S> {
     pub fn new(store: S) -> Self {
-        Self { store }
+        Self {
+            store,
+            known: Default::default(),
+        }
+    }
+
+    fn remember_header(&mut self, id: &str, text: &str) {
+        if let Some((line, _)) = text.split_once('\n') {
+            self.known.insert(id.to_string(), line.to_string());
+        }
     }
 
     pub fn store(&self) -> &S {
@@ -414,9 +427,12 @@ impl<S: KeyValue> Library<S> {
             Ok(record) => {
                 if record.version < RECORD_VERSION {
                     // Failure leaves the older record, which still reads.
-                    let _ = self
-                        .store
-                        .set(&key, &encode_record(&record.plan, record.revision));
+                    let text = encode_record(&record.plan, record.revision);
+                    if self.store.set(&key, &text).is_ok() {
+                        self.remember_header(id, &text);
+                    }
+                } else {
+                    self.remember_header(id, &raw);
                 }
                 Opened::Plan {
                     id: id.into(),
@@ -424,11 +440,15 @@ impl<S: KeyValue> Library<S> {
                     revision: record.revision,
                 }
             }
-            Err(RecordError::Newer { version }) => Opened::Newer {
-                id: id.into(),
-                version,
-            },
+            Err(RecordError::Newer { version }) => {
+                self.known.remove(id);
+                Opened::Newer {
+                    id: id.into(),
+                    version,
+                }
+            }
             Err(RecordError::Unreadable(reason)) => {
+                self.known.remove(id);
                 let recovery = recovery_key(id);
                 let kept = self.store.get(&recovery).ok().flatten().as_deref()
                     == Some(raw.as_str())
@@ -475,6 +495,14 @@ impl<S: KeyValue> Library<S> {
     fn stored_revision(&self, id: &str) -> Result<Option<u64>, SaveError> {
         match self.store.get(&plan_key(id)).map_err(SaveError::from)? {
             None => Ok(None),
+            Some(text)
+                if self
+                    .known
+                    .get(id)
+                    .is_some_and(|line| text.split_once('\n').is_some_and(|(l, _)| l == line)) =>
+            {
+                Ok(record_revision(&text))
+            }
             Some(text) => match record_header(&text) {
                 Some((version, revision)) if version <= RECORD_VERSION => Ok(Some(revision)),
                 _ => Err(SaveError::Blocked),
@@ -486,8 +514,9 @@ impl<S: KeyValue> Library<S> {
         if id.is_empty() {
             return Err(SaveError::Unavailable);
         }
-        self.store
-            .set(&plan_key(id), &encode_record(plan, revision))?;
+        let text = encode_record(plan, revision);
+        self.store.set(&plan_key(id), &text)?;
+        self.remember_header(id, &text);
         // The list shows the plan's name; it follows a rename. A failure
         // here leaves the record saved and the old name listed.
         if let Ok(mut index) = self.index_for_change() {
@@ -509,7 +538,9 @@ impl<S: KeyValue> Library<S> {
     pub fn create(&mut self, plan: &Plan) -> Result<String, SaveError> {
         let mut index = self.index_for_change()?;
         let id = self.free_id(&index);
-        self.store.set(&plan_key(&id), &encode_record(plan, 1))?;
+        let text = encode_record(plan, 1);
+        self.store.set(&plan_key(&id), &text)?;
+        self.remember_header(&id, &text);
         index.plans.push(PlanEntry {
             id: id.clone(),
             name: plan.name.clone(),

@@ -14,8 +14,16 @@ use crate::storage::library::{
 };
 use crate::storage::{LocalStore, Persistence, request_persistence};
 
-fn library() -> Library<LocalStore> {
-    Library::new(LocalStore)
+thread_local! {
+    /// One library for the tab: it remembers the records it wrote, so a
+    /// save need not re-check its own last record (see `Library`).
+    static LIBRARY: std::cell::RefCell<Library<LocalStore>> =
+        std::cell::RefCell::new(Library::new(LocalStore));
+}
+
+/// Runs `f` on the tab's library.
+fn with_library<T>(f: impl FnOnce(&mut Library<LocalStore>) -> T) -> T {
+    LIBRARY.with(|library| f(&mut library.borrow_mut()))
 }
 
 #[derive(Clone, Copy)]
@@ -47,8 +55,7 @@ impl Session {
     /// Opens the plan the person worked on last (moving a first-version plan
     /// into the list), or a new one; returns it with the save state to start in.
     pub fn start(blank: impl FnOnce() -> Plan) -> (Self, Plan, SaveStatus) {
-        let mut library = library();
-        let start = library.start(blank);
+        let start = with_library(|library| library.start(blank));
         let mut notices = start.notices;
         let (id, plan, revision) = match start.opened {
             Opened::Plan { id, plan, revision } => (id, plan, revision),
@@ -86,14 +93,16 @@ impl Session {
 
     /// Reads the list of plans and recovered texts again.
     pub fn refresh(&self) {
-        let mut library = library();
-        let plans = match library.index() {
-            Ok(index) => index.plans,
-            Err(crate::storage::library::IndexProblem::Rebuilt(index)) => index.plans,
-            Err(_) => Vec::new(),
-        };
+        let (plans, recoveries) = with_library(|library| {
+            let plans = match library.index() {
+                Ok(index) => index.plans,
+                Err(crate::storage::library::IndexProblem::Rebuilt(index)) => index.plans,
+                Err(_) => Vec::new(),
+            };
+            (plans, library.recoveries())
+        });
         self.plans.set(plans);
-        self.recoveries.set(library.recoveries());
+        self.recoveries.set(recoveries);
     }
 
     /// Whether the latest change of the plan came from storage (and clears
@@ -139,17 +148,22 @@ impl Session {
 
     /// Writes the plan now.
     fn save(&self, state: PlanState) -> SaveStatus {
-        let mut library = library();
         let id = self.current.get_untracked();
+        let revision = self.revision.get_value();
         let result = state.plan.with_untracked(|plan| {
-            if id.is_empty() {
-                library.create(plan).map(|id| {
-                    self.current.set(id);
-                    1
-                })
-            } else {
-                library.save(&id, plan, self.revision.get_value())
+            with_library(|library| {
+                if id.is_empty() {
+                    library.create(plan).map(|id| (Some(id), 1))
+                } else {
+                    library.save(&id, plan, revision).map(|r| (None, r))
+                }
+            })
+        });
+        let result = result.map(|(created, revision)| {
+            if let Some(id) = created {
+                self.current.set(id);
             }
+            revision
         });
         match result {
             Ok(revision) => {
@@ -178,7 +192,7 @@ impl Session {
         let id = self.current.get_untracked();
         let result = state
             .plan
-            .with_untracked(|plan| library().overwrite(&id, plan));
+            .with_untracked(|plan| with_library(|library| library.overwrite(&id, plan)));
         match result {
             Ok(revision) => {
                 self.revision.set_value(revision);
@@ -192,7 +206,7 @@ impl Session {
     /// Opens a plan from the list; this tab's unsaved change is saved first.
     pub fn open(&self, state: PlanState, id: &str) {
         self.flush(state);
-        match library().open_chosen(id) {
+        match with_library(|library| library.open_chosen(id)) {
             Opened::Plan { id, plan, revision } => self.show(state, id, plan, revision),
             Opened::Unreadable { id, reason, kept } => {
                 let key = if kept {
@@ -214,7 +228,7 @@ impl Session {
 
     /// Stores `plan` as a new plan and opens it.
     pub fn create(&self, state: PlanState, plan: &Plan) -> Result<(), String> {
-        let id = library().create(plan).map_err(|e| e.message())?;
+        let id = with_library(|library| library.create(plan)).map_err(|e| e.message())?;
         self.open(state, &id);
         Ok(())
     }
@@ -224,7 +238,7 @@ impl Session {
             // The copy has this tab's latest edits.
             self.flush(state);
         }
-        library().duplicate(id).map_err(|e| e.message())?;
+        with_library(|library| library.duplicate(id)).map_err(|e| e.message())?;
         self.refresh();
         Ok(())
     }
@@ -238,7 +252,7 @@ impl Session {
             state.edit(|p| p.name = name);
             return Ok(());
         }
-        library().rename(id, name).map_err(|e| match e {
+        with_library(|library| library.rename(id, name)).map_err(|e| match e {
             crate::storage::library::RenameError::EmptyName => "A plan needs a name.".to_string(),
             crate::storage::library::RenameError::Save(e) => e.message(),
         })?;
@@ -253,7 +267,7 @@ impl Session {
         id: &str,
         blank: impl FnOnce() -> Plan,
     ) -> Result<(), String> {
-        library().delete(id).map_err(|e| e.message())?;
+        with_library(|library| library.delete(id)).map_err(|e| e.message())?;
         self.refresh();
         if *id == self.current.get_untracked() {
             match self
@@ -300,11 +314,11 @@ impl Session {
     }
 
     pub fn recovery_text(key: &str) -> Option<String> {
-        library().recovery_text(key)
+        with_library(|library| library.recovery_text(key))
     }
 
     pub fn discard_recovery(&self, key: &str) {
-        library().discard_recovery(key);
+        with_library(|library| library.discard_recovery(key));
         self.refresh();
     }
 
