@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::download::download_bytes;
 use super::session::Session;
-use super::state::PlanState;
+use super::state::{PlanState, SaveStatus};
 
 #[component]
 pub fn Notices() -> impl IntoView {
@@ -34,7 +34,21 @@ pub fn Notices() -> impl IntoView {
             })
             .collect_view()
     };
+    // A failed save (a full quota, storage turned off): the plan is only in
+    // this tab now, so a backup is offered where the person looks.
+    let failed = move || match state.save_status.get() {
+        SaveStatus::Failed(message) if !session.conflict.get() => Some(message),
+        _ => None,
+    };
     view! {
+        {move || failed().map(|message| view! {
+            <div class="banner banner-warning" role="alert" data-testid="save-failed">
+                <span>{message} ". The plan is safe in this tab while it stays open; a backup keeps it for good."</span>
+                <button type="button" class="button-secondary" data-testid="save-failed-backup" on:click=download_mine>
+                    "Download a backup"
+                </button>
+            </div>
+        })}
         <Show when=move || session.conflict.get()>
             <div class="banner banner-warning" role="alert" data-testid="conflict">
                 <span>

@@ -142,14 +142,17 @@ test('a full quota fails the save with a message, editing goes on, and a backup 
   await enter(planner.rowAt(0).salary, '8,400,000');
   await expect(planner.annualTotal).toHaveText('15,600,000');
   expect(await page.evaluate(() => localStorage.getItem('fleetplan.plan.1'))).toBe(stored);
-  await planner.goTo('plans');
-  const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('backup-download').click()]);
+  // The backup is offered right there.
+  const offer = page.getByTestId('save-failed');
+  await expect(offer).toContainText('storage for Fleetplan is full');
+  const [file] = await Promise.all([page.waitForEvent('download'), offer.getByTestId('save-failed-backup').click()]);
   const backup = JSON.parse(readFileSync(await file.path(), 'utf8'));
   expect(backup.plan.scenarios[0].positions).toHaveLength(2);
   // Room again: the next change is saved.
   await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler.')).forEach((k) => localStorage.removeItem(k)));
   await enter(planner.planName, 'Saved again');
   await expect(planner.saveState).toHaveAttribute('data-state', 'saved');
+  await expect(offer).toHaveCount(0);
 });
 
 test('two tabs see each other’s saves, and a clash is the person’s choice', async ({ context }) => {
