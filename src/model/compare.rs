@@ -111,7 +111,7 @@ pub fn compare(plan: &Plan, base: usize) -> Result<Comparison, Vec<PlanError>> {
 }
 
 /// `part ÷ whole × 100` to two decimals, half away from zero.
-fn percent_of(part: i128, whole: i128) -> Option<Decimal> {
+pub(super) fn percent_of(part: i128, whole: i128) -> Option<Decimal> {
     if whole == 0 {
         return None;
     }

@@ -22,6 +22,7 @@ pub mod money;
 pub mod overview;
 pub mod plan;
 pub mod roster;
+pub mod side_by_side;
 pub mod summary;
 pub mod teams;
 pub mod totals;

@@ -12,7 +12,9 @@ use super::header::Header;
 use super::nav::{Nav, View};
 use super::notices::Notices;
 use super::overview::Overview;
+use super::compare::Compare;
 use super::plans::Plans;
+use super::scenarios::Scenarios;
 use super::roster::Roster;
 use super::session::Session;
 use super::state::PlanState;
@@ -40,7 +42,9 @@ pub fn App() -> impl IntoView {
         <Header />
         <Notices />
         <Nav current=view />
+        <LockBanner view=view />
         <main class="page">
+            <fieldset class="page-lock" disabled=move || view.get().edits_scenario() && state.locked()>
             {move || match view.get() {
                 View::Overview => view! { <Overview /> }.into_any(),
                 View::Headcount => view! { <Roster /> }.into_any(),
@@ -50,7 +54,32 @@ pub fn App() -> impl IntoView {
                 View::Assumptions => view! { <Assumptions /> }.into_any(),
                 View::Exports => view! { <Exports /> }.into_any(),
                 View::Plans => view! { <Plans /> }.into_any(),
+                View::Scenarios => view! { <Scenarios /> }.into_any(),
+                View::Compare => view! { <Compare /> }.into_any(),
             }}
+            </fieldset>
         </main>
+    }
+}
+
+/// Says that the scenario shown is locked, on the views that edit it.
+#[component]
+fn LockBanner(view: RwSignal<View>) -> impl IntoView {
+    let state = PlanState::expect();
+    let locked_on = move || {
+        view.get()
+            .edits_scenario()
+            .then(|| state.with_scenario(|s| s.locked_on.map(|d| (s.name.clone(), d))))
+            .flatten()
+            .flatten()
+    };
+    move || {
+        locked_on().map(|(name, day)| {
+            view! {
+                <div class="banner banner-warning lock-banner" role="status" data-testid="lock-banner">
+                    {format!("\u{201c}{name}\u{201d} is locked as a snapshot since {day}: its figures are read-only. Unlock it in Scenarios to change it.")}
+                </div>
+            }
+        })
     }
 }

@@ -92,6 +92,8 @@ pub struct ChartData {
     pub figures: Figures,
     /// The value axis' title: the currency code, "People".
     pub axis_title: &'static str,
+    /// Names that replace the series' own, in order (scenario names).
+    pub names: Vec<String>,
 }
 
 impl ChartData {
@@ -104,6 +106,13 @@ impl ChartData {
             .get(month * self.width() + series)
             .copied()
             .unwrap_or(0)
+    }
+
+    /// Series `s`'s name: a given name, else the series' own.
+    fn name(&self, s: usize) -> String {
+        self.names.get(s).cloned().unwrap_or_else(|| {
+            self.series.get(s).map(|x| x.name.to_string()).unwrap_or_default()
+        })
     }
 
     /// Nothing but zeros: a chart would be an empty frame.
@@ -380,14 +389,14 @@ fn bars(data: &ChartData) -> impl IntoView + use<> {
             stack_month(parts)
                 .into_iter()
                 .zip(parts)
-                .zip(data.series)
+                .zip(data.series.iter().enumerate())
                 .filter(|(((from, to), _), _)| from != to)
-                .map(move |(((from, to), value), series)| {
+                .map(move |(((from, to), value), (s, series))| {
                     let top = r1(axis.y(from.max(to), TOP, PLOT_BOTTOM));
                     let bottom = r1(axis.y(from.min(to), TOP, PLOT_BOTTOM));
                     let tip = format!(
                         "{month} · {}: {}{total}",
-                        series.name,
+                        data.name(s),
                         data.figures.show_with_unit(*value)
                     );
                     view! {
@@ -446,7 +455,7 @@ fn lines(data: &ChartData) -> impl IntoView + use<> {
                 .series
                 .iter()
                 .enumerate()
-                .map(|(s, series)| format!("{} {}", series.name, data.figures.show(data.value(m, s))))
+                .map(|(s, _)| format!("{} {}", data.name(s), data.figures.show(data.value(m, s))))
                 .collect();
             let tip = format!("{} · {}", month.label(), figures.join(" · "));
             view! {
@@ -469,7 +478,8 @@ fn figures_table(data: &ChartData, title: &'static str) -> impl IntoView + use<>
     let head = data
         .series
         .iter()
-        .map(|s| view! { <th scope="col" class="num">{s.name}</th> })
+        .enumerate()
+        .map(|(s, _)| view! { <th scope="col" class="num">{data.name(s)}</th> })
         .collect_view();
     let rows = data
         .months
@@ -544,11 +554,12 @@ pub fn Chart(
                     let legend = d
                         .series
                         .iter()
-                        .map(|s| {
+                        .enumerate()
+                        .map(|(i, s)| {
                             view! {
                                 <li>
                                     <span class=format!("swatch {}", s.class) aria-hidden="true"></span>
-                                    {s.name}
+                                    {d.name(i)}
                                 </li>
                             }
                         })

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::shortcuts::undo_shortcuts;
+use super::scenario_picker::ScenarioPicker;
 use super::state::{PlanState, SaveStatus};
 
 #[component]
@@ -48,6 +49,7 @@ pub fn Header() -> impl IntoView {
                 />
                 {move || error.get().map(|e| view! { <span class="field-error" role="alert">{e}</span> })}
             </div>
+            <ScenarioPicker />
             <div class="history" role="group" aria-label="Edit history">
                 <button
                     type="button"

@@ -12,18 +12,24 @@ pub enum View {
     Cloud,
     Assumptions,
     Exports,
+    /// The plan's scenarios, their locks and what-if adjustments.
+    Scenarios,
+    /// Scenarios side by side, the bridge between two.
+    Compare,
     /// The plans on this device, backups and recovered texts.
     Plans,
 }
 
 impl View {
-    pub const ALL: [View; 8] = [
+    pub const ALL: [View; 10] = [
         View::Overview,
         View::Headcount,
         View::Teams,
         View::Bands,
         View::Cloud,
         View::Assumptions,
+        View::Scenarios,
+        View::Compare,
         View::Exports,
         View::Plans,
     ];
@@ -37,8 +43,18 @@ impl View {
             View::Cloud => "Cloud",
             View::Assumptions => "Assumptions",
             View::Exports => "Export & import",
+            View::Scenarios => "Scenarios",
+            View::Compare => "Compare",
             View::Plans => "Plans & backups",
         }
+    }
+
+    /// A view whose inputs change the scenario shown (read-only while it is locked).
+    pub fn edits_scenario(self) -> bool {
+        matches!(
+            self,
+            View::Headcount | View::Teams | View::Bands | View::Cloud | View::Assumptions
+        )
     }
 
     /// The view named in the address (`#headcount`), so a reload or a
@@ -75,6 +91,8 @@ impl View {
             View::Cloud => "cloud",
             View::Assumptions => "assumptions",
             View::Exports => "exports",
+            View::Scenarios => "scenarios",
+            View::Compare => "compare",
             View::Plans => "plans",
         }
     }

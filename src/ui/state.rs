@@ -30,6 +30,9 @@ enum Changed {
     Other,
 }
 
+/// Why an edit of a locked scenario is refused.
+const LOCKED: &str = "This scenario is locked. Unlock it in Scenarios to change it.";
+
 /// Whether the plan on screen is in local storage.
 #[derive(Clone, Debug, PartialEq)]
 pub enum SaveStatus {
@@ -162,6 +165,9 @@ impl PlanState {
     /// Applies an edit to the current scenario that cannot make it invalid.
     pub fn edit_scenario(&self, apply: impl FnOnce(&mut Scenario)) {
         let index = self.scenario_index_untracked();
+        if self.is_locked(index) {
+            return;
+        }
         self.edit(|p| {
             if let Some(scenario) = p.scenarios.get_mut(index) {
                 apply(scenario);
@@ -177,6 +183,9 @@ impl PlanState {
         apply: impl FnOnce(&mut Scenario) -> Result<(), String>,
     ) -> Result<(), String> {
         let index = self.scenario_index_untracked();
+        if self.is_locked(index) {
+            return Err(LOCKED.into());
+        }
         let mut candidate = self.source.get_untracked();
         let scenario = candidate
             .scenarios
@@ -200,13 +209,49 @@ impl PlanState {
         Ok(())
     }
 
-    /// `apply` on a copy of the plan, if it brings no new problem.
+    /// Whether scenario `index` is locked as a snapshot (untracked).
+    fn is_locked(&self, index: usize) -> bool {
+        self.source.with_untracked(|p| {
+            p.scenarios
+                .get(index)
+                .is_some_and(|s| s.locked_on.is_some())
+        })
+    }
+
+    /// Whether the scenario shown is locked (tracked): its inputs are read-only.
+    pub fn locked(&self) -> bool {
+        let index = self.scenario_index();
+        self.plan.with(|p| {
+            p.scenarios
+                .get(index)
+                .is_some_and(|s| s.locked_on.is_some())
+        })
+    }
+
+    /// A change of the plan's scenarios (add, copy, rename, move, lock,
+    /// unlock, the base): the model refuses what it cannot do, with a
+    /// message, and the plan is then unchanged.
+    pub fn try_edit_plan(
+        &self,
+        apply: impl FnOnce(&mut Plan) -> Result<(), String>,
+    ) -> Result<(), String> {
+        let mut candidate = self.source.get_untracked();
+        apply(&mut candidate)?;
+        self.put(candidate);
+        Ok(())
+    }
+
+    /// `apply` on a copy of the plan, if it brings no new problem and the
+    /// scenario shown is not locked.
     fn validated(
         &self,
         path: &str,
         index: usize,
         apply: impl FnOnce(&mut Plan),
     ) -> Result<Plan, String> {
+        if self.is_locked(index) {
+            return Err(LOCKED.into());
+        }
         let mut candidate = self.source.get_untracked();
         apply(&mut candidate);
         let after = validate_scenario(&candidate, index);

@@ -1,0 +1,391 @@
+//! Scenarios side by side for a fiscal year or the whole horizon, with their
+//! differences from the base scenario; a bridge from the base's total to
+//! another scenario's, by category or by team; each scenario's monthly
+//! total, overlaid. Every figure comes from the model (`compare`,
+//! `bridge`), the same as `fleetplan-cli compare` and `bridge` print.
+
+use leptos::prelude::*;
+
+use super::charts::{Chart, ChartData, ChartKind, Figures, Series};
+use super::download::download_bytes;
+use super::state::PlanState;
+use crate::format::export::{self, ExportKind, ExportOptions};
+use crate::model::bridge::{Bridge, bridge};
+use crate::model::side_by_side::{SideBySide, side_by_side};
+use crate::model::overview::category_name;
+use crate::model::{Category, FiscalYear};
+
+/// Line colours of the scenarios, in plan order (style/compare.css).
+const SCENARIO_SERIES: [Series; 8] = [
+    Series { class: "sc-1", name: "" },
+    Series { class: "sc-2", name: "" },
+    Series { class: "sc-3", name: "" },
+    Series { class: "sc-4", name: "" },
+    Series { class: "sc-5", name: "" },
+    Series { class: "sc-6", name: "" },
+    Series { class: "sc-7", name: "" },
+    Series { class: "sc-8", name: "" },
+];
+
+#[component]
+pub fn Compare() -> impl IntoView {
+    let state = PlanState::expect();
+    // `None`: the whole horizon.
+    let year = RwSignal::new(None::<FiscalYear>);
+    let data = Memo::new(move |_| {
+        let year = year.get();
+        state.plan.with(|p| side_by_side(p, year))
+    });
+    let years = Memo::new(move |_| {
+        data.with(|d| d.as_ref().map(|d| d.years.clone()).unwrap_or_default())
+    });
+    let year_buttons = move || {
+        let mut buttons: Vec<(Option<FiscalYear>, String)> =
+            years.get().into_iter().map(|y| (Some(y), y.label())).collect();
+        buttons.push((None, "Whole horizon".to_string()));
+        buttons
+            .into_iter()
+            .map(|(y, label)| {
+                view! {
+                    <button type="button" class="segment" data-testid="compare-year"
+                        aria-pressed=move || (year.get() == y).to_string()
+                        on:click=move |_| year.set(y)>{label}</button>
+                }
+            })
+            .collect_view()
+    };
+    let export = move |_| {
+        let result = state.plan.with_untracked(|plan| {
+            let base = plan.base_index();
+            let options = ExportOptions {
+                scenario: None,
+                bom: export::default_bom(plan, false),
+            };
+            let bytes = export::comparison(plan, base, options).map_err(|e| {
+                e.iter().take(3).map(ToString::to_string).collect::<Vec<_>>().join("; ")
+            })?;
+            let name = export::file_name(plan, Some(base), ExportKind::Comparison, super::clock::today());
+            download_bytes(&name, "text/csv;charset=utf-8", &bytes)
+        });
+        if let Err(e) = result {
+            web_sys::console::warn_1(&e.into());
+        }
+    };
+    view! {
+        <section class="card compare" aria-labelledby="compare-title">
+            <div class="card-head">
+                <h2 id="compare-title">"Compare scenarios"</h2>
+                <div class="segmented" role="group" aria-label="Period">{year_buttons}</div>
+            </div>
+            {move || match data.get() {
+                Err(errors) => view! {
+                    <div class="problems" role="alert">
+                        <p>"Fix these first:"</p>
+                        <ul>{errors.iter().take(10).map(|e| view! { <li>{e.to_string()}</li> }).collect_view()}</ul>
+                    </div>
+                }.into_any(),
+                Ok(d) => view! { <SideTable data=d /> }.into_any(),
+            }}
+            <button type="button" class="button-secondary" data-testid="export-comparison" on:click=export>
+                "Download the comparison (CSV)"
+            </button>
+        </section>
+        <BridgeCard year=year />
+        <Chart kind=ChartKind::Lines title="Monthly total by scenario"
+            description="Every scenario's total cost, month by month."
+            empty="No costs in any scenario yet." testid="compare-monthly"
+            data=Signal::derive(move || data.with(|d| d.as_ref().map(monthly_chart).unwrap_or_default())) />
+    }
+}
+
+fn monthly_chart(d: &SideBySide) -> ChartData {
+    let n = d.columns.len().min(SCENARIO_SERIES.len());
+    let mut values = Vec::with_capacity(d.months.len() * n);
+    for m in 0..d.months.len() {
+        for s in 0..n {
+            values.push(d.monthly.get(s).and_then(|v| v.get(m)).copied().unwrap_or(0));
+        }
+    }
+    ChartData {
+        months: d.months.clone(),
+        fiscal_year_start: d.fiscal_year_start,
+        series: &SCENARIO_SERIES[..n],
+        values,
+        figures: Figures::Money(d.currency),
+        axis_title: d.currency.code(),
+        names: d.columns.iter().take(n).map(|c| c.name.clone()).collect(),
+        ..ChartData::default()
+    }
+}
+
+/// Signed, with its sign: "+1,500,000", "−300,000", "0".
+fn signed(state: PlanState, minor: i128) -> String {
+    let text = state.show_minor(minor.abs());
+    match minor.signum() {
+        1 => format!("+{text}"),
+        -1 => format!("\u{2212}{text}"),
+        _ => text,
+    }
+}
+
+#[component]
+fn SideTable(data: SideBySide) -> impl IntoView {
+    let state = PlanState::expect();
+    let base = data.base;
+    let head = data
+        .columns
+        .iter()
+        .map(|c| {
+            let lock = c.locked_on.map(|d| format!(" 🔒 {d}"));
+            let tag = (c.scenario == base).then_some(" (base)");
+            view! { <th scope="col" class="num" data-testid="compare-scenario">{c.name.clone()}{tag}{lock}</th> }
+        })
+        .collect_view();
+    let money_row = |label: String, testid: &'static str, value: &dyn Fn(usize) -> (i128, i128)| {
+        let cells = data
+            .columns
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let (amount, difference) = value(i);
+                let diff = (c.scenario != base).then(|| signed(state, difference));
+                view! {
+                    <td class="num">
+                        <span class="figure">{state.show_minor(amount)}</span>
+                        {diff.map(|d| view! { <span class="difference">{d}</span> })}
+                    </td>
+                }
+            })
+            .collect_view();
+        view! { <tr data-testid=testid><th scope="row">{label}</th>{cells}</tr> }
+    };
+    let category_rows = Category::ALL
+        .iter()
+        .map(|&category| {
+            let k = category.index();
+            money_row(category_name(category).to_string(), "compare-category", &|i| {
+                let c = &data.columns[i];
+                (c.summary.by_category[k], c.category_difference[k])
+            })
+        })
+        .collect_view();
+    let total_cells = data
+        .columns
+        .iter()
+        .map(|c| {
+            let diff = (c.scenario != base).then(|| {
+                let pct = c
+                    .difference_pct
+                    .map(|p| format!(" ({}{} %)", if p.is_sign_positive() && !p.is_zero() { "+" } else { "" }, p))
+                    .unwrap_or_default();
+                format!("{}{pct}", signed(state, c.difference))
+            });
+            view! {
+                <td class="num">
+                    <span class="figure" data-testid="compare-total">{state.show_minor(c.summary.total)}</span>
+                    {diff.map(|d| view! { <span class="difference" data-testid="compare-difference">{d}</span> })}
+                </td>
+            }
+        })
+        .collect_view();
+    let people = data
+        .columns
+        .iter()
+        .map(|c| {
+            let diff = (c.scenario != base).then(|| {
+                format!("{:+} / {:+}", c.heads_difference, c.fte_difference.normalize())
+            });
+            view! {
+                <td class="num">
+                    <span class="figure">{format!("{} / {}", c.summary.heads_at_end, c.summary.fte_at_end.normalize())}</span>
+                    {diff.map(|d| view! { <span class="difference">{d}</span> })}
+                </td>
+            }
+        })
+        .collect_view();
+    let per_engineer = |pick: fn(&crate::model::side_by_side::ScenarioColumn) -> (Option<i128>, Option<i128>)| {
+        data.columns
+            .iter()
+            .map(|c| {
+                let (value, difference) = pick(c);
+                let diff = (c.scenario != base).then(|| difference.map(|d| signed(state, d)).unwrap_or_else(|| "—".into()));
+                view! {
+                    <td class="num">
+                        <span class="figure">{value.map(|v| state.show_minor(v)).unwrap_or_else(|| "—".into())}</span>
+                        {diff.map(|d| view! { <span class="difference">{d}</span> })}
+                    </td>
+                }
+            })
+            .collect_view()
+    };
+    let cost_per = per_engineer(|c| (c.summary.cost_per_engineer, c.cost_per_engineer_difference));
+    let cloud_per = per_engineer(|c| (c.summary.cloud_per_engineer, c.cloud_per_engineer_difference));
+    let code = state.currency.get_untracked().code();
+    view! {
+        <div class="table-scroll">
+            <table class="grid compare-table" data-testid="compare-table">
+                <caption class="muted">{format!("{code}; under each figure, its difference from the base scenario")}</caption>
+                <thead><tr><th scope="col">""</th>{head}</tr></thead>
+                <tbody>
+                    {category_rows}
+                    <tr class="total-row"><th scope="row">"Total"</th>{total_cells}</tr>
+                    <tr><th scope="row">"Heads / FTE at the end"</th>{people}</tr>
+                    <tr><th scope="row">"Cost per engineer"</th>{cost_per}</tr>
+                    <tr><th scope="row">"Cloud cost per engineer"</th>{cloud_per}</tr>
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+/// The bridge (waterfall) from the base's total to another scenario's.
+#[component]
+fn BridgeCard(year: RwSignal<Option<FiscalYear>>) -> impl IntoView {
+    let state = PlanState::expect();
+    let other = RwSignal::new(None::<usize>);
+    let by_team = RwSignal::new(false);
+    let names = Memo::new(move |_| state.plan.with(|p| p.scenarios.iter().map(|s| s.name.clone()).collect::<Vec<_>>()));
+    let base = Memo::new(move |_| state.plan.with(|p| p.base_index()));
+    // The other scenario: the one chosen, else the first that is not the base.
+    let chosen = move || {
+        let count = names.with(Vec::len);
+        other
+            .get()
+            .filter(|&o| o < count && o != base.get())
+            .or_else(|| (0..count).find(|&i| i != base.get()))
+    };
+    let result = Memo::new(move |_| {
+        let Some(o) = chosen() else { return None };
+        let year = year.get();
+        let b = base.get();
+        Some(state.plan.with(|p| bridge(p, b, o, year)))
+    });
+    let options = move || {
+        names
+            .get()
+            .into_iter()
+            .enumerate()
+            .filter(|(i, _)| *i != base.get())
+            .map(|(i, n)| view! { <option value=i.to_string() selected=move || chosen() == Some(i)>{n}</option> })
+            .collect_view()
+    };
+    view! {
+        <section class="card" aria-labelledby="bridge-title" data-testid="bridge">
+            <div class="card-head">
+                <h2 id="bridge-title">"Where the difference comes from"</h2>
+                <div class="bridge-controls">
+                    <label class="field inline">
+                        <span class="field-label">"From the base to"</span>
+                        <select data-testid="bridge-other" on:change=move |ev| other.set(event_target_value(&ev).parse().ok())>
+                            {options}
+                        </select>
+                    </label>
+                    <div class="segmented" role="group" aria-label="Break down by">
+                        <button type="button" class="segment" data-testid="bridge-by-category"
+                            aria-pressed=move || (!by_team.get()).to_string() on:click=move |_| by_team.set(false)>"By category"</button>
+                        <button type="button" class="segment" data-testid="bridge-by-team"
+                            aria-pressed=move || by_team.get().to_string() on:click=move |_| by_team.set(true)>"By team"</button>
+                    </div>
+                </div>
+            </div>
+            {move || match result.get() {
+                None => view! { <p class="empty">"Add a second scenario to see a bridge."</p> }.into_any(),
+                Some(Err(errors)) => view! {
+                    <p class="problems" role="alert">{errors.first().map(ToString::to_string)}</p>
+                }.into_any(),
+                Some(Ok(b)) => {
+                    let steps: Vec<(String, i128)> = if by_team.get() {
+                        b.by_team.clone()
+                    } else {
+                        b.by_category.iter().map(|(c, v)| (category_name(*c).to_string(), *v)).collect()
+                    };
+                    let names = names.get();
+                    let from = names.get(b.base).cloned().unwrap_or_default();
+                    let to = names.get(b.other).cloned().unwrap_or_default();
+                    waterfall(state, &b, &from, &to, &steps).into_any()
+                }
+            }}
+        </section>
+    }
+}
+
+const W: f64 = 760.0;
+const H: f64 = 260.0;
+const TOP: f64 = 16.0;
+const BOTTOM: f64 = 200.0;
+
+/// Bars from the base total, one step per part (only parts that differ),
+/// to the other total; with a table of the exact steps.
+fn waterfall(state: PlanState, b: &Bridge, from: &str, to: &str, steps: &[(String, i128)]) -> impl IntoView + use<> {
+    let moving: Vec<&(String, i128)> = steps.iter().filter(|(_, v)| *v != 0).collect();
+    // Running totals in minor units; pixels are f64 (positions only).
+    let mut levels = vec![b.base_total];
+    for (_, v) in &moving {
+        levels.push(levels.last().copied().unwrap_or(0) + v);
+    }
+    let lo = levels.iter().copied().min().unwrap_or(0).min(0);
+    let hi = levels.iter().copied().max().unwrap_or(0).max(1);
+    let span = (hi - lo).max(1) as f64;
+    let y = move |v: i128| TOP + (BOTTOM - TOP) * ((hi - v) as f64 / span);
+    let columns = moving.len() + 2;
+    let slot = (W - 20.0) / columns as f64;
+    let bar = (slot * 0.6).min(56.0);
+    let x = move |i: usize| 10.0 + slot * i as f64 + (slot - bar) / 2.0;
+    let r1 = |v: f64| (v * 10.0).round() / 10.0;
+    let mut bars = Vec::new();
+    let label = |text: &str| -> String { text.chars().take(14).collect() };
+    bars.push(view! {
+        <g class="wf-total">
+            <rect x=r1(x(0)) y=r1(y(b.base_total.max(0))) width=r1(bar) height=r1((y(0) - y(b.base_total.abs())).abs())>
+                <title>{format!("{from}: {}", state.show_minor(b.base_total))}</title>
+            </rect>
+            <text x=r1(x(0) + bar / 2.0) y=r1(BOTTOM + 16.0) class="tick-x">{label(from)}</text>
+        </g>
+    }.into_any());
+    for (i, (name, v)) in moving.iter().enumerate() {
+        let before = levels[i];
+        let after = levels[i + 1];
+        let top = y(before.max(after));
+        let bottom = y(before.min(after));
+        let class = if *v > 0 { "wf-up" } else { "wf-down" };
+        bars.push(view! {
+            <g class=class>
+                <rect x=r1(x(i + 1)) y=r1(top) width=r1(bar) height=r1((bottom - top).max(1.0))>
+                    <title>{format!("{name}: {}", signed(state, *v))}</title>
+                </rect>
+                <text x=r1(x(i + 1) + bar / 2.0) y=r1(BOTTOM + 16.0) class="tick-x">{label(name)}</text>
+            </g>
+        }.into_any());
+    }
+    let last = columns - 1;
+    bars.push(view! {
+        <g class="wf-total">
+            <rect x=r1(x(last)) y=r1(y(b.other_total.max(0))) width=r1(bar) height=r1((y(0) - y(b.other_total.abs())).abs())>
+                <title>{format!("{to}: {}", state.show_minor(b.other_total))}</title>
+            </rect>
+            <text x=r1(x(last) + bar / 2.0) y=r1(BOTTOM + 16.0) class="tick-x">{label(to)}</text>
+        </g>
+    }.into_any());
+    let rows = moving
+        .iter()
+        .map(|(name, v)| view! { <tr data-testid="bridge-step"><th scope="row">{name.clone()}</th><td class="num">{signed(state, *v)}</td></tr> })
+        .collect_view();
+    let difference = b.other_total - b.base_total;
+    view! {
+        <div class="chart-scroll">
+            <svg class="chart-svg waterfall" viewBox=format!("0 0 {W} {H}") role="img"
+                aria-label=format!("Bridge from {from} to {to}; the table below gives the exact steps.")>
+                <line class="axis-zero" x1="10" x2=W - 10.0 y1=r1(y(0)) y2=r1(y(0))></line>
+                {bars}
+            </svg>
+        </div>
+        <table class="grid bridge-table">
+            <tbody>
+                <tr><th scope="row">{from.to_string()}</th><td class="num" data-testid="bridge-base">{state.show_minor(b.base_total)}</td></tr>
+                {rows}
+                <tr class="total-row"><th scope="row">{to.to_string()}</th><td class="num" data-testid="bridge-other-total">{state.show_minor(b.other_total)}</td></tr>
+                <tr><th scope="row">"Difference"</th><td class="num" data-testid="bridge-difference">{signed(state, difference)}</td></tr>
+            </tbody>
+        </table>
+    }
+}
