@@ -6,6 +6,7 @@
 //! [`fiscal_year_summaries`] and [`compare`] summarise them. The rules are
 //! documented in `docs/model.md`.
 
+pub mod adjust;
 pub mod bands;
 pub mod cloud;
 pub mod cloud_years;
@@ -27,6 +28,7 @@ pub mod teams;
 pub mod totals;
 pub mod validate;
 
+pub use adjust::adjusted_scenario;
 pub use compare::{Comparison, ScenarioYear, YearComparison, compare};
 pub use date::{Date, DateError, YearMonth};
 pub use explain::{ExplainedRow, Explanation, explain};
@@ -42,9 +44,9 @@ pub use ledger::{
 };
 pub use money::{Currency, Money, format_minor, from_minor, plain_minor, round_to_minor, to_minor};
 pub use plan::{
-    AnnualCap, Attrition, BonusPayout, BurdenComponent, CapPeriod, Cloud, CloudCategory, CloudLine,
-    Commitment, Employment, Horizon, OneOff, OtherCost, OtherCostKind, PeopleCosts, PerHire, Plan,
-    Position, PositionStatus, SalaryBand, Saving, Scenario, Team, Tool,
+    Adjustments, AnnualCap, Attrition, BonusPayout, BurdenComponent, CapPeriod, Cloud,
+    CloudCategory, CloudLine, Commitment, Employment, Horizon, OneOff, OtherCost, OtherCostKind,
+    PeopleCosts, PerHire, Plan, Position, PositionStatus, SalaryBand, Saving, Scenario, Team, Tool,
 };
 pub use summary::{FiscalYear, FiscalYearSummary, TeamYear, fiscal_year_summaries};
 pub use totals::{Headcount, ScenarioForecast};
