@@ -23,6 +23,7 @@ pub mod money;
 pub mod overview;
 pub mod plan;
 pub mod roster;
+pub mod scenarios;
 pub mod summary;
 pub mod teams;
 pub mod totals;
