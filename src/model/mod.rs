@@ -8,6 +8,7 @@
 
 pub mod adjust;
 pub mod bands;
+pub mod bridge;
 pub mod cloud;
 pub mod cloud_years;
 pub mod compare;
@@ -30,6 +31,7 @@ pub mod totals;
 pub mod validate;
 
 pub use adjust::adjusted_scenario;
+pub use bridge::{Bridge, bridge, horizon_summary};
 pub use compare::{Comparison, ScenarioYear, YearComparison, compare};
 pub use date::{Date, DateError, YearMonth};
 pub use explain::{ExplainedRow, Explanation, explain};
@@ -49,6 +51,8 @@ pub use plan::{
     CloudCategory, CloudLine, Commitment, Employment, Horizon, OneOff, OtherCost, OtherCostKind,
     PeopleCosts, PerHire, Plan, Position, PositionStatus, SalaryBand, Saving, Scenario, Team, Tool,
 };
-pub use summary::{FiscalYear, FiscalYearSummary, TeamYear, fiscal_year_summaries};
+pub use summary::{
+    FiscalYear, FiscalYearSummary, PeriodSummary, TeamYear, fiscal_year_summaries, period_summary,
+};
 pub use totals::{Headcount, ScenarioForecast};
 pub use validate::{PlanError, validate, validate_scenario};
