@@ -289,3 +289,137 @@ fn export_writes_to_a_file_with_o() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("cannot write /nonexistent/dir/x.csv"));
 }
+
+/// `kind,name,amount` rows of a bridge, after the header.
+fn bridge_rows(text: &str) -> Vec<(String, String, i128)> {
+    let mut lines = text.split("\r\n");
+    assert_eq!(lines.next(), Some("kind,name,amount"));
+    lines
+        .filter(|l| !l.is_empty())
+        .map(|l| {
+            let (rest, amount) = l.rsplit_once(',').expect("three cells");
+            let (kind, name) = rest.split_once(',').expect("three cells");
+            (
+                kind.to_string(),
+                name.to_string(),
+                amount.parse().expect("an amount"),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn bridges_two_scenarios_by_category_and_team() {
+    let out = run(&[
+        "bridge",
+        EXAMPLE,
+        "--base",
+        "Base",
+        "--other",
+        "Aggressive",
+        "--year",
+        "FY2026",
+        "--no-bom",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let rows = bridge_rows(&stdout(&out));
+    let total = |name: &str| {
+        rows.iter()
+            .find(|(k, n, _)| k == "total" && n == name)
+            .map(|r| r.2)
+            .expect("a total row")
+    };
+    let sum = |kind: &str| -> i128 { rows.iter().filter(|r| r.0 == kind).map(|r| r.2).sum() };
+    let difference = total("other") - total("base");
+    assert_eq!(sum("category"), difference);
+    assert_eq!(sum("team"), difference);
+    assert_eq!(
+        rows.first().map(|r| (r.0.as_str(), r.1.as_str())),
+        Some(("total", "base"))
+    );
+    assert_eq!(
+        rows.last().map(|r| (r.0.as_str(), r.1.as_str())),
+        Some(("total", "other"))
+    );
+    let names: Vec<&str> = rows.iter().map(|r| r.1.as_str()).collect();
+    assert_eq!(
+        &names[1..10],
+        [
+            "Base salary",
+            "Bonuses",
+            "Employer burden",
+            "Recruiting",
+            "Tools",
+            "Equipment & onboarding",
+            "Training",
+            "Other costs",
+            "Cloud"
+        ]
+    );
+    assert_eq!(names[names.len() - 2], "No team");
+
+    // The totals are the comparison's FY2026 totals.
+    let compared = run(&["compare", EXAMPLE, "--base", "Base", "--no-bom"]);
+    let text = stdout(&compared);
+    let aggressive = text
+        .lines()
+        .find(|l| l.starts_with("FY2026,false,Aggressive,Base,"))
+        .expect("the comparison row");
+    let cells: Vec<&str> = aggressive.split(',').collect();
+    // fiscal_year, partial, scenario, base_scenario, 9 categories, total, difference.
+    assert_eq!(cells[13].parse::<i128>().unwrap(), total("other"));
+    assert_eq!(cells[14].parse::<i128>().unwrap(), difference);
+
+    // Without --year: the whole horizon, a larger difference than one year's.
+    let whole = run(&["bridge", EXAMPLE, "--base", "Base", "--other", "Aggressive"]);
+    assert!(whole.status.success(), "{}", stderr(&whole));
+    assert!(
+        stdout(&whole).starts_with('\u{feff}'),
+        "JPY plans get a BOM by default"
+    );
+    let rows = bridge_rows(stdout(&whole).trim_start_matches('\u{feff}'));
+    let whole_difference = rows.last().unwrap().2 - rows[0].2;
+    assert!(
+        whole_difference > difference,
+        "{whole_difference} vs {difference}"
+    );
+}
+
+#[test]
+fn a_bridge_needs_two_known_scenarios_and_a_year_of_the_horizon() {
+    let out = run(&["bridge", EXAMPLE, "--base", "Base"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("bridge needs --base NAME and --other NAME"));
+    let out = run(&["bridge", EXAMPLE, "--base", "Base", "--other", "Lean"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("no scenario named \u{201c}Lean\u{201d}"),
+        "{}",
+        stderr(&out)
+    );
+    let out = run(&[
+        "bridge",
+        EXAMPLE,
+        "--base",
+        "Base",
+        "--other",
+        "Aggressive",
+        "--year",
+        "2026-27",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let out = run(&[
+        "bridge",
+        EXAMPLE,
+        "--base",
+        "Base",
+        "--other",
+        "Aggressive",
+        "--year",
+        "FY2031",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("FY2031 is not a fiscal year of the horizon"));
+    let out = run(&["forecast", EXAMPLE, "--other", "Aggressive"]);
+    assert_eq!(out.status.code(), Some(2));
+}

@@ -333,3 +333,34 @@ fn parse_error_paths_in_a_minified_file() {
     // No position suffix: the path says where.
     assert!(!message.contains(" at line "), "{message}");
 }
+
+#[test]
+fn the_scenario_example_in_plan_format_md_reads_and_round_trips() {
+    let doc = include_str!("../docs/plan-format.md");
+    let heading = "## Scenarios, adjustments and locks\n";
+    let section = &doc[doc.find(heading).expect("the section")..];
+    let start = section.find("```json\n").expect("an example") + "```json\n".len();
+    let end = start + section[start..].find("```").expect("the example ends");
+    let plan = read_plan_file(&section[start..end]).unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(plan.base_scenario.as_deref(), Some("Lean"));
+    assert_eq!(plan.base_index(), 0);
+    let stretch = &plan.scenarios[1];
+    assert_eq!(stretch.adjustments.hire_slip_months, 2);
+    assert_eq!(stretch.adjustments.raise_points.to_string(), "1");
+    assert_eq!(stretch.adjustments.attrition_pct, None);
+    assert_eq!(
+        stretch.locked_on.map(|d| d.to_string()).as_deref(),
+        Some("2026-03-27")
+    );
+    assert!(plan.scenarios[0].adjustments.is_none() && plan.scenarios[0].locked_on.is_none());
+    let text = write_plan_file(&plan);
+    assert_eq!(read_plan_file(&text), Ok(plan.clone()));
+    assert!(text.contains("\"raise_points\": \"1\""), "{text}");
+    assert!(text.contains("\"cloud_growth_points\": \"0\""), "{text}");
+    assert!(!text.contains("attrition_pct"), "{text}");
+    // Unset, the fields are not written: the example plan's text is as before.
+    let example_text = write_plan_file(&example());
+    for field in ["base_scenario", "adjustments", "locked_on"] {
+        assert!(!example_text.contains(field), "{field}");
+    }
+}

@@ -406,6 +406,8 @@ fn scenario(scenario_name: String, wild: bool) -> impl Strategy<Value = Scenario
                         lines,
                         per_engineer_monthly: per_engineer,
                     },
+                    adjustments: Default::default(),
+                    locked_on: None,
                 }
             },
         )
@@ -445,6 +447,7 @@ fn plan_in(wild: bool) -> impl Strategy<Value = Plan> {
                 fiscal_year_start_month: fy,
                 horizon: Horizon { start, months },
                 scenarios,
+                base_scenario: None,
             }
         })
 }

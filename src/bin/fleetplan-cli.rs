@@ -5,6 +5,7 @@
 //!         [--scenario NAME] [--base NAME] [--bom|--no-bom] [-o FILE]
 //!     fleetplan-cli forecast PLAN [--scenario NAME] [--summary]   (= export --kind ledger|summary)
 //!     fleetplan-cli compare PLAN --base NAME                      (= export --kind comparison)
+//!     fleetplan-cli bridge PLAN --base NAME --other NAME [--year FY2026]
 //!     fleetplan-cli generate POSITIONS MONTHS SCENARIOS SEED [-o FILE]
 //!
 //! PLAN is a plan file (docs/plan-format.md), or `-` for standard input.
@@ -19,7 +20,7 @@ use std::process::ExitCode;
 
 use fleetplan::format::export::{self, ExportKind, ExportOptions, default_bom};
 use fleetplan::format::plan_json::read_plan_file;
-use fleetplan::model::Plan;
+use fleetplan::model::{FiscalYear, Plan};
 
 const USAGE: &str = "usage:
   fleetplan-cli validate PLAN
@@ -27,6 +28,7 @@ const USAGE: &str = "usage:
       [--scenario NAME] [--base NAME] [--bom|--no-bom] [-o FILE]
   fleetplan-cli forecast PLAN [--scenario NAME] [--summary] [--bom|--no-bom] [-o FILE]
   fleetplan-cli compare PLAN --base NAME [--scenario NAME] [--bom|--no-bom] [-o FILE]
+  fleetplan-cli bridge PLAN --base NAME --other NAME [--year FY2026] [--bom|--no-bom] [-o FILE]
   fleetplan-cli generate POSITIONS MONTHS SCENARIOS SEED [-o FILE]
 
 PLAN is a Fleetplan plan file (docs/plan-format.md), or - for standard input.
@@ -38,7 +40,9 @@ export writes a CSV file (docs/csv.md) to standard output, or to FILE with -o:
 Every scenario unless --scenario. The file starts with a UTF-8 byte-order mark
 when the plan's currency is JPY, unless --no-bom; --bom adds one to any plan.
 forecast is export --kind ledger (--summary: --kind summary); compare is
-export --kind comparison. generate writes the deterministic test plan of the
+export --kind comparison. bridge writes the other scenario's total minus the
+base's, by category and by team (kind,name,amount rows), over the fiscal year
+--year or the whole horizon. generate writes the deterministic test plan of the
 benchmarks (a Japanese organisation) as a plan file.";
 
 /// Why the command stopped.
@@ -55,12 +59,16 @@ struct Args {
     base: Option<String>,
     bom: Option<bool>,
     output: Option<String>,
+    /// `bridge`: the scenario compared with `base`, and the fiscal year.
+    bridge: Option<(String, Option<String>)>,
 }
 
 fn parse_args(args: &[String]) -> Result<Args, Failure> {
     let mut positional = Vec::new();
     let mut scenario = None;
     let mut base = None;
+    let mut other = None;
+    let mut year = None;
     let mut kind = None;
     let mut output = None;
     let mut bom = None;
@@ -68,17 +76,20 @@ fn parse_args(args: &[String]) -> Result<Args, Failure> {
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
         match arg.as_str() {
-            "--scenario" | "--base" | "--kind" | "-o" | "--output" => {
+            "--scenario" | "--base" | "--other" | "--year" | "--kind" | "-o" | "--output" => {
                 let value = rest.next().ok_or_else(|| {
                     Failure::Usage(match arg.as_str() {
                         "--kind" => "--kind needs ledger, summary, roster or comparison".into(),
                         "-o" | "--output" => format!("{arg} needs a file name"),
+                        "--year" => "--year needs a fiscal year, such as FY2026".into(),
                         _ => format!("{arg} needs a scenario name"),
                     })
                 })?;
                 let twice = match arg.as_str() {
                     "--scenario" => scenario.replace(value.clone()).is_some(),
                     "--base" => base.replace(value.clone()).is_some(),
+                    "--other" => other.replace(value.clone()).is_some(),
+                    "--year" => year.replace(value.clone()).is_some(),
                     "--kind" => {
                         let k = ExportKind::parse(value).ok_or_else(|| {
                             Failure::Usage(format!(
@@ -117,6 +128,12 @@ fn parse_args(args: &[String]) -> Result<Args, Failure> {
         return Err(Failure::Usage(format!("unexpected argument {extra}")));
     }
     let csv_options = bom.is_some() || output.is_some();
+    if command != "bridge" && (other.is_some() || year.is_some()) {
+        return Err(Failure::Usage(format!(
+            "--other and --year apply to bridge, not to {command}"
+        )));
+    }
+    let mut bridge = None;
     let allowed = match command.as_str() {
         "validate" => {
             scenario.is_none() && base.is_none() && !summary && kind.is_none() && !csv_options
@@ -143,7 +160,16 @@ fn parse_args(args: &[String]) -> Result<Args, Failure> {
             }
             !summary && (base.is_none() || kind == Some(ExportKind::Comparison))
         }
-        other => return Err(Failure::Usage(format!("unknown command {other}"))),
+        "bridge" => {
+            let (Some(_), Some(other)) = (&base, other) else {
+                return Err(Failure::Usage(
+                    "bridge needs --base NAME and --other NAME".into(),
+                ));
+            };
+            bridge = Some((other, year));
+            scenario.is_none() && !summary && kind.is_none()
+        }
+        unknown => return Err(Failure::Usage(format!("unknown command {unknown}"))),
     };
     if !allowed {
         return Err(Failure::Usage(format!(
@@ -162,6 +188,7 @@ fn parse_args(args: &[String]) -> Result<Args, Failure> {
         base,
         bom,
         output,
+        bridge,
     })
 }
 
@@ -187,6 +214,25 @@ fn scenario_index(plan: &Plan, name: &str) -> Result<usize, Failure> {
     })
 }
 
+/// "FY2026" (or "2026"): the plan's fiscal year that starts in 2026.
+fn fiscal_year(text: &str, plan: &Plan) -> Result<FiscalYear, Failure> {
+    let digits = text
+        .strip_prefix("FY")
+        .or_else(|| text.strip_prefix("fy"))
+        .unwrap_or(text);
+    let start_year = digits
+        .parse::<i32>()
+        .ok()
+        .filter(|y| (1000..=9999).contains(y) && digits.len() == 4)
+        .ok_or_else(|| {
+            Failure::Usage(format!("--year {text}: write a fiscal year such as FY2026"))
+        })?;
+    Ok(FiscalYear {
+        start_year,
+        start_month: plan.fiscal_year_start_month,
+    })
+}
+
 fn output_error(e: io::Error) -> Failure {
     if e.kind() == io::ErrorKind::BrokenPipe {
         // The reader stopped reading (`| head`): not an error of ours.
@@ -201,6 +247,21 @@ fn run(args: &Args) -> Result<(), Failure> {
     let plan_errors = |errors: Vec<fleetplan::model::PlanError>| {
         Failure::Plan(errors.iter().map(ToString::to_string).collect())
     };
+    if let Some((other, year)) = &args.bridge {
+        let base = scenario_index(&plan, args.base.as_deref().unwrap_or_default())?;
+        let other = scenario_index(&plan, other)?;
+        let year = match year {
+            Some(text) => Some(fiscal_year(text, &plan)?),
+            None => None,
+        };
+        let bom = args.bom.unwrap_or_else(|| default_bom(&plan, false));
+        let options = ExportOptions {
+            scenario: None,
+            bom,
+        };
+        let bytes = export::bridge_csv(&plan, base, other, year, options).map_err(plan_errors)?;
+        return write_out(args.output.as_deref(), &bytes);
+    }
     let Some(kind) = args.kind else {
         // validate: reading the plan validated it.
         let positions: usize = plan.scenarios.iter().map(|s| s.positions.len()).sum();

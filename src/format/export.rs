@@ -14,8 +14,8 @@ use rust_decimal::Decimal;
 
 use crate::model::{
     Category, Comparison, Component, Currency, Date, FiscalYear, LedgerRow, LedgerSink, Plan,
-    PlanError, PreparedScenario, Scenario, Source, compare, fiscal_year_summaries,
-    forecast_scenario, plain_minor, to_minor,
+    PlanError, PreparedScenario, Scenario, Source, bridge, compare, fiscal_year_summaries,
+    forecast_scenario, overview::category_name, plain_minor, to_minor,
 };
 
 /// The UTF-8 byte-order mark Excel needs to read a CSV file as UTF-8.
@@ -524,6 +524,40 @@ pub fn comparison(
             let _ = out.write_record(&record);
         }
     }
+    Ok(finish(out))
+}
+
+/// The columns of the bridge export.
+pub const BRIDGE_COLUMNS: [&str; 3] = ["kind", "name", "amount"];
+
+/// The bridge from scenario `base` to scenario `other` over fiscal year
+/// `year` (the whole horizon with `None`), one figure a row: `total,base`,
+/// then `category,<category>` for every category, `team,<team>` for every
+/// team (the base's, then the other's new ones, then "No team"), and
+/// `total,other`. Each breakdown sums to `total,other` minus `total,base`.
+/// (`options.scenario` does not apply.)
+pub fn bridge_csv(
+    plan: &Plan,
+    base: usize,
+    other: usize,
+    year: Option<FiscalYear>,
+    options: ExportOptions,
+) -> Result<Vec<u8>, Vec<PlanError>> {
+    let currency = currency_of(plan)?;
+    let b = bridge(plan, base, other, year)?;
+    let mut out = start(options.bom, 0);
+    let _ = out.write_record(BRIDGE_COLUMNS);
+    let mut row = |kind: &str, name: &str, value: i128| {
+        let _ = out.write_record([kind, &text_cell(name), &amount(value, currency)]);
+    };
+    row("total", "base", b.base_total);
+    for &(category, value) in &b.by_category {
+        row("category", category_name(category), value);
+    }
+    for (team, value) in &b.by_team {
+        row("team", team, *value);
+    }
+    row("total", "other", b.other_total);
     Ok(finish(out))
 }
 

@@ -22,8 +22,8 @@ use serde::{Deserialize, Serialize};
 
 use super::plan_json::parse_plan_file;
 use crate::model::{
-    Cloud, Date, Employment, Horizon, OtherCost, PeopleCosts, Plan, Position, PositionStatus,
-    SalaryBand, Scenario, Team, Tool, YearMonth,
+    Adjustments, Cloud, Date, Employment, Horizon, OtherCost, PeopleCosts, Plan, Position,
+    PositionStatus, SalaryBand, Scenario, Team, Tool, YearMonth,
 };
 
 /// The record version this build writes, and the newest it reads.
@@ -348,6 +348,8 @@ struct PlanTopOut<'a> {
     currency: &'a str,
     fiscal_year_start_month: u8,
     horizon: &'a Horizon,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    base_scenario: &'a Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -357,6 +359,10 @@ struct PlanTopIn {
     currency: String,
     fiscal_year_start_month: u8,
     horizon: Horizon,
+    // Optional fields added after version 2 shipped: absent in older
+    // records, so they default and the record version stays 2.
+    #[serde(default)]
+    base_scenario: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -369,6 +375,10 @@ struct ScenarioShellOut<'a> {
     tools: &'a [Tool],
     other_costs: &'a [OtherCost],
     cloud: &'a Cloud,
+    #[serde(skip_serializing_if = "Adjustments::is_none")]
+    adjustments: &'a Adjustments,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    locked_on: &'a Option<Date>,
 }
 
 #[derive(Deserialize)]
@@ -382,6 +392,11 @@ struct ScenarioShellIn {
     tools: Vec<Tool>,
     other_costs: Vec<OtherCost>,
     cloud: Cloud,
+    // Added after version 2 shipped: older records lack them.
+    #[serde(default)]
+    adjustments: Adjustments,
+    #[serde(default)]
+    locked_on: Option<Date>,
 }
 
 /// Bits of a position's flag byte. Status takes the two lowest bits.
@@ -594,6 +609,8 @@ impl<'a> Writer<'a> {
             tools,
             other_costs,
             cloud,
+            adjustments,
+            locked_on,
         } = scenario;
         self.json(&ScenarioShellOut {
             name,
@@ -604,6 +621,8 @@ impl<'a> Writer<'a> {
             tools,
             other_costs,
             cloud,
+            adjustments,
+            locked_on,
         });
         self.count(positions.len());
         for position in positions {
@@ -619,6 +638,7 @@ fn encode_payload(plan: &Plan) -> Vec<u8> {
         fiscal_year_start_month,
         horizon,
         scenarios,
+        base_scenario,
     } = plan;
     let positions: usize = scenarios.iter().map(|s| s.positions.len()).sum();
     let mut writer = Writer {
@@ -632,6 +652,7 @@ fn encode_payload(plan: &Plan) -> Vec<u8> {
         currency,
         fiscal_year_start_month: *fiscal_year_start_month,
         horizon,
+        base_scenario,
     });
     writer.count(scenarios.len());
     for scenario in scenarios {
@@ -824,6 +845,8 @@ impl<'a> Reader<'a> {
             tools,
             other_costs,
             cloud,
+            adjustments,
+            locked_on,
         } = self.json("a scenario")?;
         let count = self.count(MIN_POSITION_BYTES)?;
         let mut positions = Vec::with_capacity(count);
@@ -840,6 +863,8 @@ impl<'a> Reader<'a> {
             tools,
             other_costs,
             cloud,
+            adjustments,
+            locked_on,
         })
     }
 }
@@ -856,6 +881,7 @@ fn decode_payload(bytes: &[u8]) -> Result<Plan, String> {
         currency,
         fiscal_year_start_month,
         horizon,
+        base_scenario,
     } = reader.json("the plan")?;
     reader.base_month = horizon.start.index();
     let count = reader.count(MIN_SCENARIO_BYTES)?;
@@ -872,6 +898,7 @@ fn decode_payload(bytes: &[u8]) -> Result<Plan, String> {
         fiscal_year_start_month,
         horizon,
         scenarios,
+        base_scenario,
     })
 }
 
@@ -975,6 +1002,33 @@ mod tests {
         assert_eq!(decoded.fte.scale(), 3);
         assert_eq!(record.plan, plan);
         assert_eq!((record.revision, record.version), (7, RECORD_VERSION));
+    }
+
+    #[test]
+    fn scenario_fields_added_after_version_2_round_trip_and_are_absent_when_unset() {
+        let contains =
+            |bytes: &[u8], word: &str| bytes.windows(word.len()).any(|w| w == word.as_bytes());
+        let mut plan = blank();
+        let unset = encode_payload(&plan);
+        // Unset, they are not written: the payload is what earlier builds
+        // of version 2 wrote and read.
+        for word in ["adjustments", "locked_on", "base_scenario"] {
+            assert!(!contains(&unset, word), "{word}");
+        }
+        plan.scenarios.push(Scenario::blank("Lean"));
+        plan.scenarios[1].adjustments.hire_slip_months = -2;
+        plan.scenarios[1].adjustments.raise_points = "0.50".parse().unwrap();
+        plan.scenarios[1].adjustments.cloud_growth_points = "-1.25".parse().unwrap();
+        plan.scenarios[1].adjustments.attrition_pct = Some("12".parse().unwrap());
+        plan.scenarios[0].locked_on = Some(Date::new(2026, 3, 31).unwrap());
+        plan.base_scenario = Some("Lean".to_string());
+        let set = encode_payload(&plan);
+        for word in ["adjustments", "locked_on", "base_scenario"] {
+            assert!(contains(&set, word), "{word}");
+        }
+        let record = decode_record(&encode_record(&plan, 3)).unwrap();
+        assert_eq!(record.plan, plan);
+        assert_eq!(record.version, 2);
     }
 
     #[test]

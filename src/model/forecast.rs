@@ -10,6 +10,9 @@
 //! The rules and the point at which each amount is rounded are documented,
 //! with worked examples, in `docs/model.md`.
 
+use std::borrow::Cow;
+
+use super::adjust::adjusted_scenario;
 use super::date::YearMonth;
 use super::exact::{Ratio, mul_div, saturate};
 use super::ledger::{Activity, CATEGORY_COUNT, Category, Component, LedgerRow, LedgerSink, Source};
@@ -71,7 +74,8 @@ pub fn forecast_position_into<S: LedgerSink + ?Sized>(
 ///
 /// The caller vouches that nothing else changed. `None` when the edit cannot
 /// be applied this way (the plan is invalid, the index is out of range, or
-/// the team list differs from the forecast's): then forecast in full.
+/// the team list differs from the forecast's, or the scenario has
+/// what-if adjustments): then forecast in full.
 pub fn forecast_after_position_edit(
     previous: &ScenarioForecast,
     plan: &Plan,
@@ -81,7 +85,10 @@ pub fn forecast_after_position_edit(
 ) -> Option<ScenarioForecast> {
     let s = plan.scenarios.get(scenario)?;
     let new = s.positions.get(index)?;
-    if previous.scenario() != scenario
+    // An adjusted scenario's positions are not the plan's (hires slip):
+    // a full run is simple and always right.
+    if !s.adjustments.is_none()
+        || previous.scenario() != scenario
         || previous.teams().len() != s.teams.len()
         || previous
             .teams()
@@ -93,11 +100,19 @@ pub fn forecast_after_position_edit(
         return None;
     }
     let mut forecast = previous.clone();
-    let old_rules =
-        PreparedScenario::compile_positions(plan, s, scenario, std::slice::from_ref(old))?;
+    let old_rules = PreparedScenario::compile_positions(
+        plan,
+        Cow::Borrowed(s),
+        scenario,
+        Some(std::slice::from_ref(old)),
+    )?;
     old_rules.forecast_position(0, &mut super::totals::Retract(&mut forecast));
-    let new_rules =
-        PreparedScenario::compile_positions(plan, s, scenario, std::slice::from_ref(new))?;
+    let new_rules = PreparedScenario::compile_positions(
+        plan,
+        Cow::Borrowed(s),
+        scenario,
+        Some(std::slice::from_ref(new)),
+    )?;
     new_rules.forecast_position(0, &mut forecast);
     Some(forecast)
 }
@@ -229,7 +244,8 @@ struct PositionRule {
 #[derive(Clone, Debug)]
 pub struct PreparedScenario<'a> {
     plan: &'a Plan,
-    scenario: &'a Scenario,
+    /// Borrowed from the plan, or an adjusted copy (see [`adjusted_scenario`]).
+    scenario: Cow<'a, Scenario>,
     index: usize,
     currency: Currency,
     months: Vec<MonthInfo>,
@@ -295,7 +311,7 @@ impl<'a> PreparedScenario<'a> {
             .scenarios
             .get(index)
             .ok_or_else(|| vec![PlanError::new("scenarios", "no such scenario")])?;
-        Self::compile(plan, scenario, index).ok_or_else(|| {
+        Self::compile(plan, adjusted_scenario(scenario), index).ok_or_else(|| {
             // Validation admits only plans that compile; this is a safety net.
             vec![PlanError::new(
                 format!("scenarios[{index}]"),
@@ -304,18 +320,63 @@ impl<'a> PreparedScenario<'a> {
         })
     }
 
-    fn compile(plan: &'a Plan, scenario: &'a Scenario, index: usize) -> Option<Self> {
-        Self::compile_positions(plan, scenario, index, &scenario.positions)
+    fn compile(plan: &'a Plan, scenario: Cow<'a, Scenario>, index: usize) -> Option<Self> {
+        Self::compile_positions(plan, scenario, index, None)
     }
 
     /// Compiles the scenario's rules with `positions` standing in for its
-    /// positions (all of them, or one for an incremental update).
+    /// positions (`None`: all of its own; one for an incremental update).
     fn compile_positions(
         plan: &'a Plan,
-        scenario: &'a Scenario,
+        scenario: Cow<'a, Scenario>,
         index: usize,
-        positions: &[super::plan::Position],
+        positions: Option<&[super::plan::Position]>,
     ) -> Option<Self> {
+        let rules = ScenarioRules::compile(plan, &scenario, positions)?;
+        Some(Self {
+            plan,
+            scenario,
+            index,
+            currency: rules.currency,
+            months: rules.months,
+            burden: rules.burden,
+            bonus: rules.bonus,
+            raise: rules.raise,
+            raise_month: rules.raise_month,
+            equipment: rules.equipment,
+            onboarding: rules.onboarding,
+            training_annual: rules.training_annual,
+            dev_cloud_monthly: rules.dev_cloud_monthly,
+            vacancy: rules.vacancy,
+            positions: rules.positions,
+        })
+    }
+}
+
+/// The compiled fields of a [`PreparedScenario`], made before the scenario
+/// (which may be an adjusted copy) moves into it.
+struct ScenarioRules {
+    currency: Currency,
+    months: Vec<MonthInfo>,
+    burden: Vec<BurdenRule>,
+    bonus: [Option<Ratio>; 13],
+    raise: Option<Ratio>,
+    raise_month: u8,
+    equipment: i64,
+    onboarding: i64,
+    training_annual: i64,
+    dev_cloud_monthly: i64,
+    vacancy: Vec<Vacancy>,
+    positions: Vec<PositionRule>,
+}
+
+impl ScenarioRules {
+    fn compile(
+        plan: &Plan,
+        scenario: &Scenario,
+        positions: Option<&[super::plan::Position]>,
+    ) -> Option<Self> {
+        let positions = positions.unwrap_or(&scenario.positions);
         let currency = plan.currency()?;
         let exponent = currency.exponent();
         let money = |value| to_minor(value, exponent);
@@ -443,9 +504,6 @@ impl<'a> PreparedScenario<'a> {
             .collect::<Option<Vec<_>>>()?;
 
         Some(Self {
-            plan,
-            scenario,
-            index,
             currency,
             months,
             burden,
@@ -460,13 +518,16 @@ impl<'a> PreparedScenario<'a> {
             positions,
         })
     }
+}
 
+impl<'a> PreparedScenario<'a> {
     pub fn plan(&self) -> &'a Plan {
         self.plan
     }
 
-    pub fn scenario(&self) -> &'a Scenario {
-        self.scenario
+    /// The scenario as forecast: with its adjustments applied.
+    pub fn scenario(&self) -> &Scenario {
+        &self.scenario
     }
 
     pub fn scenario_index(&self) -> usize {

@@ -9,9 +9,9 @@ use rust_decimal::Decimal;
 
 use super::date::{Date, YearMonth};
 use super::plan::{
-    Attrition, BonusPayout, BurdenComponent, Cloud, CloudCategory, CloudLine, Commitment,
-    DEFAULT_LEVELS, Employment, Horizon, OneOff, OtherCost, OtherCostKind, PeopleCosts, PerHire,
-    Plan, Position, PositionStatus, SalaryBand, Saving, Scenario, Team, Tool,
+    Adjustments, Attrition, BonusPayout, BurdenComponent, Cloud, CloudCategory, CloudLine,
+    Commitment, DEFAULT_LEVELS, Employment, Horizon, OneOff, OtherCost, OtherCostKind, PeopleCosts,
+    PerHire, Plan, Position, PositionStatus, SalaryBand, Saving, Scenario, Team, Tool,
 };
 
 /// xorshift64*: small, fast, deterministic.
@@ -107,6 +107,7 @@ pub fn generate_plan(
         fiscal_year_start_month: 4,
         horizon: Horizon { start, months },
         scenarios,
+        base_scenario: None,
     }
 }
 
@@ -280,6 +281,8 @@ fn generate_scenario(
             ],
             per_engineer_monthly: yen(25_000),
         },
+        adjustments: Adjustments::default(),
+        locked_on: None,
     }
 }
 

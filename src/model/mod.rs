@@ -6,7 +6,9 @@
 //! [`fiscal_year_summaries`] and [`compare`] summarise them. The rules are
 //! documented in `docs/model.md`.
 
+pub mod adjust;
 pub mod bands;
+pub mod bridge;
 pub mod cloud;
 pub mod cloud_years;
 pub mod compare;
@@ -22,12 +24,15 @@ pub mod money;
 pub mod overview;
 pub mod plan;
 pub mod roster;
+pub mod scenarios;
 pub mod side_by_side;
 pub mod summary;
 pub mod teams;
 pub mod totals;
 pub mod validate;
 
+pub use adjust::adjusted_scenario;
+pub use bridge::{Bridge, bridge, horizon_summary};
 pub use compare::{Comparison, ScenarioYear, YearComparison, compare};
 pub use date::{Date, DateError, YearMonth};
 pub use explain::{ExplainedRow, Explanation, explain};
@@ -43,10 +48,12 @@ pub use ledger::{
 };
 pub use money::{Currency, Money, format_minor, from_minor, plain_minor, round_to_minor, to_minor};
 pub use plan::{
-    AnnualCap, Attrition, BonusPayout, BurdenComponent, CapPeriod, Cloud, CloudCategory, CloudLine,
-    Commitment, Employment, Horizon, OneOff, OtherCost, OtherCostKind, PeopleCosts, PerHire, Plan,
-    Position, PositionStatus, SalaryBand, Saving, Scenario, Team, Tool,
+    Adjustments, AnnualCap, Attrition, BonusPayout, BurdenComponent, CapPeriod, Cloud,
+    CloudCategory, CloudLine, Commitment, Employment, Horizon, OneOff, OtherCost, OtherCostKind,
+    PeopleCosts, PerHire, Plan, Position, PositionStatus, SalaryBand, Saving, Scenario, Team, Tool,
 };
-pub use summary::{FiscalYear, FiscalYearSummary, TeamYear, fiscal_year_summaries};
+pub use summary::{
+    FiscalYear, FiscalYearSummary, PeriodSummary, TeamYear, fiscal_year_summaries, period_summary,
+};
 pub use totals::{Headcount, ScenarioForecast};
 pub use validate::{PlanError, validate, validate_scenario};

@@ -33,6 +33,10 @@ pub struct Plan {
     pub fiscal_year_start_month: u8,
     pub horizon: Horizon,
     pub scenarios: Vec<Scenario>,
+    /// The name of the scenario the others are compared with; `None` means
+    /// the first (see [`Plan::base_index`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub base_scenario: Option<String>,
 }
 
 /// The months the plan covers: `months` consecutive months from `start`.
@@ -65,6 +69,50 @@ pub struct Scenario {
     pub other_costs: Vec<OtherCost>,
     #[serde(default)]
     pub cloud: Cloud,
+    /// What-if changes the engine applies on top of the scenario's own
+    /// figures, which stay as stated (docs/model.md, "What-if adjustments").
+    #[serde(default, skip_serializing_if = "Adjustments::is_none")]
+    pub adjustments: Adjustments,
+    /// The day the scenario was locked; `Some` means locked (the planner
+    /// refuses edits to it until it is unlocked).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locked_on: Option<Date>,
+}
+
+/// What-if changes to a scenario, applied by the engine to a copy of it
+/// ([`adjusted_scenario`](super::adjust::adjusted_scenario)). All neutral by
+/// default.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Adjustments {
+    /// Every hire (open or planned position) starts and ends this many
+    /// months later (earlier when negative), as [`Scenario::shift_hires`].
+    #[serde(default)]
+    pub hire_slip_months: i32,
+    /// Percentage points added to every cloud line's monthly growth.
+    #[serde(default, with = "decimal_serde")]
+    pub cloud_growth_points: Decimal,
+    /// Percentage points added to the yearly raise.
+    #[serde(default, with = "decimal_serde")]
+    pub raise_points: Decimal,
+    /// Replaces the annual attrition rate of the scenario and of every team
+    /// that overrides it (backfill lags stay).
+    #[serde(
+        default,
+        with = "decimal_serde::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub attrition_pct: Option<Decimal>,
+}
+
+impl Adjustments {
+    /// Whether every adjustment is neutral: the scenario is forecast as stated.
+    pub fn is_none(&self) -> bool {
+        self.hire_slip_months == 0
+            && self.cloud_growth_points.is_zero()
+            && self.raise_points.is_zero()
+            && self.attrition_pct.is_none()
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -477,6 +525,7 @@ impl Plan {
                 months,
             },
             scenarios: vec![Scenario::blank("Base")],
+            base_scenario: None,
         }
     }
 
@@ -520,6 +569,7 @@ impl Plan {
             && a.tools == b.tools
             && a.other_costs == b.other_costs
             && a.cloud == b.cloud
+            && a.adjustments == b.adjustments
             && a.positions.len() == b.positions.len()
             && a.positions
                 .iter()
@@ -542,6 +592,8 @@ impl Scenario {
             tools: Vec::new(),
             other_costs: Vec::new(),
             cloud: Cloud::default(),
+            adjustments: Adjustments::default(),
+            locked_on: None,
         }
     }
 

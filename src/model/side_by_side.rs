@@ -13,7 +13,7 @@ use super::forecast::forecast_scenario;
 use super::ledger::CATEGORY_COUNT;
 use super::money::Currency;
 use super::plan::Plan;
-use super::summary::{FiscalYear, FiscalYearSummary, fiscal_year_summaries};
+use super::summary::{FiscalYear, PeriodSummary, fiscal_year_summaries, period_summary};
 use super::validate::PlanError;
 
 /// One scenario's figures for the period, and its difference from the base.
@@ -23,7 +23,7 @@ pub struct ScenarioColumn {
     pub name: String,
     pub locked_on: Option<Date>,
     /// The fiscal year's summary, or the whole horizon's.
-    pub summary: FiscalYearSummary,
+    pub summary: PeriodSummary,
     /// This scenario minus the base, per category and in total.
     pub category_difference: [i128; CATEGORY_COUNT],
     pub difference: i128,
@@ -72,7 +72,10 @@ pub fn side_by_side(plan: &Plan, year: Option<FiscalYear>) -> Result<SideBySide,
         return Err(errors);
     }
     let Some(first) = forecasts.first() else {
-        return Err(vec![PlanError::new("scenarios", "the plan has no scenario")]);
+        return Err(vec![PlanError::new(
+            "scenarios",
+            "the plan has no scenario",
+        )]);
     };
     let currency = first.currency();
     let fiscal_year_start = first.fiscal_year_start_month();
@@ -81,14 +84,22 @@ pub fn side_by_side(plan: &Plan, year: Option<FiscalYear>) -> Result<SideBySide,
         .iter()
         .map(|s| s.year)
         .collect();
-    let summaries: Vec<FiscalYearSummary> = forecasts
+    let summaries: Vec<PeriodSummary> = forecasts
         .iter()
         .map(|f| match year {
             None => Some(horizon_summary(plan, f)),
-            Some(y) => fiscal_year_summaries(plan, f).into_iter().find(|s| s.year == y),
+            Some(y) => fiscal_year_summaries(plan, f)
+                .into_iter()
+                .find(|s| s.year == y)
+                .map(|s| period_summary(f, s.first_month, s.first_month + s.months)),
         })
         .collect::<Option<Vec<_>>>()
-        .ok_or_else(|| vec![PlanError::new("", "that fiscal year is outside the horizon")])?;
+        .ok_or_else(|| {
+            vec![PlanError::new(
+                "",
+                "that fiscal year is outside the horizon",
+            )]
+        })?;
     let base_summary = summaries
         .get(base)
         .cloned()

@@ -100,6 +100,38 @@ impl FiscalYearSummary {
     }
 }
 
+/// The figures of any run of consecutive months of a forecast: a fiscal
+/// year ([`FiscalYearSummary`] is built from it) or the whole horizon.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PeriodSummary {
+    /// Index of the period's first month inside the horizon.
+    pub first_month: usize,
+    pub months: usize,
+    /// Totals in minor units, in [`Category::ALL`] order.
+    pub by_category: [i128; CATEGORY_COUNT],
+    pub total: i128,
+    /// Every team, then costs of no team (cloud lines, shared other costs).
+    pub by_team: Vec<TeamYear>,
+    /// Headcount and FTE on the last day of the period's last month.
+    pub heads_at_end: u32,
+    pub fte_at_end: Decimal,
+    pub hires: u32,
+    pub departures: u32,
+    /// Mean over the months of Σ FTE × (days active ÷ days in month),
+    /// rounded to 6 decimals for display.
+    pub average_fte: Decimal,
+    /// Total ÷ average FTE (exact, rounded once); `None` without FTE.
+    pub cost_per_engineer: Option<i128>,
+    /// Cloud total ÷ average FTE; `None` without FTE.
+    pub cloud_per_engineer: Option<i128>,
+}
+
+impl PeriodSummary {
+    pub fn category(&self, category: Category) -> i128 {
+        self.by_category[category.index()]
+    }
+}
+
 /// The fiscal years the horizon touches, in order.
 /// (`plan` is the plan the forecast came from; the forecast carries what is needed.)
 pub fn fiscal_year_summaries(_plan: &Plan, forecast: &ScenarioForecast) -> Vec<FiscalYearSummary> {
@@ -125,6 +157,30 @@ fn summarise(
     first: usize,
     end: usize,
 ) -> FiscalYearSummary {
+    let period = period_summary(forecast, first, end);
+    FiscalYearSummary {
+        year,
+        first_month: period.first_month,
+        months: period.months,
+        partial: period.months < 12,
+        by_category: period.by_category,
+        total: period.total,
+        by_team: period.by_team,
+        heads_at_end: period.heads_at_end,
+        fte_at_end: period.fte_at_end,
+        hires: period.hires,
+        departures: period.departures,
+        average_fte: period.average_fte,
+        cost_per_engineer: period.cost_per_engineer,
+        cloud_per_engineer: period.cloud_per_engineer,
+    }
+}
+
+/// The figures of months `first..end` of the forecast (clamped to the
+/// horizon); the rules are those of a fiscal year (docs/model.md).
+pub fn period_summary(forecast: &ScenarioForecast, first: usize, end: usize) -> PeriodSummary {
+    let end = end.min(forecast.months().len());
+    let first = first.min(end);
     let count = end - first;
     let mut by_category = [0_i128; CATEGORY_COUNT];
     for m in first..end {
@@ -184,11 +240,9 @@ fn summarise(
             .map(|n| div_round(n, fte_numerator))
     };
     let at_end = forecast.headcount(end.saturating_sub(1));
-    FiscalYearSummary {
-        year,
+    PeriodSummary {
         first_month: first,
         months: count,
-        partial: count < 12,
         by_category,
         total,
         by_team,

@@ -273,6 +273,9 @@ fn check_scenario(
 
     check_positions(&mut c, &at, scenario, &teams, &levels);
     check_people(&mut c, plan, &at, scenario);
+    if !scenario.adjustments.is_none() {
+        check_adjustments(&mut c, plan, &at, scenario);
+    }
 
     for (t, tool) in scenario.tools.iter().enumerate() {
         let path = format!("{at}.tools[{t}]");
@@ -347,18 +350,12 @@ fn check_scenario(
         let growth_path = || format!("{path}.monthly_growth_pct");
         if c.decimals(growth_path, line.monthly_growth_pct, "a percentage") {
             let g = line.monthly_growth_pct;
-            if g <= -Decimal::ONE_HUNDRED || g > Decimal::ONE_HUNDRED {
+            if !growth_in_range(g) {
                 c.push(
                     growth_path(),
                     format!("monthly growth must be above −100 % and at most 100 %, not {g} %"),
                 );
-            } else if g > Decimal::ZERO
-                && !compounds_within_limit(
-                    line.on_demand_monthly,
-                    g,
-                    i32::from(plan.horizon.months.max(1)) - 1,
-                )
-            {
+            } else if !growth_within_limit(plan, line.on_demand_monthly, g) {
                 c.push(
                     growth_path(),
                     "the growth compounds the cost beyond 10^15 within the horizon",
@@ -560,28 +557,163 @@ fn check_people(c: &mut Checker<'_>, plan: &Plan, at: &str, scenario: &Scenario)
         people.training_per_head_annual,
     );
 
-    // Raises compound: the largest salary must stay within 10^15 until the
-    // horizon's end.
-    if people.raise_pct > Decimal::ZERO && people.raise_pct <= Decimal::ONE_HUNDRED {
-        let raises = (0..i32::from(plan.horizon.months.min(MAX_HORIZON_MONTHS)))
-            .filter_map(|m| plan.horizon.start.add_months(m))
-            .filter(|m| m.month() == people.raise_month)
-            .count();
-        let largest = scenario
-            .positions
-            .iter()
-            .filter_map(|p| scenario.annual_base_of(p))
-            .max()
-            .unwrap_or(Decimal::ZERO);
-        if !compounds_within_limit(
-            largest,
-            people.raise_pct,
-            i32::try_from(raises).unwrap_or(0),
-        ) {
-            c.push(
-                format!("{at}.raise_pct"),
-                "raises compound the largest annual base beyond 10^15 within the horizon",
+    if !raises_within_limit(plan, scenario, people.raise_pct) {
+        c.push(
+            format!("{at}.raise_pct"),
+            "raises compound the largest annual base beyond 10^15 within the horizon",
+        );
+    }
+}
+
+/// Raises compound: whether the largest salary stays within 10^15 until the
+/// horizon's end at `raise_pct` (a rate outside 0–100 % is reported apart).
+fn raises_within_limit(plan: &Plan, scenario: &Scenario, raise_pct: Decimal) -> bool {
+    if raise_pct <= Decimal::ZERO || raise_pct > Decimal::ONE_HUNDRED {
+        return true;
+    }
+    let raises = (0..i32::from(plan.horizon.months.min(MAX_HORIZON_MONTHS)))
+        .filter_map(|m| plan.horizon.start.add_months(m))
+        .filter(|m| m.month() == scenario.people.raise_month)
+        .count();
+    let largest = scenario
+        .positions
+        .iter()
+        .filter_map(|p| scenario.annual_base_of(p))
+        .max()
+        .unwrap_or(Decimal::ZERO);
+    compounds_within_limit(largest, raise_pct, i32::try_from(raises).unwrap_or(0))
+}
+
+/// Whether a monthly cloud growth is in range: above −100 %, at most 100 %.
+fn growth_in_range(g: Decimal) -> bool {
+    g > -Decimal::ONE_HUNDRED && g <= Decimal::ONE_HUNDRED
+}
+
+/// Whether a cloud line's cost stays within 10^15 over the horizon at `g` % a month.
+fn growth_within_limit(plan: &Plan, on_demand: Decimal, g: Decimal) -> bool {
+    g <= Decimal::ZERO
+        || compounds_within_limit(on_demand, g, i32::from(plan.horizon.months.max(1)) - 1)
+}
+
+/// The longest a what-if may slip hires, either way: the longest horizon.
+pub const MAX_HIRE_SLIP_MONTHS: i32 = 120;
+
+/// What-if adjustments: each in range, and such that the adjusted raise,
+/// cloud growth and attrition would themselves be valid (the engine
+/// forecasts the adjusted copy, docs/model.md "What-if adjustments"). A
+/// stated rate that is itself invalid is reported on its own field only.
+fn check_adjustments(c: &mut Checker<'_>, plan: &Plan, at: &str, scenario: &Scenario) {
+    let adjustments = &scenario.adjustments;
+    let at = format!("{at}.adjustments");
+    let slip = adjustments.hire_slip_months;
+    if !(-MAX_HIRE_SLIP_MONTHS..=MAX_HIRE_SLIP_MONTHS).contains(&slip) {
+        c.push(
+            format!("{at}.hire_slip_months"),
+            format!(
+                "hires can slip by at most {MAX_HIRE_SLIP_MONTHS} months either way, not {slip}"
+            ),
+        );
+    }
+
+    let points = adjustments.raise_points;
+    let path = || format!("{at}.raise_points");
+    let stated = scenario.people.raise_pct;
+    if c.decimals(path, points, "a number of points")
+        && stated.normalize().scale() <= MAX_RATE_DECIMALS
+        && (Decimal::ZERO..=Decimal::ONE_HUNDRED).contains(&stated)
+    {
+        match stated.checked_add(points) {
+            Some(raise) if (Decimal::ZERO..=Decimal::ONE_HUNDRED).contains(&raise) => {
+                if !raises_within_limit(plan, scenario, raise) {
+                    c.push(
+                        path(),
+                        format!(
+                            "with {points} points the raise would be {raise} % a year, which \
+                             compounds the largest annual base beyond 10^15 within the horizon"
+                        ),
+                    );
+                }
+            }
+            raise => c.push(
+                path(),
+                format!(
+                    "with {points} points the raise would be {} % a year: a raise must be from 0 to 100 %",
+                    raise.map_or_else(|| "out of range".to_string(), |r| r.to_string())
+                ),
+            ),
+        }
+    }
+
+    let points = adjustments.cloud_growth_points;
+    let path = || format!("{at}.cloud_growth_points");
+    if c.decimals(path, points, "a number of points") && !points.is_zero() {
+        // One message for the first line it breaks: the fix is the points.
+        let broken = scenario.cloud.lines.iter().find_map(|line| {
+            let stated = line.monthly_growth_pct;
+            if stated.normalize().scale() > MAX_RATE_DECIMALS
+                || !growth_in_range(stated)
+                || !growth_within_limit(plan, line.on_demand_monthly, stated)
+            {
+                return None;
+            }
+            let Some(g) = stated.checked_add(points) else {
+                return Some(format!(
+                    "with {points} points the growth of \u{201c}{}\u{201d} is out of range",
+                    line.name
+                ));
+            };
+            if !growth_in_range(g) {
+                Some(format!(
+                    "with {points} points \u{201c}{}\u{201d} would grow {g} % a month: \
+                     monthly growth must be above −100 % and at most 100 %",
+                    line.name
+                ))
+            } else if !growth_within_limit(plan, line.on_demand_monthly, g) {
+                Some(format!(
+                    "with {points} points \u{201c}{}\u{201d} would grow {g} % a month, which \
+                     compounds its cost beyond 10^15 within the horizon",
+                    line.name
+                ))
+            } else {
+                None
+            }
+        });
+        if let Some(message) = broken {
+            c.push(path(), message);
+        }
+    }
+
+    if let Some(rate) = adjustments.attrition_pct {
+        let path = || format!("{at}.attrition_pct");
+        let errors_before = c.errors.len();
+        c.pct(path, rate);
+        if c.errors.len() == errors_before {
+            let lags = std::iter::once((None, &scenario.people.attrition)).chain(
+                scenario
+                    .teams
+                    .iter()
+                    .filter_map(|t| Some((Some(t.name.as_str()), t.attrition.as_ref()?))),
             );
+            for (team, attrition) in lags {
+                let lag = attrition.backfill_lag_months;
+                if rate
+                    .checked_mul(Decimal::from(lag))
+                    .is_none_or(|share| share > Decimal::from(1200))
+                {
+                    let whose = match team {
+                        None => "the scenario's".to_string(),
+                        Some(name) => format!("team \u{201c}{name}\u{201d}'s"),
+                    };
+                    c.push(
+                        path(),
+                        format!(
+                            "{rate} % a year with {whose} {lag} month backfill lag would leave \
+                             more than the whole seat vacant"
+                        ),
+                    );
+                    break;
+                }
+            }
         }
     }
 }

@@ -111,7 +111,10 @@ impl ChartData {
     /// Series `s`'s name: a given name, else the series' own.
     fn name(&self, s: usize) -> String {
         self.names.get(s).cloned().unwrap_or_else(|| {
-            self.series.get(s).map(|x| x.name.to_string()).unwrap_or_default()
+            self.series
+                .get(s)
+                .map(|x| x.name.to_string())
+                .unwrap_or_default()
         })
     }
 
@@ -781,8 +784,14 @@ mod tests {
             totals: vec![3, 7],
             figures: Figures::Millionths,
             axis_title: "People",
+            names: vec!["Base".into()],
         };
         assert_eq!(data.value(1, 0), 3);
+        // A given name replaces the series' own; the others keep theirs.
+        assert_eq!(
+            (data.name(0).as_str(), data.name(1).as_str()),
+            ("Base", "B")
+        );
         assert_eq!(data.value(0, 1), 2);
         assert_eq!(data.value(5, 1), 0);
         assert!(!data.is_blank());

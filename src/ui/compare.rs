@@ -11,20 +11,44 @@ use super::download::download_bytes;
 use super::state::PlanState;
 use crate::format::export::{self, ExportKind, ExportOptions};
 use crate::model::bridge::{Bridge, bridge};
-use crate::model::side_by_side::{SideBySide, side_by_side};
 use crate::model::overview::category_name;
+use crate::model::side_by_side::{SideBySide, side_by_side};
 use crate::model::{Category, FiscalYear};
 
 /// Line colours of the scenarios, in plan order (style/compare.css).
 const SCENARIO_SERIES: [Series; 8] = [
-    Series { class: "sc-1", name: "" },
-    Series { class: "sc-2", name: "" },
-    Series { class: "sc-3", name: "" },
-    Series { class: "sc-4", name: "" },
-    Series { class: "sc-5", name: "" },
-    Series { class: "sc-6", name: "" },
-    Series { class: "sc-7", name: "" },
-    Series { class: "sc-8", name: "" },
+    Series {
+        class: "sc-1",
+        name: "",
+    },
+    Series {
+        class: "sc-2",
+        name: "",
+    },
+    Series {
+        class: "sc-3",
+        name: "",
+    },
+    Series {
+        class: "sc-4",
+        name: "",
+    },
+    Series {
+        class: "sc-5",
+        name: "",
+    },
+    Series {
+        class: "sc-6",
+        name: "",
+    },
+    Series {
+        class: "sc-7",
+        name: "",
+    },
+    Series {
+        class: "sc-8",
+        name: "",
+    },
 ];
 
 #[component]
@@ -36,12 +60,14 @@ pub fn Compare() -> impl IntoView {
         let year = year.get();
         state.plan.with(|p| side_by_side(p, year))
     });
-    let years = Memo::new(move |_| {
-        data.with(|d| d.as_ref().map(|d| d.years.clone()).unwrap_or_default())
-    });
+    let years =
+        Memo::new(move |_| data.with(|d| d.as_ref().map(|d| d.years.clone()).unwrap_or_default()));
     let year_buttons = move || {
-        let mut buttons: Vec<(Option<FiscalYear>, String)> =
-            years.get().into_iter().map(|y| (Some(y), y.label())).collect();
+        let mut buttons: Vec<(Option<FiscalYear>, String)> = years
+            .get()
+            .into_iter()
+            .map(|y| (Some(y), y.label()))
+            .collect();
         buttons.push((None, "Whole horizon".to_string()));
         buttons
             .into_iter()
@@ -62,9 +88,18 @@ pub fn Compare() -> impl IntoView {
                 bom: export::default_bom(plan, false),
             };
             let bytes = export::comparison(plan, base, options).map_err(|e| {
-                e.iter().take(3).map(ToString::to_string).collect::<Vec<_>>().join("; ")
+                e.iter()
+                    .take(3)
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join("; ")
             })?;
-            let name = export::file_name(plan, Some(base), ExportKind::Comparison, super::clock::today());
+            let name = export::file_name(
+                plan,
+                Some(base),
+                ExportKind::Comparison,
+                super::clock::today(),
+            );
             download_bytes(&name, "text/csv;charset=utf-8", &bytes)
         });
         if let Err(e) = result {
@@ -103,7 +138,13 @@ fn monthly_chart(d: &SideBySide) -> ChartData {
     let mut values = Vec::with_capacity(d.months.len() * n);
     for m in 0..d.months.len() {
         for s in 0..n {
-            values.push(d.monthly.get(s).and_then(|v| v.get(m)).copied().unwrap_or(0));
+            values.push(
+                d.monthly
+                    .get(s)
+                    .and_then(|v| v.get(m))
+                    .copied()
+                    .unwrap_or(0),
+            );
         }
     }
     ChartData {
@@ -163,10 +204,14 @@ fn SideTable(data: SideBySide) -> impl IntoView {
         .iter()
         .map(|&category| {
             let k = category.index();
-            money_row(category_name(category).to_string(), "compare-category", &|i| {
-                let c = &data.columns[i];
-                (c.summary.by_category[k], c.category_difference[k])
-            })
+            money_row(
+                category_name(category).to_string(),
+                "compare-category",
+                &|i| {
+                    let c = &data.columns[i];
+                    (c.summary.by_category[k], c.category_difference[k])
+                },
+            )
         })
         .collect_view();
     let total_cells = data
@@ -203,7 +248,9 @@ fn SideTable(data: SideBySide) -> impl IntoView {
             }
         })
         .collect_view();
-    let per_engineer = |pick: fn(&crate::model::side_by_side::ScenarioColumn) -> (Option<i128>, Option<i128>)| {
+    let per_engineer = |pick: fn(
+        &crate::model::side_by_side::ScenarioColumn,
+    ) -> (Option<i128>, Option<i128>)| {
         data.columns
             .iter()
             .map(|c| {
@@ -219,7 +266,12 @@ fn SideTable(data: SideBySide) -> impl IntoView {
             .collect_view()
     };
     let cost_per = per_engineer(|c| (c.summary.cost_per_engineer, c.cost_per_engineer_difference));
-    let cloud_per = per_engineer(|c| (c.summary.cloud_per_engineer, c.cloud_per_engineer_difference));
+    let cloud_per = per_engineer(|c| {
+        (
+            c.summary.cloud_per_engineer,
+            c.cloud_per_engineer_difference,
+        )
+    });
     let code = state.currency.get_untracked().code();
     view! {
         <div class="table-scroll">
@@ -244,7 +296,14 @@ fn BridgeCard(year: RwSignal<Option<FiscalYear>>) -> impl IntoView {
     let state = PlanState::expect();
     let other = RwSignal::new(None::<usize>);
     let by_team = RwSignal::new(false);
-    let names = Memo::new(move |_| state.plan.with(|p| p.scenarios.iter().map(|s| s.name.clone()).collect::<Vec<_>>()));
+    let names = Memo::new(move |_| {
+        state.plan.with(|p| {
+            p.scenarios
+                .iter()
+                .map(|s| s.name.clone())
+                .collect::<Vec<_>>()
+        })
+    });
     let base = Memo::new(move |_| state.plan.with(|p| p.base_index()));
     // The other scenario: the one chosen, else the first that is not the base.
     let chosen = move || {
@@ -255,7 +314,7 @@ fn BridgeCard(year: RwSignal<Option<FiscalYear>>) -> impl IntoView {
             .or_else(|| (0..count).find(|&i| i != base.get()))
     };
     let result = Memo::new(move |_| {
-        let Some(o) = chosen() else { return None };
+        let o = chosen()?;
         let year = year.get();
         let b = base.get();
         Some(state.plan.with(|p| bridge(p, b, o, year)))
@@ -316,7 +375,13 @@ const BOTTOM: f64 = 200.0;
 
 /// Bars from the base total, one step per part (only parts that differ),
 /// to the other total; with a table of the exact steps.
-fn waterfall(state: PlanState, b: &Bridge, from: &str, to: &str, steps: &[(String, i128)]) -> impl IntoView + use<> {
+fn waterfall(
+    state: PlanState,
+    b: &Bridge,
+    from: &str,
+    to: &str,
+    steps: &[(String, i128)],
+) -> impl IntoView + use<> {
     let moving: Vec<&(String, i128)> = steps.iter().filter(|(_, v)| *v != 0).collect();
     // Running totals in minor units; pixels are f64 (positions only).
     let mut levels = vec![b.base_total];
@@ -370,7 +435,7 @@ fn waterfall(state: PlanState, b: &Bridge, from: &str, to: &str, steps: &[(Strin
         .iter()
         .map(|(name, v)| view! { <tr data-testid="bridge-step"><th scope="row">{name.clone()}</th><td class="num">{signed(state, *v)}</td></tr> })
         .collect_view();
-    let difference = b.other_total - b.base_total;
+    let difference = b.difference();
     view! {
         <div class="chart-scroll">
             <svg class="chart-svg waterfall" viewBox=format!("0 0 {W} {H}") role="img"

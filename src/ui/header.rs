@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use super::shortcuts::undo_shortcuts;
 use super::scenario_picker::ScenarioPicker;
+use super::shortcuts::undo_shortcuts;
 use super::state::{PlanState, SaveStatus};
 
 #[component]

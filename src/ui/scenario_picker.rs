@@ -8,9 +8,12 @@ use super::state::PlanState;
 pub fn ScenarioPicker() -> impl IntoView {
     let state = PlanState::expect();
     let names = Memo::new(move |_| {
-        state
-            .plan
-            .with(|p| p.scenarios.iter().map(|s| s.name.clone()).collect::<Vec<_>>())
+        state.plan.with(|p| {
+            p.scenarios
+                .iter()
+                .map(|s| s.name.clone())
+                .collect::<Vec<_>>()
+        })
     });
     let options = move || {
         let shown = state.scenario_index();

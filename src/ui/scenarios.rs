@@ -14,13 +14,20 @@ use super::session::Session;
 use super::state::PlanState;
 use crate::format::input::{parse_optional_percent, parse_percent, parse_whole};
 
+/// Turns typed text into a change of the adjustments, or a message.
+type ParseAdjustment = fn(&str) -> Result<Box<dyn FnOnce(&mut crate::model::Adjustments)>, String>;
+
 #[component]
 pub fn Scenarios() -> impl IntoView {
     let state = PlanState::expect();
     let error = RwSignal::new(None::<String>);
     let report = move |result: Result<(), String>| error.set(result.err());
     let count = move || state.plan.with(|p| p.scenarios.len());
-    let rows = move || (0..count()).map(|i| view! { <ScenarioRow index=i error=error /> }).collect_view();
+    let rows = move || {
+        (0..count())
+            .map(|i| view! { <ScenarioRow index=i error=error /> })
+            .collect_view()
+    };
     let new_name = RwSignal::new(String::new());
     let add = move |_| {
         let name = new_name.get_untracked();
@@ -72,8 +79,19 @@ fn ScenarioRow(index: usize, error: RwSignal<Option<String>>) -> impl IntoView {
     let state = PlanState::expect();
     let report = move |result: Result<(), String>| error.set(result.err());
     let confirming = RwSignal::new(false);
-    let name = move || state.plan.with(|p| p.scenarios.get(index).map(|s| s.name.clone()).unwrap_or_default());
-    let locked_on = move || state.plan.with(|p| p.scenarios.get(index).and_then(|s| s.locked_on));
+    let name = move || {
+        state.plan.with(|p| {
+            p.scenarios
+                .get(index)
+                .map(|s| s.name.clone())
+                .unwrap_or_default()
+        })
+    };
+    let locked_on = move || {
+        state
+            .plan
+            .with(|p| p.scenarios.get(index).and_then(|s| s.locked_on))
+    };
     let is_base = move || state.plan.with(|p| p.base_index() == index);
     let shown = move || state.scenario_index() == index;
     let last = move || state.plan.with(|p| p.scenarios.len()) == 1;
@@ -106,16 +124,10 @@ fn ScenarioRow(index: usize, error: RwSignal<Option<String>>) -> impl IntoView {
     };
     let toggle_lock = move |_| {
         if locked_on().is_some() {
-            report(state.try_edit_plan(|p| {
-                p.unlock_scenario(index);
-                Ok(())
-            }));
+            report(state.try_edit_plan(|p| p.unlock_scenario(index)));
         } else {
             let day = today();
-            report(state.try_edit_plan(|p| {
-                p.lock_scenario(index, day);
-                Ok(())
-            }));
+            report(state.try_edit_plan(|p| p.lock_scenario(index, day)));
         }
     };
     view! {
@@ -175,12 +187,18 @@ fn Adjustments() -> impl IntoView {
     let state = PlanState::expect();
     let name = move || state.with_scenario(|s| s.name.clone()).unwrap_or_default();
     let shown = move |f: fn(&crate::model::Adjustments) -> String| {
-        Signal::derive(move || state.with_scenario(|s| f(&s.adjustments)).unwrap_or_default())
+        Signal::derive(move || {
+            state
+                .with_scenario(|s| f(&s.adjustments))
+                .unwrap_or_default()
+        })
     };
-    let commit = |field: &'static str, parse: fn(&str) -> Result<Box<dyn FnOnce(&mut crate::model::Adjustments)>, String>| -> Commit {
+    let commit = |field: &'static str, parse: ParseAdjustment| -> Commit {
         Rc::new(move |text: &str| {
             let apply = parse(text)?;
-            state.try_edit_scenario(&format!("adjustments.{field}"), |s| apply(&mut s.adjustments))
+            state.try_edit_scenario(&format!("adjustments.{field}"), |s| {
+                apply(&mut s.adjustments)
+            })
         })
     };
     let reset = move |_| {
