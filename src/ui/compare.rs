@@ -388,8 +388,16 @@ fn waterfall(
     for (_, v) in &moving {
         levels.push(levels.last().copied().unwrap_or(0) + v);
     }
-    let lo = levels.iter().copied().min().unwrap_or(0).min(0);
+    // The axis starts below the lowest level by as much as the levels
+    // spread (not at zero), so that steps of a few percent stay visible; the
+    // totals' bars say so with their figures.
+    let low = levels.iter().copied().min().unwrap_or(0);
     let hi = levels.iter().copied().max().unwrap_or(0).max(1);
+    let lo = if low > 0 {
+        (low - (hi - low).max(hi / 20)).max(0)
+    } else {
+        low
+    };
     let span = (hi - lo).max(1) as f64;
     let y = move |v: i128| TOP + (BOTTOM - TOP) * ((hi - v) as f64 / span);
     let columns = moving.len() + 2;
@@ -398,10 +406,16 @@ fn waterfall(
     let x = move |i: usize| 10.0 + slot * i as f64 + (slot - bar) / 2.0;
     let r1 = |v: f64| (v * 10.0).round() / 10.0;
     let mut bars = Vec::new();
-    let label = |text: &str| -> String { text.chars().take(14).collect() };
+    let label = |text: &str| -> String {
+        let mut short: String = text.chars().take(11).collect();
+        if text.chars().count() > 11 {
+            short.push('…');
+        }
+        short
+    };
     bars.push(view! {
         <g class="wf-total">
-            <rect x=r1(x(0)) y=r1(y(b.base_total.max(0))) width=r1(bar) height=r1((y(0) - y(b.base_total.abs())).abs())>
+            <rect x=r1(x(0)) y=r1(y(b.base_total.max(lo))) width=r1(bar) height=r1((y(lo) - y(b.base_total.max(lo))).abs())>
                 <title>{format!("{from}: {}", state.show_minor(b.base_total))}</title>
             </rect>
             <text x=r1(x(0) + bar / 2.0) y=r1(BOTTOM + 16.0) class="tick-x">{label(from)}</text>
@@ -418,6 +432,7 @@ fn waterfall(
                 <rect x=r1(x(i + 1)) y=r1(top) width=r1(bar) height=r1((bottom - top).max(1.0))>
                     <title>{format!("{name}: {}", signed(state, *v))}</title>
                 </rect>
+                <text x=r1(x(i + 1) + bar / 2.0) y=r1(top - 4.0) class="step-label">{short(state, *v)}</text>
                 <text x=r1(x(i + 1) + bar / 2.0) y=r1(BOTTOM + 16.0) class="tick-x">{label(name)}</text>
             </g>
         }.into_any());
@@ -425,7 +440,7 @@ fn waterfall(
     let last = columns - 1;
     bars.push(view! {
         <g class="wf-total">
-            <rect x=r1(x(last)) y=r1(y(b.other_total.max(0))) width=r1(bar) height=r1((y(0) - y(b.other_total.abs())).abs())>
+            <rect x=r1(x(last)) y=r1(y(b.other_total.max(lo))) width=r1(bar) height=r1((y(lo) - y(b.other_total.max(lo))).abs())>
                 <title>{format!("{to}: {}", state.show_minor(b.other_total))}</title>
             </rect>
             <text x=r1(x(last) + bar / 2.0) y=r1(BOTTOM + 16.0) class="tick-x">{label(to)}</text>
@@ -440,7 +455,7 @@ fn waterfall(
         <div class="chart-scroll">
             <svg class="chart-svg waterfall" viewBox=format!("0 0 {W} {H}") role="img"
                 aria-label=format!("Bridge from {from} to {to}; the table below gives the exact steps.")>
-                <line class="axis-zero" x1="10" x2=W - 10.0 y1=r1(y(0)) y2=r1(y(0))></line>
+                <line class="axis-zero" x1="10" x2=W - 10.0 y1=r1(y(lo)) y2=r1(y(lo))></line>
                 {bars}
             </svg>
         </div>
@@ -453,4 +468,26 @@ fn waterfall(
             </tbody>
         </table>
     }
+}
+
+/// A step's figure, shortened for a label above its bar: "+45.7M", "−1.7M"
+/// (whole units, truncated to a tenth: the exact figure is in the table).
+fn short(state: PlanState, minor: i128) -> String {
+    let currency = state.currency.get_untracked();
+    let units = (minor / 10_i128.pow(currency.exponent())).unsigned_abs();
+    let (scale, suffix) = match units {
+        a if a >= 1_000_000 => (100_000, "M"),
+        a if a >= 1_000 => (100, "k"),
+        _ => (0, ""),
+    };
+    let figure = match units.checked_div(scale) {
+        Some(tenths) => format!("{}.{}", tenths / 10, tenths % 10),
+        None => units.to_string(),
+    };
+    let sign = match minor.signum() {
+        1 => "+",
+        -1 => "\u{2212}",
+        _ => "",
+    };
+    format!("{sign}{figure}{suffix}")
 }

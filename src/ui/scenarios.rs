@@ -218,27 +218,27 @@ fn Adjustments() -> impl IntoView {
             </p>
             <div class="form-grid">
                 <Field label="Slip every open and planned hire" name="hire_slip_months" numeric=true
-                    unit="months (− earlier, + later)"
+                    unit="months (+ later, − earlier)"
                     value=shown(|a| a.hire_slip_months.to_string())
                     commit=commit("hire_slip_months", |t| {
                         let months = parse_whole(t, -120, 120)?;
                         Ok(Box::new(move |a| a.hire_slip_months = months as i32))
                     }) />
                 <Field label="Cloud growth" name="cloud_growth_points" numeric=true
-                    unit="points of monthly growth (±)"
+                    unit="points a month (±)"
                     value=shown(|a| a.cloud_growth_points.normalize().to_string())
                     commit=commit("cloud_growth_points", move |t| {
                         let v = if t.trim().is_empty() { Decimal::ZERO } else { parse_percent(t, true)? };
                         Ok(Box::new(move |a| a.cloud_growth_points = v))
                     }) />
-                <Field label="Raise" name="raise_points" numeric=true unit="points (±) on the raise %"
+                <Field label="Raise" name="raise_points" numeric=true unit="points (±)"
                     value=shown(|a| a.raise_points.normalize().to_string())
                     commit=commit("raise_points", move |t| {
                         let v = if t.trim().is_empty() { Decimal::ZERO } else { parse_percent(t, true)? };
                         Ok(Box::new(move |a| a.raise_points = v))
                     }) />
                 <Field label="Attrition" name="attrition_pct" numeric=true
-                    unit="% of employees per year (empty: as planned)"
+                    unit="% a year (empty: as planned)"
                     value=shown(|a| a.attrition_pct.map(|v| v.normalize().to_string()).unwrap_or_default())
                     commit=commit("attrition_pct", |t| {
                         let v = parse_optional_percent(t)?;
