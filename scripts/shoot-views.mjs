@@ -1,6 +1,6 @@
 // Screenshots of the planner's views with a plan file loaded, to look at them.
 // Usage: node scripts/shoot-views.mjs URL PLAN.json OUTDIR [VIEW ...] [--width=1280] [--zoom=1]
-// VIEW is a navigation key (overview, headcount, teams, bands, cloud, assumptions, exports);
+// VIEW is a navigation key (overview, headcount, teams, bands, cloud, assumptions, scenarios, compare, exports, plans);
 // every view when none is given. Writes OUTDIR/VIEW.png (full page). --zoom=2 shows
 // the page as browser zoom at 200 % would on a screen WIDTH pixels wide.
 import { chromium } from 'playwright-core';
@@ -14,7 +14,7 @@ if (!url || !planFile || !outDir) {
   console.error('usage: node scripts/shoot-views.mjs URL PLAN.json OUTDIR [VIEW ...] [--width=1280] [--zoom=1]');
   process.exit(2);
 }
-const views = rest.length ? rest : ['overview', 'headcount', 'teams', 'bands', 'cloud', 'assumptions', 'exports'];
+const views = rest.length ? rest : ['overview', 'headcount', 'teams', 'bands', 'cloud', 'assumptions', 'scenarios', 'compare', 'exports', 'plans'];
 const plan = readFileSync(planFile, 'utf8');
 mkdirSync(outDir, { recursive: true });
 const browser = await chromium.launch({

@@ -58,7 +58,7 @@ pub fn Plans() -> impl IntoView {
                 {move || persistence().1}
             </p>
             {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
-            <table class="grid plan-list">
+            <div class="table-scroll"><table class="grid plan-list">
                 <thead>
                     <tr>
                         <th scope="col">"Name"</th>
@@ -66,7 +66,7 @@ pub fn Plans() -> impl IntoView {
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>
-            </table>
+            </table></div>
         </section>
         <Backup />
         <Recoveries />

@@ -48,7 +48,7 @@ pub fn Scenarios() -> impl IntoView {
                 <span class="muted">"Compared with the base scenario in Compare"</span>
             </div>
             {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
-            <table class="grid scenario-list">
+            <div class="table-scroll"><table class="grid scenario-list">
                 <thead>
                     <tr>
                         <th scope="col">"Name"</th>
@@ -58,7 +58,7 @@ pub fn Scenarios() -> impl IntoView {
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>
-            </table>
+            </table></div>
             <form class="add-inline" on:submit=move |ev| { ev.prevent_default(); add(()); }>
                 <label class="field">
                     <span class="field-label">"New blank scenario"</span>

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 const example = readFileSync(resolve(__dirname, '../../docs/example-plan.json'), 'utf8');
-const views = ['overview', 'headcount', 'teams', 'bands', 'cloud', 'assumptions', 'exports'];
+const views = ['overview', 'headcount', 'teams', 'bands', 'cloud', 'assumptions', 'scenarios', 'compare', 'exports', 'plans'];
 
 // A 1280-pixel laptop screen at 200 % zoom is a 640-pixel wide page: wide
 // tables and charts scroll inside their cards, the page itself never does.
