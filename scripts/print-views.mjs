@@ -1,0 +1,28 @@
+// Prints views to PDF as Chromium's "Save as PDF" would, to look at the
+// pages a finance meeting gets (style/print.css).
+// Usage: node scripts/print-views.mjs URL PLAN.json OUTDIR [VIEW ...]   (default: overview compare)
+import { chromium } from 'playwright-core';
+import { readFileSync, mkdirSync } from 'node:fs';
+
+const [url, planFile, outDir, ...rest] = process.argv.slice(2);
+if (!url || !planFile || !outDir) {
+  console.error('usage: node scripts/print-views.mjs URL PLAN.json OUTDIR [VIEW ...]');
+  process.exit(2);
+}
+const views = rest.length ? rest : ['overview', 'compare'];
+mkdirSync(outDir, { recursive: true });
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+await page.goto(url);
+await page.evaluate((text) => { localStorage.clear(); localStorage.setItem('fleetplan.plan', text); }, readFileSync(planFile, 'utf8'));
+await page.reload();
+for (const view of views) {
+  await page.click(`nav [data-view="${view}"]`);
+  await page.waitForTimeout(400);
+  await page.pdf({ path: `${outDir}/${view}.pdf`, format: 'A4', printBackground: true, preferCSSPageSize: true });
+  console.log(`${outDir}/${view}.pdf`);
+}
+await browser.close();
