@@ -132,7 +132,7 @@ pub fn CloudLineCard(index: usize, figures: CloudFigures) -> impl IntoView {
                         type="button"
                         class="button-delete"
                         data-testid="delete-cloud-line"
-                        aria-label=move || format!("Delete the line {}", name.get())
+                        aria-label=move || format!("Delete line {}", name.get())
                         on:click=move |_| relayout(&|lines| {
                             remove_row(lines, index);
                         })
