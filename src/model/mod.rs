@@ -23,6 +23,7 @@ pub mod ledger;
 pub mod money;
 pub mod overview;
 pub mod plan;
+pub mod presets;
 pub mod roster;
 pub mod scenarios;
 pub mod side_by_side;

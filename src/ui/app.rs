@@ -20,9 +20,10 @@ use super::session::Session;
 use super::state::PlanState;
 use super::teams::Teams;
 use crate::model::Plan;
+use crate::model::presets::Preset;
 
 pub fn blank_plan() -> Plan {
-    Plan::blank("My engineering plan", "JPY", 4, this_month(), 12)
+    Preset::Blank.plan("My engineering plan", this_month())
 }
 
 #[component]

@@ -6,19 +6,19 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::app::blank_plan;
+use super::clock::this_month;
 use super::download::download_bytes;
 use super::roster_import::read_file;
 use super::session::Session;
 use super::state::PlanState;
+use crate::model::presets::{Preset, demo_plan};
 use crate::storage::Persistence;
 use crate::storage::library::PlanEntry;
 
 #[component]
 pub fn Plans() -> impl IntoView {
     let session = Session::expect();
-    let state = PlanState::expect();
     let error = RwSignal::new(None::<String>);
-    let report = move |result: Result<(), String>| error.set(result.err());
     let rows = move || {
         session
             .plans
@@ -46,10 +46,7 @@ pub fn Plans() -> impl IntoView {
         <section class="card plans" aria-labelledby="plans-title">
             <div class="card-head">
                 <h2 id="plans-title">"Plans on this device"</h2>
-                <button type="button" class="button-primary" data-testid="new-plan"
-                    on:click=move |_| report(session.create(state, &blank_plan()))>
-                    "New blank plan"
-                </button>
+                <NewPlan error=error />
             </div>
             <p class="muted">
                 "Plans are stored in this browser only. Every change is saved as you work."
@@ -70,6 +67,51 @@ pub fn Plans() -> impl IntoView {
         </section>
         <Backup />
         <Recoveries />
+    }
+}
+
+/// The `<select>` value of the demo plan, next to the presets' keys.
+const DEMO: &str = "demo";
+
+/// Creates a plan from a preset (blank by default) or the demo, and opens it.
+#[component]
+fn NewPlan(error: RwSignal<Option<String>>) -> impl IntoView {
+    let session = Session::expect();
+    let state = PlanState::expect();
+    let choice = RwSignal::new(Preset::Blank.key().to_string());
+    let create = move |_| {
+        let start = this_month();
+        let key = choice.get_untracked();
+        let plan = if key == DEMO {
+            demo_plan(start)
+        } else {
+            Preset::from_key(&key)
+                .unwrap_or(Preset::Blank)
+                .plan("My engineering plan", start)
+        };
+        error.set(session.create(state, &plan).err());
+    };
+    let options = [Preset::Blank, Preset::Japan2026, Preset::UnitedStates2026]
+        .map(|p| (p.key(), p.label()))
+        .into_iter()
+        .chain([(DEMO, "Demo: a 60-person organisation")])
+        .map(|(value, label)| {
+            view! { <option value=value selected=value == Preset::Blank.key()>{label}</option> }
+        })
+        .collect_view();
+    view! {
+        <div class="new-plan">
+            <label class="field">
+                <span class="field-label">"Start from"</span>
+                <select data-testid="new-plan-preset"
+                    on:change=move |ev| choice.set(event_target_value(&ev))>
+                    {options}
+                </select>
+            </label>
+            <button type="button" class="button-primary" data-testid="new-plan" on:click=create>
+                "Create plan"
+            </button>
+        </div>
     }
 }
 

@@ -219,3 +219,54 @@ test('a backup downloaded and opened again gives an identical plan; a file that 
   await planner.goTo('headcount');
   await expect(planner.annualTotal).toHaveText('13,200,000');
 });
+
+test('a new plan starts from a preset or the demo: Japan’s social insurance and bonuses, US dollars, a 60-position demo', async ({ page }) => {
+  const planner = new PlannerPage(page);
+  await planner.open('plans');
+  const preset = page.getByTestId('new-plan-preset');
+  await expect(preset).toHaveValue('blank');
+
+  await preset.selectOption({ label: 'Japan, FY2026 (April fiscal year, JPY)' });
+  await page.getByTestId('new-plan').click();
+  await expect(planRows(page)).toHaveCount(2);
+  await expect(planRows(page).nth(1)).toHaveAttribute('data-open', 'true');
+  await expect(planner.planName).toHaveValue('My engineering plan');
+  await planner.goTo('assumptions');
+  await expect(page.locator('select[data-field="currency"]')).toHaveValue('JPY');
+  await expect(page.locator('select[data-field="fiscal_year_start_month"]')).toHaveValue('4');
+  const health = page.getByTestId('burden-row').first();
+  await expect(health.locator('input[data-field="name"]')).toHaveValue('Health insurance');
+  await expect(health.locator('input[data-field="rate_pct"]')).toHaveValue('4.955');
+  await expect(page.getByTestId('burden-row')).toHaveCount(7);
+  const bonuses = page.getByTestId('bonus-row');
+  await expect(bonuses).toHaveCount(2);
+  await expect(bonuses.nth(0).locator('select[data-field="month"]')).toHaveValue('6');
+  await expect(bonuses.nth(1).locator('select[data-field="month"]')).toHaveValue('12');
+  for (const n of [0, 1]) await expect(bonuses.nth(n).locator('input[data-field="months"]')).toHaveValue('0.8');
+  await expect(page.locator('input[data-field="raise_pct"]')).toHaveValue('3.7');
+  await expect(page.locator('input[data-field="recruiting_fee_pct"]')).toHaveValue('35');
+
+  await planner.goTo('plans');
+  await preset.selectOption({ label: 'United States, 2026 (January fiscal year, USD)' });
+  await page.getByTestId('new-plan').click();
+  await expect(planRows(page)).toHaveCount(3);
+  await planner.goTo('assumptions');
+  await expect(page.locator('select[data-field="currency"]')).toHaveValue('USD');
+  await expect(page.locator('select[data-field="fiscal_year_start_month"]')).toHaveValue('1');
+  await expect(page.getByTestId('burden-row').first().locator('input[data-field="rate_pct"]')).toHaveValue('6.2');
+
+  await planner.goTo('plans');
+  await preset.selectOption({ label: 'Demo: a 60-person organisation' });
+  await page.getByTestId('new-plan').click();
+  await expect(planRows(page)).toHaveCount(4);
+  await expect(planner.planName).toHaveValue('Demo engineering plan');
+  await planner.goTo('headcount');
+  // The roster is virtualised: the count, not the rendered rows, says how many.
+  await expect(page.getByTestId('position-count')).toHaveText('60 positions');
+  const scenarios = page.getByTestId('scenario-picker').locator('option');
+  await expect(scenarios).toHaveCount(2);
+  await expect(scenarios).toHaveText(['Base', 'Aggressive']);
+  await page.getByTestId('scenario-picker').selectOption({ label: 'Aggressive' });
+  await expect(page.getByTestId('position-count')).toHaveText('70 positions');
+  expect(planner.errors).toEqual([]);
+});

@@ -1,0 +1,662 @@
+//! Plans to start from: a country preset (Japan FY2026, United States 2026),
+//! a blank plan, and a demo organisation to explore at once.
+//!
+//! Every figure comes from `/work/shared/domain.md` (listed with its source
+//! in docs/model.md, "Presets") and is an ordinary, editable plan value: a
+//! preset only fills a new plan in.
+
+use rust_decimal::Decimal;
+
+use super::date::{Date, YearMonth};
+use super::generate::japan_burden;
+use super::plan::{
+    AnnualCap, Attrition, BonusPayout, BurdenComponent, CapPeriod, Cloud, CloudCategory, CloudLine,
+    Commitment, Employment, PerHire, Plan, Position, PositionStatus, SalaryBand, Saving, Scenario,
+    Team, Tool,
+};
+
+/// What a new plan starts from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Preset {
+    Japan2026,
+    UnitedStates2026,
+    Blank,
+}
+
+impl Preset {
+    pub const ALL: [Preset; 3] = [Self::Japan2026, Self::UnitedStates2026, Self::Blank];
+
+    /// Names the country, the year the figures are for and the currency.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Japan2026 => "Japan, FY2026 (April fiscal year, JPY)",
+            Self::UnitedStates2026 => "United States, 2026 (January fiscal year, USD)",
+            Self::Blank => "Blank",
+        }
+    }
+
+    /// A stable identifier, for a form's `<select>`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Japan2026 => "japan-2026",
+            Self::UnitedStates2026 => "united-states-2026",
+            Self::Blank => "blank",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Preset> {
+        Self::ALL.into_iter().find(|p| p.key() == key)
+    }
+
+    /// A 12-month plan from `start` with one scenario, "Base": the default
+    /// ladder, no positions, and the preset's people costs. The horizon
+    /// starts at `start` whatever the fiscal year (a plan made in January
+    /// with the Japan preset covers January to December, in FY2025 and
+    /// FY2026).
+    pub fn plan(self, name: &str, start: YearMonth) -> Plan {
+        match self {
+            Self::Blank => Plan::blank(name, "JPY", 4, start, 12),
+            Self::Japan2026 => {
+                let mut plan = Plan::blank(name, "JPY", 4, start, 12);
+                if let Some(base) = plan.scenarios.first_mut() {
+                    japan_people(base);
+                }
+                plan
+            }
+            Self::UnitedStates2026 => {
+                let mut plan = Plan::blank(name, "USD", 1, start, 12);
+                if let Some(base) = plan.scenarios.first_mut() {
+                    united_states_people(base);
+                }
+                plan
+            }
+        }
+    }
+}
+
+fn dec(mantissa: i64, scale: u32) -> Decimal {
+    Decimal::new(mantissa, scale)
+}
+
+/// Japan, FY2026 (domain.md): the employer social insurance from April 2026
+/// with its caps (`japan_burden`: health 4.955 %, care 0.795 % at ages
+/// 40–64, pension 9.15 %, employment 0.9 %, child-rearing 0.36 %,
+/// child-support levy 0.115 %, workers' accident 0.3 %), bonuses of 0.8
+/// month in June and December, the Rengo 2025 base-pay rise of 3.70 % in
+/// April, and a 35 % agency fee. Attrition stays 0: MHLW's 14.2 % is an
+/// all-industry figure and engineers leave less, so the planner states
+/// their own.
+fn japan_people(scenario: &mut Scenario) {
+    let people = &mut scenario.people;
+    people.burden = japan_burden();
+    people.bonus_payouts = vec![
+        BonusPayout {
+            month: 6,
+            months: dec(8, 1),
+        },
+        BonusPayout {
+            month: 12,
+            months: dec(8, 1),
+        },
+    ];
+    people.raise_pct = dec(37, 1);
+    people.raise_month = 4;
+    people.recruiting_fee_pct = dec(35, 0);
+}
+
+/// The United States, 2026 (domain.md): Social Security 6.2 % up to the
+/// annual wage base of $176,100 (the 2025 figure domain.md gives) per
+/// calendar year, whatever the plan's fiscal year, Medicare 1.45 %
+/// uncapped, a 3.3 % raise in January (2026 budgets 3.2–3.5 %), a 20 %
+/// agency fee, and no bonus payouts. Attrition stays 0, as for Japan.
+fn united_states_people(scenario: &mut Scenario) {
+    let mut social_security = BurdenComponent::uncapped("Social Security", dec(62, 1));
+    social_security.annual_pay_cap = Some(AnnualCap {
+        amount: dec(176_100, 0),
+        period: CapPeriod::CalendarYear,
+    });
+    let people = &mut scenario.people;
+    people.burden = vec![
+        social_security,
+        BurdenComponent::uncapped("Medicare", dec(145, 2)),
+    ];
+    people.raise_pct = dec(33, 1);
+    people.raise_month = 1;
+    people.recruiting_fee_pct = dec(20, 0);
+    // Benefits are a sum per head, not a rate, and the one per-head monthly
+    // cost the model has is a tool seat: every position pays it in full
+    // each month it is active (× (1 − vacancy) for employees), in the
+    // "tools" category. Contractors pay seats too; limit the line to teams
+    // of employees if a plan has contractors.
+    scenario.tools.push(Tool {
+        name: "Benefits (per head)".to_string(),
+        monthly_per_seat: dec(450, 0),
+        teams: Vec::new(),
+    });
+}
+
+/// Salary bands of the demo, yen a year: (level, min, mid, max).
+const DEMO_BANDS: [(&str, i64, i64, i64); 7] = [
+    ("Junior", 4_000_000, 4_800_000, 5_600_000),
+    ("Mid", 5_400_000, 6_500_000, 7_600_000),
+    ("Senior", 7_200_000, 8_500_000, 9_800_000),
+    ("Staff", 9_000_000, 10_500_000, 12_000_000),
+    ("Tech Lead", 9_500_000, 11_000_000, 12_500_000),
+    ("Engineering Manager", 10_500_000, 12_000_000, 14_000_000),
+    ("Director", 13_000_000, 15_500_000, 18_000_000),
+];
+
+/// Teams of the demo: name, the role of its engineers, filled positions,
+/// open positions (hired in the first months), planned hires (spread over
+/// the three years).
+const DEMO_TEAMS: [(&str, &str, usize, usize, usize); 5] = [
+    ("Platform", "backend engineer", 10, 2, 2),
+    ("Product", "full-stack engineer", 12, 2, 3),
+    ("Mobile", "mobile engineer", 7, 1, 2),
+    ("Data", "data engineer", 6, 2, 2),
+    ("SRE", "site reliability engineer", 6, 1, 2),
+];
+
+/// Levels of a team's filled positions after its manager and tech lead:
+/// mostly the middle of the ladder.
+const DEMO_LEVEL_CYCLE: [&str; 10] = [
+    "Senior", "Mid", "Senior", "Junior", "Mid", "Staff", "Mid", "Senior", "Junior", "Mid",
+];
+
+/// Levels of hires, in turn.
+const DEMO_HIRE_LEVELS: [&str; 4] = ["Mid", "Senior", "Junior", "Senior"];
+
+/// Yen per US dollar used to convert the tools' USD list prices: ¥152
+/// ($21 GitHub Enterprise × 152 = ¥3,192 ≈ ¥3,200; $19 Copilot Business ×
+/// 152 = ¥2,888 ≈ ¥2,900).
+pub const DEMO_YEN_PER_DOLLAR: i64 = 152;
+
+/// A 60-person engineering organisation in Japan over 36 months from
+/// `start`, with the Japan preset's people costs: five teams, 41 filled
+/// positions (two contractors, one at 0.8 FTE, two leaving), 8 open and
+/// 11 planned hires, salary bands per level, GitHub Enterprise and Copilot
+/// seats, four cloud lines growing 2.1 % a month (Flexera 2025), and a
+/// second scenario, "Aggressive", with 10 more planned hires. The same
+/// `start` always gives the same plan.
+pub fn demo_plan(start: YearMonth) -> Plan {
+    let mut plan = Preset::Japan2026.plan("Demo engineering plan", start);
+    plan.horizon.months = 36;
+    let Some(base) = plan.scenarios.first_mut() else {
+        return plan;
+    };
+    base.teams = DEMO_TEAMS
+        .iter()
+        .map(|(name, ..)| Team {
+            name: (*name).to_string(),
+            attrition: None,
+        })
+        .collect();
+    base.bands = DEMO_BANDS
+        .iter()
+        .map(|(level, min, mid, max)| SalaryBand {
+            level: (*level).to_string(),
+            location: None,
+            min: dec(*min, 0),
+            mid: dec(*mid, 0),
+            max: dec(*max, 0),
+        })
+        .collect();
+    base.positions = demo_positions(start);
+    // Illustrative figures of the demo, not from domain.md: attrition below
+    // MHLW's all-industry 14.2 %, equipment, onboarding, training and
+    // development environments.
+    base.people.attrition = Attrition {
+        annual_rate_pct: dec(10, 0),
+        backfill_lag_months: 3,
+    };
+    base.people.per_hire = PerHire {
+        equipment: dec(350_000, 0),
+        onboarding: dec(100_000, 0),
+    };
+    base.people.training_per_head_annual = dec(120_000, 0);
+    base.tools = vec![
+        Tool {
+            name: "GitHub Enterprise".to_string(),
+            monthly_per_seat: dec(3_200, 0),
+            teams: Vec::new(),
+        },
+        Tool {
+            name: "GitHub Copilot Business".to_string(),
+            monthly_per_seat: dec(2_900, 0),
+            teams: Vec::new(),
+        },
+    ];
+    base.cloud = demo_cloud(start);
+    let mut aggressive = base.clone();
+    aggressive.name = "Aggressive".to_string();
+    add_aggressive_hires(&mut aggressive, start);
+    plan.scenarios.push(aggressive);
+    plan
+}
+
+fn first_of(start: YearMonth, months: i32) -> Date {
+    start.add_months(months).unwrap_or(start).first_day()
+}
+
+fn last_of(start: YearMonth, months: i32) -> Date {
+    start.add_months(months).unwrap_or(start).last_day()
+}
+
+fn band_mid(level: &str) -> i64 {
+    DEMO_BANDS
+        .iter()
+        .find(|b| b.0 == level)
+        .map_or(6_000_000, |b| b.2)
+}
+
+/// The Base roster: per team its manager (the first team's is the
+/// director), a tech lead, the other filled positions, then open and
+/// planned hires on their band's midpoint.
+fn demo_positions(start: YearMonth) -> Vec<Position> {
+    let mut positions = Vec::new();
+    for (t, (team, role, filled, open, planned)) in DEMO_TEAMS.iter().enumerate() {
+        for j in 0..*filled {
+            let level = match (t, j) {
+                (0, 0) => "Director",
+                (_, 0) => "Engineering Manager",
+                (_, 1) => "Tech Lead",
+                _ => DEMO_LEVEL_CYCLE[(j - 2 + t) % DEMO_LEVEL_CYCLE.len()],
+            };
+            let started = first_of(start, -(3 + 7 * j as i32 + 5 * t as i32));
+            let mut p = demo_position(
+                &positions,
+                team,
+                role,
+                level,
+                PositionStatus::Filled,
+                started,
+            );
+            // Within −6 % to +6 % of the midpoint, in steps of ¥10,000.
+            let factor = 94 + ((j * 7 + t * 3) % 13) as i64;
+            p.annual_base = Some(dec(band_mid(level) * factor / 100 / 10_000 * 10_000, 0));
+            // Managers and a few engineers are 40 to 64: care insurance.
+            p.age_dependent_burden = j == 0 || j % 5 == 3;
+            match (*team, j) {
+                // Two contractors (a contract price, no burden), one of
+                // whom leaves after a year; a part-timer; two departures.
+                ("Mobile", 6) => {
+                    p.employment = Employment::Contractor;
+                    p.annual_base = Some(dec(9_600_000, 0));
+                }
+                ("Data", 5) => {
+                    p.employment = Employment::Contractor;
+                    p.annual_base = Some(dec(10_800_000, 0));
+                    p.end = Some(last_of(start, 11));
+                }
+                ("Product", 8) => p.fte = dec(8, 1),
+                ("Product", 5) => p.end = Some(last_of(start, 7)),
+                ("SRE", 4) => p.end = Some(last_of(start, 14)),
+                _ => {}
+            }
+            if p.employment == Employment::Contractor {
+                p.age_dependent_burden = false;
+            }
+            positions.push(p);
+        }
+        for k in 0..*open {
+            let level = DEMO_HIRE_LEVELS[(k + t) % DEMO_HIRE_LEVELS.len()];
+            let started = first_of(start, 1 + (k + t) as i32);
+            let p = demo_position(&positions, team, role, level, PositionStatus::Open, started);
+            positions.push(p);
+        }
+        for k in 0..*planned {
+            let level = DEMO_HIRE_LEVELS[(k + t + 1) % DEMO_HIRE_LEVELS.len()];
+            let started = first_of(start, 6 + 9 * k as i32 + t as i32);
+            let p = demo_position(
+                &positions,
+                team,
+                role,
+                level,
+                PositionStatus::Planned,
+                started,
+            );
+            positions.push(p);
+        }
+    }
+    positions
+}
+
+/// A full-time employee position on its band's midpoint, with the next id.
+fn demo_position(
+    positions: &[Position],
+    team: &str,
+    role: &str,
+    level: &str,
+    status: PositionStatus,
+    start: Date,
+) -> Position {
+    let title = match level {
+        "Director" => "Director of Engineering".to_string(),
+        "Engineering Manager" | "Tech Lead" => format!("{level}, {team}"),
+        _ => format!("{level} {role}"),
+    };
+    Position {
+        id: format!("p{}", positions.len() + 1),
+        title,
+        team: team.to_string(),
+        level: level.to_string(),
+        status,
+        employment: Employment::Employee,
+        annual_base: None,
+        fte: Decimal::ONE,
+        start,
+        end: None,
+        recruiting_fee_pct: None,
+        age_dependent_burden: false,
+        location: None,
+    }
+}
+
+/// Two more planned hires per team in the first 18 months.
+fn add_aggressive_hires(scenario: &mut Scenario, start: YearMonth) {
+    for (t, (team, role, ..)) in DEMO_TEAMS.iter().enumerate() {
+        for k in 0..2 {
+            let level = DEMO_HIRE_LEVELS[(k + t + 2) % DEMO_HIRE_LEVELS.len()];
+            let started = first_of(start, 3 + 8 * k as i32 + 2 * t as i32);
+            let p = demo_position(
+                &scenario.positions,
+                team,
+                role,
+                level,
+                PositionStatus::Planned,
+                started,
+            );
+            scenario.positions.push(p);
+        }
+    }
+}
+
+/// Four cloud lines growing 2.1 % a month (Flexera 2025: 28 % a year), the
+/// compute line with a Savings Plan covering 60 % at the 38 % effective
+/// rate domain.md calls typical, from the horizon's second month.
+fn demo_cloud(start: YearMonth) -> Cloud {
+    let growth = dec(21, 1);
+    let line = |name: &str, category, on_demand: i64| CloudLine {
+        name: name.to_string(),
+        category,
+        on_demand_monthly: dec(on_demand, 0),
+        monthly_growth_pct: growth,
+        commitment: None,
+        savings: Vec::new(),
+        one_offs: Vec::new(),
+    };
+    let mut compute = line("Compute", CloudCategory::Compute, 6_000_000);
+    compute.commitment = Some(Commitment {
+        coverage_pct: dec(60, 0),
+        discount_pct: dec(38, 0),
+        start: start.add_months(1).unwrap_or(start),
+    });
+    let mut storage = line("Storage", CloudCategory::Storage, 1_200_000);
+    storage.savings.push(Saving {
+        name: "Lifecycle rules to cold storage".to_string(),
+        pct: dec(15, 0),
+        start: start.add_months(6).unwrap_or(start),
+    });
+    Cloud {
+        lines: vec![
+            compute,
+            storage,
+            line("Data warehouse", CloudCategory::Data, 2_000_000),
+            line("Observability", CloudCategory::Observability, 900_000),
+        ],
+        per_engineer_monthly: dec(20_000, 0),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{
+        Category, Component, LedgerRow, forecast_scenario, forecast_scenario_into, validate,
+    };
+
+    fn month(year: i32, month: u8) -> YearMonth {
+        YearMonth::new(year, month).expect("a month")
+    }
+
+    /// A plan of the preset from `start` with one full-time employee on
+    /// `salary` a year, starting on the horizon's first day (so no raise
+    /// applies in the first year: only people who started before the raise
+    /// month get it).
+    fn with_employee(preset: Preset, start: YearMonth, salary: i64, over_40: bool) -> Plan {
+        let mut plan = preset.plan("Test", start);
+        let base = &mut plan.scenarios[0];
+        base.add_position("Engineer", "Platform", dec(salary, 0), start.first_day());
+        base.positions[0].age_dependent_burden = over_40;
+        plan
+    }
+
+    /// The scenario's ledger rows of month `m` in `category`.
+    fn rows(plan: &Plan, m: u16, category: Category) -> Vec<LedgerRow> {
+        let mut rows: Vec<LedgerRow> = Vec::new();
+        forecast_scenario_into(plan, 0, &mut rows).expect("forecasts");
+        rows.retain(|r| r.month == m && r.category == category);
+        rows
+    }
+
+    fn burden_of(plan: &Plan, m: u16, component: &str) -> i64 {
+        let index = plan.scenarios[0]
+            .people
+            .burden
+            .iter()
+            .position(|b| b.name == component)
+            .expect("the component exists") as u16;
+        rows(plan, m, Category::Burden)
+            .iter()
+            .filter(|r| r.component == Component::Burden(index))
+            .map(|r| r.amount_minor)
+            .sum()
+    }
+
+    #[test]
+    fn every_preset_validates_and_forecasts_with_a_named_year() {
+        let start = month(2026, 4);
+        for preset in Preset::ALL {
+            let plan = preset.plan("My engineering plan", start);
+            assert_eq!(validate(&plan), Vec::new(), "{preset:?}");
+            let forecast = forecast_scenario(&plan, 0).expect("forecasts");
+            assert_eq!(forecast.months().len(), 12);
+            assert_eq!(forecast.total(), 0, "no positions, no cost");
+            assert_eq!(plan.scenarios.len(), 1);
+            assert_eq!(plan.scenarios[0].name, "Base");
+            assert_eq!(plan.scenarios[0].levels.len(), 7);
+            assert!(plan.scenarios[0].positions.is_empty());
+            assert_eq!(Preset::from_key(preset.key()), Some(preset));
+            if preset != Preset::Blank {
+                assert!(preset.label().contains("2026"), "{}", preset.label());
+            }
+        }
+        assert_eq!(Preset::from_key("mars"), None);
+    }
+
+    #[test]
+    fn the_blank_preset_is_the_blank_plan_of_before() {
+        let start = month(2026, 11);
+        assert_eq!(
+            Preset::Blank.plan("My engineering plan", start),
+            Plan::blank("My engineering plan", "JPY", 4, start, 12)
+        );
+    }
+
+    #[test]
+    fn japan_preset_has_domain_figures() {
+        let plan = Preset::Japan2026.plan("P", month(2026, 1));
+        assert_eq!(
+            (plan.currency.as_str(), plan.fiscal_year_start_month),
+            ("JPY", 4)
+        );
+        assert_eq!(plan.horizon.start, month(2026, 1), "starts where asked");
+        let people = &plan.scenarios[0].people;
+        let rates: Vec<(&str, String)> = people
+            .burden
+            .iter()
+            .map(|b| (b.name.as_str(), b.rate_pct.normalize().to_string()))
+            .collect();
+        assert_eq!(
+            rates,
+            [
+                ("Health insurance", "4.955"),
+                ("Long-term care insurance", "0.795"),
+                ("Employees' pension", "9.15"),
+                ("Employment insurance", "0.9"),
+                ("Child-rearing contribution", "0.36"),
+                ("Child-support levy", "0.115"),
+                ("Workers' accident insurance", "0.3"),
+            ]
+            .map(|(n, r)| (n, r.to_string()))
+        );
+        assert!(people.burden.iter().all(|b| b.on_base && b.on_bonus));
+        let care = &people.burden[1];
+        assert!(care.age_dependent);
+        assert_eq!(care.monthly_pay_cap, Some(dec(1_390_000, 0)));
+        assert_eq!(care.bonus_fiscal_year_cap, Some(dec(5_730_000, 0)));
+        assert_eq!(people.burden[4].bonus_payment_cap, Some(dec(1_500_000, 0)));
+        assert_eq!(
+            people
+                .bonus_payouts
+                .iter()
+                .map(|b| (b.month, b.months))
+                .collect::<Vec<_>>(),
+            [(6, dec(8, 1)), (12, dec(8, 1))]
+        );
+        assert_eq!((people.raise_pct, people.raise_month), (dec(37, 1), 4));
+        assert_eq!(people.recruiting_fee_pct, dec(35, 0));
+        assert!(people.attrition.annual_rate_pct.is_zero());
+    }
+
+    #[test]
+    fn japan_burden_under_40_is_the_sum_of_the_rates_on_monthly_pay() {
+        // ¥6,000,000 a year = ¥500,000 a month, below every cap. May 2026
+        // (month 1): no bonus, no raise (the employee started on 1 April).
+        // Health 500,000 × 4.955 % = 24,775; pension × 9.15 % = 45,750;
+        // employment × 0.9 % = 4,500; child-rearing × 0.36 % = 1,800;
+        // child-support levy × 0.115 % = 575; workers' accident × 0.3 % =
+        // 1,500. Sum 78,900 = 500,000 × 15.78 %. No care insurance under 40.
+        let plan = with_employee(Preset::Japan2026, month(2026, 4), 6_000_000, false);
+        let forecast = forecast_scenario(&plan, 0).expect("forecasts");
+        assert_eq!(forecast.month_category(1, Category::Base), 500_000);
+        assert_eq!(forecast.month_category(1, Category::Burden), 78_900);
+        assert_eq!(burden_of(&plan, 1, "Employees' pension"), 45_750);
+        assert_eq!(burden_of(&plan, 1, "Long-term care insurance"), 0);
+        // Aged 40 to 64: care insurance 500,000 × 0.795 % = 3,975 more.
+        let older = with_employee(Preset::Japan2026, month(2026, 4), 6_000_000, true);
+        let forecast = forecast_scenario(&older, 0).expect("forecasts");
+        assert_eq!(forecast.month_category(1, Category::Burden), 78_900 + 3_975);
+        // June: the 0.8-month bonus, 400,000, bears the same rates:
+        // 900,000 × 15.78 % = 142,020.
+        let forecast = forecast_scenario(&plan, 0).expect("forecasts");
+        assert_eq!(forecast.month_category(2, Category::Bonus), 400_000);
+        assert_eq!(forecast.month_category(2, Category::Burden), 142_020);
+    }
+
+    #[test]
+    fn japan_caps_take_effect_on_a_high_salary() {
+        // ¥20,000,000 a year: 1,666,666.67 → 1,666,667 a month (May 2026).
+        // Health min(1,666,667, 1,390,000) × 4.955 % = 68,874.5 → 68,875;
+        // pension min(…, 650,000) × 9.15 % = 59,475; employment
+        // 1,666,667 × 0.9 % = 15,000.003 → 15,000; child-rearing
+        // 650,000 × 0.36 % = 2,340; child-support levy 1,390,000 × 0.115 %
+        // = 1,598.5 → 1,599; workers' accident 1,666,667 × 0.3 % =
+        // 5,000.001 → 5,000. Sum 152,289, not 1,666,667 × 15.78 % ≈ 263,000.
+        let plan = with_employee(Preset::Japan2026, month(2026, 4), 20_000_000, false);
+        assert_eq!(burden_of(&plan, 1, "Health insurance"), 68_875);
+        assert_eq!(burden_of(&plan, 1, "Employees' pension"), 59_475);
+        assert_eq!(burden_of(&plan, 1, "Child-rearing contribution"), 2_340);
+        assert_eq!(burden_of(&plan, 1, "Child-support levy"), 1_599);
+        let forecast = forecast_scenario(&plan, 0).expect("forecasts");
+        assert_eq!(forecast.month_category(1, Category::Burden), 152_289);
+        // ¥30,000,000: the June bonus of 2,000,000 is capped at 1,500,000
+        // for the pension: (650,000 + 1,500,000) × 9.15 % = 196,725.
+        let plan = with_employee(Preset::Japan2026, month(2026, 4), 30_000_000, false);
+        assert_eq!(burden_of(&plan, 2, "Employees' pension"), 196_725);
+    }
+
+    #[test]
+    fn united_states_preset_caps_social_security_at_the_wage_base() {
+        let plan = with_employee(Preset::UnitedStates2026, month(2026, 1), 240_000, false);
+        assert_eq!(validate(&plan), Vec::new());
+        assert_eq!(
+            (plan.currency.as_str(), plan.fiscal_year_start_month),
+            ("USD", 1)
+        );
+        let people = &plan.scenarios[0].people;
+        assert_eq!((people.raise_pct, people.raise_month), (dec(33, 1), 1));
+        assert_eq!(people.recruiting_fee_pct, dec(20, 0));
+        assert!(people.bonus_payouts.is_empty());
+        // $20,000.00 a month: Social Security 6.2 % = $1,240.00 January to
+        // August (8 × 20,000 = 160,000 of the 176,100 wage base); September
+        // the 16,100 left: $998.20; then nothing until January 2027.
+        // Medicare 1.45 % = $290.00 every month. Amounts in cents.
+        for m in 0..8 {
+            assert_eq!(burden_of(&plan, m, "Social Security"), 124_000, "month {m}");
+        }
+        assert_eq!(burden_of(&plan, 8, "Social Security"), 99_820);
+        assert_eq!(burden_of(&plan, 9, "Social Security"), 0);
+        assert_eq!(burden_of(&plan, 11, "Medicare"), 29_000);
+        // Benefits: $450.00 a head and month, as a tool seat.
+        let forecast = forecast_scenario(&plan, 0).expect("forecasts");
+        assert_eq!(forecast.month_category(0, Category::Tools), 45_000);
+    }
+
+    #[test]
+    fn the_demo_is_a_60_person_organisation_with_two_scenarios() {
+        let start = month(2026, 4);
+        let plan = demo_plan(start);
+        assert_eq!(validate(&plan), Vec::new());
+        assert_eq!(plan, demo_plan(start), "deterministic");
+        assert_eq!(plan.name, "Demo engineering plan");
+        assert_eq!(plan.horizon.months, 36);
+        assert_eq!(plan.currency, "JPY");
+        let names: Vec<&str> = plan.scenarios.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, ["Base", "Aggressive"]);
+        let (base, aggressive) = (&plan.scenarios[0], &plan.scenarios[1]);
+        assert_eq!(base.positions.len(), 60);
+        assert!((55..=65).contains(&base.positions.len()));
+        assert_eq!(aggressive.positions.len(), 70);
+        let count = |f: &dyn Fn(&Position) -> bool| base.positions.iter().filter(|p| f(p)).count();
+        assert_eq!(count(&|p| p.status == PositionStatus::Filled), 41);
+        assert_eq!(count(&|p| p.status == PositionStatus::Open), 8);
+        assert_eq!(count(&|p| p.status == PositionStatus::Planned), 11);
+        assert_eq!(count(&|p| p.employment == Employment::Contractor), 2);
+        assert_eq!(count(&|p| p.end.is_some()), 3);
+        assert_eq!(base.teams.len(), 5);
+        assert_eq!(base.bands.len(), 7);
+        assert_eq!(base.cloud.lines.len(), 4);
+        assert!(
+            base.cloud
+                .lines
+                .iter()
+                .all(|l| l.monthly_growth_pct == dec(21, 1))
+        );
+        // The Japan preset's people costs, plus the demo's attrition and
+        // per-hire, training figures.
+        let japan = Preset::Japan2026.plan("", start).scenarios.remove(0).people;
+        assert_eq!(base.people.burden, japan.burden);
+        assert_eq!(base.people.bonus_payouts, japan.bonus_payouts);
+        assert_eq!(base.people.raise_pct, japan.raise_pct);
+        assert_eq!(base.people.recruiting_fee_pct, japan.recruiting_fee_pct);
+        // Every filled salary is inside its level's band.
+        for p in base
+            .positions
+            .iter()
+            .filter(|p| p.employment == Employment::Employee)
+        {
+            let band = base.band_for(&p.level, None).expect("a band");
+            let salary = base.annual_base_of(p).expect("a salary");
+            assert!(
+                band.min <= salary && salary <= band.max,
+                "{}: {salary}",
+                p.title
+            );
+        }
+        let base_total = forecast_scenario(&plan, 0).expect("forecasts").total();
+        let aggressive_total = forecast_scenario(&plan, 1).expect("forecasts").total();
+        assert!(base_total > 0);
+        assert!(aggressive_total > base_total);
+    }
+}
