@@ -26,6 +26,8 @@ pub struct ScenarioColumn {
     pub summary: PeriodSummary,
     /// This scenario minus the base, per category and in total.
     pub category_difference: [i128; CATEGORY_COUNT],
+    /// Each category's difference in % of the base's, like `difference_pct`.
+    pub category_difference_pct: [Option<Decimal>; CATEGORY_COUNT],
     pub difference: i128,
     /// `difference ÷ base total × 100`, two decimals, half away from zero.
     pub difference_pct: Option<Decimal>,
@@ -110,8 +112,11 @@ pub fn side_by_side(plan: &Plan, year: Option<FiscalYear>) -> Result<SideBySide,
         .enumerate()
         .map(|(s, summary)| {
             let mut category_difference = [0_i128; CATEGORY_COUNT];
-            for (c, d) in category_difference.iter_mut().enumerate() {
-                *d = summary.by_category[c] - base_summary.by_category[c];
+            let mut category_difference_pct = [None; CATEGORY_COUNT];
+            for c in 0..CATEGORY_COUNT {
+                category_difference[c] = summary.by_category[c] - base_summary.by_category[c];
+                category_difference_pct[c] =
+                    percent_of(category_difference[c], base_summary.by_category[c]);
             }
             let difference = summary.total - base_summary.total;
             ScenarioColumn {
@@ -119,6 +124,7 @@ pub fn side_by_side(plan: &Plan, year: Option<FiscalYear>) -> Result<SideBySide,
                 name: plan.scenarios[s].name.clone(),
                 locked_on: plan.scenarios[s].locked_on,
                 category_difference,
+                category_difference_pct,
                 difference,
                 difference_pct: percent_of(difference, base_summary.total),
                 heads_difference: i64::from(summary.heads_at_end)
@@ -198,6 +204,13 @@ mod tests {
             other.category_difference.iter().sum::<i128>(),
             other.difference
         );
+        // Each category's % is its difference over the base's, to 2 decimals.
+        let k = crate::model::Category::Base.index();
+        assert_eq!(
+            other.category_difference_pct[k],
+            percent_of(other.category_difference[k], base.summary.by_category[k])
+        );
+        assert!(other.category_difference_pct[k].is_some_and(|p| p > Decimal::ZERO));
     }
 
     #[test]

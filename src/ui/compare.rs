@@ -159,6 +159,16 @@ fn monthly_chart(d: &SideBySide) -> ChartData {
     }
 }
 
+/// " (+18.39 %)", " (−2.50 %)"; nothing without a base to divide by.
+fn percent(pct: Option<rust_decimal::Decimal>) -> String {
+    match pct {
+        Some(p) if p.is_sign_negative() && !p.is_zero() => format!(" (\u{2212}{} %)", p.abs()),
+        Some(p) if !p.is_zero() => format!(" (+{p} %)"),
+        Some(p) => format!(" ({p} %)"),
+        None => String::new(),
+    }
+}
+
 /// Signed, with its sign: "+1,500,000", "−300,000", "0".
 fn signed(state: PlanState, minor: i128) -> String {
     let text = state.show_minor(minor.abs());
@@ -182,24 +192,28 @@ fn SideTable(data: SideBySide) -> impl IntoView {
             view! { <th scope="col" class="num" data-testid="compare-scenario">{c.name.clone()}{tag}{lock}</th> }
         })
         .collect_view();
-    let money_row = |label: String, testid: &'static str, value: &dyn Fn(usize) -> (i128, i128)| {
-        let cells = data
-            .columns
-            .iter()
-            .enumerate()
-            .map(|(i, c)| {
-                let (amount, difference) = value(i);
-                let diff = (c.scenario != base).then(|| signed(state, difference));
-                view! {
-                    <td class="num">
-                        <span class="figure">{state.show_minor(amount)}</span>
-                        {diff.map(|d| view! { <span class="difference">{d}</span> })}
-                    </td>
-                }
-            })
-            .collect_view();
-        view! { <tr data-testid=testid><th scope="row">{label}</th>{cells}</tr> }
-    };
+    let money_row =
+        |label: String,
+         testid: &'static str,
+         value: &dyn Fn(usize) -> (i128, i128, Option<rust_decimal::Decimal>)| {
+            let cells = data
+                .columns
+                .iter()
+                .enumerate()
+                .map(|(i, c)| {
+                    let (amount, difference, pct) = value(i);
+                    let diff = (c.scenario != base)
+                        .then(|| format!("{}{}", signed(state, difference), percent(pct)));
+                    view! {
+                        <td class="num">
+                            <span class="figure">{state.show_minor(amount)}</span>
+                            {diff.map(|d| view! { <span class="difference">{d}</span> })}
+                        </td>
+                    }
+                })
+                .collect_view();
+            view! { <tr data-testid=testid><th scope="row">{label}</th>{cells}</tr> }
+        };
     let category_rows = Category::ALL
         .iter()
         .map(|&category| {
@@ -209,7 +223,11 @@ fn SideTable(data: SideBySide) -> impl IntoView {
                 "compare-category",
                 &|i| {
                     let c = &data.columns[i];
-                    (c.summary.by_category[k], c.category_difference[k])
+                    (
+                        c.summary.by_category[k],
+                        c.category_difference[k],
+                        c.category_difference_pct[k],
+                    )
                 },
             )
         })
@@ -219,11 +237,7 @@ fn SideTable(data: SideBySide) -> impl IntoView {
         .iter()
         .map(|c| {
             let diff = (c.scenario != base).then(|| {
-                let pct = c
-                    .difference_pct
-                    .map(|p| format!(" ({}{} %)", if p.is_sign_positive() && !p.is_zero() { "+" } else { "" }, p))
-                    .unwrap_or_default();
-                format!("{}{pct}", signed(state, c.difference))
+                format!("{}{}", signed(state, c.difference), percent(c.difference_pct))
             });
             view! {
                 <td class="num">
