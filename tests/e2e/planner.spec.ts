@@ -1,22 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { cli, planFile } from './fixtures/cli';
 import { PlannerPage } from './fixtures/planner-page';
+import { monthFromNow, enter } from './fixtures/helpers';
 
-/** The month `offset` months after the current one, as `<input type=month>` takes it. */
-async function monthFromNow(page: Page, offset: number): Promise<string> {
-  return page.evaluate((n) => {
-    const d = new Date();
-    const m = new Date(d.getFullYear(), d.getMonth() + n, 1);
-    return `${m.getFullYear()}-${String(m.getMonth() + 1).padStart(2, '0')}`;
-  }, offset);
-}
-
-
-/** Types into a field and commits it with Enter. */
-async function enter(field: ReturnType<Page['locator']>, text: string) {
-  await field.fill(text);
-  await field.press('Enter');
-}
 
 const grouped = (n: string) => BigInt(n).toLocaleString('en-US');
 

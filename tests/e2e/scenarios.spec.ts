@@ -1,20 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { cli, planFile } from './fixtures/cli';
 import { PlannerPage } from './fixtures/planner-page';
-
-/** The month `offset` months after the current one, as `<input type=month>` takes it. */
-async function monthFromNow(page: Page, offset: number): Promise<string> {
-  return page.evaluate((n) => {
-    const d = new Date();
-    const m = new Date(d.getFullYear(), d.getMonth() + n, 1);
-    return `${m.getFullYear()}-${String(m.getMonth() + 1).padStart(2, '0')}`;
-  }, offset);
-}
-
-async function enter(field: ReturnType<Page['locator']>, text: string) {
-  await field.fill(text);
-  await field.press('Enter');
-}
+import { monthFromNow, enter } from './fixtures/helpers';
 
 /** "−1,800,000" or "+45,706,605" or "577,891,699" as minor units. */
 const amount = (text: string) => BigInt(text.replace(/[,+\s]/g, '').replace('\u2212', '-'));

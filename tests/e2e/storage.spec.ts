@@ -1,12 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { PlannerPage } from './fixtures/planner-page';
-
-/** Types into a field and commits it with Enter. */
-async function enter(field: ReturnType<Page['locator']>, text: string) {
-  await field.fill(text);
-  await field.press('Enter');
-}
+import { enter } from './fixtures/helpers';
 
 const planRows = (page: Page) => page.getByTestId('plan-row');
 const planNames = async (page: Page) =>
