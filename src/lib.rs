@@ -4,6 +4,7 @@
 //! `storage` the only code that touches localStorage, and `ui` the Leptos views.
 
 pub mod format;
+pub mod i18n;
 pub mod model;
 pub mod storage;
 pub mod ui;

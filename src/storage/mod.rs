@@ -101,3 +101,18 @@ pub async fn request_persistence() -> Persistence {
         None => Persistence::Unsupported,
     }
 }
+
+/// Where the chosen language of the UI is kept ("en", "ja"). Not a plan:
+/// it belongs to this browser, and no plan key starts with it.
+const LANGUAGE_KEY: &str = "fleetplan.language";
+
+/// The language chosen on this browser, if one was.
+pub fn saved_language() -> Option<String> {
+    LocalStore.get(LANGUAGE_KEY).ok().flatten()
+}
+
+/// Remembers the chosen language. A failure (no storage) only means the
+/// browser's language is used next time.
+pub fn save_language(code: &str) {
+    let _ = LocalStore.set(LANGUAGE_KEY, code);
+}

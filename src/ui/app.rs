@@ -10,6 +10,7 @@ use super::cloud::CloudView;
 use super::compare::Compare;
 use super::exports::Exports;
 use super::header::Header;
+use super::language::Language;
 use super::nav::{Nav, View};
 use super::notices::Notices;
 use super::overview::Overview;
@@ -37,8 +38,20 @@ pub fn App() -> impl IntoView {
     autosave(state, session);
     session.follow_other_tabs(state);
 
+    let language = Language::start();
+    provide_context(language);
+
     let view = RwSignal::new(View::from_location());
     Effect::new(move |_| view.get().remember());
+    // A new language rebuilds the page; the plan, the scenario shown and
+    // the view stay, as they live above this point.
+    move || {
+        language.0.track();
+        page(view, state)
+    }
+}
+
+fn page(view: RwSignal<View>, state: PlanState) -> impl IntoView {
     view! {
         <Header />
         <Notices />

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::language::LanguageSwitch;
 use super::scenario_picker::ScenarioPicker;
 use super::shortcuts::undo_shortcuts;
 use super::state::{PlanState, SaveStatus};
@@ -84,6 +85,7 @@ pub fn Header() -> impl IntoView {
                     "Redo"
                 </button>
             </div>
+            <LanguageSwitch />
             <div class="save-state" data-testid="save-state" data-state=move || save_label().0>
                 {move || save_label().1}
             </div>

@@ -26,6 +26,7 @@ mod field;
 mod grid_cell;
 mod header;
 mod history;
+mod language;
 mod monthly_cost;
 mod nav;
 mod notices;

@@ -12,9 +12,10 @@ use leptos::prelude::*;
 use rust_decimal::Decimal;
 
 use super::history::{Change, History};
+use crate::i18n::format;
 use crate::model::{
     Currency, Plan, PlanError, Position, Scenario, ScenarioForecast, forecast_after_position_edit,
-    forecast_scenario, format_minor, round_to_minor, validate_scenario,
+    forecast_scenario, validate_scenario,
 };
 
 /// What changed in the plan since the forecast was last computed.
@@ -459,17 +460,14 @@ impl PlanState {
         })
     }
 
-    /// An amount as the plan's currency shows it: `6,000,000`, `1,234.50`.
+    /// An amount as money in the plan's currency: `¥6,000,000`, `$1,234.50`.
     pub fn show_amount(&self, amount: Decimal) -> String {
-        let currency = self.currency.get();
-        round_to_minor(amount, currency.exponent())
-            .map(|minor| format_minor(minor, currency))
-            .unwrap_or_else(|| amount.to_string())
+        format::money_amount(amount, self.currency.get())
     }
 
-    /// Minor units (a total from the engine) in the plan's currency.
+    /// Minor units (a total from the engine) as money in the plan's currency.
     pub fn show_minor(&self, minor: i128) -> String {
-        format_minor(minor, self.currency.get())
+        format::money(minor, self.currency.get())
     }
 }
 
