@@ -20,6 +20,8 @@ use super::scenarios::Scenarios;
 use super::session::Session;
 use super::state::PlanState;
 use super::teams::Teams;
+use crate::i18n::format;
+use crate::i18n::shell::locked_banner;
 use crate::model::Plan;
 use crate::model::presets::Preset;
 
@@ -83,7 +85,9 @@ fn LockBanner(view: RwSignal<View>) -> impl IntoView {
     let locked_on = move || {
         view.get()
             .edits_scenario()
-            .then(|| state.with_scenario(|s| s.locked_on.map(|d| (s.name.clone(), d))))
+            .then(|| {
+                state.with_scenario(|s| s.locked_on.map(|d| (s.name.clone(), format::date(d))))
+            })
             .flatten()
             .flatten()
     };
@@ -91,7 +95,7 @@ fn LockBanner(view: RwSignal<View>) -> impl IntoView {
         locked_on().map(|(name, day)| {
             view! {
                 <div class="banner banner-warning lock-banner" role="status" data-testid="lock-banner">
-                    {format!("\u{201c}{name}\u{201d} is locked as a snapshot since {day}: its figures are read-only. Unlock it in Scenarios to change it.")}
+                    {locked_banner(&name, &day)}
                 </div>
             }
         })

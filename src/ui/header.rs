@@ -7,6 +7,8 @@ use super::language::LanguageSwitch;
 use super::scenario_picker::ScenarioPicker;
 use super::shortcuts::undo_shortcuts;
 use super::state::{PlanState, SaveStatus};
+use crate::i18n::shell::ShellText;
+use crate::i18n::t;
 
 #[component]
 pub fn Header() -> impl IntoView {
@@ -16,7 +18,7 @@ pub fn Header() -> impl IntoView {
     let commit = move |text: String| {
         let text = text.trim().to_string();
         if text.is_empty() {
-            error.set(Some("The plan needs a name.".into()));
+            error.set(Some(t(ShellText::PlanNeedsName).into()));
         } else {
             error.set(None);
             if text != name() {
@@ -27,19 +29,16 @@ pub fn Header() -> impl IntoView {
     // The header lives as long as the page: so do the shortcuts.
     undo_shortcuts(state);
     let save_label = move || match state.save_status.get() {
-        SaveStatus::Saved => ("saved", "Saved on this device".to_string()),
-        SaveStatus::Saving => ("saving", "Saving…".to_string()),
+        SaveStatus::Saved => ("saved", t(ShellText::Saved).to_string()),
+        SaveStatus::Saving => ("saving", t(ShellText::Saving).to_string()),
         SaveStatus::Failed(message) => ("failed", message),
-        SaveStatus::Blocked => (
-            "failed",
-            "Not saving: these plans were saved by a newer version of Fleetplan".to_string(),
-        ),
+        SaveStatus::Blocked => ("failed", t(ShellText::SaveBlocked).to_string()),
     };
     view! {
         <header class="header">
             <div class="brand">"Fleetplan"</div>
             <div class="plan-name">
-                <label for="plan-name" class="visually-hidden">"Plan name"</label>
+                <label for="plan-name" class="visually-hidden">{t(ShellText::PlanName)}</label>
                 <input
                     id="plan-name"
                     data-testid="plan-name"
@@ -51,12 +50,12 @@ pub fn Header() -> impl IntoView {
                 {move || error.get().map(|e| view! { <span class="field-error" role="alert">{e}</span> })}
             </div>
             <ScenarioPicker />
-            <div class="history" role="group" aria-label="Edit history">
+            <div class="history" role="group" aria-label=t(ShellText::EditHistory)>
                 <button
                     type="button"
                     class="history-button"
                     data-testid="undo"
-                    title="Undo the last change (Ctrl+Z, ⌘Z on a Mac)"
+                    title=t(ShellText::UndoTitle)
                     aria-keyshortcuts="Control+Z Meta+Z"
                     disabled=move || !state.can_undo.get()
                     on:click=move |_| {
@@ -66,13 +65,13 @@ pub fn Header() -> impl IntoView {
                     <svg class="history-icon" viewBox="0 0 16 16" aria-hidden="true">
                         <path d="M5.5 3 2 6.5 5.5 10M2.5 6.5H10a4 4 0 0 1 0 8H7" />
                     </svg>
-                    "Undo"
+                    {t(ShellText::Undo)}
                 </button>
                 <button
                     type="button"
                     class="history-button"
                     data-testid="redo"
-                    title="Redo (Ctrl+Shift+Z or Ctrl+Y, ⇧⌘Z on a Mac)"
+                    title=t(ShellText::RedoTitle)
                     aria-keyshortcuts="Control+Shift+Z Control+Y Meta+Shift+Z"
                     disabled=move || !state.can_redo.get()
                     on:click=move |_| {
@@ -82,7 +81,7 @@ pub fn Header() -> impl IntoView {
                     <svg class="history-icon" viewBox="0 0 16 16" aria-hidden="true">
                         <path d="M10.5 3 14 6.5 10.5 10M13.5 6.5H6a4 4 0 0 0 0 8h3" />
                     </svg>
-                    "Redo"
+                    {t(ShellText::Redo)}
                 </button>
             </div>
             <LanguageSwitch />

@@ -2,6 +2,9 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::shell::ShellText;
+use crate::i18n::t;
+
 /// The planner's views, in the order a planner works through them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum View {
@@ -35,18 +38,18 @@ impl View {
     ];
 
     fn label(self) -> &'static str {
-        match self {
-            View::Overview => "Overview",
-            View::Headcount => "Headcount",
-            View::Teams => "Teams",
-            View::Bands => "Salary bands",
-            View::Cloud => "Cloud",
-            View::Assumptions => "Assumptions",
-            View::Exports => "Export & import",
-            View::Scenarios => "Scenarios",
-            View::Compare => "Compare",
-            View::Plans => "Plans & backups",
-        }
+        t(match self {
+            View::Overview => ShellText::ViewOverview,
+            View::Headcount => ShellText::ViewHeadcount,
+            View::Teams => ShellText::ViewTeams,
+            View::Bands => ShellText::ViewBands,
+            View::Cloud => ShellText::ViewCloud,
+            View::Assumptions => ShellText::ViewAssumptions,
+            View::Exports => ShellText::ViewExports,
+            View::Scenarios => ShellText::ViewScenarios,
+            View::Compare => ShellText::ViewCompare,
+            View::Plans => ShellText::ViewPlans,
+        })
     }
 
     /// A view whose inputs change the scenario shown (read-only while it is locked).
@@ -101,7 +104,7 @@ impl View {
 #[component]
 pub fn Nav(current: RwSignal<View>) -> impl IntoView {
     view! {
-        <nav class="nav" aria-label="Views">
+        <nav class="nav" aria-label=t(ShellText::Views)>
             {View::ALL
                 .into_iter()
                 .map(|v| {

@@ -6,6 +6,8 @@ use leptos::prelude::*;
 use super::download::download_bytes;
 use super::session::Session;
 use super::state::{PlanState, SaveStatus};
+use crate::i18n::shell::ShellText;
+use crate::i18n::t;
 
 #[component]
 pub fn Notices() -> impl IntoView {
@@ -25,9 +27,9 @@ pub fn Notices() -> impl IntoView {
                 view! {
                     <div class="banner banner-warning" role="alert" data-testid="notice">
                         <span>{text}</span>
-                        <button type="button" class="button-quiet" aria-label="Dismiss"
+                        <button type="button" class="button-quiet" aria-label=t(ShellText::Dismiss)
                             on:click=move |_| session.notices.update(|n| { if i < n.len() { n.remove(i); } })>
-                            "Dismiss"
+                            {t(ShellText::Dismiss)}
                         </button>
                     </div>
                 }
@@ -43,23 +45,23 @@ pub fn Notices() -> impl IntoView {
     view! {
         {move || failed().map(|message| view! {
             <div class="banner banner-warning" role="alert" data-testid="save-failed">
-                <span>{message} ". The plan is safe in this tab while it stays open; a backup keeps it for good."</span>
+                <span>{message} {t(ShellText::SaveFailedTail)}</span>
                 <button type="button" class="button-secondary" data-testid="save-failed-backup" on:click=download_mine>
-                    "Download a backup"
+                    {t(ShellText::DownloadBackup)}
                 </button>
             </div>
         })}
         <Show when=move || session.conflict.get()>
             <div class="banner banner-warning" role="alert" data-testid="conflict">
                 <span>
-                    "This plan was saved in another tab while this tab had changes not yet saved. Which version should be kept?"
+                    {t(ShellText::Conflict)}
                 </span>
                 <button type="button" class="button-secondary" data-testid="keep-mine"
-                    on:click=move |_| session.keep_mine(state)>"Keep this tab’s version"</button>
+                    on:click=move |_| session.keep_mine(state)>{t(ShellText::KeepMine)}</button>
                 <button type="button" class="button-secondary" data-testid="take-theirs"
-                    on:click=move |_| session.take_theirs(state)>"Use the other tab’s version"</button>
+                    on:click=move |_| session.take_theirs(state)>{t(ShellText::TakeTheirs)}</button>
                 <button type="button" class="button-quiet" on:click=download_mine>
-                    "Download this tab’s version"
+                    {t(ShellText::DownloadMine)}
                 </button>
             </div>
         </Show>

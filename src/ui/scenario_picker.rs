@@ -3,6 +3,8 @@
 use leptos::prelude::*;
 
 use super::state::PlanState;
+use crate::i18n::shell::{ShellText, locked_tag};
+use crate::i18n::{format, t};
 
 #[component]
 pub fn ScenarioPicker() -> impl IntoView {
@@ -24,10 +26,15 @@ pub fn ScenarioPicker() -> impl IntoView {
             .map(|(i, name)| view! { <option value=i.to_string() selected=i == shown>{name}</option> })
             .collect_view()
     };
-    let locked_on = move || state.with_scenario(|s| s.locked_on).flatten();
+    let locked_on = move || {
+        state
+            .with_scenario(|s| s.locked_on)
+            .flatten()
+            .map(format::date)
+    };
     view! {
         <label class="scenario-picker">
-            "Scenario"
+            {t(ShellText::Scenario)}
             <select data-testid="scenario-picker"
                 on:change=move |ev| {
                     if let Ok(i) = event_target_value(&ev).parse::<usize>() {
@@ -36,10 +43,9 @@ pub fn ScenarioPicker() -> impl IntoView {
                 }>
                 {options}
             </select>
-            {move || locked_on().map(|day| view! {
-                <span class="tag" data-testid="scenario-locked" title=format!("Locked on {day}")>
-                    {format!("🔒 Locked {day}")}
-                </span>
+            {move || locked_on().map(|day| {
+                let (tag, title) = locked_tag(&day);
+                view! { <span class="tag" data-testid="scenario-locked" title=title>{tag}</span> }
             })}
         </label>
     }

@@ -17,7 +17,7 @@ test.describe('CSV export and roster import', () => {
     await planner.open();
     await planner.addPosition({ title: 'バックエンドエンジニア', team: 'Platform', salary: '6,000,000' });
     await planner.addPosition({ title: '=HYPERLINK("x")', team: 'Data', salary: '7,200,000' });
-    await expect(planner.annualTotal).toHaveText('13,200,000');
+    await expect(planner.annualTotal).toHaveText('¥13,200,000');
     const screenTotal = await planner.annualTotal.innerText();
 
     await page.getByRole('button', { name: 'Export & import' }).click();
@@ -43,7 +43,7 @@ test.describe('CSV export and roster import', () => {
     expect(header.split(',').at(-1)).toBe('amount');
     // Amounts are the last column and plain digits, so a row's last comma-separated cell is its amount.
     const sum = rows.reduce((total, row) => total + BigInt(row.slice(row.lastIndexOf(',') + 1)), 0n);
-    expect(sum.toLocaleString('en-US')).toBe(screenTotal);
+    expect(`¥${sum.toLocaleString('en-US')}`).toBe(screenTotal);
 
     // The roster keeps Japanese text and neutralises the formula.
     const roster = (await download(page, 'roster')).bytes.toString('utf8');
@@ -62,7 +62,7 @@ test.describe('CSV export and roster import', () => {
     const planner = new PlannerPage(page);
     await planner.open();
     await planner.addPosition({ title: 'Backend engineer', team: 'Platform', salary: '6,000,000' });
-    await expect(planner.annualTotal).toHaveText('6,000,000');
+    await expect(planner.annualTotal).toHaveText('¥6,000,000');
     const month = JSON.parse(await planner.backupText()).plan.horizon.start as string;
     const first = await planner.storedRecord();
 
@@ -90,6 +90,6 @@ test.describe('CSV export and roster import', () => {
     await page.getByRole('button', { name: 'Headcount' }).click();
     await expect(planner.rows).toHaveCount(3);
     // The SRE is a planned hire and the engine adds no burden in a blank plan.
-    await expect(planner.annualTotal).toHaveText('9,600,000');
+    await expect(planner.annualTotal).toHaveText('¥9,600,000');
   });
 });

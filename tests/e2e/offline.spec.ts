@@ -17,12 +17,12 @@ test('after the first load the planner reloads and edits with the network gone',
     return route.abort('internetdisconnected');
   });
   await page.reload();
-  await expect(planner.annualTotal).toHaveText('6,000,000');
+  await expect(planner.annualTotal).toHaveText('¥6,000,000');
   await planner.addPosition({ title: 'Data', team: 'Data', salary: '7,200,000' });
-  await expect(planner.annualTotal).toHaveText('13,200,000');
+  await expect(planner.annualTotal).toHaveText('¥13,200,000');
   await expect(planner.saveState).toHaveAttribute('data-state', 'saved');
   await page.reload();
-  await expect(planner.annualTotal).toHaveText('13,200,000');
+  await expect(planner.annualTotal).toHaveText('¥13,200,000');
   // Only the page itself was tried on the network (it is fetched fresh when
   // it can be, so a new build arrives); every file came from the cache.
   expect(tried.length).toBeGreaterThan(0);

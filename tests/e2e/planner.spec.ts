@@ -4,7 +4,8 @@ import { PlannerPage } from './fixtures/planner-page';
 import { monthFromNow, enter } from './fixtures/helpers';
 
 
-const grouped = (n: string) => BigInt(n).toLocaleString('en-US');
+// Money on screen: the yen sign and grouped digits.
+const grouped = (n: string) => `¥${BigInt(n).toLocaleString('en-US')}`;
 
 test('a plan built from empty through the UI shows the engine’s figures on the Overview', async ({ page }) => {
   const planner = new PlannerPage(page);
@@ -67,7 +68,7 @@ test('an invalid value shows its message, is not saved, and the last valid total
   const planner = new PlannerPage(page);
   await planner.open();
   await planner.addPosition({ title: 'SRE', team: 'Platform', salary: '6,000,000' });
-  await expect(planner.annualTotal).toHaveText('6,000,000');
+  await expect(planner.annualTotal).toHaveText('¥6,000,000');
   await expect(planner.saveState).toHaveAttribute('data-state', 'saved');
 
   const row = planner.rowAt(0);
@@ -76,7 +77,7 @@ test('an invalid value shows its message, is not saved, and the last valid total
   await expect(row.row.getByRole('alert')).toContainText('Not saved');
   await expect(row.fte).toHaveAttribute('aria-invalid', 'true');
   await expect(row.fte).toHaveValue('1.5');
-  await expect(planner.annualTotal).toHaveText('6,000,000');
+  await expect(planner.annualTotal).toHaveText('¥6,000,000');
   // Nothing was saved.
   expect(await planner.storedRecord()).toBe(saved);
   // Escape gives back the saved value.
@@ -86,7 +87,7 @@ test('an invalid value shows its message, is not saved, and the last valid total
 
   // A half-time FTE is valid: the total halves.
   await enter(row.fte, '0.5');
-  await expect(planner.annualTotal).toHaveText('3,000,000');
+  await expect(planner.annualTotal).toHaveText('¥3,000,000');
 
   // On a form: a percentage that is not a number.
   await planner.goTo('assumptions');
@@ -94,7 +95,7 @@ test('an invalid value shows its message, is not saved, and the last valid total
   await enter(raise, 'ten');
   await expect(page.getByRole('alert').filter({ hasText: 'not a percentage' })).toBeVisible();
   await planner.goTo('headcount');
-  await expect(planner.annualTotal).toHaveText('3,000,000');
+  await expect(planner.annualTotal).toHaveText('¥3,000,000');
 });
 
 test('the band chart and the roster flag a salary outside its band', async ({ page }) => {
@@ -132,7 +133,7 @@ test('moving a team’s hires by 3 months moves their start dates and lowers the
   await planner.addPosition({ title: 'SRE', team: 'Platform', salary: '6,000,000', start: await monthFromNow(page, 2), status: 'open' });
   await planner.addPosition({ title: 'Analyst', team: 'Data', salary: '6,000,000', start: await monthFromNow(page, 2), status: 'open' });
   // 12,000,000 + 10 months of 500,000 twice.
-  await expect(planner.annualTotal).toHaveText('22,000,000');
+  await expect(planner.annualTotal).toHaveText('¥22,000,000');
 
   const bulk = page.getByTestId('shift-hires');
   await bulk.locator('select[data-field="shift-team"]').selectOption('Platform');
@@ -140,7 +141,7 @@ test('moving a team’s hires by 3 months moves their start dates and lowers the
   await page.getByTestId('shift-hires-apply').click();
   await expect(bulk.getByRole('status')).toHaveText('Moved 1 hire of Platform by +3 months.');
   // The SRE now works 7 months: 3 × 500,000 less.
-  await expect(planner.annualTotal).toHaveText('20,500,000');
+  await expect(planner.annualTotal).toHaveText('¥20,500,000');
   const start = `${await monthFromNow(page, 5)}-01`;
   await expect(planner.rowAt(1).start).toHaveValue(start);
   await expect(planner.rowAt(0).start).not.toHaveValue(start);
@@ -173,7 +174,7 @@ test('the roster works from the keyboard, filters, sorts, duplicates and undoes 
   await planner.rowAt(1).salary.fill('1');
   await planner.rowAt(1).salary.press('Escape');
   await expect(planner.rowAt(1).salary).toHaveValue('6,000,000');
-  await expect(planner.annualTotal).toHaveText('19,800,000');
+  await expect(planner.annualTotal).toHaveText('¥19,800,000');
 
   // Filter by team and status.
   await page.getByTestId('filter-team').selectOption('Data');
@@ -194,15 +195,15 @@ test('the roster works from the keyboard, filters, sorts, duplicates and undoes 
   // Duplicate, then delete and undo.
   await planner.rowAt(0).duplicate.click();
   await expect(planner.rows).toHaveCount(4);
-  await expect(planner.annualTotal).toHaveText('27,000,000');
+  await expect(planner.annualTotal).toHaveText('¥27,000,000');
   // Same salary, so the copy sorts right after its original.
   await expect(planner.rowAt(1).title).toHaveValue('Backend (copy)');
   await planner.rowAt(1).remove.click();
   await expect(planner.rows).toHaveCount(3);
-  await expect(planner.annualTotal).toHaveText('19,800,000');
+  await expect(planner.annualTotal).toHaveText('¥19,800,000');
   await page.getByTestId('undo-delete-button').click();
   await expect(planner.rows).toHaveCount(4);
-  await expect(planner.annualTotal).toHaveText('27,000,000');
+  await expect(planner.annualTotal).toHaveText('¥27,000,000');
 
   // Totals per team.
   await expect(page.locator('[data-testid="team-total-row"][data-team="Platform"]')).toContainText('2');
@@ -229,7 +230,7 @@ test('deleting a team with positions asks where they go', async ({ page }) => {
   await planner.goTo('headcount');
   await expect(planner.rows).toHaveCount(2);
   await expect(planner.rowAt(1).team).toHaveAttribute('data-value', 'Platform');
-  await expect(planner.annualTotal).toHaveText('13,200,000');
+  await expect(planner.annualTotal).toHaveText('¥13,200,000');
 });
 
 test('a choice in the roster becomes a list on focus and commits what is chosen', async ({ page }) => {
@@ -270,59 +271,59 @@ test('undo and redo step through every edit, from the header and the keyboard, a
 
   // Four edits: two positions, a salary, and the training budget (12 months, whole months).
   await planner.addPosition({ title: 'Backend', team: 'Platform', salary: '6,000,000' });
-  await expect(planner.annualTotal).toHaveText('6,000,000');
+  await expect(planner.annualTotal).toHaveText('¥6,000,000');
   await planner.addPosition({ title: 'Analyst', team: 'Data', salary: '7,200,000' });
-  await expect(planner.annualTotal).toHaveText('13,200,000');
+  await expect(planner.annualTotal).toHaveText('¥13,200,000');
   await enter(planner.rowAt(0).salary, '8,400,000');
-  await expect(planner.annualTotal).toHaveText('15,600,000');
+  await expect(planner.annualTotal).toHaveText('¥15,600,000');
   await planner.goTo('assumptions');
   const training = page.locator('input[data-field="training_per_head_annual"]');
   await enter(training, '120,000');
   await expect(training).toHaveValue('120,000');
   await planner.goTo('headcount');
   // 10,000 a month for each of the two people.
-  await expect(planner.annualTotal).toHaveText('15,840,000');
+  await expect(planner.annualTotal).toHaveText('¥15,840,000');
   await expect(planner.undo).toBeEnabled();
   await expect(planner.redo).toBeDisabled();
 
   // In a text field the shortcut is the field's own: the plan is untouched.
   await planner.planName.focus();
   await page.keyboard.press('Control+Z');
-  await expect(planner.annualTotal).toHaveText('15,840,000');
+  await expect(planner.annualTotal).toHaveText('¥15,840,000');
 
   // Back, one step at a time: the button, the shortcut, and a view switch in between.
   await planner.undo.click();
-  await expect(planner.annualTotal).toHaveText('15,600,000');
+  await expect(planner.annualTotal).toHaveText('¥15,600,000');
   await expect(planner.redo).toBeEnabled();
   await planner.goTo('assumptions');
   await expect(training).toHaveValue('0');
   await planner.goTo('headcount');
   await planner.shortcut('Control+Z');
-  await expect(planner.annualTotal).toHaveText('13,200,000');
+  await expect(planner.annualTotal).toHaveText('¥13,200,000');
   await expect(planner.rowAt(0).salary).toHaveValue('6,000,000');
   await planner.goTo('overview');
   await planner.shortcut('Control+Z');
   await planner.goTo('headcount');
-  await expect(planner.annualTotal).toHaveText('6,000,000');
+  await expect(planner.annualTotal).toHaveText('¥6,000,000');
   await expect(planner.rows).toHaveCount(1);
   await planner.undo.click();
-  await expect(planner.annualTotal).toHaveText('0');
+  await expect(planner.annualTotal).toHaveText('¥0');
   await expect(planner.rows).toHaveCount(0);
   await expect(planner.undo).toBeDisabled();
 
   // And forward again: the shortcut, the button, the shortcut across a view switch.
   await planner.shortcut('Control+Shift+Z');
-  await expect(planner.annualTotal).toHaveText('6,000,000');
+  await expect(planner.annualTotal).toHaveText('¥6,000,000');
   await planner.redo.click();
-  await expect(planner.annualTotal).toHaveText('13,200,000');
+  await expect(planner.annualTotal).toHaveText('¥13,200,000');
   await expect(planner.rows).toHaveCount(2);
   await planner.goTo('teams');
   await planner.shortcut('Control+Shift+Z');
   await planner.goTo('headcount');
-  await expect(planner.annualTotal).toHaveText('15,600,000');
+  await expect(planner.annualTotal).toHaveText('¥15,600,000');
   await expect(planner.rowAt(0).salary).toHaveValue('8,400,000');
   await planner.redo.click();
-  await expect(planner.annualTotal).toHaveText('15,840,000');
+  await expect(planner.annualTotal).toHaveText('¥15,840,000');
   await expect(planner.redo).toBeDisabled();
   await planner.goTo('assumptions');
   await expect(training).toHaveValue('120,000');
@@ -330,13 +331,13 @@ test('undo and redo step through every edit, from the header and the keyboard, a
 
   // A new edit after an undo ends the redo.
   await planner.undo.click();
-  await expect(planner.annualTotal).toHaveText('15,600,000');
+  await expect(planner.annualTotal).toHaveText('¥15,600,000');
   await expect(planner.redo).toBeEnabled();
   await enter(planner.rowAt(1).salary, '6,000,000');
-  await expect(planner.annualTotal).toHaveText('14,400,000');
+  await expect(planner.annualTotal).toHaveText('¥14,400,000');
   await expect(planner.redo).toBeDisabled();
   await planner.shortcut('Control+Z');
-  await expect(planner.annualTotal).toHaveText('15,600,000');
+  await expect(planner.annualTotal).toHaveText('¥15,600,000');
   // What is saved is what is shown.
   const stored = JSON.parse(await planner.backupText());
   expect(stored.plan.scenarios[0].positions.map((p: { annual_base: string }) => p.annual_base)).toEqual(['8400000', '7200000']);

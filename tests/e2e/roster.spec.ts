@@ -5,7 +5,7 @@ test.describe('roster and monthly cost', () => {
   test('the planner loads with no console error', async ({ page }) => {
     const planner = new PlannerPage(page);
     await planner.open();
-    await expect(planner.annualTotal).toHaveText('0');
+    await expect(planner.annualTotal).toHaveText('¥0');
     await expect(page.getByTestId('roster-empty')).toBeVisible();
     await expect(page.getByTestId('monthly-cost').locator('.month-cell')).toHaveCount(12);
     expect(planner.errors).toEqual([]);
@@ -18,7 +18,7 @@ test.describe('roster and monthly cost', () => {
     await planner.open();
     await planner.addPosition({ title: 'Backend engineer', team: 'Platform', salary: '6,000,000' });
 
-    await expect(planner.annualTotal).toHaveText('6,000,000');
+    await expect(planner.annualTotal).toHaveText('¥6,000,000');
     await expect(planner.rows).toHaveCount(1);
     // Every month of the horizon carries a twelfth of the salary.
     await expect(page.getByTestId('monthly-cost').locator('.month-amount').first()).toHaveText('500,000');
@@ -30,13 +30,13 @@ test.describe('roster and monthly cost', () => {
     await expect(row.title).toHaveValue('Backend engineer');
     await expect(row.team).toHaveAttribute('data-value', 'Platform');
     await expect(row.salary).toHaveValue('6,000,000');
-    await expect(planner.annualTotal).toHaveText('6,000,000');
+    await expect(planner.annualTotal).toHaveText('¥6,000,000');
 
     await row.remove.click();
     await expect(planner.rows).toHaveCount(0);
-    await expect(planner.annualTotal).toHaveText('0');
+    await expect(planner.annualTotal).toHaveText('¥0');
     await page.reload();
-    await expect(planner.annualTotal).toHaveText('0');
+    await expect(planner.annualTotal).toHaveText('¥0');
     expect(planner.errors).toEqual([]);
   });
 
@@ -44,18 +44,18 @@ test.describe('roster and monthly cost', () => {
     const planner = new PlannerPage(page);
     await planner.open();
     await planner.addPosition({ title: 'SRE', team: 'Platform', salary: '1200000' });
-    await expect(planner.annualTotal).toHaveText('1,200,000');
+    await expect(planner.annualTotal).toHaveText('¥1,200,000');
 
     const row = planner.rowAt(0);
     await row.salary.fill('2,400,000');
     await row.salary.press('Enter');
-    await expect(planner.annualTotal).toHaveText('2,400,000');
+    await expect(planner.annualTotal).toHaveText('¥2,400,000');
 
     await row.salary.fill('lots');
     await row.salary.press('Enter');
     await expect(row.row.getByRole('alert')).toContainText('not an amount');
     // The last valid value keeps computing.
-    await expect(planner.annualTotal).toHaveText('2,400,000');
+    await expect(planner.annualTotal).toHaveText('¥2,400,000');
   });
 
   test('a position starting mid-horizon costs only its months', async ({ page }) => {
@@ -70,7 +70,7 @@ test.describe('roster and monthly cost', () => {
       return `${m.getFullYear()}-${String(m.getMonth() + 1).padStart(2, '0')}`;
     });
     await planner.addPosition({ title: 'Data engineer', team: 'Data', salary: '7,200,000', start });
-    await expect(planner.annualTotal).toHaveText('3,600,000');
+    await expect(planner.annualTotal).toHaveText('¥3,600,000');
   });
 
   test('the plan name is editable and kept', async ({ page }) => {
@@ -96,7 +96,7 @@ test('a stored plan with an out-of-range value reopens with its error shown, not
   const planner = new PlannerPage(page);
   await planner.open();
   await planner.addPosition({ title: 'Founder', team: 'Core', salary: '6,000,000' });
-  await expect(planner.annualTotal).toHaveText('6,000,000');
+  await expect(planner.annualTotal).toHaveText('¥6,000,000');
   const backup = await planner.backupText();
   // As the first version (the plan file under one key) or a hand edit might have left it.
   await page.evaluate((text) => {

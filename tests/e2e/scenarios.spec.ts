@@ -4,7 +4,7 @@ import { PlannerPage } from './fixtures/planner-page';
 import { monthFromNow, enter } from './fixtures/helpers';
 
 /** "−1,800,000" or "+45,706,605" or "577,891,699" as minor units. */
-const amount = (text: string) => BigInt(text.replace(/[,+\s]/g, '').replace('\u2212', '-'));
+const amount = (text: string) => BigInt(text.replace(/[,+\s¥]/g, '').replace('\u2212', '-'));
 
 test('a duplicated scenario with its hires slipped 3 months costs less, the bridge puts it on the team that hires, as the CLI computes', async ({ page }) => {
   const planner = new PlannerPage(page);
@@ -66,9 +66,11 @@ test('a locked scenario is read-only until it is unlocked, and says since when',
   await planner.goTo('scenarios');
   const lock = page.getByTestId('scenario-row').nth(0).getByTestId('lock-scenario');
   await lock.click();
+  // Today as the English UI writes a date: "24 Nov 2026".
   const today = await page.evaluate(() => {
     const d = new Date();
-    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+    return `${d.getDate()} ${months[d.getMonth()]} ${d.getFullYear()}`;
   });
   await expect(lock).toContainText(`Locked on ${today}`);
   await expect(page.getByTestId('scenario-locked')).toContainText(today);
@@ -85,5 +87,5 @@ test('a locked scenario is read-only until it is unlocked, and says since when',
   await planner.goTo('headcount');
   await expect(page.getByTestId('lock-banner')).toHaveCount(0);
   await enter(planner.rowAt(0).salary, '7,200,000');
-  await expect(planner.annualTotal).toHaveText('7,200,000');
+  await expect(planner.annualTotal).toHaveText('¥7,200,000');
 });

@@ -13,7 +13,7 @@ test('a reload keeps every edit: positions, a salary, an assumption and the name
   await planner.addPosition({ title: 'Backend', team: 'Platform', salary: '6,000,000' });
   await planner.addPosition({ title: 'Data', team: 'Data', salary: '7,200,000' });
   await enter(planner.rowAt(1).salary, '8,400,000');
-  await expect(planner.annualTotal).toHaveText('14,400,000');
+  await expect(planner.annualTotal).toHaveText('¥14,400,000');
   await planner.goTo('assumptions');
   await enter(page.locator('input[data-field="raise_pct"]'), '3');
   await enter(planner.planName, 'FY2027 hiring');
@@ -46,14 +46,14 @@ test('several plans: create, rename, open, duplicate, delete after confirming; t
   await planner.goTo('headcount');
   await expect(planner.rows).toHaveCount(0);
   await planner.addPosition({ title: 'SRE', team: 'Platform', salary: '9,600,000' });
-  await expect(planner.annualTotal).toHaveText('9,600,000');
+  await expect(planner.annualTotal).toHaveText('¥9,600,000');
 
   // Back to the first plan, as it was.
   await planner.goTo('plans');
   await planRows(page).nth(0).getByTestId('open-plan').click();
   await expect(planner.planName).toHaveValue('Budget');
   await planner.goTo('headcount');
-  await expect(planner.annualTotal).toHaveText('6,000,000');
+  await expect(planner.annualTotal).toHaveText('¥6,000,000');
 
   await planner.goTo('plans');
   await planRows(page).nth(0).getByTestId('duplicate-plan').click();
@@ -72,7 +72,7 @@ test('several plans: create, rename, open, duplicate, delete after confirming; t
   await page.reload();
   await expect(planner.planName).toHaveValue('Budget (copy)');
   await planner.goTo('headcount');
-  await expect(planner.annualTotal).toHaveText('6,000,000');
+  await expect(planner.annualTotal).toHaveText('¥6,000,000');
 });
 
 test('a corrupted record shows what could not be read, keeps its text, and the other plans still open', async ({ page }) => {
@@ -96,7 +96,7 @@ test('a corrupted record shows what could not be read, keeps its text, and the o
   await expect(page.getByTestId('notice')).toContainText('fleetplan.recovery.2');
   await expect(planner.planName).toHaveValue('Kept');
   await planner.goTo('headcount');
-  await expect(planner.annualTotal).toHaveText('6,000,000');
+  await expect(planner.annualTotal).toHaveText('¥6,000,000');
 
   // The text is untouched, and offered for download.
   expect(await page.evaluate(() => localStorage.getItem('fleetplan.plan.2'))).toBe(damaged);
@@ -130,12 +130,12 @@ test('a full quota fails the save with a message, editing goes on, and a backup 
     }
   });
   await planner.addPosition({ title: 'A much longer title for the second engineer', team: 'Platform', salary: '7,200,000' });
-  await expect(planner.annualTotal).toHaveText('13,200,000');
+  await expect(planner.annualTotal).toHaveText('¥13,200,000');
   await expect(planner.saveState).toHaveAttribute('data-state', 'failed');
   await expect(planner.saveState).toContainText('storage for Fleetplan is full');
   // Still editing; the stored plan is the last one saved.
   await enter(planner.rowAt(0).salary, '8,400,000');
-  await expect(planner.annualTotal).toHaveText('15,600,000');
+  await expect(planner.annualTotal).toHaveText('¥15,600,000');
   expect(await page.evaluate(() => localStorage.getItem('fleetplan.plan.1'))).toBe(stored);
   // The backup is offered right there.
   const offer = page.getByTestId('save-failed');
@@ -160,12 +160,12 @@ test('two tabs see each other’s saves, and a clash is the person’s choice', 
   const second = await context.newPage();
   const b = new PlannerPage(second);
   await second.goto('/#headcount');
-  await expect(b.annualTotal).toHaveText('6,000,000');
+  await expect(b.annualTotal).toHaveText('¥6,000,000');
 
   // A save in one tab reaches the other.
   await a.addPosition({ title: 'Data', team: 'Data', salary: '7,200,000' });
   await expect(a.saveState).toHaveAttribute('data-state', 'saved');
-  await expect(b.annualTotal).toHaveText('13,200,000');
+  await expect(b.annualTotal).toHaveText('¥13,200,000');
   await expect(b.notices()).toContainText('updated with changes saved in another tab');
 
   // Both tabs change the plan within the pause before a save (400 ms): the
@@ -179,14 +179,14 @@ test('two tabs see each other’s saves, and a clash is the person’s choice', 
   await expect(clash).toBeVisible();
   await expect(b.saveState).toHaveAttribute('data-state', 'failed');
   await expect(b.saveState).toContainText('changed in another tab');
-  await expect(b.annualTotal).toHaveText('16,200,000');
-  await expect(a.annualTotal).toHaveText('15,600,000');
+  await expect(b.annualTotal).toHaveText('¥16,200,000');
+  await expect(a.annualTotal).toHaveText('¥15,600,000');
 
   // Keeping the second tab's version: the first takes it in.
   await clash.getByTestId('keep-mine').click();
   await expect(clash).toHaveCount(0);
   await expect(b.saveState).toHaveAttribute('data-state', 'saved');
-  await expect(a.annualTotal).toHaveText('16,200,000');
+  await expect(a.annualTotal).toHaveText('¥16,200,000');
 });
 
 test('a backup downloaded and opened again gives an identical plan; a file that is not a plan is refused', async ({ page }) => {
@@ -212,7 +212,7 @@ test('a backup downloaded and opened again gives an identical plan; a file that 
   await expect(planRows(page).nth(1)).toHaveAttribute('data-open', 'true');
   expect(await planner.backupText()).toBe(backup);
   await planner.goTo('headcount');
-  await expect(planner.annualTotal).toHaveText('13,200,000');
+  await expect(planner.annualTotal).toHaveText('¥13,200,000');
 });
 
 test('a new plan starts from a preset or the demo: Japan’s social insurance and bonuses, US dollars, a 60-position demo', async ({ page }) => {

@@ -1,0 +1,165 @@
+import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { PlannerPage } from './fixtures/planner-page';
+
+// The documented example plan, and the same plan with every name in Japanese
+// (teams, titles, levels, scenarios, cloud lines, burden components), so that
+// in the Japanese UI any Latin word left on screen is an untranslated text.
+const example = readFileSync(resolve(__dirname, '../../docs/example-plan.json'), 'utf8');
+const exampleJa = readFileSync(resolve(__dirname, 'fixtures/plan-ja.json'), 'utf8');
+const views = ['overview', 'headcount', 'teams', 'bands', 'cloud', 'assumptions', 'scenarios', 'compare', 'exports', 'plans'];
+
+// Words that read the same in Japanese: acronyms, keys, product names.
+// Kept equal to `SHARED_WORDS` in src/i18n/mod.rs.
+const shared = new Set([
+  'Fleetplan', 'FTE', 'CSV', 'JSON', 'Excel', 'UTF', 'BOM', 'ID', 'SaaS', 'URL', 'OK',
+  'JPY', 'USD', 'Ctrl', 'Shift', 'Enter', 'Esc', 'Escape', 'Tab', 'Mac', 'PDF', 'AWS', 'GCP', 'Azure', 'English',
+]);
+
+/** Latin words of two letters or more that are not shared words or letter codes ("L3"). */
+function untranslated(text: string): string[] {
+  return text
+    .split(/[^A-Za-z]+/)
+    .filter((w) => w.length >= 2 && !shared.has(w) && !(w.length <= 2 && w === w.toUpperCase()));
+}
+
+const japanese = /[\u3000-\u303f\u3040-\u30ff\u4e00-\u9fff\uff00-\uffef]/;
+
+/** Every text a person can read or hear on the page: text nodes (tables of
+ * chart figures and visually hidden labels included) and the names and hints
+ * in attributes. The language switch names each language in itself. */
+async function pageTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const parent = n.parentElement;
+      if (!parent || parent.closest('script, style, #language')) continue;
+      const text = (n.textContent ?? '').trim();
+      if (text) out.push(text);
+    }
+    for (const el of Array.from(document.querySelectorAll('[aria-label], [title], [placeholder], [alt], [aria-description]'))) {
+      if (el.closest('#language')) continue;
+      for (const name of ['aria-label', 'title', 'placeholder', 'alt', 'aria-description']) {
+        const value = el.getAttribute(name);
+        if (value) out.push(value);
+      }
+    }
+    return out;
+  });
+}
+
+/** Opens a stored plan on a fresh origin, in the language chosen on this browser. */
+async function openPlan(page: Page, plan: string, lang: 'en' | 'ja', view = 'overview') {
+  await page.goto('/');
+  await page.evaluate(
+    ([text, code]) => {
+      localStorage.clear();
+      localStorage.setItem('fleetplan.plan', text);
+      localStorage.setItem('fleetplan.language', code);
+    },
+    [plan, lang],
+  );
+  await page.goto(`/#${view}`);
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('lang', lang);
+}
+
+/** Shows every part of a view that starts folded: the charts' tables of figures. */
+async function unfold(page: Page) {
+  for (const toggle of await page.getByTestId('chart-table-toggle').all()) {
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  }
+}
+
+test.describe('missing keys: every view read in each language', () => {
+  test('the Japanese UI has no untranslated text on any view', async ({ page }) => {
+    const planner = new PlannerPage(page);
+    await openPlan(page, exampleJa, 'ja');
+    const found: string[] = [];
+    for (const view of views) {
+      await planner.goTo(view);
+      await unfold(page);
+      for (const text of await pageTexts(page)) {
+        const words = untranslated(text);
+        if (words.length) found.push(`${view}: ${JSON.stringify(text)} (${words.join(', ')})`);
+      }
+    }
+    expect([...new Set(found)]).toEqual([]);
+    expect(planner.errors).toEqual([]);
+  });
+
+  test('the English UI has no Japanese text on any view', async ({ page }) => {
+    const planner = new PlannerPage(page);
+    await openPlan(page, example, 'en');
+    const found: string[] = [];
+    for (const view of views) {
+      await planner.goTo(view);
+      await unfold(page);
+      for (const text of await pageTexts(page)) {
+        if (japanese.test(text)) found.push(`${view}: ${JSON.stringify(text)}`);
+      }
+    }
+    expect([...new Set(found)]).toEqual([]);
+    expect(planner.errors).toEqual([]);
+  });
+});
+
+test.describe('a Japanese browser', () => {
+  test.use({ locale: 'ja-JP' });
+
+  test('opens the planner in Japanese, and a switch to English is remembered across a reload', async ({ page }) => {
+    const planner = new PlannerPage(page);
+    await page.goto('/');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
+    await expect(page.locator('nav [data-view="overview"]')).toHaveText('概要');
+    await expect(page.getByTestId('language')).toHaveValue('ja');
+
+    await page.getByLabel('表示言語').selectOption('en');
+    await expect(page.locator('nav [data-view="overview"]')).toHaveText('Overview');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await page.reload();
+    await expect(page.locator('nav [data-view="overview"]')).toHaveText('Overview');
+    await expect(page.getByTestId('language')).toHaveValue('en');
+    expect(planner.errors).toEqual([]);
+  });
+});
+
+test('switching language keeps the plan, the view and the scenario; figures and months follow the language', async ({ page }) => {
+  const planner = new PlannerPage(page);
+  await openPlan(page, example, 'en', 'compare');
+  await page.getByTestId('scenario-picker').selectOption({ label: 'Aggressive' });
+  const totalEn = await page.getByTestId('compare-total').first().innerText();
+  expect(totalEn).toMatch(/^¥[\d,]+$/);
+  await expect(page.locator('main')).toContainText('FY2026');
+
+  await page.getByLabel('Language').selectOption('ja');
+  await expect(page.locator('nav [aria-current="page"]')).toHaveText('比較');
+  await expect(page.getByTestId('scenario-picker')).toHaveValue('1');
+  await expect(page.getByTestId('compare-total').first()).toHaveText(totalEn);
+  await expect(page.locator('main')).toContainText('2026年度');
+  await expect(page.locator('main')).not.toContainText('FY2026');
+
+  await planner.goTo('headcount');
+  await planner.goTo('overview');
+  await expect(page.getByTestId('chart-monthly-cost')).toContainText('2026年4月');
+  await page.getByLabel('表示言語').selectOption('en');
+  await expect(page.getByTestId('chart-monthly-cost')).toContainText('Apr 2026');
+  expect(planner.errors).toEqual([]);
+});
+
+test('the CSV files are the same whichever language the UI is in', async ({ page }) => {
+  await openPlan(page, example, 'en', 'exports');
+  const download = async (kind: string) => {
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(`export-${kind}`).click()]);
+    return { name: file.suggestedFilename(), bytes: readFileSync(await file.path()) };
+  };
+  const english = await download('summary');
+  await page.getByLabel('Language').selectOption('ja');
+  await expect(page.locator('nav [aria-current="page"]')).toHaveText('書き出し・読み込み');
+  const inJapanese = await download('summary');
+  expect(inJapanese.name).toBe(english.name);
+  expect(inJapanese.bytes.equals(english.bytes)).toBe(true);
+  expect(english.bytes.toString('utf8')).toContain('FY2026');
+});
