@@ -1,13 +1,264 @@
-//! The texts of the bands part of the planner.
+//! The texts of the bands part of the planner: the career ladder, the salary
+//! bands, the chart of salaries against their bands and the positions
+//! outside them.
+
+use super::{Lang, lang};
 
 crate::texts! {
-    pub enum BandsText {}
+    pub enum BandsText {
+        SalaryBands => "Salary bands", "給与レンジ";
+        // The career ladder
+        CareerLadder => "Career ladder", "等級体系";
+        LowestLevelFirst => "Lowest level first", "下位の等級から順に表示";
+        NewLevel => "New level, added at the top", "新しい等級（最上位に追加）";
+        /// An example level name, as the new level's placeholder.
+        NewLevelExample => "Principal", "プリンシパル";
+        AddLevel => "Add level", "等級を追加";
+        LevelName => "Level name", "等級名";
+        // The bands table
+        /// Before the currency code: "Annual base, JPY. A position …".
+        AnnualBasePrefix => "Annual base, ", "年間基本給（";
+        AnnualBaseSuffix => ". A position without a salary is paid its band's midpoint.",
+            "）。年収が未設定のポジションにはレンジの中央値を適用します。";
+        Location => "Location", "勤務地";
+        Minimum => "Minimum", "下限";
+        Midpoint => "Midpoint", "中央値";
+        Maximum => "Maximum", "上限";
+        Actions => "Actions", "操作";
+        NoBandsYet => "No bands yet. Add one for each level of the ladder.",
+            "給与レンジはまだありません。等級ごとに追加してください。";
+        LocationEmptyAny => "Location (empty: any)", "勤務地（空欄：指定なし）";
+        /// An example location, as the new band's placeholder.
+        LocationExample => "Osaka", "大阪";
+        AddBand => "Add band", "レンジを追加";
+        /// A band for every location (a placeholder and a table cell).
+        AnyLocation => "any", "指定なし";
+        // The chart
+        ChartTitle => "Salaries against their bands", "給与レンジと各ポジションの年収";
+        Chart => "Chart", "グラフ";
+        Table => "Table", "表";
+        NoChart => "No bands or salaries yet: add a band below, or positions in Headcount.",
+            "給与レンジも年収もまだありません。下でレンジを追加するか、人員計画でポジションを追加してください。";
+        FiguresCaption => "Salary bands and the salaries at each level",
+            "等級ごとの給与レンジと年収";
+        NoBand => "no band", "レンジなし";
+        Min => "Min", "下限";
+        Mid => "Mid", "中央値";
+        Max => "Max", "上限";
+        PositionsAtLevel => "Positions at level", "ポジション数";
+        LowestSalary => "Lowest salary", "最低年収";
+        HighestSalary => "Highest salary", "最高年収";
+        BelowBand => "Below band", "レンジ未満";
+        AboveBand => "Above band", "レンジ超過";
+        // Outside their band
+        OutsideTitle => "Outside their band", "レンジ外のポジション";
+        AllWithin => "Every salary is within its band.", "すべての年収がレンジ内です。";
+        Position => "Position", "ポジション";
+        Salary => "Salary", "年収";
+        Band => "Band", "レンジ";
+        CompaRatio => "Compa-ratio", "コンパレシオ";
+        BelowOrAbove => "Below or above", "下限未満／上限超過";
+        Below => "Below", "下限未満";
+        Above => "Above", "上限超過";
+    }
+}
+
+/// What a level is used by: "1 position, 2 bands" / "ポジション1件、レンジ2件".
+pub fn level_uses(positions: usize, bands: usize) -> String {
+    match lang() {
+        Lang::En => {
+            let plural = |n: usize, one: &str| {
+                if n == 1 {
+                    format!("1 {one}")
+                } else {
+                    format!("{n} {one}s")
+                }
+            };
+            format!(
+                "{}, {}",
+                plural(positions, "position"),
+                plural(bands, "band")
+            )
+        }
+        Lang::Ja => format!("ポジション{positions}件、レンジ{bands}件"),
+    }
+}
+
+pub fn move_level_lower(level: &str) -> String {
+    match lang() {
+        Lang::En => format!("Move {level} one level lower"),
+        Lang::Ja => format!("{level}を1つ下の等級へ移動"),
+    }
+}
+
+pub fn move_level_higher(level: &str) -> String {
+    match lang() {
+        Lang::En => format!("Move {level} one level higher"),
+        Lang::Ja => format!("{level}を1つ上の等級へ移動"),
+    }
+}
+
+pub fn delete_level(level: &str) -> String {
+    match lang() {
+        Lang::En => format!("Delete level {level}"),
+        Lang::Ja => format!("等級{level}を削除"),
+    }
+}
+
+pub fn add_band_for(level: &str) -> String {
+    match lang() {
+        Lang::En => format!("Add band for {level}"),
+        Lang::Ja => format!("{level}のレンジを追加"),
+    }
+}
+
+pub fn delete_band(level: &str) -> String {
+    match lang() {
+        Lang::En => format!("Delete band {level}"),
+        Lang::Ja => format!("{level}のレンジを削除"),
+    }
+}
+
+/// A range of money: "¥6,000,000 – ¥8,400,000" / "¥6,000,000～¥8,400,000".
+pub fn range(min: &str, max: &str) -> String {
+    match lang() {
+        Lang::En => format!("{min} – {max}"),
+        Lang::Ja => format!("{min}～{max}"),
+    }
+}
+
+/// The count of positions outside their band: "1 position" / "1件".
+pub fn positions_outside(n: usize) -> String {
+    match (lang(), n) {
+        (Lang::En, 1) => "1 position".to_string(),
+        (Lang::En, n) => format!("{n} positions"),
+        (Lang::Ja, n) => format!("{n}件"),
+    }
+}
+
+/// A band bar's tooltip: "L3 in Osaka: ¥6,000,000 – ¥8,400,000, midpoint
+/// ¥7,200,000" / "L3（大阪）：¥6,000,000～¥8,400,000、中央値 ¥7,200,000".
+pub fn band_title(level: &str, location: Option<&str>, min: &str, max: &str, mid: &str) -> String {
+    match lang() {
+        Lang::En => {
+            let place = location.map(|l| format!(" in {l}")).unwrap_or_default();
+            format!("{level}{place}: {min} – {max}, midpoint {mid}")
+        }
+        Lang::Ja => {
+            let place = location.map(|l| format!("（{l}）")).unwrap_or_default();
+            format!("{level}{place}：{min}～{max}、中央値 {mid}")
+        }
+    }
+}
+
+/// Where a salary sits against its band, for a dot's tooltip.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Fit {
+    Within,
+    Below,
+    Above,
+}
+
+/// A salary dot's tooltip: "Backend: ¥9,000,000, compa-ratio 1.25 (above
+/// its band)" / "Backend：¥9,000,000、コンパレシオ 1.25（レンジ上限超過）".
+pub fn salary_title(title: &str, salary: &str, compa_ratio: Option<&str>, fit: Fit) -> String {
+    match lang() {
+        Lang::En => {
+            let ratio = compa_ratio
+                .map(|r| format!(", compa-ratio {r}"))
+                .unwrap_or_default();
+            let fit = match fit {
+                Fit::Below => " (below its band)",
+                Fit::Above => " (above its band)",
+                Fit::Within => "",
+            };
+            format!("{title}: {salary}{ratio}{fit}")
+        }
+        Lang::Ja => {
+            let ratio = compa_ratio
+                .map(|r| format!("、コンパレシオ {r}"))
+                .unwrap_or_default();
+            let fit = match fit {
+                Fit::Below => "（レンジ下限未満）",
+                Fit::Above => "（レンジ上限超過）",
+                Fit::Within => "",
+            };
+            format!("{title}：{salary}{ratio}{fit}")
+        }
+    }
+}
+
+/// The chart's text for screen readers.
+pub fn chart_summary(levels: usize, positions: usize, outside: usize) -> String {
+    match lang() {
+        Lang::En => format!(
+            "Salary bands of {levels} levels with {positions} positions, {outside} outside their band. The Table button shows the figures."
+        ),
+        Lang::Ja => format!(
+            "{levels}等級の給与レンジと{positions}件のポジション（うちレンジ外{outside}件）のグラフです。「表」ボタンで数値を表示できます。"
+        ),
+    }
+}
+
+/// The chart's axis: "Annual base salary, JPY" / "年間基本給（JPY）".
+pub fn axis_title(code: &str) -> String {
+    match lang() {
+        Lang::En => format!("Annual base salary, {code}"),
+        Lang::Ja => format!("年間基本給（{code}）"),
+    }
 }
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+    use crate::i18n::{reads_as_japanese, set_lang};
+
     #[test]
     fn translated() {
         crate::i18n::assert_translated::<super::BandsText>();
+    }
+
+    #[test]
+    fn sentences_in_each_language() {
+        set_lang(Lang::En);
+        assert_eq!(level_uses(1, 0), "1 position, 0 bands");
+        assert_eq!(level_uses(3, 1), "3 positions, 1 band");
+        assert_eq!(positions_outside(1), "1 position");
+        assert_eq!(positions_outside(2), "2 positions");
+        assert_eq!(
+            band_title("L3", Some("Osaka"), "¥6", "¥8", "¥7"),
+            "L3 in Osaka: ¥6 – ¥8, midpoint ¥7"
+        );
+        assert_eq!(
+            salary_title("Backend", "¥9", Some("1.25"), Fit::Above),
+            "Backend: ¥9, compa-ratio 1.25 (above its band)"
+        );
+        assert_eq!(
+            salary_title("Backend", "¥9", None, Fit::Within),
+            "Backend: ¥9"
+        );
+        assert_eq!(axis_title("JPY"), "Annual base salary, JPY");
+        set_lang(Lang::Ja);
+        assert_eq!(level_uses(1, 2), "ポジション1件、レンジ2件");
+        assert_eq!(
+            band_title("L3", None, "¥6", "¥8", "¥7"),
+            "L3：¥6～¥8、中央値 ¥7"
+        );
+        for text in [
+            level_uses(1, 2),
+            move_level_lower("L3"),
+            move_level_higher("L3"),
+            delete_level("L3"),
+            add_band_for("L3"),
+            delete_band("L3"),
+            range("¥6", "¥8"),
+            positions_outside(3),
+            salary_title("L3", "¥9", Some("0.8"), Fit::Below),
+            chart_summary(3, 12, 1),
+            axis_title("JPY"),
+        ] {
+            assert!(reads_as_japanese(&text), "{text}");
+        }
+        set_lang(Lang::En);
     }
 }

@@ -17,6 +17,7 @@ pub mod cloud;
 pub mod common;
 pub mod compare;
 pub mod exports;
+pub mod fields;
 pub mod format;
 pub mod overview;
 pub mod plans;

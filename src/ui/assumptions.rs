@@ -15,6 +15,10 @@ use super::burden_table::BurdenTable;
 use super::field::{Commit, Field, SelectField};
 use super::state::PlanState;
 use crate::format::input::{parse_number, parse_whole};
+use crate::i18n::assumptions::{AssumptionsText as A, horizon_span, scenario_heading};
+use crate::i18n::common::Common;
+use crate::i18n::fields::FieldText;
+use crate::i18n::t;
 use crate::model::editing::{new_bonus_payout, remove_row};
 use crate::model::validate::MAX_HORIZON_MONTHS;
 use crate::model::{Currency, Plan};
@@ -24,15 +28,15 @@ pub fn Assumptions() -> impl IntoView {
     let state = PlanState::expect();
     let scenario = move || {
         state
-            .with_scenario(|s| format!("Scenario \u{201c}{}\u{201d}", s.name))
+            .with_scenario(|s| scenario_heading(&s.name))
             .unwrap_or_default()
     };
     view! {
-        <section class="assumptions" data-testid="assumptions" aria-label="Assumptions">
+        <section class="assumptions" data-testid="assumptions" aria-label=t(A::Assumptions)>
             <PlanSettings />
             <p class="scenario-note">
                 <strong>{scenario}</strong>
-                " \u{2014} the assumptions below belong to this scenario only."
+                {t(A::ScenarioOnly)}
             </p>
             <BurdenTable />
             <BonusPayouts />
@@ -60,7 +64,7 @@ fn PlanSettings() -> impl IntoView {
     let year_start: Commit = Rc::new(move |text| {
         let month = text
             .parse::<u8>()
-            .map_err(|_| "Pick a month.".to_string())?;
+            .map_err(|_| t(FieldText::PickMonth).to_string())?;
         state.try_edit("fiscal_year_start_month", move |p| {
             p.fiscal_year_start_month = month
         })
@@ -78,7 +82,7 @@ fn PlanSettings() -> impl IntoView {
         state.plan.with(|p| {
             let months = p.months();
             match (months.first(), months.last()) {
-                (Some(first), Some(last)) => format!("{} to {}", first.label(), last.label()),
+                (Some(first), Some(last)) => horizon_span(*first, *last),
                 _ => String::new(),
             }
         })
@@ -86,36 +90,36 @@ fn PlanSettings() -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="plan-settings-title">
             <div class="card-head">
-                <h2 id="plan-settings-title">"Plan"</h2>
-                <span class="muted">"Shared by every scenario"</span>
+                <h2 id="plan-settings-title">{t(Common::Plan)}</h2>
+                <span class="muted">{t(A::SharedByEveryScenario)}</span>
             </div>
             <div class="field-grid">
                 <SelectField
-                    label="Currency"
+                    label=t(A::Currency)
                     name="currency"
                     value=shown(|p| p.currency.clone())
                     options=currencies
                     commit=currency
                 />
                 <SelectField
-                    label="Fiscal year starts in"
+                    label=t(A::FiscalYearStartsIn)
                     name="fiscal_year_start_month"
                     value=shown(|p| p.fiscal_year_start_month.to_string())
                     options=month_options()
                     commit=year_start
                 />
                 <Field
-                    label="Horizon starts"
+                    label=t(A::HorizonStarts)
                     name="horizon_start"
                     kind="month"
                     value=shown(|p| p.horizon.start.to_string())
                     commit=horizon_start
                 />
                 <Field
-                    label="Horizon length"
+                    label=t(A::HorizonLength)
                     name="horizon_months"
                     numeric=true
-                    unit="months (1 to 120)"
+                    unit=t(A::HorizonMonths)
                     value=shown(|p| p.horizon.months.to_string())
                     commit=horizon_months
                 />
@@ -140,21 +144,21 @@ fn PeopleSettings() -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="people-settings-title">
             <div class="card-head">
-                <h2 id="people-settings-title">"Raises, hiring, attrition and training"</h2>
+                <h2 id="people-settings-title">{t(A::PeopleTitle)}</h2>
             </div>
             <div class="field-groups">
                 <fieldset class="field-group">
-                    <legend>"Raises"</legend>
+                    <legend>{t(A::Raises)}</legend>
                     <Field
-                        label="Raise"
+                        label=t(A::Raise)
                         name="raise_pct"
                         numeric=true
-                        unit="% per year"
+                        unit=t(A::PctPerYear)
                         value=at.percent(|p| p.raise_pct)
                         commit=at.commit_percent("raise_pct", false, |p, v| p.raise_pct = v)
                     />
                     <SelectField
-                        label="Takes effect in"
+                        label=t(A::TakesEffectIn)
                         name="raise_month"
                         value=at.text(|p| p.raise_month.to_string())
                         options=month_options()
@@ -162,41 +166,41 @@ fn PeopleSettings() -> impl IntoView {
                     />
                 </fieldset>
                 <fieldset class="field-group">
-                    <legend>"Hiring"</legend>
+                    <legend>{t(A::Hiring)}</legend>
                     <Field
-                        label="Recruiting (agency) fee"
+                        label=t(A::RecruitingFee)
                         name="recruiting_fee_pct"
                         numeric=true
-                        unit="% of annual base"
+                        unit=t(A::PctOfAnnualBase)
                         value=at.percent(|p| p.recruiting_fee_pct)
                         commit=at
                             .commit_percent("recruiting_fee_pct", false, |p, v| p.recruiting_fee_pct = v)
                     />
                     <Field
-                        label="Equipment"
+                        label=t(A::Equipment)
                         name="equipment"
                         numeric=true
-                        unit=money_unit(state, "per hire")
+                        unit=money_unit(state, t(A::PerHire))
                         value=at.amount(|p| Some(p.per_hire.equipment))
                         commit=at.commit_amount("per_hire.equipment", |p, v| p.per_hire.equipment = v)
                     />
                     <Field
-                        label="Onboarding"
+                        label=t(A::Onboarding)
                         name="onboarding"
                         numeric=true
-                        unit=money_unit(state, "per hire")
+                        unit=money_unit(state, t(A::PerHire))
                         value=at.amount(|p| Some(p.per_hire.onboarding))
                         commit=at
                             .commit_amount("per_hire.onboarding", |p, v| p.per_hire.onboarding = v)
                     />
                 </fieldset>
                 <fieldset class="field-group">
-                    <legend>"Attrition"</legend>
+                    <legend>{t(A::Attrition)}</legend>
                     <Field
-                        label="Leaving"
+                        label=t(A::Leaving)
                         name="attrition_rate_pct"
                         numeric=true
-                        unit="% of employees per year"
+                        unit=t(A::PctOfEmployeesPerYear)
                         value=at.percent(|p| p.attrition.annual_rate_pct)
                         commit=at
                             .commit_percent(
@@ -206,22 +210,22 @@ fn PeopleSettings() -> impl IntoView {
                             )
                     />
                     <Field
-                        label="Backfill lag"
+                        label=t(A::BackfillLag)
                         name="backfill_lag_months"
                         numeric=true
-                        unit="months"
+                        unit=t(Common::Months)
                         value=at.text(|p| p.attrition.backfill_lag_months.to_string())
                         commit=backfill_lag
                     />
-                    <p class="muted hint">"A team can set its own in the Teams view."</p>
+                    <p class="muted hint">{t(A::TeamsSetTheirOwn)}</p>
                 </fieldset>
                 <fieldset class="field-group">
-                    <legend>"Training"</legend>
+                    <legend>{t(A::Training)}</legend>
                     <Field
-                        label="Training budget"
+                        label=t(A::TrainingBudget)
                         name="training_per_head_annual"
                         numeric=true
-                        unit=money_unit(state, "per head per year")
+                        unit=money_unit(state, t(A::PerHeadPerYear))
                         value=at.amount(|p| Some(p.training_per_head_annual))
                         commit=at
                             .commit_amount(
@@ -258,7 +262,7 @@ fn BonusPayouts() -> impl IntoView {
         view! {
             <td>
                 <SelectField
-                    label="Month"
+                    label=t(Common::Month)
                     name="month"
                     compact=true
                     value=at.text(|b| b.month.to_string())
@@ -268,7 +272,7 @@ fn BonusPayouts() -> impl IntoView {
             </td>
             <td class="num">
                 <Field
-                    label="Months of pay"
+                    label=t(A::MonthsOfPay)
                     name="months"
                     compact=true
                     numeric=true
@@ -282,15 +286,13 @@ fn BonusPayouts() -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="bonus-title">
             <div class="card-head">
-                <h2 id="bonus-title">"Bonus payouts"</h2>
-                <span class="muted">
-                    "In months of monthly base pay; paid in full to employees active on the month\u{2019}s first day"
-                </span>
+                <h2 id="bonus-title">{t(A::BonusPayouts)}</h2>
+                <span class="muted">{t(A::BonusPayoutsNote)}</span>
             </div>
             <RowList
                 noun="bonus"
-                what="bonus payout"
-                columns=&[("Month", false), ("Months of pay", true)]
+                what=t(A::BonusPayout)
+                columns=&[(t(Common::Month), false), (t(A::MonthsOfPay), true)]
                 count=count
                 row=row
                 on_add=Arc::new(move |()| {

@@ -9,6 +9,9 @@ use leptos::prelude::*;
 use super::assumptions_rows::{At, OTHER_COST, RowCells, RowList, TOOL, parse_month};
 use super::field::{CheckField, Commit, CommitCheck, Field, SelectField};
 use super::state::PlanState;
+use crate::i18n::assumptions::AssumptionsText as A;
+use crate::i18n::common::Common;
+use crate::i18n::t;
 use crate::model::editing::{new_other_cost, new_tool, remove_row, set_tool_team};
 use crate::model::{OtherCostKind, Tool};
 
@@ -31,7 +34,7 @@ pub fn ToolsTable() -> impl IntoView {
         view! {
             <td>
                 <Field
-                    label="Tool"
+                    label=t(A::Tool)
                     name="name"
                     compact=true
                     value=at.text(|t| t.name.clone())
@@ -40,7 +43,7 @@ pub fn ToolsTable() -> impl IntoView {
             </td>
             <td class="num">
                 <Field
-                    label="Cost per seat per month"
+                    label=t(A::CostPerSeatPerMonth)
                     name="monthly_per_seat"
                     compact=true
                     numeric=true
@@ -57,15 +60,17 @@ pub fn ToolsTable() -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="tools-title">
             <div class="card-head">
-                <h2 id="tools-title">"Tools per seat"</h2>
-                <span class="muted">
-                    "Charged in full for every month a position is active; no team ticked means every position"
-                </span>
+                <h2 id="tools-title">{t(A::ToolsPerSeat)}</h2>
+                <span class="muted">{t(A::ToolsNote)}</span>
             </div>
             <RowList
                 noun="tool"
-                what="tool"
-                columns=&[("Tool", false), ("Per seat (¤ per month)", true), ("Teams", false)]
+                what=t(A::ToolRow)
+                columns=&[
+                    (t(A::Tool), false),
+                    (t(A::PerSeatColumn), true),
+                    (t(Common::Teams), false),
+                ]
                 count=count
                 row=row
                 on_add=Arc::new(move |()| state.edit_scenario(|s| s.tools.push(new_tool())))
@@ -85,7 +90,7 @@ pub fn ToolsTable() -> impl IntoView {
 fn ToolTeams(at: At<Tool>, teams: Memo<Vec<String>>) -> impl IntoView {
     let everyone = move || at.with(|t| t.teams.is_empty()).unwrap_or(false);
     view! {
-        <div class="team-checks" role="group" aria-label="Teams">
+        <div class="team-checks" role="group" aria-label=t(Common::Teams)>
             <For each=move || teams.get() key=|team| team.clone() let:team>
                 {
                     let name = team.clone();
@@ -100,7 +105,7 @@ fn ToolTeams(at: At<Tool>, teams: Memo<Vec<String>>) -> impl IntoView {
                 }
             </For>
             <Show when=everyone>
-                <span class="muted">"Every position"</span>
+                <span class="muted">{t(A::EveryPosition)}</span>
             </Show>
         </div>
     }
@@ -112,13 +117,13 @@ pub fn OtherCostsTable() -> impl IntoView {
     let teams = team_names(state);
     let count = Memo::new(move |_| state.with_scenario(|s| s.other_costs.len()).unwrap_or(0));
     let team_options = Signal::derive(move || {
-        let mut options = vec![(String::new(), "No team".to_string())];
+        let mut options = vec![(String::new(), t(Common::NoTeam).to_string())];
         options.extend(teams.get().into_iter().map(|t| (t.clone(), t)));
         options
     });
     let kinds: Vec<(String, String)> = vec![
-        ("monthly".into(), "Monthly".into()),
-        ("one_off".into(), "One-off".into()),
+        ("monthly".into(), t(A::Monthly).into()),
+        ("one_off".into(), t(A::OneOff).into()),
     ];
     let row: RowCells = Arc::new(move |i| {
         let at = At::new(state, &OTHER_COST, [i, 0]);
@@ -147,7 +152,7 @@ pub fn OtherCostsTable() -> impl IntoView {
         view! {
             <td>
                 <Field
-                    label="Name"
+                    label=t(Common::Name)
                     name="name"
                     compact=true
                     value=at.text(|c| c.name.clone())
@@ -156,7 +161,7 @@ pub fn OtherCostsTable() -> impl IntoView {
             </td>
             <td>
                 <SelectField
-                    label="Team"
+                    label=t(Common::Team)
                     name="team"
                     compact=true
                     value=at.text(|c| c.team.clone().unwrap_or_default())
@@ -166,7 +171,7 @@ pub fn OtherCostsTable() -> impl IntoView {
             </td>
             <td>
                 <SelectField
-                    label="Kind"
+                    label=t(A::Kind)
                     name="kind"
                     compact=true
                     value=at
@@ -183,7 +188,7 @@ pub fn OtherCostsTable() -> impl IntoView {
             </td>
             <td class="num">
                 <Field
-                    label="Amount"
+                    label=t(Common::Amount)
                     name="amount"
                     compact=true
                     numeric=true
@@ -193,7 +198,7 @@ pub fn OtherCostsTable() -> impl IntoView {
             </td>
             <td>
                 <Field
-                    label="Start month (the month of a one-off)"
+                    label=t(A::StartMonthField)
                     name="start"
                     kind="month"
                     compact=true
@@ -203,7 +208,7 @@ pub fn OtherCostsTable() -> impl IntoView {
             </td>
             <td>
                 <Field
-                    label="End month (empty: runs on)"
+                    label=t(A::EndMonthField)
                     name="end"
                     kind="month"
                     compact=true
@@ -214,7 +219,7 @@ pub fn OtherCostsTable() -> impl IntoView {
             </td>
             <td class="num">
                 <Field
-                    label="Yearly escalation (%)"
+                    label=t(A::YearlyEscalationField)
                     name="yearly_escalation_pct"
                     compact=true
                     numeric=true
@@ -234,22 +239,20 @@ pub fn OtherCostsTable() -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="other-costs-title">
             <div class="card-head">
-                <h2 id="other-costs-title">"Other costs"</h2>
-                <span class="muted">
-                    "Monthly from the start to the end month (open-ended when empty), or once in the start month"
-                </span>
+                <h2 id="other-costs-title">{t(A::OtherCosts)}</h2>
+                <span class="muted">{t(A::OtherCostsNote)}</span>
             </div>
             <RowList
                 noun="other-cost"
-                what="other cost"
+                what=t(A::OtherCost)
                 columns=&[
-                    ("Name", false),
-                    ("Team", false),
-                    ("Kind", false),
-                    ("Amount (¤)", true),
-                    ("Start", false),
-                    ("End", false),
-                    ("Escalation (% per year)", true),
+                    (t(Common::Name), false),
+                    (t(Common::Team), false),
+                    (t(A::Kind), false),
+                    (t(A::AmountColumn), true),
+                    (t(A::StartMonth), false),
+                    (t(A::EndMonth), false),
+                    (t(A::EscalationColumn), true),
                 ]
                 count=count
                 row=row

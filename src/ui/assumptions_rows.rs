@@ -12,39 +12,34 @@ use rust_decimal::Decimal;
 use super::field::{Commit, CommitCheck};
 use super::state::PlanState;
 use crate::format::input::{parse_amount, parse_optional_amount, parse_percent};
+use crate::i18n::assumptions::{add_row, delete_row, month_of_year, no_rows};
+use crate::i18n::common::Common;
+use crate::i18n::fields::FieldText;
+use crate::i18n::{assumptions, t};
 use crate::model::{
-    BonusPayout, BurdenComponent, Cloud, CloudLine, OneOff, OtherCost, PeopleCosts, Saving,
-    Scenario, Tool, YearMonth,
+    BonusPayout, BurdenComponent, Cloud, CloudLine, Currency, OneOff, OtherCost, PeopleCosts,
+    Saving, Scenario, Tool, YearMonth, format_minor, round_to_minor,
 };
-
-/// Month names for the month-of-year selects, January first.
-pub const MONTH_NAMES: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// `(value, label)` options for a month of the year: `("4", "April")`.
 pub fn month_options() -> Vec<(String, String)> {
     (1..=12)
-        .zip(MONTH_NAMES)
-        .map(|(m, name)| (m.to_string(), name.to_string()))
+        .map(|m| (m.to_string(), month_of_year(m)))
         .collect()
 }
 
 /// A money unit in the plan's currency: `money_unit(state, "per hire")` is
-/// "JPY per hire".
+/// "JPY per hire" (`per` in the UI's language).
 pub fn money_unit(state: PlanState, per: &'static str) -> Signal<String> {
-    Signal::derive(move || format!("{} {per}", state.currency.get().code()))
+    Signal::derive(move || assumptions::money_unit(state.currency.get().code(), per))
+}
+
+/// An amount as an input shows it, in a form it reads back: digits grouped,
+/// no currency symbol (`6,000,000`, `1,234.50`).
+pub fn input_amount(amount: Decimal, currency: Currency) -> String {
+    round_to_minor(amount, currency.exponent())
+        .map(|minor| format_minor(minor, currency))
+        .unwrap_or_else(|| amount.to_string())
 }
 
 /// A kind of value in the scenario: how to find it at an index (one index
@@ -156,13 +151,13 @@ impl<T> At<T> {
         Signal::derive(move || self.with(get).unwrap_or(false))
     }
 
-    /// An amount as the plan's currency shows it; empty when not set.
+    /// An amount as an input shows it ([`input_amount`]); empty when not set.
     pub fn amount(self, get: fn(&T) -> Option<Decimal>) -> Signal<String> {
         let state = self.state;
         Signal::derive(move || {
             self.with(get)
                 .flatten()
-                .map(|a| state.show_amount(a))
+                .map(|a| input_amount(a, state.currency.get()))
                 .unwrap_or_default()
         })
     }
@@ -239,7 +234,7 @@ impl<T> At<T> {
         Rc::new(move |text| {
             let month = text
                 .parse::<u8>()
-                .map_err(|_| "Pick a month.".to_string())?;
+                .map_err(|_| t(FieldText::PickMonth).to_string())?;
             self.edit(field, |t| set(t, month))
         })
     }
@@ -253,7 +248,7 @@ impl<T> At<T> {
 pub fn parse_month(text: &str) -> Result<YearMonth, String> {
     text.trim()
         .parse::<YearMonth>()
-        .map_err(|_| "Pick a month, or type it as 2026-04.".to_string())
+        .map_err(|_| t(FieldText::PickOrTypeMonth).to_string())
 }
 
 /// The cells of row `i` of a [`RowList`].
@@ -273,9 +268,12 @@ pub type Column = (&'static str, bool);
 pub fn RowList(
     /// Names the test ids: `{noun}-row`, `add-{noun}`, `delete-{noun}`.
     noun: &'static str,
-    /// One row in words, for the buttons: "burden component".
+    /// One row in words, for the buttons: "burden component" (in the UI's
+    /// language).
     what: &'static str,
-    columns: &'static [Column],
+    /// The headings, in the UI's language: `&[…]` or a `Vec`.
+    #[prop(into)]
+    columns: Vec<Column>,
     #[prop(into)] count: Signal<usize>,
     /// The cells of row `i`.
     row: RowCells,
@@ -295,8 +293,8 @@ pub fn RowList(
     };
     let code = move || state.currency.get().code();
     let head = columns
-        .iter()
-        .map(|&(label, numeric)| {
+        .into_iter()
+        .map(|(label, numeric)| {
             let text = move || label.replace('¤', code());
             view! { <th scope="col" class:num=numeric>{text}</th> }
         })
@@ -310,7 +308,9 @@ pub fn RowList(
                 <thead>
                     <tr>
                         {head}
-                        <th scope="col"><span class="visually-hidden">"Delete"</span></th>
+                        <th scope="col">
+                            <span class="visually-hidden">{t(Common::Delete)}</span>
+                        </th>
                     </tr>
                 </thead>
                 <tbody>
@@ -322,7 +322,7 @@ pub fn RowList(
                                     type="button"
                                     class="button-quiet"
                                     data-testid=delete_testid.clone()
-                                    aria-label=format!("Delete {what} {}", i + 1)
+                                    aria-label=delete_row(what, i + 1)
                                     on:click={
                                         let on_delete = on_delete.clone();
                                         move |_| {
@@ -331,7 +331,7 @@ pub fn RowList(
                                         }
                                     }
                                 >
-                                    "Delete"
+                                    {t(Common::Delete)}
                                 </button>
                             </td>
                         </tr>
@@ -340,7 +340,7 @@ pub fn RowList(
             </table>
         </div>
         <Show when=move || count.get() == 0>
-            <p class="empty">{format!("No {what}s yet.")}</p>
+            <p class="empty">{no_rows(what)}</p>
         </Show>
         <button
             type="button"
@@ -349,7 +349,7 @@ pub fn RowList(
             disabled=disabled
             on:click=move |_| on_add(())
         >
-            {format!("Add {what}")}
+            {add_row(what)}
         </button>
     }
 }

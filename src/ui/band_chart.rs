@@ -8,6 +8,11 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
 use super::state::PlanState;
+use crate::i18n::bands::{
+    BandsText as B, Fit, axis_title, band_title, chart_summary, salary_title,
+};
+use crate::i18n::common::Common;
+use crate::i18n::t;
 use crate::model::bands::{BandFit, LevelBands, salary_span};
 
 /// Round axis ticks covering `lo..=hi`: a step of 1, 2 or 5 × 10ⁿ (never
@@ -134,11 +139,6 @@ pub fn BandChart(levels: Memo<Vec<LevelBands>>) -> impl IntoView {
                         } else {
                             (centre - 7.0, 14.0)
                         };
-                        let place = band
-                            .location
-                            .as_deref()
-                            .map(|l| format!(" in {l}"))
-                            .unwrap_or_default();
                         d.bars.push(Bar {
                             x: x(band.min),
                             width: (x(band.max) - x(band.min)).max(1.0),
@@ -146,26 +146,23 @@ pub fn BandChart(levels: Memo<Vec<LevelBands>>) -> impl IntoView {
                             y,
                             height,
                             local,
-                            title: format!(
-                                "{}{place}: {} – {}, midpoint {}",
-                                level.level,
-                                show(band.min),
-                                show(band.max),
-                                show(band.mid)
+                            title: band_title(
+                                &level.level,
+                                band.location.as_deref(),
+                                &show(band.min),
+                                &show(band.max),
+                                &show(band.mid),
                             ),
                         });
                     }
                     for (i, check) in &level.positions {
                         let Some(salary) = check.salary else { continue };
                         let title = s.positions.get(*i).map_or("", |p| p.title.as_str());
-                        let ratio = check
-                            .compa_ratio
-                            .map(|r| format!(", compa-ratio {r}"))
-                            .unwrap_or_default();
+                        let ratio = check.compa_ratio.map(|r| r.to_string());
                         let fit = match check.fit {
-                            BandFit::Below => " (below its band)",
-                            BandFit::Above => " (above its band)",
-                            BandFit::Within | BandFit::NoBand => "",
+                            BandFit::Below => Fit::Below,
+                            BandFit::Above => Fit::Above,
+                            BandFit::Within | BandFit::NoBand => Fit::Within,
                         };
                         let outside = check.fit.is_outside();
                         d.outside += usize::from(outside);
@@ -175,7 +172,7 @@ pub fn BandChart(levels: Memo<Vec<LevelBands>>) -> impl IntoView {
                             x: x(salary),
                             y: centre + 2.5 * spread,
                             outside,
-                            title: format!("{title}: {}{ratio}{fit}", show(salary)),
+                            title: salary_title(title, &show(salary), ratio.as_deref(), fit),
                         });
                     }
                 }
@@ -189,17 +186,12 @@ pub fn BandChart(levels: Memo<Vec<LevelBands>>) -> impl IntoView {
         drawing.with(|d| {
             let Some(d) = d else {
                 return view! {
-                    <p class="empty">"No bands or salaries yet: add a band below, or positions in Headcount."</p>
+                    <p class="empty">{t(B::NoChart)}</p>
                 }
                 .into_any();
             };
             let axis_y = d.height - AXIS + 4.0;
-            let summary = format!(
-                "Salary bands of {} levels with {} positions, {} outside their band. The Table button shows the figures.",
-                d.labels.len(),
-                d.dots.len(),
-                d.outside
-            );
+            let summary = chart_summary(d.labels.len(), d.dots.len(), d.outside);
             view! {
                 <svg
                     class="band-chart"
@@ -213,7 +205,7 @@ pub fn BandChart(levels: Memo<Vec<LevelBands>>) -> impl IntoView {
                             <text x=*x y={axis_y + 16.0} text-anchor="middle">{label.clone()}</text>
                         }).collect_view()}
                         <text x={WIDTH - RIGHT} y={axis_y + 32.0} text-anchor="end" class="band-axis-title">
-                            "Annual base salary, " {code()}
+                            {axis_title(code())}
                         </text>
                     </g>
                     <g class="band-labels">
@@ -250,7 +242,7 @@ pub fn BandChart(levels: Memo<Vec<LevelBands>>) -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="band-chart-title">
             <div class="card-head">
-                <h2 id="band-chart-title">"Salaries against their bands"</h2>
+                <h2 id="band-chart-title">{t(B::ChartTitle)}</h2>
                 <button
                     type="button"
                     class="button-secondary"
@@ -258,7 +250,7 @@ pub fn BandChart(levels: Memo<Vec<LevelBands>>) -> impl IntoView {
                     aria-pressed=move || show_table.get().to_string()
                     on:click=move |_| show_table.update(|t| *t = !*t)
                 >
-                    {move || if show_table.get() { "Chart" } else { "Table" }}
+                    {move || t(if show_table.get() { B::Chart } else { B::Table })}
                 </button>
             </div>
             <div data-testid="band-chart">
@@ -292,11 +284,12 @@ fn BandFigures(levels: Memo<Vec<LevelBands>>) -> impl IntoView {
                 })
                 .map(|(level, band)| {
                     let location = band.and_then(|b| b.location.clone()).unwrap_or_else(|| {
-                        if band.is_some() {
-                            "any".into()
+                        t(if band.is_some() {
+                            B::AnyLocation
                         } else {
-                            "no band".into()
-                        }
+                            B::NoBand
+                        })
+                        .into()
                     });
                     view! {
                         <tr>
@@ -318,19 +311,19 @@ fn BandFigures(levels: Memo<Vec<LevelBands>>) -> impl IntoView {
     };
     view! {
         <table class="grid band-figures">
-            <caption class="visually-hidden">"Salary bands and the salaries at each level"</caption>
+            <caption class="visually-hidden">{t(B::FiguresCaption)}</caption>
             <thead>
                 <tr>
-                    <th scope="col">"Level"</th>
-                    <th scope="col">"Location"</th>
-                    <th scope="col" class="num">"Min"</th>
-                    <th scope="col" class="num">"Mid"</th>
-                    <th scope="col" class="num">"Max"</th>
-                    <th scope="col" class="num">"Positions at level"</th>
-                    <th scope="col" class="num">"Lowest salary"</th>
-                    <th scope="col" class="num">"Highest salary"</th>
-                    <th scope="col" class="num">"Below band"</th>
-                    <th scope="col" class="num">"Above band"</th>
+                    <th scope="col">{t(Common::Level)}</th>
+                    <th scope="col">{t(B::Location)}</th>
+                    <th scope="col" class="num">{t(B::Min)}</th>
+                    <th scope="col" class="num">{t(B::Mid)}</th>
+                    <th scope="col" class="num">{t(B::Max)}</th>
+                    <th scope="col" class="num">{t(B::PositionsAtLevel)}</th>
+                    <th scope="col" class="num">{t(B::LowestSalary)}</th>
+                    <th scope="col" class="num">{t(B::HighestSalary)}</th>
+                    <th scope="col" class="num">{t(B::BelowBand)}</th>
+                    <th scope="col" class="num">{t(B::AboveBand)}</th>
                 </tr>
             </thead>
             <tbody>{rows}</tbody>

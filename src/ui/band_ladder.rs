@@ -8,6 +8,11 @@ use leptos::prelude::*;
 use super::field::{Commit, Field, FieldError};
 use super::state::PlanState;
 use super::teams::edit_checked;
+use crate::i18n::bands::{
+    BandsText as B, delete_level, level_uses, move_level_higher, move_level_lower,
+};
+use crate::i18n::common::Common;
+use crate::i18n::t;
 
 #[component]
 pub fn Ladder() -> impl IntoView {
@@ -29,8 +34,8 @@ pub fn Ladder() -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="ladder-title">
             <div class="card-head">
-                <h2 id="ladder-title">"Career ladder"</h2>
-                <span class="muted">"Lowest level first"</span>
+                <h2 id="ladder-title">{t(B::CareerLadder)}</h2>
+                <span class="muted">{t(B::LowestLevelFirst)}</span>
             </div>
             <ol class="ladder" data-testid="ladder">
                 <For each=move || 0..count.get() key=|i| *i let:index>
@@ -39,16 +44,16 @@ pub fn Ladder() -> impl IntoView {
             </ol>
             <form class="add-inline" data-testid="add-level" on:submit=add novalidate>
                 <label class="field">
-                    <span class="field-label">"New level, added at the top"</span>
+                    <span class="field-label">{t(B::NewLevel)}</span>
                     <input
                         data-field="level-name"
-                        placeholder="Principal"
+                        placeholder=t(B::NewLevelExample)
                         class:invalid=move || add_error.get().is_some()
                         bind:value=new_level
                     />
                     <FieldError error=add_error />
                 </label>
-                <button type="submit" class="button-secondary">"Add level"</button>
+                <button type="submit" class="button-secondary">{t(B::AddLevel)}</button>
             </form>
         </section>
     }
@@ -86,29 +91,18 @@ fn LevelRow(index: usize, count: Memo<usize>) -> impl IntoView {
     };
     let uses = move || {
         let u = usage.get();
-        let plural = |n: usize, one: &str| {
-            if n == 1 {
-                format!("1 {one}")
-            } else {
-                format!("{n} {one}s")
-            }
-        };
-        format!(
-            "{}, {}",
-            plural(u.positions, "position"),
-            plural(u.bands, "band")
-        )
+        level_uses(u.positions, u.bands)
     };
     view! {
         <li class="level-row" data-testid="level-row" data-level=move || level.get()>
-            <Field label="Level name" compact=true name="level-name" value=level commit=rename />
+            <Field label=t(B::LevelName) compact=true name="level-name" value=level commit=rename />
             <span class="muted level-uses">{uses}</span>
             <span class="level-actions">
                 <button
                     type="button"
                     class="button-quiet"
                     data-testid="level-up"
-                    aria-label=move || format!("Move {} one level lower", level.get())
+                    aria-label=move || move_level_lower(&level.get())
                     disabled=move || index == 0
                     on:click=move |_| shift(index.saturating_sub(1))
                 >
@@ -118,7 +112,7 @@ fn LevelRow(index: usize, count: Memo<usize>) -> impl IntoView {
                     type="button"
                     class="button-quiet"
                     data-testid="level-down"
-                    aria-label=move || format!("Move {} one level higher", level.get())
+                    aria-label=move || move_level_higher(&level.get())
                     disabled=move || { index + 1 >= count.get() }
                     on:click=move |_| shift(index + 1)
                 >
@@ -128,10 +122,10 @@ fn LevelRow(index: usize, count: Memo<usize>) -> impl IntoView {
                     type="button"
                     class="button-quiet"
                     data-testid="delete-level"
-                    aria-label=move || format!("Delete level {}", level.get())
+                    aria-label=move || delete_level(&level.get())
                     on:click=delete
                 >
-                    "Delete"
+                    {t(Common::Delete)}
                 </button>
             </span>
             <FieldError error=error />

@@ -4,6 +4,9 @@ use leptos::prelude::*;
 use rust_decimal::Decimal;
 
 use super::state::PlanState;
+use crate::i18n::bands::{BandsText as B, positions_outside, range};
+use crate::i18n::common::Common;
+use crate::i18n::t;
 use crate::model::bands::{BandFit, outside_band};
 
 #[derive(Clone, Debug, PartialEq)]
@@ -50,7 +53,7 @@ pub fn OutsideBand() -> impl IntoView {
                 .map(|r| {
                     let band = r
                         .band
-                        .map(|(min, max)| format!("{} – {}", amount(Some(min)), amount(Some(max))))
+                        .map(|(min, max)| range(&amount(Some(min)), &amount(Some(max))))
                         .unwrap_or_default();
                     view! {
                         <tr data-testid="outside-row" class:above=r.above>
@@ -60,7 +63,7 @@ pub fn OutsideBand() -> impl IntoView {
                             <td class="num">{amount(r.salary)}</td>
                             <td class="num">{band}</td>
                             <td class="num">{r.compa_ratio.map(|c| c.to_string()).unwrap_or_default()}</td>
-                            <td class="fit">{if r.above { "Above" } else { "Below" }}</td>
+                            <td class="fit">{t(if r.above { B::Above } else { B::Below })}</td>
                         </tr>
                     }
                 })
@@ -70,28 +73,25 @@ pub fn OutsideBand() -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="outside-title">
             <div class="card-head">
-                <h2 id="outside-title">"Outside their band"</h2>
+                <h2 id="outside-title">{t(B::OutsideTitle)}</h2>
                 <span class="muted" data-testid="outside-count">
-                    {move || match rows.with(Vec::len) {
-                        1 => "1 position".to_string(),
-                        n => format!("{n} positions"),
-                    }}
+                    {move || positions_outside(rows.with(Vec::len))}
                 </span>
             </div>
             <Show
                 when=move || !rows.with(Vec::is_empty)
-                fallback=|| view! { <p class="empty" data-testid="outside-band">"Every salary is within its band."</p> }
+                fallback=|| view! { <p class="empty" data-testid="outside-band">{t(B::AllWithin)}</p> }
             >
                 <table class="grid outside-table" data-testid="outside-band">
                     <thead>
                         <tr>
-                            <th scope="col">"Position"</th>
-                            <th scope="col">"Team"</th>
-                            <th scope="col">"Level"</th>
-                            <th scope="col" class="num">"Salary"</th>
-                            <th scope="col" class="num">"Band"</th>
-                            <th scope="col" class="num">"Compa-ratio"</th>
-                            <th scope="col">"Below or above"</th>
+                            <th scope="col">{t(B::Position)}</th>
+                            <th scope="col">{t(Common::Team)}</th>
+                            <th scope="col">{t(Common::Level)}</th>
+                            <th scope="col" class="num">{t(B::Salary)}</th>
+                            <th scope="col" class="num">{t(B::Band)}</th>
+                            <th scope="col" class="num">{t(B::CompaRatio)}</th>
+                            <th scope="col">{t(B::BelowOrAbove)}</th>
                         </tr>
                     </thead>
                     <tbody>{body}</tbody>

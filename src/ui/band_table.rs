@@ -7,10 +7,14 @@ use std::rc::Rc;
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
+use super::assumptions_rows::input_amount;
 use super::field::{Commit, Field, FieldError, SelectField};
 use super::state::PlanState;
 use super::teams::edit_checked;
 use crate::format::input::parse_amount;
+use crate::i18n::bands::{BandsText as B, add_band_for, delete_band};
+use crate::i18n::common::Common;
+use crate::i18n::t;
 use crate::model::SalaryBand;
 
 #[component]
@@ -59,18 +63,20 @@ pub fn BandTable() -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="bands-title">
             <div class="card-head">
-                <h2 id="bands-title">"Salary bands"</h2>
-                <span class="muted">"Annual base, " {code} ". A position without a salary is paid its band's midpoint."</span>
+                <h2 id="bands-title">{t(B::SalaryBands)}</h2>
+                <span class="muted">{t(B::AnnualBasePrefix)} {code} {t(B::AnnualBaseSuffix)}</span>
             </div>
             <table class="grid band-table">
                 <thead>
                     <tr>
-                        <th scope="col">"Level"</th>
-                        <th scope="col">"Location"</th>
-                        <th scope="col" class="num">"Minimum"</th>
-                        <th scope="col" class="num">"Midpoint"</th>
-                        <th scope="col" class="num">"Maximum"</th>
-                        <th scope="col"><span class="visually-hidden">"Actions"</span></th>
+                        <th scope="col">{t(Common::Level)}</th>
+                        <th scope="col">{t(B::Location)}</th>
+                        <th scope="col" class="num">{t(B::Minimum)}</th>
+                        <th scope="col" class="num">{t(B::Midpoint)}</th>
+                        <th scope="col" class="num">{t(B::Maximum)}</th>
+                        <th scope="col">
+                            <span class="visually-hidden">{t(B::Actions)}</span>
+                        </th>
                     </tr>
                 </thead>
                 <tbody>
@@ -80,7 +86,7 @@ pub fn BandTable() -> impl IntoView {
                 </tbody>
             </table>
             <Show when=move || count.get() == 0>
-                <p class="empty">"No bands yet. Add one for each level of the ladder."</p>
+                <p class="empty">{t(B::NoBandsYet)}</p>
             </Show>
             <div class="band-add">
                 <div class="band-missing">
@@ -89,7 +95,7 @@ pub fn BandTable() -> impl IntoView {
                             .get()
                             .into_iter()
                             .map(|level| {
-                                let label = format!("Add band for {level}");
+                                let label = add_band_for(&level);
                                 view! {
                                     <button
                                         type="button"
@@ -107,7 +113,7 @@ pub fn BandTable() -> impl IntoView {
                 </div>
                 <form class="add-inline" data-testid="add-band" on:submit=submit novalidate>
                     <label class="field">
-                        <span class="field-label">"Level"</span>
+                        <span class="field-label">{t(Common::Level)}</span>
                         <select data-field="new-band-level" on:change=move |ev| new_level.set(event_target_value(&ev))>
                             {move || {
                                 levels
@@ -119,10 +125,14 @@ pub fn BandTable() -> impl IntoView {
                         </select>
                     </label>
                     <label class="field">
-                        <span class="field-label">"Location (empty: any)"</span>
-                        <input data-field="new-band-location" placeholder="Osaka" bind:value=new_location />
+                        <span class="field-label">{t(B::LocationEmptyAny)}</span>
+                        <input
+                            data-field="new-band-location"
+                            placeholder=t(B::LocationExample)
+                            bind:value=new_location
+                        />
                     </label>
-                    <button type="submit" class="button-secondary">"Add band"</button>
+                    <button type="submit" class="button-secondary">{t(B::AddBand)}</button>
                 </form>
                 <FieldError error=add_error />
             </div>
@@ -145,7 +155,7 @@ fn BandRow(index: usize, levels: Memo<Vec<(String, String)>>) -> impl IntoView {
         Signal::derive(move || {
             band.with(|b| {
                 b.as_ref()
-                    .map(|b| state.show_amount(f(b)))
+                    .map(|b| input_amount(f(b), state.currency.get()))
                     .unwrap_or_default()
             })
         })
@@ -192,36 +202,36 @@ fn BandRow(index: usize, levels: Memo<Vec<(String, String)>>) -> impl IntoView {
     view! {
         <tr data-testid="band-row" data-level=level>
             <td>
-                <SelectField label="Level" compact=true name="level" value=level options=levels commit=level_commit />
+                <SelectField label=t(Common::Level) compact=true name="level" value=level options=levels commit=level_commit />
             </td>
             <td>
                 <Field
-                    label="Location"
+                    label=t(B::Location)
                     compact=true
                     name="location"
-                    placeholder="any"
+                    placeholder=t(B::AnyLocation)
                     value=text(|b| b.location.clone().unwrap_or_default())
                     commit=location_commit
                 />
             </td>
             <td class="num">
-                <Field label="Minimum" compact=true numeric=true name="min" value=amount(|b| b.min) commit=edit_amount("min", |b| &mut b.min) />
+                <Field label=t(B::Minimum) compact=true numeric=true name="min" value=amount(|b| b.min) commit=edit_amount("min", |b| &mut b.min) />
             </td>
             <td class="num">
-                <Field label="Midpoint" compact=true numeric=true name="mid" value=amount(|b| b.mid) commit=edit_amount("mid", |b| &mut b.mid) />
+                <Field label=t(B::Midpoint) compact=true numeric=true name="mid" value=amount(|b| b.mid) commit=edit_amount("mid", |b| &mut b.mid) />
             </td>
             <td class="num">
-                <Field label="Maximum" compact=true numeric=true name="max" value=amount(|b| b.max) commit=edit_amount("max", |b| &mut b.max) />
+                <Field label=t(B::Maximum) compact=true numeric=true name="max" value=amount(|b| b.max) commit=edit_amount("max", |b| &mut b.max) />
             </td>
             <td class="actions">
                 <button
                     type="button"
                     class="button-quiet"
                     data-testid="delete-band"
-                    aria-label=move || format!("Delete band {}", level.get())
+                    aria-label=move || delete_band(&level.get())
                     on:click=delete
                 >
-                    "Delete"
+                    {t(Common::Delete)}
                 </button>
                 <FieldError error=error />
             </td>

@@ -8,6 +8,8 @@ use super::band_ladder::Ladder;
 use super::band_outside::OutsideBand;
 use super::band_table::BandTable;
 use super::state::PlanState;
+use crate::i18n::bands::BandsText;
+use crate::i18n::t;
 use crate::model::bands::ladder_bands;
 
 #[component]
@@ -15,7 +17,7 @@ pub fn Bands() -> impl IntoView {
     let state = PlanState::expect();
     let levels = Memo::new(move |_| state.with_scenario(ladder_bands).unwrap_or_default());
     view! {
-        <section class="bands-view" data-testid="bands" aria-label="Salary bands">
+        <section class="bands-view" data-testid="bands" aria-label=t(BandsText::SalaryBands)>
             <div class="bands-top">
                 <Ladder />
                 <BandTable />

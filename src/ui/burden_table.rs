@@ -9,21 +9,27 @@ use leptos::prelude::*;
 use super::assumptions_rows::{At, BURDEN, Column, RowCells, RowList};
 use super::field::{CheckField, Commit, Field, SelectField};
 use super::state::PlanState;
+use crate::i18n::assumptions::AssumptionsText as A;
+use crate::i18n::common::{Common, category};
+use crate::i18n::t;
 use crate::model::editing::{new_burden_component, remove_row};
-use crate::model::{AnnualCap, CapPeriod};
+use crate::model::{AnnualCap, CapPeriod, Category};
 
-const COLUMNS: &[Column] = &[
-    ("Name", false),
-    ("Rate (%)", true),
-    ("On base", false),
-    ("On bonus", false),
-    ("Monthly pay cap (¤)", true),
-    ("Cap per bonus (¤)", true),
-    ("Bonus cap per fiscal year (¤)", true),
-    ("Annual pay cap (¤)", true),
-    ("Cap year", false),
-    ("Age-dependent", false),
-];
+/// The table's headings, in the UI's language.
+fn columns() -> Vec<Column> {
+    vec![
+        (t(Common::Name), false),
+        (t(A::RateColumn), true),
+        (t(A::OnBase), false),
+        (t(A::OnBonus), false),
+        (t(A::MonthlyPayCapColumn), true),
+        (t(A::BonusCapColumn), true),
+        (t(A::BonusYearCapColumn), true),
+        (t(A::AnnualPayCapColumn), true),
+        (t(A::CapYear), false),
+        (t(A::AgeDependent), false),
+    ]
+}
 
 fn period_value(period: CapPeriod) -> &'static str {
     match period {
@@ -37,9 +43,10 @@ pub fn BurdenTable() -> impl IntoView {
     let state = PlanState::expect();
     let count = Memo::new(move |_| state.with_scenario(|s| s.people.burden.len()).unwrap_or(0));
     let periods: Vec<(String, String)> = vec![
-        ("calendar_year".into(), "Calendar year".into()),
-        ("fiscal_year".into(), "Fiscal year".into()),
+        ("calendar_year".into(), t(A::CalendarYear).into()),
+        ("fiscal_year".into(), t(Common::FiscalYear).into()),
     ];
+    let no_cap = t(A::NoCap);
     let row: RowCells = Arc::new(move |i| {
         let at = At::new(state, &BURDEN, [i, 0]);
         let period: Commit = Rc::new(move |value| {
@@ -57,7 +64,7 @@ pub fn BurdenTable() -> impl IntoView {
         view! {
             <td>
                 <Field
-                    label="Name"
+                    label=t(Common::Name)
                     name="name"
                     compact=true
                     value=at.text(|b| b.name.clone())
@@ -66,7 +73,7 @@ pub fn BurdenTable() -> impl IntoView {
             </td>
             <td class="num">
                 <Field
-                    label="Rate (%)"
+                    label=t(A::RateColumn)
                     name="rate_pct"
                     compact=true
                     numeric=true
@@ -76,7 +83,7 @@ pub fn BurdenTable() -> impl IntoView {
             </td>
             <td>
                 <CheckField
-                    label="On base pay"
+                    label=t(A::OnBasePay)
                     name="on_base"
                     compact=true
                     value=at.flag(|b| b.on_base)
@@ -85,7 +92,7 @@ pub fn BurdenTable() -> impl IntoView {
             </td>
             <td>
                 <CheckField
-                    label="On bonuses"
+                    label=t(A::OnBonuses)
                     name="on_bonus"
                     compact=true
                     value=at.flag(|b| b.on_bonus)
@@ -94,22 +101,22 @@ pub fn BurdenTable() -> impl IntoView {
             </td>
             <td class="num">
                 <Field
-                    label="Monthly pay cap"
+                    label=t(A::MonthlyPayCap)
                     name="monthly_pay_cap"
                     compact=true
                     numeric=true
-                    placeholder="none"
+                    placeholder=no_cap
                     value=at.amount(|b| b.monthly_pay_cap)
                     commit=at.commit_optional_amount("monthly_pay_cap", |b, v| b.monthly_pay_cap = v)
                 />
             </td>
             <td class="num">
                 <Field
-                    label="Cap per bonus payment"
+                    label=t(A::BonusPaymentCap)
                     name="bonus_payment_cap"
                     compact=true
                     numeric=true
-                    placeholder="none"
+                    placeholder=no_cap
                     value=at.amount(|b| b.bonus_payment_cap)
                     commit=at
                         .commit_optional_amount("bonus_payment_cap", |b, v| b.bonus_payment_cap = v)
@@ -117,11 +124,11 @@ pub fn BurdenTable() -> impl IntoView {
             </td>
             <td class="num">
                 <Field
-                    label="Bonus cap per fiscal year"
+                    label=t(A::BonusFiscalYearCap)
                     name="bonus_fiscal_year_cap"
                     compact=true
                     numeric=true
-                    placeholder="none"
+                    placeholder=no_cap
                     value=at.amount(|b| b.bonus_fiscal_year_cap)
                     commit=at
                         .commit_optional_amount(
@@ -132,11 +139,11 @@ pub fn BurdenTable() -> impl IntoView {
             </td>
             <td class="num">
                 <Field
-                    label="Annual pay cap"
+                    label=t(A::AnnualPayCap)
                     name="annual_pay_cap"
                     compact=true
                     numeric=true
-                    placeholder="none"
+                    placeholder=no_cap
                     value=at.amount(|b| b.annual_pay_cap.as_ref().map(|c| c.amount))
                     commit=at
                         .commit_optional_amount(
@@ -153,7 +160,7 @@ pub fn BurdenTable() -> impl IntoView {
             </td>
             <td>
                 <SelectField
-                    label="Annual pay cap year"
+                    label=t(A::AnnualPayCapYear)
                     name="annual_pay_cap_period"
                     compact=true
                     value=at
@@ -168,7 +175,7 @@ pub fn BurdenTable() -> impl IntoView {
             </td>
             <td>
                 <CheckField
-                    label="Age-dependent (only positions marked age-dependent)"
+                    label=t(A::AgeDependentField)
                     name="age_dependent"
                     compact=true
                     value=at.flag(|b| b.age_dependent)
@@ -181,15 +188,13 @@ pub fn BurdenTable() -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="burden-title">
             <div class="card-head">
-                <h2 id="burden-title">"Employer burden"</h2>
-                <span class="muted">
-                    "Social insurance and payroll taxes on employees\u{2019} pay; an empty cap means none"
-                </span>
+                <h2 id="burden-title">{category(Category::Burden)}</h2>
+                <span class="muted">{t(A::BurdenNote)}</span>
             </div>
             <RowList
                 noun="burden"
-                what="burden component"
-                columns=COLUMNS
+                what=t(A::BurdenComponent)
+                columns=columns()
                 count=count
                 row=row
                 on_add=Arc::new(move |()| {
@@ -202,9 +207,7 @@ pub fn BurdenTable() -> impl IntoView {
                         })
                 })
             />
-            <p class="muted hint">
-                "Age-dependent components apply only to positions marked so (Japan\u{2019}s long-term care insurance, ages 40 to 64)."
-            </p>
+            <p class="muted hint">{t(A::AgeDependentHint)}</p>
         </section>
     }
 }

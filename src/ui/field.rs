@@ -14,6 +14,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use leptos::html;
 use leptos::prelude::*;
 
+use crate::i18n::fields::{FieldText, input_error};
+use crate::i18n::t;
+
 /// Parses the typed text and applies it; `Err` is the message for the field.
 pub type Commit = Rc<dyn Fn(&str) -> Result<(), String>>;
 /// Applies a checkbox's new state; `Err` is the message for the field.
@@ -106,12 +109,13 @@ pub fn Field(
             on:keydown=on_keydown
         />
     };
+    let not_saved = t(FieldText::NotSaved);
     let message = move || {
         error.get().map(|m| {
             view! {
                 <div class="field-error" role="alert" id=message_id.clone()>
-                    {m}
-                    <span class="unsaved">" Not saved."</span>
+                    {input_error(&m)}
+                    <span class="unsaved">{not_saved}</span>
                 </div>
             }
         })
@@ -188,7 +192,7 @@ pub fn SelectField(
     let message = move || {
         error
             .get()
-            .map(|m| view! { <div class="field-error" role="alert">{m}</div> })
+            .map(|m| view! { <div class="field-error" role="alert">{input_error(&m)}</div> })
     };
     if compact {
         view! { <div class="cell-field">{select_view}{message}</div> }.into_any()
@@ -227,7 +231,7 @@ pub fn CheckField(
     let message = move || {
         error
             .get()
-            .map(|m| view! { <div class="field-error" role="alert">{m}</div> })
+            .map(|m| view! { <div class="field-error" role="alert">{input_error(&m)}</div> })
     };
     let input_view = view! {
         <input
@@ -257,8 +261,8 @@ pub fn CheckField(
 #[component]
 pub fn FieldError(error: RwSignal<Option<String>>) -> impl IntoView {
     move || {
-        error
-            .get()
-            .map(|message| view! { <div class="field-error" role="alert">{message}</div> })
+        error.get().map(|message| {
+            view! { <div class="field-error" role="alert">{input_error(&message)}</div> }
+        })
     }
 }
