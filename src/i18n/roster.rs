@@ -1,13 +1,405 @@
-//! The texts of the roster part of the planner.
+//! The texts of the roster part of the planner: the Headcount view's table,
+//! its filters, the form that adds a position, the bulk changes and the
+//! roster CSV import.
+
+use rust_decimal::Decimal;
+
+use super::format::{count, date_in, percent};
+use super::{Lang, common, lang};
+use crate::model::bands::BandFit;
+use crate::model::{Date, PositionStatus};
 
 crate::texts! {
-    pub enum RosterText {}
+    /// The roster's headings, labels and messages.
+    pub enum RosterText {
+        // The table and its filters.
+        Id => "ID", "ID";
+        Location => "Location", "勤務地";
+        FeeColumn => "Fee %", "手数料（%）";
+        AgeColumn => "Age 40–64", "40～64歳";
+        CompaRatio => "Compa-ratio", "コンパレシオ";
+        Positions => "Positions", "ポジション";
+        Empty => "No positions yet. Add the first one below: its cost appears above at once.",
+            "ポジションはまだありません。下のフォームで最初のポジションを追加すると、その費用がすぐ上に表示されます。";
+        NoMatch => "No position matches the filters.", "絞り込み条件に一致するポジションはありません。";
+        Search => "Search", "検索";
+        SearchPlaceholder => "Title or id", "職種またはID";
+        AllStatuses => "All statuses", "すべての状態";
+        AllLevels => "All levels", "すべての等級";
+        Undo => "Undo", "元に戻す";
+        Dismiss => "Dismiss", "閉じる";
+
+        // A row's cells.
+        StartDate => "Start date", "開始日";
+        EndDate => "End date", "終了日";
+        FeeLabel => "Recruiting fee %", "紹介手数料（%）";
+        AgeLabel => "Age 40–64 (care insurance)", "40～64歳（介護保険の対象）";
+        OpenEnded => "open-ended", "期限なし";
+        Default => "default", "既定値";
+        NoBand => "no band: enter", "給与レンジなし（要入力）";
+        NotSaved => " Not saved.", "保存されていません。";
+        PositionGone => "This position was deleted.", "このポジションは削除されています。";
+        TitleMissing => "A position needs a title.", "職種を入力してください。";
+        StartFormat => "Write the first day of work as YYYY-MM-DD, such as 2026-04-01.",
+            "勤務開始日を「年-月-日」の形式で、2026-04-01のように入力してください。";
+        EndFormat => "Write the last day of work as YYYY-MM-DD, or leave it empty.",
+            "最終勤務日を「年-月-日」の形式で入力するか、空欄にしてください。";
+
+        // Adding a position.
+        AddHeading => "Add a position", "ポジションの追加";
+        TitlePlaceholder => "Senior backend engineer", "シニアバックエンドエンジニア";
+        TeamPlaceholder => "Platform", "プラットフォーム";
+        StartMonth => "Start month", "開始月";
+        AddPosition => "Add position", "追加";
+        TeamMissing => "Name the team.", "チームを入力してください。";
+        StartMissing => "Pick the month the position starts.", "開始月を選んでください。";
+
+        // Bulk changes.
+        BulkHeading => "Bulk changes", "一括変更";
+        MoveHiresHeading => "Move hires", "採用時期の移動";
+        MoveHiresHelp => "Moves the start (and end) of every open or planned position. Filled positions stay.",
+            "募集中・採用予定のすべてのポジションの開始日（と終了日）を動かします。在籍中のポジションは変わりません。";
+        ByMonths => "By months (−: earlier)", "月数（−で前倒し）";
+        MoveHires => "Move hires", "移動";
+        MonthsMissing => "Enter how many months: 3 later, −3 earlier.",
+            "動かす月数を入力してください（3で3か月後ろ倒し、−3で3か月前倒し）。";
+        FeeHeading => "Recruiting fee", "紹介手数料";
+        FeeHelp => "Sets the agency fee of a team's positions, in % of annual salary. Empty: the scenario's default.",
+            "チームのポジションの紹介手数料を、年収に対する%で設定します。空欄の場合はシナリオの既定値を使います。";
+        FeePct => "Fee (%)", "手数料（%）";
+        SetFee => "Set fee", "設定";
+
+        // Importing a roster CSV.
+        ImportHeading => "Import positions from a roster CSV", "名簿CSVからのポジション読み込み";
+        ImportRows => "Rows with a known id change that position; the others are added. You see the changes before anything is applied.",
+            "既存のIDを持つ行はそのポジションを変更し、それ以外の行は追加します。反映する前に変更内容を確認できます。";
+        CsvFile => "CSV file", "CSVファイル";
+        NewTeams => "New teams to create: ", "新しく作成するチーム：";
+        Line => "Line", "行";
+        ChangeKind => "Change", "区分";
+        ChangeRow => "change", "変更";
+        AddRow => "add", "追加";
+        BandMidpoint => "band midpoint", "給与レンジの中央値";
+    }
+}
+
+/// "12 positions", "1 of 3 positions": what the roster shows of all.
+pub fn positions_shown(shown: usize, all: usize) -> String {
+    match lang() {
+        Lang::En => match (shown, all) {
+            (1, 1) => "1 position".to_string(),
+            (s, a) if s == a => format!("{a} positions"),
+            (s, a) => format!("{s} of {a} positions"),
+        },
+        Lang::Ja if shown == all => format!("{}件", count(all as u64)),
+        Lang::Ja => format!("{}件中{}件", count(all as u64), count(shown as u64)),
+    }
+}
+
+/// A status among the roster's choices: "Open (hiring)" / "募集中". The
+/// Japanese is the shared name of the status.
+pub fn status_choice(status: PositionStatus) -> &'static str {
+    match lang() {
+        Lang::En => match status {
+            PositionStatus::Filled => "Filled",
+            PositionStatus::Open => "Open (hiring)",
+            PositionStatus::Planned => "Planned hire",
+        },
+        Lang::Ja => common::status(status),
+    }
+}
+
+/// A status in the roster's filter: "Open" / "募集中".
+pub fn status_filter(status: PositionStatus) -> &'static str {
+    match lang() {
+        Lang::En => match status {
+            PositionStatus::Filled => "Filled",
+            PositionStatus::Open => "Open",
+            PositionStatus::Planned => "Planned",
+        },
+        Lang::Ja => common::status(status),
+    }
+}
+
+/// A choice cell for screen readers: "Status: Filled" / "状態：在籍".
+pub fn cell_choice(label: &str, chosen: &str) -> String {
+    match lang() {
+        Lang::En => format!("{label}: {chosen}"),
+        Lang::Ja => format!("{label}：{chosen}"),
+    }
+}
+
+/// The bar after a delete: "Deleted “Backend” (P-3)."
+pub fn deleted(title: &str, id: &str) -> String {
+    match lang() {
+        Lang::En => format!("Deleted \u{201c}{title}\u{201d} ({id})."),
+        Lang::Ja => format!("「{title}」（{id}）を削除しました。"),
+    }
+}
+
+/// The button that duplicates a position, for screen readers.
+pub fn duplicate_position(title: &str) -> String {
+    match lang() {
+        Lang::En => format!("Duplicate {title}"),
+        Lang::Ja => format!("「{title}」を複製"),
+    }
+}
+
+/// The button that deletes a position, for screen readers.
+pub fn delete_position(title: &str) -> String {
+    match lang() {
+        Lang::En => format!("Delete {title}"),
+        Lang::Ja => format!("「{title}」を削除"),
+    }
+}
+
+/// The salary's placeholder when the position has a band: "mid ¥6,000,000".
+pub fn band_midpoint(amount: &str) -> String {
+    match lang() {
+        Lang::En => format!("mid {amount}"),
+        Lang::Ja => format!("中央値 {amount}"),
+    }
+}
+
+/// The compa-ratio's tooltip: "Compa-ratio 0.92: below its band".
+pub fn compa_ratio_title(ratio: &str, fit: BandFit) -> String {
+    match lang() {
+        Lang::En => {
+            let says = match fit {
+                BandFit::Below => "below its band",
+                BandFit::Above => "above its band",
+                _ => "within its band",
+            };
+            format!("Compa-ratio {ratio}: {says}")
+        }
+        Lang::Ja => {
+            let says = match fit {
+                BandFit::Below => "給与レンジを下回っています",
+                BandFit::Above => "給与レンジを上回っています",
+                _ => "給与レンジ内です",
+            };
+            format!("コンパレシオ {ratio}：{says}")
+        }
+    }
+}
+
+/// After moving hires: "Moved 1 hire of Platform by +3 months." An empty
+/// `team` is every team.
+pub fn moved_hires(moved: usize, months: i32, team: &str) -> String {
+    match lang() {
+        Lang::En => {
+            let hires = if moved == 1 { "hire" } else { "hires" };
+            format!(
+                "Moved {moved} {hires} {} by {months:+} months.",
+                of_team_en(team)
+            )
+        }
+        Lang::Ja => {
+            let way = if months < 0 {
+                "前倒し"
+            } else {
+                "後ろ倒し"
+            };
+            format!(
+                "{}の採用{moved}件を{}か月{way}しました。",
+                of_team_ja(team),
+                months.unsigned_abs()
+            )
+        }
+    }
+}
+
+/// After setting a recruiting fee: "2 position(s) of Platform now use 35 %."
+/// `None` is the scenario's default fee; an empty `team` is every team.
+pub fn fee_set(changed: usize, pct: Option<Decimal>, team: &str) -> String {
+    match lang() {
+        Lang::En => {
+            let what = pct.map_or_else(|| "the scenario's default fee".to_string(), percent);
+            format!("{changed} position(s) {} now use {what}.", of_team_en(team))
+        }
+        Lang::Ja => {
+            let what = pct.map_or_else(|| "シナリオの既定値".to_string(), percent);
+            format!(
+                "{}のポジション{changed}件の紹介手数料を{what}にしました。",
+                of_team_ja(team)
+            )
+        }
+    }
+}
+
+fn of_team_en(team: &str) -> String {
+    if team.is_empty() {
+        "of all teams".to_string()
+    } else {
+        format!("of {team}")
+    }
+}
+
+fn of_team_ja(team: &str) -> String {
+    if team.is_empty() {
+        "全チーム".to_string()
+    } else {
+        format!("チーム「{team}」")
+    }
+}
+
+/// The columns an import needs. The Japanese names the CSV's own column
+/// names, which are written in English in the file.
+pub fn import_columns() -> String {
+    match lang() {
+        Lang::En => "Columns: the roster export's, or at least title, team, level, salary, start and status. ".to_string(),
+        Lang::Ja => "列は名簿の書き出しと同じもの、または少なくとも title（職種）、team（チーム）、level（等級）、salary（年収）、start（開始日）、status（状態）が必要です。".to_string(),
+    }
+}
+
+/// After an import: "Imported roster.csv: 2 added, 1 changed."
+pub fn imported(file: &str, added: usize, changed: usize) -> String {
+    match lang() {
+        Lang::En => format!("Imported {file}: {added} added, {changed} changed."),
+        Lang::Ja => format!("「{file}」を読み込みました（追加{added}件、変更{changed}件）。"),
+    }
+}
+
+/// What follows the file's name when it cannot be imported.
+pub fn import_refused(problems: usize) -> String {
+    match lang() {
+        Lang::En => {
+            format!(" cannot be imported: {problems} problem(s). Nothing was changed.")
+        }
+        Lang::Ja => format!("は読み込めません。問題が{problems}件あります。何も変更していません。"),
+    }
+}
+
+/// What follows the file's name in the preview.
+pub fn import_summary(added: usize, changed: usize, unchanged: usize) -> String {
+    match lang() {
+        Lang::En => format!(": {added} to add, {changed} to change, {unchanged} unchanged."),
+        Lang::Ja => format!("：追加{added}件、変更{changed}件、変更なし{unchanged}件。"),
+    }
+}
+
+/// The import's button: "Import 3 position(s)".
+pub fn import_button(n: usize) -> String {
+    match lang() {
+        Lang::En => format!("Import {n} position(s)"),
+        Lang::Ja => format!("ポジション{n}件を読み込む"),
+    }
+}
+
+/// Names in a sentence: "Data, Mobile" / "Data、Mobile".
+pub fn names(names: &[String]) -> String {
+    match lang() {
+        Lang::En => names.join(", "),
+        Lang::Ja => names.join("、"),
+    }
+}
+
+/// A start date in the preview: as in the file in English ("2026-04-01"),
+/// "2026年4月1日" in Japanese.
+pub fn preview_date(d: Date) -> String {
+    match lang() {
+        Lang::En => d.to_string(),
+        Lang::Ja => date_in(d, Lang::Ja),
+    }
+}
+
+/// A status in the preview: as in the file in English ("planned"), its
+/// name in Japanese.
+pub fn preview_status(status: PositionStatus) -> &'static str {
+    match lang() {
+        Lang::En => status.as_str(),
+        Lang::Ja => common::status(status),
+    }
 }
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+    use crate::i18n::{reads_as_english, reads_as_japanese, set_lang};
+    use rust_decimal::dec;
+
     #[test]
     fn translated() {
         crate::i18n::assert_translated::<super::RosterText>();
+    }
+
+    #[test]
+    fn sentences_in_each_language() {
+        set_lang(Lang::En);
+        assert_eq!(positions_shown(1, 1), "1 position");
+        assert_eq!(positions_shown(60, 60), "60 positions");
+        assert_eq!(positions_shown(1, 3), "1 of 3 positions");
+        assert_eq!(status_choice(PositionStatus::Open), "Open (hiring)");
+        assert_eq!(status_choice(PositionStatus::Planned), "Planned hire");
+        assert_eq!(status_filter(PositionStatus::Open), "Open");
+        assert_eq!(
+            moved_hires(1, 3, "Platform"),
+            "Moved 1 hire of Platform by +3 months."
+        );
+        assert_eq!(
+            moved_hires(2, -2, ""),
+            "Moved 2 hires of all teams by -2 months."
+        );
+        assert_eq!(
+            fee_set(2, Some(dec!(35.0)), "Data"),
+            "2 position(s) of Data now use 35 %."
+        );
+        assert_eq!(
+            fee_set(0, None, ""),
+            "0 position(s) of all teams now use the scenario's default fee."
+        );
+        assert_eq!(deleted("Backend", "P-3"), "Deleted “Backend” (P-3).");
+        assert_eq!(
+            compa_ratio_title("0.92", BandFit::Below),
+            "Compa-ratio 0.92: below its band"
+        );
+        assert_eq!(preview_status(PositionStatus::Planned), "planned");
+        let day = Date::new(2026, 4, 1).unwrap();
+        assert_eq!(preview_date(day), "2026-04-01");
+        let english = [
+            positions_shown(2, 5),
+            import_columns(),
+            imported("a.csv", 1, 2),
+            import_refused(3),
+            import_summary(2, 0, 1),
+            import_button(2),
+            cell_choice("Status", "Filled"),
+        ];
+        assert!(english.iter().all(|s| reads_as_english(s)));
+
+        set_lang(Lang::Ja);
+        assert_eq!(positions_shown(5000, 5000), "5,000件");
+        assert_eq!(positions_shown(1, 3), "3件中1件");
+        assert_eq!(status_choice(PositionStatus::Open), "募集中");
+        assert_eq!(status_filter(PositionStatus::Planned), "採用予定");
+        assert_eq!(
+            moved_hires(1, 3, "Platform"),
+            "チーム「Platform」の採用1件を3か月後ろ倒ししました。"
+        );
+        assert_eq!(
+            moved_hires(2, -2, ""),
+            "全チームの採用2件を2か月前倒ししました。"
+        );
+        assert_eq!(
+            fee_set(2, Some(dec!(35)), ""),
+            "全チームのポジション2件の紹介手数料を35%にしました。"
+        );
+        assert_eq!(preview_date(day), "2026年4月1日");
+        assert_eq!(preview_status(PositionStatus::Filled), "在籍");
+        let japanese = [
+            positions_shown(2, 5),
+            imported("", 1, 2),
+            import_refused(3),
+            import_summary(2, 0, 1),
+            import_button(2),
+            deleted("", ""),
+            compa_ratio_title("1.1", BandFit::Above),
+            fee_set(1, None, ""),
+        ];
+        assert!(
+            japanese.iter().all(|s| reads_as_japanese(s)),
+            "{japanese:?}"
+        );
+        set_lang(Lang::En);
     }
 }

@@ -5,6 +5,9 @@ use leptos::prelude::*;
 use super::field::FieldError;
 use super::state::PlanState;
 use crate::format::input::parse_amount;
+use crate::i18n::common::Common;
+use crate::i18n::roster::{RosterText, status_choice};
+use crate::i18n::t;
 use crate::model::{PositionStatus, YearMonth};
 
 #[component]
@@ -30,15 +33,15 @@ pub fn AddPosition() -> impl IntoView {
         let team_text = team.get_untracked().trim().to_string();
         let checked_title = (!title_text.is_empty())
             .then_some(title_text)
-            .ok_or("A position needs a title.");
+            .ok_or(t(RosterText::TitleMissing));
         let checked_team = (!team_text.is_empty())
             .then_some(team_text)
-            .ok_or("Name the team.");
+            .ok_or(t(RosterText::TeamMissing));
         let checked_salary = parse_amount(&salary.get_untracked(), exponent);
         let checked_start = start
             .get_untracked()
             .parse::<YearMonth>()
-            .map_err(|_| "Pick the month the position starts.");
+            .map_err(|_| t(RosterText::StartMissing));
         title_error.set(checked_title.as_ref().err().map(|e| e.to_string()));
         team_error.set(checked_team.as_ref().err().map(|e| e.to_string()));
         salary_error.set(checked_salary.as_ref().err().cloned());
@@ -65,34 +68,34 @@ pub fn AddPosition() -> impl IntoView {
 
     view! {
         <form class="add-position" data-testid="add-position" on:submit=submit novalidate>
-            <h3>"Add a position"</h3>
+            <h3>{t(RosterText::AddHeading)}</h3>
             <datalist id="team-names">
                 {move || state.with_scenario(|s| s.teams.iter().map(|t| view! { <option value=t.name.clone()></option> }).collect_view())}
             </datalist>
             <div class="form-row">
                 <label>
-                    <span>"Title"</span>
+                    <span>{t(Common::Title)}</span>
                     <input
                         name="title"
-                        placeholder="Senior backend engineer"
+                        placeholder=t(RosterText::TitlePlaceholder)
                         class:invalid=move || title_error.get().is_some()
                         bind:value=title
                     />
                     <FieldError error=title_error />
                 </label>
                 <label>
-                    <span>"Team"</span>
+                    <span>{t(Common::Team)}</span>
                     <input
                         name="team"
                         list="team-names"
-                        placeholder="Platform"
+                        placeholder=t(RosterText::TeamPlaceholder)
                         class:invalid=move || team_error.get().is_some()
                         bind:value=team
                     />
                     <FieldError error=team_error />
                 </label>
                 <label>
-                    <span>"Annual salary"</span>
+                    <span>{t(Common::Salary)}</span>
                     <input
                         name="salary"
                         class="num"
@@ -104,7 +107,7 @@ pub fn AddPosition() -> impl IntoView {
                     <FieldError error=salary_error />
                 </label>
                 <label>
-                    <span>"Start month"</span>
+                    <span>{t(RosterText::StartMonth)}</span>
                     <input
                         name="start"
                         type="month"
@@ -114,15 +117,15 @@ pub fn AddPosition() -> impl IntoView {
                     <FieldError error=start_error />
                 </label>
                 <label>
-                    <span>"Status"</span>
+                    <span>{t(Common::Status)}</span>
                     <select name="status" on:change=move |ev| status.set(event_target_value(&ev))>
-                        <option value="filled" selected=true>"Filled"</option>
-                        <option value="open">"Open (hiring)"</option>
-                        <option value="planned">"Planned hire"</option>
+                        <option value="filled" selected=true>{status_choice(PositionStatus::Filled)}</option>
+                        <option value="open">{status_choice(PositionStatus::Open)}</option>
+                        <option value="planned">{status_choice(PositionStatus::Planned)}</option>
                     </select>
                 </label>
                 <button type="submit" class="button-primary" data-testid="add-position-submit">
-                    "Add position"
+                    {t(RosterText::AddPosition)}
                 </button>
             </div>
         </form>

@@ -6,6 +6,9 @@ use leptos::prelude::*;
 use super::position_row::RosterContext;
 use super::state::PlanState;
 use crate::format::input::{parse_optional_percent, parse_whole};
+use crate::i18n::common::Common;
+use crate::i18n::roster::{RosterText, fee_set, moved_hires};
+use crate::i18n::t;
 
 #[component]
 pub fn BulkActions() -> impl IntoView {
@@ -19,7 +22,7 @@ pub fn BulkActions() -> impl IntoView {
     let fee_note = RwSignal::new(None::<Result<String, String>>);
 
     let team_choice = move |current: RwSignal<String>| {
-        std::iter::once((String::new(), "All teams".to_string()))
+        std::iter::once((String::new(), t(Common::AllTeams).to_string()))
             .chain(roster.teams.get())
             .map(|(value, label)| {
                 let selected = current.get_untracked() == value;
@@ -27,21 +30,11 @@ pub fn BulkActions() -> impl IntoView {
             })
             .collect_view()
     };
-    let which = |team: &str| {
-        if team.is_empty() {
-            "of all teams".to_string()
-        } else {
-            format!("of {team}")
-        }
-    };
-
     let shift = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let months = match parse_whole(&shift_months.get_untracked(), -120, 120) {
             Ok(0) => {
-                shift_note.set(Some(Err(
-                    "Enter how many months: 3 later, −3 earlier.".into()
-                )));
+                shift_note.set(Some(Err(t(RosterText::MonthsMissing).into())));
                 return;
             }
             Ok(m) => m as i32,
@@ -55,13 +48,7 @@ pub fn BulkActions() -> impl IntoView {
         let result = state.try_edit_scenario("positions", |s| {
             moved = s.shift_hires((!team.is_empty()).then_some(team.as_str()), months);
         });
-        shift_note.set(Some(result.map(|()| {
-            let hires = if moved == 1 { "hire" } else { "hires" };
-            format!(
-                "Moved {moved} {hires} {} by {months:+} months.",
-                which(&team)
-            )
-        })));
+        shift_note.set(Some(result.map(|()| moved_hires(moved, months, &team))));
     };
     let set_fee = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -77,13 +64,7 @@ pub fn BulkActions() -> impl IntoView {
         let result = state.try_edit_scenario("positions", |s| {
             changed = s.set_recruiting_fee((!team.is_empty()).then_some(team.as_str()), pct);
         });
-        fee_note.set(Some(result.map(|()| {
-            let what = pct.map_or_else(
-                || "the scenario's default fee".to_string(),
-                |p| format!("{} %", p.normalize()),
-            );
-            format!("{changed} position(s) {} now use {what}.", which(&team))
-        })));
+        fee_note.set(Some(result.map(|()| fee_set(changed, pct, &team))));
     };
     let note = |n: RwSignal<Option<Result<String, String>>>| {
         move || {
@@ -96,37 +77,37 @@ pub fn BulkActions() -> impl IntoView {
 
     view! {
         <section class="card" aria-labelledby="bulk-title" data-testid="bulk-actions">
-            <div class="card-head"><h2 id="bulk-title">"Bulk changes"</h2></div>
+            <div class="card-head"><h2 id="bulk-title">{t(RosterText::BulkHeading)}</h2></div>
             <div class="bulk-grid">
                 <form class="bulk" on:submit=shift data-testid="shift-hires" novalidate>
-                    <h3>"Move hires"</h3>
-                    <p class="muted">"Moves the start (and end) of every open or planned position. Filled positions stay."</p>
+                    <h3>{t(RosterText::MoveHiresHeading)}</h3>
+                    <p class="muted">{t(RosterText::MoveHiresHelp)}</p>
                     <div class="form-row">
-                        <label class="field"><span class="field-label">"Team"</span>
+                        <label class="field"><span class="field-label">{t(Common::Team)}</span>
                             <select data-field="shift-team" on:change=move |ev| shift_team.set(event_target_value(&ev))>
                                 {move || team_choice(shift_team)}
                             </select>
                         </label>
-                        <label class="field"><span class="field-label">"By months (−: earlier)"</span>
+                        <label class="field"><span class="field-label">{t(RosterText::ByMonths)}</span>
                             <input class="num short" data-field="shift-months" inputmode="numeric" bind:value=shift_months />
                         </label>
-                        <button type="submit" class="button-secondary" data-testid="shift-hires-apply">"Move hires"</button>
+                        <button type="submit" class="button-secondary" data-testid="shift-hires-apply">{t(RosterText::MoveHires)}</button>
                     </div>
                     {note(shift_note)}
                 </form>
                 <form class="bulk" on:submit=set_fee data-testid="team-fee" novalidate>
-                    <h3>"Recruiting fee"</h3>
-                    <p class="muted">"Sets the agency fee of a team's positions, in % of annual salary. Empty: the scenario's default."</p>
+                    <h3>{t(RosterText::FeeHeading)}</h3>
+                    <p class="muted">{t(RosterText::FeeHelp)}</p>
                     <div class="form-row">
-                        <label class="field"><span class="field-label">"Team"</span>
+                        <label class="field"><span class="field-label">{t(Common::Team)}</span>
                             <select data-field="fee-team" on:change=move |ev| fee_team.set(event_target_value(&ev))>
                                 {move || team_choice(fee_team)}
                             </select>
                         </label>
-                        <label class="field"><span class="field-label">"Fee (%)"</span>
+                        <label class="field"><span class="field-label">{t(RosterText::FeePct)}</span>
                             <input class="num short" data-field="fee-pct" inputmode="decimal" placeholder="35" bind:value=fee_pct />
                         </label>
-                        <button type="submit" class="button-secondary" data-testid="team-fee-apply">"Set fee"</button>
+                        <button type="submit" class="button-secondary" data-testid="team-fee-apply">{t(RosterText::SetFee)}</button>
                     </div>
                     {note(fee_note)}
                 </form>

@@ -12,6 +12,8 @@ use std::rc::Rc;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::i18n::roster::cell_choice;
+
 /// The row's refused field and its message.
 pub type RowError = RwSignal<Option<(&'static str, String)>>;
 
@@ -153,7 +155,7 @@ pub fn select_cell(
         } else {
             view! {
                 <button type="button" class="cell-choice" data-field=name data-value=move || value.get()
-                    aria-label=move || format!("{label}: {}", shown())
+                    aria-label=move || cell_choice(label, &shown())
                     on:focus=move |_| editing.set(true)
                     on:mousedown=move |_| open_list.set_value(true)>
                     {shown}

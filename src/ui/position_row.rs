@@ -13,8 +13,11 @@ use leptos::prelude::*;
 use super::grid_cell::{CellCommit, RowError, check_cell, select_cell, text_cell};
 use super::state::PlanState;
 use crate::format::input::{parse_number, parse_optional_amount, parse_optional_percent};
+use crate::i18n::common::{self, Common};
+use crate::i18n::roster::{self as texts, RosterText};
+use crate::i18n::t;
 use crate::model::bands::{BandFit, band_check};
-use crate::model::{Date, Employment, Position, PositionStatus};
+use crate::model::{Date, Employment, Position, PositionStatus, format_minor, round_to_minor};
 
 /// An edit of a position, from the typed text and the currency's decimals.
 type PositionEdit = Box<dyn FnOnce(&mut Position)>;
@@ -43,19 +46,25 @@ pub struct RosterContext {
 
 fn status_options() -> Vec<(String, String)> {
     [
-        (PositionStatus::Filled, "Filled"),
-        (PositionStatus::Open, "Open (hiring)"),
-        (PositionStatus::Planned, "Planned hire"),
+        PositionStatus::Filled,
+        PositionStatus::Open,
+        PositionStatus::Planned,
     ]
     .into_iter()
-    .map(|(s, l)| (s.as_str().to_string(), l.to_string()))
+    .map(|s| (s.as_str().to_string(), texts::status_choice(s).to_string()))
     .collect()
 }
 
 fn employment_options() -> Vec<(String, String)> {
     vec![
-        ("employee".into(), "Employee".into()),
-        ("contractor".into(), "Contractor".into()),
+        (
+            "employee".into(),
+            common::employment(Employment::Employee).into(),
+        ),
+        (
+            "contractor".into(),
+            common::employment(Employment::Contractor).into(),
+        ),
     ]
 }
 
@@ -84,7 +93,7 @@ pub fn PositionRow(id: String) -> impl IntoView {
     // `positions[i].<field>`.
     let edit = move |field: &str, apply: Box<dyn FnOnce(&mut Position)>| {
         let Some(index) = row.with_untracked(|r| r.as_ref().map(|(i, _)| *i)) else {
-            return Err("This position was deleted.".to_string());
+            return Err(t(RosterText::PositionGone).to_string());
         };
         state.try_edit_position(index, field, apply)
     };
@@ -98,7 +107,7 @@ pub fn PositionRow(id: String) -> impl IntoView {
     let title = commit("title", |t, _| {
         let t = t.trim().to_string();
         if t.is_empty() {
-            return Err("A position needs a title.".into());
+            return Err(self::t(RosterText::TitleMissing).into());
         }
         Ok(Box::new(move |p| p.title = t))
     });
@@ -135,18 +144,19 @@ pub fn PositionRow(id: String) -> impl IntoView {
         Ok(Box::new(move |p| p.fte = fte))
     });
     let start = commit("start", |t, _| {
-        let date: Date = t.parse().map_err(|_| {
-            "Write the first day of work as YYYY-MM-DD, such as 2026-04-01.".to_string()
-        })?;
+        let date: Date = t
+            .parse()
+            .map_err(|_| self::t(RosterText::StartFormat).to_string())?;
         Ok(Box::new(move |p| p.start = date))
     });
     let end = commit("end", |t, _| {
         let date = if t.trim().is_empty() {
             None
         } else {
-            Some(t.parse::<Date>().map_err(|_| {
-                "Write the last day of work as YYYY-MM-DD, or leave it empty.".to_string()
-            })?)
+            Some(
+                t.parse::<Date>()
+                    .map_err(|_| self::t(RosterText::EndFormat).to_string())?,
+            )
         };
         Ok(Box::new(move |p| p.end = date))
     });
@@ -166,11 +176,18 @@ pub fn PositionRow(id: String) -> impl IntoView {
         )
     });
 
+    // The salary as typed (`6,000,000`, no currency symbol): the cell is
+    // an input, so its value stays parseable.
     let salary_text = Signal::derive(move || {
         row.with(|r| {
             r.as_ref()
                 .and_then(|(_, p)| p.annual_base)
-                .map(|a| state.show_amount(a))
+                .map(|a| {
+                    let currency = state.currency.get();
+                    round_to_minor(a, currency.exponent())
+                        .map(|minor| format_minor(minor, currency))
+                        .unwrap_or_else(|| a.to_string())
+                })
                 .unwrap_or_default()
         })
     });
@@ -184,21 +201,21 @@ pub fn PositionRow(id: String) -> impl IntoView {
         band.with(|b| match b {
             Some(check) if check.fit != BandFit::NoBand => check
                 .salary
-                .map(|s| format!("mid {}", state.show_amount(s))),
-            _ => Some("no band: enter".to_string()),
+                .map(|s| texts::band_midpoint(&state.show_amount(s))),
+            _ => Some(t(RosterText::NoBand).to_string()),
         })
     };
     let band_cell = move || {
         band.with(|b| {
             let check = b.as_ref()?;
             let ratio = check.compa_ratio?;
-            let (class, mark, says) = match check.fit {
-                BandFit::Below => ("band-flag below", " ▼", "below its band"),
-                BandFit::Above => ("band-flag above", " ▲", "above its band"),
-                _ => ("band-flag", "", "within its band"),
+            let (class, mark) = match check.fit {
+                BandFit::Below => ("band-flag below", " ▼"),
+                BandFit::Above => ("band-flag above", " ▲"),
+                _ => ("band-flag", ""),
             };
             Some(view! {
-                <span class=class title=format!("Compa-ratio {ratio}: {says}")>
+                <span class=class title=texts::compa_ratio_title(&ratio.to_string(), check.fit)>
                     {ratio.to_string()}{mark}
                 </span>
             })
@@ -229,7 +246,7 @@ pub fn PositionRow(id: String) -> impl IntoView {
     let message = move || {
         error.get().map(|(_, m)| {
             view! {
-                <div class="row-error field-error" role="alert">{m}<span class="unsaved">" Not saved."</span></div>
+                <div class="row-error field-error" role="alert">{m}<span class="unsaved">{t(RosterText::NotSaved)}</span></div>
             }
         })
     };
@@ -239,26 +256,26 @@ pub fn PositionRow(id: String) -> impl IntoView {
     view! {
         <tr data-testid="position-row" data-id=id.clone()>
             <td class="cell-id muted">{id.clone()}</td>
-            <td>{text_cell("title", "Title", "text", false, text(|p| p.title.clone()), None, error, title)}</td>
-            <td>{select_cell("team", "Team", text(|p| p.team.clone()), roster.teams.into(), error, team)}</td>
-            <td>{select_cell("level", "Level", text(|p| p.level.clone()), roster.levels.into(), error, level)}</td>
-            <td>{select_cell("status", "Status", text(|p| p.status.as_str().to_string()), Signal::stored(status_options()), error, status)}</td>
-            <td>{select_cell("employment", "Employment", text(|p| match p.employment { Employment::Employee => "employee".into(), Employment::Contractor => "contractor".into() }), Signal::stored(employment_options()), error, employment)}</td>
-            <td>{text_cell("salary", "Annual salary", "text", true, salary_text, Some(Signal::derive(midpoint_hint)), error, salary)}</td>
-            <td>{text_cell("fte", "FTE", "text", true, fte_text, None, error, fte)}</td>
-            <td>{text_cell("start", "Start date", "text", false, text(|p| p.start.to_string()), None, error, start)}</td>
-            <td>{text_cell("end", "End date", "text", false, text(|p| p.end.map(|d| d.to_string()).unwrap_or_default()), Some(Signal::stored(Some("open-ended".to_string()))), error, end)}</td>
-            <td>{text_cell("location", "Location", "text", false, text(|p| p.location.clone().unwrap_or_default()), None, error, location)}</td>
-            <td>{text_cell("fee", "Recruiting fee %", "text", true, text(|p| p.recruiting_fee_pct.map(|d| d.normalize().to_string()).unwrap_or_default()), Some(Signal::stored(Some("default".to_string()))), error, fee)}</td>
-            <td class="cell-center">{check_cell("age", "Age 40–64 (care insurance)", Signal::derive(move || row.with(|r| r.as_ref().is_some_and(|(_, p)| p.age_dependent_burden))), error, age)}</td>
+            <td>{text_cell("title", t(Common::Title), "text", false, text(|p| p.title.clone()), None, error, title)}</td>
+            <td>{select_cell("team", t(Common::Team), text(|p| p.team.clone()), roster.teams.into(), error, team)}</td>
+            <td>{select_cell("level", t(Common::Level), text(|p| p.level.clone()), roster.levels.into(), error, level)}</td>
+            <td>{select_cell("status", t(Common::Status), text(|p| p.status.as_str().to_string()), Signal::stored(status_options()), error, status)}</td>
+            <td>{select_cell("employment", t(Common::Employment), text(|p| match p.employment { Employment::Employee => "employee".into(), Employment::Contractor => "contractor".into() }), Signal::stored(employment_options()), error, employment)}</td>
+            <td>{text_cell("salary", t(Common::Salary), "text", true, salary_text, Some(Signal::derive(midpoint_hint)), error, salary)}</td>
+            <td>{text_cell("fte", t(Common::Fte), "text", true, fte_text, None, error, fte)}</td>
+            <td>{text_cell("start", t(RosterText::StartDate), "text", false, text(|p| p.start.to_string()), None, error, start)}</td>
+            <td>{text_cell("end", t(RosterText::EndDate), "text", false, text(|p| p.end.map(|d| d.to_string()).unwrap_or_default()), Some(Signal::stored(Some(t(RosterText::OpenEnded).to_string()))), error, end)}</td>
+            <td>{text_cell("location", t(RosterText::Location), "text", false, text(|p| p.location.clone().unwrap_or_default()), None, error, location)}</td>
+            <td>{text_cell("fee", t(RosterText::FeeLabel), "text", true, text(|p| p.recruiting_fee_pct.map(|d| d.normalize().to_string()).unwrap_or_default()), Some(Signal::stored(Some(t(RosterText::Default).to_string()))), error, fee)}</td>
+            <td class="cell-center">{check_cell("age", t(RosterText::AgeLabel), Signal::derive(move || row.with(|r| r.as_ref().is_some_and(|(_, p)| p.age_dependent_burden))), error, age)}</td>
             <td class="num cell-band" data-testid="band-fit">{band_cell}</td>
             <td class="actions">
                 <button type="button" class="button-quiet" data-testid="duplicate-position"
-                    aria-label=move || format!("Duplicate {}", label()) title="Duplicate" on:click=duplicate>
+                    aria-label=move || texts::duplicate_position(&label()) title=t(Common::Duplicate) on:click=duplicate>
                     <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" class="icon"><rect x="5" y="5" width="9" height="9" rx="1.5"/><path d="M11 3.5V3a1 1 0 0 0-1-1H3a1 1 0 0 0-1 1v7a1 1 0 0 0 1 1h.5"/></svg>
                 </button>
                 <button type="button" class="button-quiet button-danger" data-testid="delete-position"
-                    aria-label=move || format!("Delete {}", label()) title="Delete" on:click=delete>
+                    aria-label=move || texts::delete_position(&label()) title=t(Common::Delete) on:click=delete>
                     <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" class="icon"><path d="M3 4h10M6.5 4V2.5h3V4M4.5 4l.7 9.5h5.6l.7-9.5"/></svg>
                 </button>
                 {message}

@@ -12,6 +12,9 @@ use super::monthly_cost::MonthlyCost;
 use super::position_row::{PositionRow, RosterContext};
 use super::state::PlanState;
 use super::team_totals::TeamTotals;
+use crate::i18n::common::Common;
+use crate::i18n::roster::{self as texts, RosterText};
+use crate::i18n::{Lang, Text, lang, t};
 use crate::model::PositionStatus;
 use crate::model::roster::{RosterQuery, SortKey, roster_order};
 
@@ -21,23 +24,53 @@ const ROW_HEIGHT: i32 = 37;
 /// Enter to the next row find a row already there.
 const OVERSCAN: usize = 6;
 
+/// A column's heading: a shared word or the roster's own.
+#[derive(Clone, Copy)]
+enum Heading {
+    Shared(Common),
+    Own(RosterText),
+    Blank,
+}
+
+impl Heading {
+    fn get(self, lang: Lang) -> &'static str {
+        match self {
+            Heading::Shared(key) => key.get(lang),
+            Heading::Own(key) => key.get(lang),
+            Heading::Blank => "",
+        }
+    }
+}
+
 /// The columns, their labels and what clicking their heading sorts by.
-const COLUMNS: [(&str, SortKey, bool); 15] = [
-    ("ID", SortKey::Id, false),
-    ("Title", SortKey::Title, false),
-    ("Team", SortKey::Team, false),
-    ("Level", SortKey::Level, false),
-    ("Status", SortKey::Status, false),
-    ("Employment", SortKey::Employment, false),
-    ("Annual salary", SortKey::Salary, true),
-    ("FTE", SortKey::Fte, true),
-    ("Start", SortKey::Start, false),
-    ("End", SortKey::End, false),
-    ("Location", SortKey::Location, false),
-    ("Fee %", SortKey::RecruitingFee, true),
-    ("Age 40–64", SortKey::Plan, false),
-    ("Compa-ratio", SortKey::CompaRatio, true),
-    ("", SortKey::Plan, false),
+const COLUMNS: [(Heading, SortKey, bool); 15] = [
+    (Heading::Own(RosterText::Id), SortKey::Id, false),
+    (Heading::Shared(Common::Title), SortKey::Title, false),
+    (Heading::Shared(Common::Team), SortKey::Team, false),
+    (Heading::Shared(Common::Level), SortKey::Level, false),
+    (Heading::Shared(Common::Status), SortKey::Status, false),
+    (
+        Heading::Shared(Common::Employment),
+        SortKey::Employment,
+        false,
+    ),
+    (Heading::Shared(Common::Salary), SortKey::Salary, true),
+    (Heading::Shared(Common::Fte), SortKey::Fte, true),
+    (Heading::Shared(Common::Start), SortKey::Start, false),
+    (Heading::Shared(Common::End), SortKey::End, false),
+    (Heading::Own(RosterText::Location), SortKey::Location, false),
+    (
+        Heading::Own(RosterText::FeeColumn),
+        SortKey::RecruitingFee,
+        true,
+    ),
+    (Heading::Own(RosterText::AgeColumn), SortKey::Plan, false),
+    (
+        Heading::Own(RosterText::CompaRatio),
+        SortKey::CompaRatio,
+        true,
+    ),
+    (Heading::Blank, SortKey::Plan, false),
 ];
 
 #[component]
@@ -140,7 +173,10 @@ pub fn Roster() -> impl IntoView {
     };
     let header = COLUMNS
         .into_iter()
-        .map(|(label, key, numeric)| {
+        .map(|(heading, key, numeric)| {
+            // `data-sort` names the column in English whatever the language.
+            let sort_name = heading.get(Lang::En);
+            let label = heading.get(lang());
             let sorted = move || query.with(|q| (q.sort == key && key != SortKey::Plan).then_some(q.descending));
             let aria = move || match sorted() {
                 Some(false) => "ascending",
@@ -152,7 +188,7 @@ pub fn Roster() -> impl IntoView {
             } else {
                 view! {
                     <th scope="col" class:num=numeric aria-sort=aria>
-                        <button type="button" class="sort" data-sort=label on:click=move |_| sort_by(key)>
+                        <button type="button" class="sort" data-sort=sort_name on:click=move |_| sort_by(key)>
                             {label}
                             <span class="sort-mark" aria-hidden="true">
                                 {move || match sorted() { Some(false) => "▲", Some(true) => "▼", None => "" }}
@@ -165,22 +201,14 @@ pub fn Roster() -> impl IntoView {
         })
         .collect_view();
 
-    let count = move || {
-        let shown = order.with(Vec::len);
-        let all = total.get();
-        match (shown, all) {
-            (1, 1) => "1 position".to_string(),
-            (s, a) if s == a => format!("{a} positions"),
-            (s, a) => format!("{s} of {a} positions"),
-        }
-    };
+    let count = move || texts::positions_shown(order.with(Vec::len), total.get());
 
     view! {
         <MonthlyCost />
         <TeamTotals />
         <section class="card" aria-labelledby="roster-title">
             <div class="card-head">
-                <h2 id="roster-title">"Positions"</h2>
+                <h2 id="roster-title">{t(RosterText::Positions)}</h2>
                 <span class="muted" data-testid="position-count">{count}</span>
             </div>
             <RosterFilters query=query />
@@ -210,11 +238,11 @@ pub fn Roster() -> impl IntoView {
             </div>
             <Show when=move || total.get() == 0>
                 <p class="empty" data-testid="roster-empty">
-                    "No positions yet. Add the first one below: its cost appears above at once."
+                    {t(RosterText::Empty)}
                 </p>
             </Show>
             <Show when=move || total.get() != 0 && order.with(Vec::is_empty)>
-                <p class="empty">"No position matches the filters."</p>
+                <p class="empty">{t(RosterText::NoMatch)}</p>
             </Show>
             <AddPosition />
         </section>
@@ -275,24 +303,27 @@ fn RosterFilters(query: RwSignal<RosterQuery>) -> impl IntoView {
                 .collect_view()
         };
     let some = |v: String| (!v.is_empty()).then_some(v);
-    let statuses = vec![
-        ("filled".to_string(), "Filled".to_string()),
-        ("open".to_string(), "Open".to_string()),
-        ("planned".to_string(), "Planned".to_string()),
-    ];
+    let statuses = [
+        PositionStatus::Filled,
+        PositionStatus::Open,
+        PositionStatus::Planned,
+    ]
+    .into_iter()
+    .map(|s| (s.as_str().to_string(), texts::status_filter(s).to_string()))
+    .collect();
     view! {
         <div class="filters" data-testid="roster-filters">
             <label class="field">
-                <span class="field-label">"Team"</span>
+                <span class="field-label">{t(Common::Team)}</span>
                 <select data-testid="filter-team" on:change=move |ev| {
                     let team = some(event_target_value(&ev));
                     query.update(|q| q.team = team);
                 }>
-                    {move || choice("All teams", roster.teams.get(), query.with(|q| q.team.clone()))}
+                    {move || choice(t(Common::AllTeams), roster.teams.get(), query.with(|q| q.team.clone()))}
                 </select>
             </label>
             <label class="field">
-                <span class="field-label">"Status"</span>
+                <span class="field-label">{t(Common::Status)}</span>
                 <select data-testid="filter-status" on:change=move |ev| {
                     let status = match event_target_value(&ev).as_str() {
                         "filled" => Some(PositionStatus::Filled),
@@ -302,21 +333,21 @@ fn RosterFilters(query: RwSignal<RosterQuery>) -> impl IntoView {
                     };
                     query.update(|q| q.status = status);
                 }>
-                    {choice("All statuses", statuses, None)}
+                    {choice(t(RosterText::AllStatuses), statuses, None)}
                 </select>
             </label>
             <label class="field">
-                <span class="field-label">"Level"</span>
+                <span class="field-label">{t(Common::Level)}</span>
                 <select data-testid="filter-level" on:change=move |ev| {
                     let level = some(event_target_value(&ev));
                     query.update(|q| q.level = level);
                 }>
-                    {move || choice("All levels", roster.levels.get(), query.with(|q| q.level.clone()))}
+                    {move || choice(t(RosterText::AllLevels), roster.levels.get(), query.with(|q| q.level.clone()))}
                 </select>
             </label>
             <label class="field">
-                <span class="field-label">"Search"</span>
-                <input type="search" data-testid="filter-text" placeholder="Title or id"
+                <span class="field-label">{t(RosterText::Search)}</span>
+                <input type="search" data-testid="filter-text" placeholder=t(RosterText::SearchPlaceholder)
                     on:input=move |ev| {
                         let text = event_target_value(&ev);
                         query.update(|q| q.text = text);
@@ -352,9 +383,9 @@ fn UndoDelete() -> impl IntoView {
         latest().map(|d| {
             view! {
                 <div class="undo-bar" role="status" data-testid="undo-delete">
-                    <span>"Deleted \u{201c}" {d.position.title.clone()} "\u{201d} (" {d.position.id.clone()} ")."</span>
-                    <button type="button" class="button-secondary" data-testid="undo-delete-button" on:click=undo>"Undo"</button>
-                    <button type="button" class="button-quiet" aria-label="Dismiss" on:click=move |_| roster.deleted.set(None)>"✕"</button>
+                    <span>{texts::deleted(&d.position.title, &d.position.id)}</span>
+                    <button type="button" class="button-secondary" data-testid="undo-delete-button" on:click=undo>{t(RosterText::Undo)}</button>
+                    <button type="button" class="button-quiet" aria-label=t(RosterText::Dismiss) on:click=move |_| roster.deleted.set(None)>"✕"</button>
                 </div>
             }
         })

@@ -6,6 +6,9 @@ use wasm_bindgen::JsCast;
 
 use super::state::PlanState;
 use crate::format::import::{ImportError, RosterPreview, preview_roster};
+use crate::i18n::common::Common;
+use crate::i18n::roster::{self as texts, RosterText};
+use crate::i18n::t;
 
 /// What the chosen file would do.
 #[derive(Clone)]
@@ -68,29 +71,27 @@ pub fn RosterImport() -> impl IntoView {
         });
         let added = preview.added().count();
         let changed = preview.changed().count();
-        applied.set(Some(format!(
-            "Imported {file}: {added} added, {changed} changed."
-        )));
+        applied.set(Some(texts::imported(&file, added, changed)));
         pending.set(None);
     };
 
     let salary = move |p: &crate::model::Position| {
         p.annual_base
             .map(|a| state.show_amount(a))
-            .unwrap_or_else(|| "band midpoint".to_string())
+            .unwrap_or_else(|| t(RosterText::BandMidpoint).to_string())
     };
 
     view! {
         <section class="card" aria-labelledby="import-title">
             <div class="card-head">
-                <h2 id="import-title">"Import positions from a roster CSV"</h2>
+                <h2 id="import-title">{t(RosterText::ImportHeading)}</h2>
             </div>
             <p class="muted">
-                "Columns: the roster export's, or at least title, team, level, salary, start and status. "
-                "Rows with a known id change that position; the others are added. You see the changes before anything is applied."
+                {texts::import_columns()}
+                {t(RosterText::ImportRows)}
             </p>
             <label class="field">
-                <span>"CSV file"</span>
+                <span>{t(RosterText::CsvFile)}</span>
                 <input type="file" accept=".csv,text/csv" data-testid="import-file" on:change=on_file />
             </label>
             {move || applied.get().map(|text| view! { <p class="note" role="status" data-testid="import-done">{text}</p> })}
@@ -100,12 +101,12 @@ pub fn RosterImport() -> impl IntoView {
                     <div class="import-errors" data-testid="import-errors" role="alert">
                         <p>
                             <strong>{file}</strong>
-                            {format!(" cannot be imported: {} problem(s). Nothing was changed.", errors.len())}
+                            {texts::import_refused(errors.len())}
                         </p>
                         <ul>
                             {errors.into_iter().map(|e| view! { <li>{e.to_string()}</li> }).collect_view()}
                         </ul>
-                        <button type="button" class="button-quiet" on:click=move |_| pending.set(None)>"Dismiss"</button>
+                        <button type="button" class="button-quiet" on:click=move |_| pending.set(None)>{t(RosterText::Dismiss)}</button>
                     </div>
                 }
                 .into_any(),
@@ -114,26 +115,26 @@ pub fn RosterImport() -> impl IntoView {
                     let changed = preview.changed().count();
                     let unchanged = preview.unchanged;
                     let rows = preview.rows.clone();
-                    let new_teams = preview.new_teams.join(", ");
+                    let new_teams = texts::names(&preview.new_teams);
                     view! {
                         <div class="import-preview" data-testid="import-preview">
                             <p>
                                 <strong>{file}</strong>
-                                {format!(": {added} to add, {changed} to change, {unchanged} unchanged.")}
+                                {texts::import_summary(added, changed, unchanged)}
                             </p>
                             {(!new_teams.is_empty())
-                                .then(|| view! { <p class="muted">"New teams to create: " {new_teams}</p> })}
+                                .then(|| view! { <p class="muted">{t(RosterText::NewTeams)} {new_teams}</p> })}
                             <table class="grid">
                                 <thead>
                                     <tr>
-                                        <th scope="col">"Line"</th>
-                                        <th scope="col">"Change"</th>
-                                        <th scope="col">"Title"</th>
-                                        <th scope="col">"Team"</th>
-                                        <th scope="col">"Level"</th>
-                                        <th scope="col" class="num">"Annual salary"</th>
-                                        <th scope="col">"Start"</th>
-                                        <th scope="col">"Status"</th>
+                                        <th scope="col">{t(RosterText::Line)}</th>
+                                        <th scope="col">{t(RosterText::ChangeKind)}</th>
+                                        <th scope="col">{t(Common::Title)}</th>
+                                        <th scope="col">{t(Common::Team)}</th>
+                                        <th scope="col">{t(Common::Level)}</th>
+                                        <th scope="col" class="num">{t(Common::Salary)}</th>
+                                        <th scope="col">{t(Common::Start)}</th>
+                                        <th scope="col">{t(Common::Status)}</th>
                                     </tr>
                                 </thead>
                                 <tbody>
@@ -141,7 +142,7 @@ pub fn RosterImport() -> impl IntoView {
                                         .into_iter()
                                         .map(|row| {
                                             let p = row.position;
-                                            let change = if row.before.is_some() { "change" } else { "add" };
+                                            let change = t(if row.before.is_some() { RosterText::ChangeRow } else { RosterText::AddRow });
                                             view! {
                                                 <tr>
                                                     <td class="num">{row.line}</td>
@@ -150,8 +151,8 @@ pub fn RosterImport() -> impl IntoView {
                                                     <td>{p.team.clone()}</td>
                                                     <td>{p.level.clone()}</td>
                                                     <td class="num">{salary(&p)}</td>
-                                                    <td>{p.start.to_string()}</td>
-                                                    <td>{p.status.as_str()}</td>
+                                                    <td>{texts::preview_date(p.start)}</td>
+                                                    <td>{texts::preview_status(p.status)}</td>
                                                 </tr>
                                             }
                                         })
@@ -166,10 +167,10 @@ pub fn RosterImport() -> impl IntoView {
                                     disabled=added + changed == 0
                                     on:click=confirm
                                 >
-                                    {format!("Import {} position(s)", added + changed)}
+                                    {texts::import_button(added + changed)}
                                 </button>
                                 <button type="button" class="button-quiet" on:click=move |_| pending.set(None)>
-                                    "Cancel"
+                                    {t(Common::Cancel)}
                                 </button>
                             </div>
                         </div>

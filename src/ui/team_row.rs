@@ -10,6 +10,9 @@ use super::field::{Commit, Field, FieldError};
 use super::state::PlanState;
 use super::teams::{FirstYear, edit_checked};
 use crate::format::input::{parse_optional_percent, parse_whole};
+use crate::i18n::common::Common;
+use crate::i18n::t;
+use crate::i18n::teams::{self as texts, TeamsText};
 use crate::model::teams::{TeamDeletion, TeamUsage};
 
 #[component]
@@ -99,7 +102,7 @@ pub fn TeamRow(index: usize, first_year: Memo<Option<FirstYear>>) -> impl IntoVi
         <tbody class="team" data-testid="team-row" data-team=name>
             <tr>
                 <td>
-                    <Field label="Team name" compact=true name="name" value=Signal::derive(name) commit=rename />
+                    <Field label=t(TeamsText::TeamName) compact=true name="name" value=Signal::derive(name) commit=rename />
                 </td>
                 <td class="num">{move || usage.get().positions}</td>
                 <td class="num" data-testid="team-heads">
@@ -113,22 +116,22 @@ pub fn TeamRow(index: usize, first_year: Memo<Option<FirstYear>>) -> impl IntoVi
                 </td>
                 <td class="num">
                     <Field
-                        label="Attrition override, % a year"
+                        label=t(TeamsText::AttritionOverride)
                         compact=true
                         numeric=true
                         name="attrition-rate"
-                        placeholder="default"
+                        placeholder=t(TeamsText::Default)
                         value=rate_value
                         commit=rate
                     />
                 </td>
                 <td class="num">
                     <Field
-                        label="Backfill lag override, months"
+                        label=t(TeamsText::BackfillOverride)
                         compact=true
                         numeric=true
                         name="backfill-lag"
-                        placeholder="default"
+                        placeholder=t(TeamsText::Default)
                         value=lag_value
                         commit=lag
                     />
@@ -139,11 +142,11 @@ pub fn TeamRow(index: usize, first_year: Memo<Option<FirstYear>>) -> impl IntoVi
                         class="button-quiet"
                         data-testid="delete-team"
                         node_ref=delete_button
-                        aria-label=move || format!("Delete team {}", name())
+                        aria-label=move || texts::delete_team(&name())
                         aria-expanded=move || asking.get().to_string()
                         on:click=on_delete
                     >
-                        "Delete"
+                        {t(Common::Delete)}
                     </button>
                     <FieldError error=error />
                 </td>
@@ -183,72 +186,19 @@ fn DeleteTeam(name: String, usage: TeamUsage, close: Callback<()>) -> impl IntoV
         }
     });
 
-    let TeamUsage {
-        positions,
-        tools,
-        other_costs,
-    } = usage;
-    let count = |n: usize, one: &str, many: &str| match n {
-        1 => format!("1 {one}"),
-        n => format!("{n} {many}"),
-    };
-    let mut naming = Vec::new();
-    if tools > 0 {
-        naming.push(count(tools, "tool", "tools"));
-    }
-    if other_costs > 0 {
-        naming.push(count(other_costs, "other cost", "other costs"));
-    }
-    let verb = if tools + other_costs == 1 {
-        "names"
+    let question = texts::delete_question(&name, usage);
+    let has_positions = usage.positions > 0;
+    let delete_label = t(if has_positions {
+        TeamsText::DeleteWithPositions
     } else {
-        "name"
-    };
-    let question = match (positions, naming.is_empty()) {
-        (0, _) => format!(
-            "Delete \u{201c}{name}\u{201d}? {} {verb} it.",
-            naming.join(" and ")
-        ),
-        (_, true) => format!(
-            "Delete \u{201c}{name}\u{201d}? It has {}.",
-            count(positions, "position", "positions")
-        ),
-        (_, false) => format!(
-            "Delete \u{201c}{name}\u{201d}? It has {}; {} {verb} it.",
-            count(positions, "position", "positions"),
-            naming.join(" and ")
-        ),
-    };
-    let (move_label, delete_label) = if positions > 0 {
-        ("Move them to ", "Delete them with the team")
-    } else {
-        ("Move its tool seats and costs to ", "Delete the team only")
-    };
+        TeamsText::DeleteTeamOnly
+    });
     let consequence = move || {
         let chosen = choice.get();
         if chosen.is_empty() {
-            let mut parts = Vec::new();
-            if positions > 0 {
-                parts.push(format!(
-                    "{} deleted.",
-                    count(positions, "position is", "positions are")
-                ));
-            }
-            if tools > 0 {
-                parts.push(
-                    "Tools only this team used are removed; the others no longer list it."
-                        .to_string(),
-                );
-            }
-            if other_costs > 0 {
-                parts.push(format!(
-                    "{} in the budget as costs of no team.",
-                    count(other_costs, "other cost stays", "other costs stay")
-                ));
-            }
-            parts.join(" ")
+            texts::deleted_with_team(usage)
         } else {
-            format!("Its positions, other costs and tool seats move to {chosen}.")
+            texts::moved_to(&chosen)
         }
     };
     let confirm = {
@@ -275,7 +225,7 @@ fn DeleteTeam(name: String, usage: TeamUsage, close: Callback<()>) -> impl IntoV
     let options = others
         .into_iter()
         .map(|team| {
-            let label = format!("{move_label}{team}");
+            let label = texts::move_choice(&team, has_positions);
             view! { <option value=team>{label}</option> }
         })
         .collect_view();
@@ -284,13 +234,13 @@ fn DeleteTeam(name: String, usage: TeamUsage, close: Callback<()>) -> impl IntoV
         <div
             class="team-delete"
             role="dialog"
-            aria-label=format!("Delete team {name}")
+            aria-label=texts::delete_team(&name)
             data-testid="team-delete-dialog"
             on:keydown=on_keydown
         >
             <p class="team-delete-question">{question}</p>
             <label class="field">
-                <span class="field-label">"What happens to them"</span>
+                <span class="field-label">{t(TeamsText::WhatHappens)}</span>
                 <select
                     data-testid="team-delete-move"
                     node_ref=select
@@ -304,7 +254,7 @@ fn DeleteTeam(name: String, usage: TeamUsage, close: Callback<()>) -> impl IntoV
             <FieldError error=error />
             <div class="actions-row">
                 <button type="button" class="button-danger" data-testid="team-delete-confirm" on:click=confirm>
-                    "Delete team"
+                    {t(TeamsText::DeleteTeam)}
                 </button>
                 <button
                     type="button"
@@ -312,7 +262,7 @@ fn DeleteTeam(name: String, usage: TeamUsage, close: Callback<()>) -> impl IntoV
                     data-testid="team-delete-cancel"
                     on:click=move |_| close.run(())
                 >
-                    "Cancel"
+                    {t(Common::Cancel)}
                 </button>
             </div>
         </div>

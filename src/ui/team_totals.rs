@@ -4,12 +4,18 @@
 use leptos::prelude::*;
 
 use super::state::PlanState;
+use crate::i18n::common::Common;
+use crate::i18n::format::fiscal_year;
+use crate::i18n::teams::{TeamsText, partial_year, totals_note};
+use crate::i18n::{Text, t};
 use crate::model::fiscal_year_summaries;
 use crate::model::roster::positions_per_team;
 
 /// One row of the table, formatted.
 #[derive(Clone, PartialEq)]
 struct TeamRow {
+    /// The team's name, for `data-team` (English for the row of no team).
+    key: String,
     name: String,
     positions: String,
     heads: String,
@@ -31,9 +37,9 @@ pub fn TeamTotals() -> impl IntoView {
                 .iter()
                 .map(|y| {
                     if y.partial {
-                        format!("{} (partial)", y.year.label())
+                        partial_year(&fiscal_year(y.year))
                     } else {
-                        y.year.label()
+                        fiscal_year(y.year)
                     }
                 })
                 .collect();
@@ -44,10 +50,15 @@ pub fn TeamTotals() -> impl IntoView {
                 .map(|(i, team)| {
                     let headcount = team.team.map(|t| forecast.team_headcount(end_month, t));
                     TeamRow {
+                        key: if team.team.is_some() {
+                            team.name.clone()
+                        } else {
+                            TeamsText::NoTeamRow.en().to_string()
+                        },
                         name: if team.team.is_some() {
                             team.name.clone()
                         } else {
-                            "No team (cloud, shared costs)".to_string()
+                            t(TeamsText::NoTeamRow).to_string()
                         },
                         positions: team
                             .team
@@ -67,7 +78,7 @@ pub fn TeamTotals() -> impl IntoView {
                 })
                 .collect();
             let totals: Vec<String> = years.iter().map(|y| state.show_minor(y.total)).collect();
-            Some((first.year.label(), labels, rows, totals))
+            Some((fiscal_year(first.year), labels, rows, totals))
         })
     });
     move || {
@@ -75,23 +86,23 @@ pub fn TeamTotals() -> impl IntoView {
             view! {
                 <section class="card" aria-labelledby="team-totals-title">
                     <div class="card-head">
-                        <h2 id="team-totals-title">"Totals per team"</h2>
-                        <span class="muted">{format!("Heads and FTE at the end of {first_year}; costs in {}", state.currency.get().code())}</span>
+                        <h2 id="team-totals-title">{t(TeamsText::TotalsHeading)}</h2>
+                        <span class="muted">{totals_note(&first_year, state.currency.get().code())}</span>
                     </div>
                     <div class="table-scroll">
                         <table class="grid totals-table" data-testid="team-totals">
                             <thead>
                                 <tr>
-                                    <th scope="col">"Team"</th>
-                                    <th scope="col" class="num">"Positions"</th>
-                                    <th scope="col" class="num">"Heads"</th>
-                                    <th scope="col" class="num">"FTE"</th>
+                                    <th scope="col">{t(Common::Team)}</th>
+                                    <th scope="col" class="num">{t(TeamsText::PositionCount)}</th>
+                                    <th scope="col" class="num">{t(Common::Heads)}</th>
+                                    <th scope="col" class="num">{t(Common::Fte)}</th>
                                     {labels.into_iter().map(|l| view! { <th scope="col" class="num">{l}</th> }).collect_view()}
                                 </tr>
                             </thead>
                             <tbody>
                                 {rows.into_iter().map(|r| view! {
-                                    <tr data-testid="team-total-row" data-team=r.name.clone()>
+                                    <tr data-testid="team-total-row" data-team=r.key.clone()>
                                         <th scope="row">{r.name.clone()}</th>
                                         <td class="num">{r.positions}</td>
                                         <td class="num">{r.heads}</td>
@@ -102,7 +113,7 @@ pub fn TeamTotals() -> impl IntoView {
                             </tbody>
                             <tfoot>
                                 <tr>
-                                    <th scope="row">"All teams"</th>
+                                    <th scope="row">{t(Common::AllTeams)}</th>
                                     <td></td><td></td><td></td>
                                     {totals.into_iter().map(|t| view! { <td class="num"><strong>{t}</strong></td> }).collect_view()}
                                 </tr>

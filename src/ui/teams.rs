@@ -6,6 +6,10 @@ use leptos::prelude::*;
 use super::field::FieldError;
 use super::state::PlanState;
 use super::team_row::TeamRow;
+use crate::i18n::common::Common;
+use crate::i18n::format::fiscal_year;
+use crate::i18n::t;
+use crate::i18n::teams::{self as texts, TeamsText};
 use crate::model::teams::{TeamYearFigures, team_year_figures};
 use crate::model::{Attrition, Scenario, fiscal_year_summaries};
 
@@ -37,16 +41,15 @@ pub fn Teams() -> impl IntoView {
             let forecast = forecast.as_ref().ok()?;
             let years = state.plan.with(|p| fiscal_year_summaries(p, forecast));
             let year = years.first()?;
-            let month = |m: usize| forecast.months().get(m).map(|m| m.label());
-            let first = month(year.first_month).unwrap_or_default();
-            let last = month(year.first_month + year.months - 1).unwrap_or_default();
+            let month = |m: usize| forecast.months().get(m).copied();
+            let first = month(year.first_month);
+            let last = month(year.first_month + year.months - 1);
             Some(FirstYear {
-                label: year.year.label(),
-                months: if year.partial {
-                    format!("{first} – {last}, the part inside the plan")
-                } else {
-                    format!("{first} – {last}")
-                },
+                label: fiscal_year(year.year),
+                months: first
+                    .zip(last)
+                    .map(|(first, last)| texts::year_months(first, last, year.partial))
+                    .unwrap_or_default(),
                 teams: team_year_figures(forecast, year),
             })
         })
@@ -59,7 +62,7 @@ pub fn Teams() -> impl IntoView {
     let year_label = move || {
         first_year.with(|y| {
             y.as_ref()
-                .map_or_else(|| "first FY".to_string(), |y| y.label.clone())
+                .map_or_else(|| t(TeamsText::FirstYear).to_string(), |y| y.label.clone())
         })
     };
     let currency = move || state.currency.get().code();
@@ -68,24 +71,19 @@ pub fn Teams() -> impl IntoView {
             annual_rate_pct,
             backfill_lag_months,
         } = default_attrition.get();
-        format!(
-            "Empty: the scenario's {} % a year, {backfill_lag_months} months",
-            annual_rate_pct.normalize()
-        )
+        texts::attrition_defaults(annual_rate_pct, backfill_lag_months)
     };
 
     view! {
         <section class="card" aria-labelledby="teams-title" data-testid="teams">
             <div class="card-head">
-                <h2 id="teams-title">"Teams"</h2>
+                <h2 id="teams-title">{t(Common::Teams)}</h2>
                 <span class="muted" data-testid="teams-year">
                     {move || {
                         first_year
                             .with(|y| match y {
-                                Some(y) => format!("Figures for {} ({})", y.label, y.months),
-                                None => {
-                                    "Figures appear once the plan's problems are fixed.".to_string()
-                                }
+                                Some(y) => texts::figures_for(&y.label, &y.months),
+                                None => t(TeamsText::FiguresLater).to_string(),
                             })
                     }}
                 </span>
@@ -93,16 +91,16 @@ pub fn Teams() -> impl IntoView {
             <table class="grid teams-table">
                 <thead>
                     <tr>
-                        <th scope="col">"Team"</th>
-                        <th scope="col" class="num">"Positions"</th>
-                        <th scope="col" class="num">"Heads, end of " {year_label}</th>
-                        <th scope="col" class="num">"FTE, end of " {year_label}</th>
+                        <th scope="col">{t(Common::Team)}</th>
+                        <th scope="col" class="num">{t(TeamsText::PositionCount)}</th>
+                        <th scope="col" class="num">{move || texts::heads_at_end(&year_label())}</th>
+                        <th scope="col" class="num">{move || texts::fte_at_end(&year_label())}</th>
                         <th scope="col" class="num">
-                            "Cost " {year_label} " " <span class="currency">{currency}</span>
+                            {move || texts::cost_in(&year_label())} " " <span class="currency">{currency}</span>
                         </th>
-                        <th scope="col" class="num">"Attrition % a year"</th>
-                        <th scope="col" class="num">"Backfill lag, months"</th>
-                        <th scope="col"><span class="visually-hidden">"Actions"</span></th>
+                        <th scope="col" class="num">{t(TeamsText::Attrition)}</th>
+                        <th scope="col" class="num">{t(TeamsText::BackfillLag)}</th>
+                        <th scope="col"><span class="visually-hidden">{t(TeamsText::Actions)}</span></th>
                     </tr>
                     <tr class="teams-note">
                         <td colspan="5"></td>
@@ -114,7 +112,7 @@ pub fn Teams() -> impl IntoView {
                 </For>
             </table>
             <Show when=move || count.get() == 0>
-                <p class="empty">"No teams yet. Add one below, or add a position with a new team."</p>
+                <p class="empty">{t(TeamsText::NoTeams)}</p>
             </Show>
             <AddTeam />
         </section>
@@ -141,16 +139,16 @@ fn AddTeam() -> impl IntoView {
     view! {
         <form class="add-inline" data-testid="add-team" on:submit=submit novalidate>
             <label class="field">
-                <span class="field-label">"New team"</span>
+                <span class="field-label">{t(TeamsText::NewTeam)}</span>
                 <input
                     data-field="team-name"
-                    placeholder="Mobile"
+                    placeholder=t(TeamsText::NewTeamPlaceholder)
                     class:invalid=move || error.get().is_some()
                     bind:value=name
                 />
                 <FieldError error=error />
             </label>
-            <button type="submit" class="button-secondary">"Add team"</button>
+            <button type="submit" class="button-secondary">{t(TeamsText::AddTeam)}</button>
         </form>
     }
 }
