@@ -1,13 +1,219 @@
-//! The texts of the overview part of the planner.
+//! The texts of the overview part of the planner, and of the charts it
+//! shares with the comparison.
+
+use super::problems::problem_text;
+use super::{Lang, lang};
+use crate::model::PlanError;
 
 crate::texts! {
-    pub enum OverviewText {}
+    pub enum OverviewText {
+        Overview => "Overview", "概要";
+        HasProblems => "The plan has problems to fix before its figures can be shown",
+            "数値を表示するには、計画の次の問題を修正してください";
+        NothingPlanned => "Nothing planned yet", "まだ何も計画されていません";
+        /// The views named in the empty overview, as the navigation names them.
+        HeadcountView => "Headcount", "人員";
+        CloudView => "Cloud", "クラウド";
+        /// Before the Headcount view's name.
+        EmptyLead => "Add positions on ", "「";
+        /// Between the Headcount and the Cloud view's names.
+        EmptyMiddle => " and cloud lines on ", "」画面でポジションを、「";
+        EmptyTail => ". Totals per fiscal year, headcount, cost per engineer and the charts appear here as you go.",
+            "」画面でクラウド明細を追加してください。年度ごとの合計、人数、エンジニア1人あたりの費用とグラフがここに表示されます。";
+        Partial => "partial", "一部期間";
+        NoMonths => "The horizon has no months.", "計画期間に月がありません。";
+        NoFte => "No FTE in this year", "この年度のFTEはありません";
+        TotalCost => "Total cost", "費用合計";
+        CloudCost => "Cloud cost", "クラウド費用";
+        HeadsFteAtYearEnd => "Heads / FTE at year end", "年度末の人数／FTE";
+        CostPerEngineer => "Cost per engineer", "エンジニア1人あたり費用";
+        CloudPerEngineer => "Cloud per engineer", "エンジニア1人あたりクラウド費用";
+        Share => "Share", "構成比";
+        ShareOfTotal => "Share of total", "合計に占める割合";
+        CostChart => "Monthly cost by category", "費目別の月次費用";
+        CostChartNote => "Every month of the horizon, stacked by cost category.",
+            "計画期間の各月の費用を、費目別に積み上げて表示します。";
+        CostChartEmpty => "No costs in the horizon.", "計画期間に費用がありません。";
+        HeadcountChart => "Headcount", "人数の推移";
+        HeadcountChartNote => "Heads and FTE on each month's last day.", "各月末時点の人数とFTEです。";
+        HeadcountChartEmpty => "No one is on the plan in the horizon. Add positions on Headcount.",
+            "計画期間に計上される人員がいません。「人員」画面でポジションを追加してください。";
+        CloudChart => "Cloud spend", "クラウド費用の推移";
+        CloudChartNote => "Cloud lines by category, and development environments per engineer.",
+            "クラウド明細の区分別費用と、エンジニア1人あたりの開発環境費用です。";
+        CloudChartEmpty => "No cloud costs in the horizon. Add cloud lines on Cloud.",
+            "計画期間にクラウド費用がありません。「クラウド」画面でクラウド明細を追加してください。";
+        /// The cloud chart's series of development environments.
+        DevPerEngineer => "Dev environments (per engineer)", "開発環境（エンジニア1人あたり）";
+        /// The headcount chart's value axis.
+        People => "People", "人数";
+        // The monthly cost on the Headcount view (`ui::monthly_cost`).
+        MonthlyCost => "Monthly cost", "月次費用";
+        /// Before the currency's code and the total.
+        TotalOverHorizon => "Total over the horizon ", "計画期間の合計 ";
+    }
+}
+
+crate::texts! {
+    /// The charts' own words (`ui::charts`).
+    pub enum ChartText {
+        Table => "Table", "表";
+        HideTable => "Hide table", "表を閉じる";
+    }
+}
+
+/// The KPI's note on the months of the year shown: "Apr 2026 – Mar 2027 ·
+/// 12 months", or "… · partial: 9 of 12 months".
+pub fn months_note(span: &str, partial: bool, months: usize) -> String {
+    match (lang(), partial) {
+        (Lang::En, true) => format!("{span} · partial: {months} of 12 months"),
+        (Lang::En, false) => format!("{span} · 12 months"),
+        (Lang::Ja, true) => format!("{span} · 一部期間：12か月中{months}か月"),
+        (Lang::Ja, false) => format!("{span} · 12か月"),
+    }
+}
+
+/// How a per-engineer figure is computed: "Total cost ÷ average FTE 12.5".
+pub fn per_average_fte(what: &str, fte: &str) -> String {
+    match lang() {
+        Lang::En => format!("{what} ÷ average FTE {fte}"),
+        Lang::Ja => format!("{what} ÷ 平均FTE {fte}"),
+    }
+}
+
+/// The year's hires and departures.
+pub fn hires_and_departures(
+    hires: impl std::fmt::Display,
+    departures: impl std::fmt::Display,
+) -> String {
+    match lang() {
+        Lang::En => format!("Hires {hires} · departures {departures} in the year"),
+        Lang::Ja => format!("年度内の採用 {hires}名・退職 {departures}名"),
+    }
+}
+
+/// The caption of the category table: "FY2026 cost by category, JPY".
+pub fn category_caption(year: &str, code: &str) -> String {
+    match lang() {
+        Lang::En => format!("{year} cost by category, {code}"),
+        Lang::Ja => format!("{year}の費目別費用（{code}）"),
+    }
+}
+
+/// A heading with its unit: "Amount (JPY)" / "金額（JPY）".
+pub fn with_unit(label: &str, unit: &str) -> String {
+    match lang() {
+        Lang::En => format!("{label} ({unit})"),
+        Lang::Ja => format!("{label}（{unit}）"),
+    }
+}
+
+/// A problem in a list of problems: its path, then what is wrong.
+pub fn problem_line(error: &PlanError) -> String {
+    let text = problem_text(error);
+    if error.path.is_empty() {
+        text
+    } else {
+        format!("{}: {text}", error.path)
+    }
+}
+
+/// A chart's text for screen readers.
+pub fn chart_label(title: &str) -> String {
+    match lang() {
+        Lang::En => format!("{title}. The Table button below gives the exact figures."),
+        Lang::Ja => format!("{title}。下の「表」ボタンで正確な数値を確認できます。"),
+    }
+}
+
+/// The caption of a chart's table: "Headcount: exact figures (People)".
+pub fn chart_table_caption(title: &str, unit: &str) -> String {
+    match lang() {
+        Lang::En => format!("{title}: exact figures ({unit})"),
+        Lang::Ja => format!("{title}の数値（{unit}）"),
+    }
+}
+
+/// A bar's tooltip: "Apr 2026 · Bonuses: ¥500,000 (month ¥6,000,000)".
+pub fn bar_tip(month: &str, series: &str, value: &str, month_total: Option<&str>) -> String {
+    match (lang(), month_total) {
+        (Lang::En, Some(total)) => format!("{month} · {series}: {value} (month {total})"),
+        (Lang::En, None) => format!("{month} · {series}: {value}"),
+        (Lang::Ja, Some(total)) => format!("{month} · {series}：{value}（月合計 {total}）"),
+        (Lang::Ja, None) => format!("{month} · {series}：{value}"),
+    }
 }
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+    use crate::i18n::{assert_translated, reads_as_japanese, set_lang};
+
     #[test]
     fn translated() {
-        crate::i18n::assert_translated::<super::OverviewText>();
+        assert_translated::<OverviewText>();
+        assert_translated::<ChartText>();
+    }
+
+    #[test]
+    fn sentences_in_each_language() {
+        let error = PlanError::new("scenarios[0].positions[3].fte", "FTE must be above 0.");
+        set_lang(Lang::En);
+        assert_eq!(
+            months_note("Apr 2026 – Dec 2026", true, 9),
+            "Apr 2026 – Dec 2026 · partial: 9 of 12 months"
+        );
+        assert_eq!(months_note("FY", false, 12), "FY · 12 months");
+        assert_eq!(
+            per_average_fte("Total cost", "12.5"),
+            "Total cost ÷ average FTE 12.5"
+        );
+        assert_eq!(
+            hires_and_departures(3, 1),
+            "Hires 3 · departures 1 in the year"
+        );
+        assert_eq!(
+            category_caption("FY2026", "JPY"),
+            "FY2026 cost by category, JPY"
+        );
+        assert_eq!(with_unit("Amount", "JPY"), "Amount (JPY)");
+        assert_eq!(
+            problem_line(&error),
+            "scenarios[0].positions[3].fte: FTE must be above 0."
+        );
+        assert_eq!(problem_line(&PlanError::new("", "No.")), "No.");
+        assert_eq!(
+            chart_label("Headcount"),
+            "Headcount. The Table button below gives the exact figures."
+        );
+        assert_eq!(
+            chart_table_caption("Headcount", "People"),
+            "Headcount: exact figures (People)"
+        );
+        assert_eq!(
+            bar_tip("Apr 2026", "Bonuses", "¥5", Some("¥9")),
+            "Apr 2026 · Bonuses: ¥5 (month ¥9)"
+        );
+        assert_eq!(
+            bar_tip("Apr 2026", "Bonuses", "¥5", None),
+            "Apr 2026 · Bonuses: ¥5"
+        );
+
+        set_lang(Lang::Ja);
+        for text in [
+            months_note("2026年4月～2026年12月", true, 9),
+            months_note("2026年4月～2027年3月", false, 12),
+            per_average_fte("費用合計", "12.5"),
+            hires_and_departures(3, 1),
+            category_caption("2026年度", "JPY"),
+            with_unit("金額", "JPY"),
+            chart_label("人数の推移"),
+            chart_table_caption("人数の推移", "人数"),
+            bar_tip("2026年4月", "賞与", "¥5", Some("¥9")),
+        ] {
+            assert!(reads_as_japanese(&text), "{text}");
+        }
+        assert_eq!(with_unit("金額", "JPY"), "金額（JPY）");
+        set_lang(Lang::En);
     }
 }

@@ -8,7 +8,10 @@
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
-use crate::model::{Currency, FiscalYear, YearMonth, format_minor};
+use crate::i18n::common::{Common, category, cloud_category};
+use crate::i18n::overview::{ChartText, OverviewText, bar_tip, chart_label, chart_table_caption};
+use crate::i18n::{Lang, format, lang, t};
+use crate::model::{Category, CloudCategory, Currency, FiscalYear, YearMonth};
 
 // The drawing's coordinate system; the SVG scales to its container's width.
 const WIDTH: f64 = 960.0;
@@ -23,14 +26,42 @@ const PLOT_BOTTOM: f64 = HEIGHT - BOTTOM;
 const VALUE_STEPS: i128 = 7;
 /// Month labels that fit side by side across the plot.
 const MONTH_LABELS: usize = 12;
-/// Room a fiscal year's name ("FY2026") needs above the plot.
-const FY_LABEL_WIDTH: f64 = 48.0;
+/// Room a fiscal year's name ("FY2026", "2026年度") needs above the plot.
+fn fy_label_width() -> f64 {
+    match lang() {
+        Lang::En => 48.0,
+        Lang::Ja => 56.0,
+    }
+}
 
 /// One series: its CSS class (which sets `--c`, its colour) and its name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Series {
     pub class: &'static str,
-    pub name: &'static str,
+    pub name: SeriesName,
+}
+
+/// A series' name, read in the page's language when the chart is drawn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SeriesName {
+    Category(Category),
+    Cloud(CloudCategory),
+    Common(Common),
+    Overview(OverviewText),
+    /// Named by the chart's data ([`ChartData::names`]): scenarios.
+    Given,
+}
+
+impl SeriesName {
+    pub fn text(self) -> &'static str {
+        match self {
+            SeriesName::Category(c) => category(c),
+            SeriesName::Cloud(c) => cloud_category(c),
+            SeriesName::Common(key) => t(key),
+            SeriesName::Overview(key) => t(key),
+            SeriesName::Given => "",
+        }
+    }
 }
 
 /// What the values count, and so how they read.
@@ -60,21 +91,13 @@ impl Figures {
         }
     }
 
-    /// The exact figure: "6,000,000", "1,234.50", "11.5".
+    /// The exact figure: "¥6,000,000", "$1,234.50", "11.5".
     pub fn show(self, value: i128) -> String {
         match self {
-            Figures::Money(currency) => format_minor(value, currency),
+            Figures::Money(currency) => format::money(value, currency),
             Figures::Millionths => Decimal::try_from_i128_with_scale(value, 6)
                 .map(|d| group_digits(&d.normalize().to_string()))
                 .unwrap_or_else(|_| value.to_string()),
-        }
-    }
-
-    /// The figure with its currency code, for tooltips.
-    fn show_with_unit(self, value: i128) -> String {
-        match self {
-            Figures::Money(currency) => format!("{} {}", self.show(value), currency.code()),
-            Figures::Millionths => self.show(value),
         }
     }
 }
@@ -113,7 +136,7 @@ impl ChartData {
         self.names.get(s).cloned().unwrap_or_else(|| {
             self.series
                 .get(s)
-                .map(|x| x.name.to_string())
+                .map(|x| x.name.text().to_string())
                 .unwrap_or_default()
         })
     }
@@ -339,7 +362,7 @@ fn frame(data: &ChartData, axis: &Axis) -> impl IntoView + use<> {
         .map(|m| {
             view! {
                 <text class="tick tick-x" x=center(m, slot) y={PLOT_BOTTOM + 16.0}>
-                    {data.months[m].label()}
+                    {format::month(data.months[m])}
                 </text>
             }
         })
@@ -349,8 +372,9 @@ fn frame(data: &ChartData, axis: &Axis) -> impl IntoView + use<> {
         .map(|(first, count)| {
             let x = r1(LEFT + slot * first as f64);
             // A year too short to hold its name keeps its rule only.
-            let label = (slot * count as f64 >= FY_LABEL_WIDTH)
-                .then(|| FiscalYear::of(data.months[first], data.fiscal_year_start).label());
+            let label = (slot * count as f64 >= fy_label_width()).then(|| {
+                format::fiscal_year(FiscalYear::of(data.months[first], data.fiscal_year_start))
+            });
             // The first year starts at the value axis: no rule of its own.
             let rule = (first > 0).then(|| {
                 view! { <line class="fy-rule" x1=x x2=x y1={TOP - 14.0} y2=PLOT_BOTTOM></line> }
@@ -383,12 +407,8 @@ fn bars(data: &ChartData) -> impl IntoView + use<> {
         .enumerate()
         .flat_map(|(m, (parts, month))| {
             let x = r1(LEFT + slot * m as f64 + (slot - bar) / 2.0);
-            let total = data
-                .totals
-                .get(m)
-                .map(|t| format!(" (month {})", data.figures.show_with_unit(*t)))
-                .unwrap_or_default();
-            let month = month.label();
+            let total = data.totals.get(m).map(|t| data.figures.show(*t));
+            let month = format::month(*month);
             stack_month(parts)
                 .into_iter()
                 .zip(parts)
@@ -397,10 +417,11 @@ fn bars(data: &ChartData) -> impl IntoView + use<> {
                 .map(move |(((from, to), value), (s, series))| {
                     let top = r1(axis.y(from.max(to), TOP, PLOT_BOTTOM));
                     let bottom = r1(axis.y(from.min(to), TOP, PLOT_BOTTOM));
-                    let tip = format!(
-                        "{month} · {}: {}{total}",
-                        data.name(s),
-                        data.figures.show_with_unit(*value)
+                    let tip = bar_tip(
+                        &month,
+                        &data.name(s),
+                        &data.figures.show(*value),
+                        total.as_deref(),
                     );
                     view! {
                         <rect class=series.class x=x y=top width=bar height=r1(bottom - top)>
@@ -460,7 +481,7 @@ fn lines(data: &ChartData) -> impl IntoView + use<> {
                 .enumerate()
                 .map(|(s, _)| format!("{} {}", data.name(s), data.figures.show(data.value(m, s))))
                 .collect();
-            let tip = format!("{} · {}", month.label(), figures.join(" · "));
+            let tip = format!("{} · {}", format::month(*month), figures.join(" · "));
             view! {
                 <rect class="hit" x={r1(LEFT + slot * m as f64)} y=TOP width=r1(slot) height={PLOT_BOTTOM - TOP}>
                     <title>{tip}</title>
@@ -498,7 +519,7 @@ fn figures_table(data: &ChartData, title: &'static str) -> impl IntoView + use<>
             });
             view! {
                 <tr>
-                    <th scope="row">{month.label()}</th>
+                    <th scope="row">{format::month(*month)}</th>
                     {cells}
                     {total}
                 </tr>
@@ -508,12 +529,12 @@ fn figures_table(data: &ChartData, title: &'static str) -> impl IntoView + use<>
     view! {
         <div class="chart-table-wrap">
             <table class="grid chart-table">
-                <caption>{format!("{title}: exact figures ({})", data.axis_title)}</caption>
+                <caption>{chart_table_caption(title, data.axis_title)}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">"Month"</th>
+                        <th scope="col">{t(Common::Month)}</th>
                         {head}
-                        {with_total.then(|| view! { <th scope="col" class="num">"Total"</th> })}
+                        {with_total.then(|| view! { <th scope="col" class="num">{t(Common::Total)}</th> })}
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>
@@ -538,7 +559,8 @@ pub fn Chart(
     let table = RwSignal::new(false);
     let title_id = format!("{testid}-title");
     let labelled_by = title_id.clone();
-    let label = format!("{title}. The Table button below gives the exact figures.");
+    let label = chart_label(title);
+    let (show_table, hide_table) = (t(ChartText::Table), t(ChartText::HideTable));
     view! {
         <figure class="card chart" data-testid=testid aria-labelledby=labelled_by>
             <figcaption class="chart-head">
@@ -592,7 +614,7 @@ pub fn Chart(
                 aria-expanded=move || table.get().to_string()
                 on:click=move |_| table.update(|shown| *shown = !*shown)
             >
-                {move || if table.get() { "Hide table" } else { "Table" }}
+                {move || if table.get() { hide_table } else { show_table }}
             </button>
             <Show when=move || table.get()>
                 {move || data.with(|d| figures_table(d, title))}
@@ -626,13 +648,13 @@ mod tests {
     fn figures_read_exactly() {
         let jpy = Currency::from_code("JPY").unwrap();
         let usd = Currency::from_code("USD").unwrap();
-        assert_eq!(Figures::Money(jpy).show(6_000_000), "6,000,000");
-        assert_eq!(Figures::Money(usd).show(123_450), "1,234.50");
-        assert_eq!(Figures::Money(usd).show_with_unit(5), "0.05 USD");
+        assert_eq!(Figures::Money(jpy).show(6_000_000), "¥6,000,000");
+        assert_eq!(Figures::Money(usd).show(123_450), "$1,234.50");
+        assert_eq!(Figures::Money(usd).show(5), "$0.05");
         assert_eq!(Figures::Millionths.show(11_500_000), "11.5");
         assert_eq!(Figures::Millionths.show(1_234_000_000), "1,234");
         assert_eq!(Figures::Millionths.show(333_333), "0.333333");
-        assert_eq!(Figures::Millionths.show_with_unit(2_000_000), "2");
+        assert_eq!(Figures::Millionths.show(2_000_000), "2");
     }
 
     #[test]
@@ -773,11 +795,11 @@ mod tests {
             series: &[
                 Series {
                     class: "a",
-                    name: "A",
+                    name: SeriesName::Category(Category::Base),
                 },
                 Series {
                     class: "b",
-                    name: "B",
+                    name: SeriesName::Category(Category::Bonus),
                 },
             ],
             values: vec![1, 2, 3, 4],
@@ -787,11 +809,15 @@ mod tests {
             names: vec!["Base".into()],
         };
         assert_eq!(data.value(1, 0), 3);
-        // A given name replaces the series' own; the others keep theirs.
+        // A given name replaces the series' own; the others keep theirs,
+        // in the page's language.
         assert_eq!(
             (data.name(0).as_str(), data.name(1).as_str()),
-            ("Base", "B")
+            ("Base", "Bonuses")
         );
+        crate::i18n::set_lang(Lang::Ja);
+        assert_eq!(data.name(1), "賞与");
+        crate::i18n::set_lang(Lang::En);
         assert_eq!(data.value(0, 1), 2);
         assert_eq!(data.value(5, 1), 0);
         assert!(!data.is_blank());

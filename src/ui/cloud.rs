@@ -8,6 +8,10 @@ use super::assumptions_rows::{At, CLOUD, money_unit};
 use super::cloud_line::CloudLineCard;
 use super::field::Field;
 use super::state::PlanState;
+use crate::i18n::cloud::{CloudText as C, of_scenario, partial_year};
+use crate::i18n::common::Common;
+use crate::i18n::overview::{problem_line, with_unit};
+use crate::i18n::{format, t};
 use crate::model::cloud::{CloudMonths, cloud_months};
 use crate::model::cloud_years::{CloudYear, cloud_years};
 use crate::model::editing::new_cloud_line;
@@ -52,7 +56,7 @@ pub fn CloudView() -> impl IntoView {
         month_labels: Memo::new(move |_| {
             state
                 .plan
-                .with(|p| p.months().into_iter().map(|m| m.label()).collect())
+                .with(|p| p.months().into_iter().map(format::month).collect())
         }),
         count: Memo::new(move |_| state.with_scenario(|s| s.cloud.lines.len()).unwrap_or(0)),
         layout: RwSignal::new(0),
@@ -67,12 +71,12 @@ pub fn CloudView() -> impl IntoView {
     view! {
         <section class="cloud" data-testid="cloud" aria-labelledby="cloud-title">
             <CloudSummary years=years />
-            <h2 class="section-title">"Cloud lines"</h2>
+            <h2 class="section-title">{t(C::CloudLines)}</h2>
             <For each=keys key=|k| *k let((_, _, l))>
                 <CloudLineCard index=l figures=figures />
             </For>
             <Show when=move || figures.count.get() == 0>
-                <p class="empty">"No cloud lines yet. Add one for each bill you forecast (compute, storage, data, ...)."</p>
+                <p class="empty">{t(C::NoLines)}</p>
             </Show>
             <div>
                 <button
@@ -81,7 +85,7 @@ pub fn CloudView() -> impl IntoView {
                     data-testid="add-cloud-line"
                     on:click=add_line
                 >
-                    "Add cloud line"
+                    {t(C::AddLine)}
                 </button>
             </div>
         </section>
@@ -96,26 +100,20 @@ fn CloudSummary(years: Memo<Vec<CloudYear>>) -> impl IntoView {
     let code = move || state.currency.get().code();
     let problems = move || {
         state.forecast.with(|f| {
-            f.as_ref().err().map(|errors| {
-                errors
-                    .iter()
-                    .take(3)
-                    .map(ToString::to_string)
-                    .collect::<Vec<_>>()
-            })
+            f.as_ref()
+                .err()
+                .map(|errors| errors.iter().take(3).map(problem_line).collect::<Vec<_>>())
         })
     };
-    let rows = move || {
-        years
+    let rows =
+        move || {
+            years
             .get()
             .into_iter()
             .map(|y| {
                 let fy = y.year.label();
-                let label = if y.partial {
-                    format!("{fy} ({} months in the plan)", y.months)
-                } else {
-                    fy.clone()
-                };
+                let name = format::fiscal_year(y.year);
+                let label = if y.partial { partial_year(&name, y.months) } else { name };
                 view! {
                     <tr>
                         <th scope="row">{label}</th>
@@ -130,15 +128,15 @@ fn CloudSummary(years: Memo<Vec<CloudYear>>) -> impl IntoView {
                 }
             })
             .collect_view()
-    };
+        };
     view! {
         <section class="card" aria-labelledby="cloud-title">
             <div class="card-head">
-                <h2 id="cloud-title">"Cloud"</h2>
+                <h2 id="cloud-title">{t(C::Title)}</h2>
                 <span class="muted">
                     {move || {
                         state
-                            .with_scenario(|s| format!("Scenario \u{201c}{}\u{201d}", s.name))
+                            .with_scenario(|s| of_scenario(&s.name))
                             .unwrap_or_default()
                     }}
                 </span>
@@ -148,7 +146,7 @@ fn CloudSummary(years: Memo<Vec<CloudYear>>) -> impl IntoView {
                     .map(|lines| {
                         view! {
                             <div class="field-error" role="alert">
-                                "The totals appear once these problems are fixed:"
+                                {t(C::ProblemsFirst)}
                                 <ul class="problems">
                                     {lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}
                                 </ul>
@@ -159,28 +157,28 @@ fn CloudSummary(years: Memo<Vec<CloudYear>>) -> impl IntoView {
             <table class="grid cloud-years">
                 <thead>
                     <tr>
-                        <th scope="col">"Fiscal year"</th>
-                        <th scope="col" class="num">{move || format!("Cloud lines ({})", code())}</th>
+                        <th scope="col">{t(Common::FiscalYear)}</th>
+                        <th scope="col" class="num">{move || with_unit(t(C::CloudLines), code())}</th>
                         <th scope="col" class="num">
-                            {move || format!("Development environments and CI ({})", code())}
+                            {move || with_unit(t(C::DevEnvironments), code())}
                         </th>
-                        <th scope="col" class="num">{move || format!("Cloud total ({})", code())}</th>
+                        <th scope="col" class="num">{move || with_unit(t(C::CloudTotal), code())}</th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>
             </table>
             <div class="per-engineer">
                 <Field
-                    label="Development environments and CI"
+                    label=t(C::DevEnvironments)
                     name="per_engineer_monthly"
                     numeric=true
-                    unit=money_unit(state, "per active FTE per month")
+                    unit=money_unit(state, t(C::PerActiveFteMonth))
                     value=cloud.amount(|c| Some(c.per_engineer_monthly))
                     commit=cloud
                         .commit_amount("per_engineer_monthly", |c, v| c.per_engineer_monthly = v)
                 />
                 <p class="muted hint">
-                    "Booked for every position by its FTE and the days it is active in the month."
+                    {t(C::DevEnvironmentsHint)}
                 </p>
             </div>
         </section>

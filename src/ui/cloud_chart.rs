@@ -4,6 +4,10 @@
 use leptos::prelude::*;
 
 use super::state::PlanState;
+use crate::i18n::cloud::{CloudText, extremes};
+use crate::i18n::common::Common;
+use crate::i18n::overview::with_unit;
+use crate::i18n::t;
 
 const WIDTH: f64 = 240.0;
 const HEIGHT: f64 = 48.0;
@@ -50,12 +54,12 @@ pub fn Sparkline(
             let high = a.iter().enumerate().max_by_key(|(_, v)| **v)?;
             let name = |m: usize| labels.with(|l| l.get(m).cloned().unwrap_or_default());
             let code = state.currency.get().code();
-            Some(format!(
-                "Lowest {code} {} ({}), highest {code} {} ({})",
-                state.show_minor(*low.1),
-                name(low.0),
-                state.show_minor(*high.1),
-                name(high.0)
+            Some(extremes(
+                code,
+                &state.show_minor(*low.1),
+                &name(low.0),
+                &state.show_minor(*high.1),
+                &name(high.0),
             ))
         })
     };
@@ -81,9 +85,9 @@ pub fn Sparkline(
                 <table class="grid cloud-months">
                     <thead>
                         <tr>
-                            <th scope="col">"Month"</th>
+                            <th scope="col">{t(Common::Month)}</th>
                             <th scope="col" class="num">
-                                {format!("Amount ({})", state.currency.get().code())}
+                                {with_unit(t(Common::Amount), state.currency.get().code())}
                             </th>
                         </tr>
                     </thead>
@@ -107,7 +111,7 @@ pub fn Sparkline(
             <details on:toggle=move |ev| {
                 open.set(event_target::<web_sys::Element>(&ev).has_attribute("open"))
             }>
-                <summary>"Month by month"</summary>
+                <summary>{t(CloudText::MonthByMonth)}</summary>
                 {table}
             </details>
         </figure>

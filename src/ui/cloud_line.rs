@@ -2,26 +2,54 @@
 //! one-offs, edited in place, beside its monthly curve and yearly totals.
 
 use std::rc::Rc;
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 
 use leptos::prelude::*;
 
-use super::assumptions_rows::{At, CLOUD_LINE, ONE_OFF, RowCells, RowList, SAVING, money_unit};
+use super::assumptions_rows::{
+    At, CLOUD_LINE, Column, ONE_OFF, RowCells, RowList, SAVING, money_unit,
+};
 use super::cloud::CloudFigures;
 use super::cloud_chart::Sparkline;
 use super::field::{Commit, Field, SelectField};
 use super::state::PlanState;
+use crate::i18n::cloud::{
+    CloudText as C, delete_line, growth_a_year, line_label, move_down, move_up,
+};
+use crate::i18n::common::{Common, cloud_category};
+use crate::i18n::overview::with_unit;
+use crate::i18n::{Lang, Text, format, lang, t};
 use crate::model::editing::{move_row, new_commitment, new_one_off, new_saving, remove_row};
 use crate::model::{CloudCategory, CloudLine};
 
-/// "compute" → "Compute".
-fn capitalised(word: &str) -> String {
-    let mut chars = word.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
+/// A list's column heads in the page's language. A [`RowList`] takes them as
+/// a static slice, so each language's are made once.
+fn columns(all: &'static LazyLock<[[Column; 3]; 2]>) -> &'static [Column] {
+    match lang() {
+        Lang::En => &all[0],
+        Lang::Ja => &all[1],
+    }
 }
+
+fn heads(keys: [(C, bool); 3]) -> [[Column; 3]; 2] {
+    [Lang::En, Lang::Ja].map(|l| keys.map(|(key, numeric)| (key.get(l), numeric)))
+}
+
+static SAVING_COLUMNS: LazyLock<[[Column; 3]; 2]> = LazyLock::new(|| {
+    heads([
+        (C::Initiative, false),
+        (C::Reduction, true),
+        (C::From, false),
+    ])
+});
+
+static ONE_OFF_COLUMNS: LazyLock<[[Column; 3]; 2]> = LazyLock::new(|| {
+    heads([
+        (C::OneOffMonth, false),
+        (C::OneOffAmountColumn, true),
+        (C::Note, false),
+    ])
+});
 
 #[component]
 pub fn CloudLineCard(index: usize, figures: CloudFigures) -> impl IntoView {
@@ -30,19 +58,19 @@ pub fn CloudLineCard(index: usize, figures: CloudFigures) -> impl IntoView {
     let name = at.text(|l| l.name.clone());
     let categories: Vec<(String, String)> = CloudCategory::ALL
         .iter()
-        .map(|c| (c.as_str().to_string(), capitalised(c.as_str())))
+        .map(|c| (c.as_str().to_string(), cloud_category(*c).to_string()))
         .collect();
     let category: Commit = Rc::new(move |value| {
         let category = CloudCategory::ALL
             .into_iter()
             .find(|c| c.as_str() == value)
-            .ok_or_else(|| "Pick a category.".to_string())?;
+            .ok_or_else(|| t(C::PickCategory).to_string())?;
         at.edit("category", |l| l.category = category)
     });
     let yearly = move || {
         at.with(|l| l.annual_growth_pct())
             .flatten()
-            .map(|pct| format!("\u{2248} {} % a year", pct.normalize()))
+            .map(|pct| growth_a_year(&pct.normalize().to_string()))
             .unwrap_or_default()
     };
     let has_commitment = move || at.with(|l| l.commitment.is_some()).unwrap_or(false);
@@ -66,7 +94,7 @@ pub fn CloudLineCard(index: usize, figures: CloudFigures) -> impl IntoView {
                 let amount = state.show_minor(y.lines.get(index).copied().unwrap_or(0));
                 view! {
                     <tr>
-                        <th scope="row">{fy.clone()}</th>
+                        <th scope="row">{format::fiscal_year(y.year)}</th>
                         <td class="num" data-testid="cloud-line-total" data-fy=fy>{amount}</td>
                     </tr>
                 }
@@ -94,12 +122,12 @@ pub fn CloudLineCard(index: usize, figures: CloudFigures) -> impl IntoView {
             class="card cloud-line"
             data-testid="cloud-line"
             data-line=index.to_string()
-            aria-label=move || format!("Cloud line {}", name.get())
+            aria-label=move || line_label(&name.get())
         >
             <div class="cloud-line-head">
-                <Field label="Line" name="name" value=name commit=at.commit_name("name", |l, v| l.name = v) />
+                <Field label=t(C::Line) name="name" value=name commit=at.commit_name("name", |l, v| l.name = v) />
                 <SelectField
-                    label="Category"
+                    label=t(Common::Category)
                     name="category"
                     value=at.text(|l| l.category.as_str().to_string())
                     options=categories
@@ -109,35 +137,35 @@ pub fn CloudLineCard(index: usize, figures: CloudFigures) -> impl IntoView {
                     <button
                         type="button"
                         class="button-quiet"
-                        aria-label=move || format!("Move {} up", name.get())
+                        aria-label=move || move_up(&name.get())
                         disabled={index == 0}
                         on:click=move |_| relayout(&|lines| {
                             move_row(lines, index, true);
                         })
                     >
-                        "\u{2191} Up"
+                        {t(C::Up)}
                     </button>
                     <button
                         type="button"
                         class="button-quiet"
-                        aria-label=move || format!("Move {} down", name.get())
+                        aria-label=move || move_down(&name.get())
                         disabled={move || index + 1 >= figures.count.get()}
                         on:click=move |_| relayout(&|lines| {
                             move_row(lines, index, false);
                         })
                     >
-                        "\u{2193} Down"
+                        {t(C::Down)}
                     </button>
                     <button
                         type="button"
                         class="button-delete"
                         data-testid="delete-cloud-line"
-                        aria-label=move || format!("Delete line {}", name.get())
+                        aria-label=move || delete_line(&name.get())
                         on:click=move |_| relayout(&|lines| {
                             remove_row(lines, index);
                         })
                     >
-                        "Delete line"
+                        {t(C::DeleteLine)}
                     </button>
                 </div>
             </div>
@@ -145,19 +173,19 @@ pub fn CloudLineCard(index: usize, figures: CloudFigures) -> impl IntoView {
                 <div class="cloud-line-fields">
                     <div class="field-grid">
                         <Field
-                            label="On-demand cost, first month"
+                            label=t(C::OnDemand)
                             name="on_demand_monthly"
                             numeric=true
-                            unit=money_unit(state, "per month")
+                            unit=money_unit(state, t(Common::PerMonth))
                             value=at.amount(|l| Some(l.on_demand_monthly))
                             commit=at.commit_amount("on_demand_monthly", |l, v| l.on_demand_monthly = v)
                         />
                         <div>
                             <Field
-                                label="Growth"
+                                label=t(C::Growth)
                                 name="monthly_growth_pct"
                                 numeric=true
-                                unit="% a month"
+                                unit=t(C::PctAMonth)
                                 value=at.percent(|l| l.monthly_growth_pct)
                                 commit=at
                                     .commit_percent(
@@ -169,29 +197,29 @@ pub fn CloudLineCard(index: usize, figures: CloudFigures) -> impl IntoView {
                             <p class="muted hint" data-testid="annual-growth">{yearly}</p>
                         </div>
                     </div>
-                    <h3>"Commitment"</h3>
+                    <h3>{t(C::Commitment)}</h3>
                     <Show
                         when=has_commitment
                         fallback=move || {
                             view! {
-                                <p class="muted hint">"None: every month at on-demand prices."</p>
+                                <p class="muted hint">{t(C::NoCommitment)}</p>
                                 <button
                                     type="button"
                                     class="button-secondary add-row"
                                     data-testid="add-commitment"
                                     on:click=add_commitment
                                 >
-                                    "Add commitment"
+                                    {t(C::AddCommitment)}
                                 </button>
                             }
                         }
                     >
                         <div class="field-grid">
                             <Field
-                                label="Coverage"
+                                label=t(C::Coverage)
                                 name="coverage_pct"
                                 numeric=true
-                                unit="% of on-demand"
+                                unit=t(C::PctOfOnDemand)
                                 value=at
                                     .percent(|l| {
                                         l.commitment.as_ref().map(|c| c.coverage_pct).unwrap_or_default()
@@ -208,10 +236,10 @@ pub fn CloudLineCard(index: usize, figures: CloudFigures) -> impl IntoView {
                                     )
                             />
                             <Field
-                                label="Discount"
+                                label=t(C::Discount)
                                 name="discount_pct"
                                 numeric=true
-                                unit="% on the covered part"
+                                unit=t(C::PctOnCovered)
                                 value=at
                                     .percent(|l| {
                                         l.commitment.as_ref().map(|c| c.discount_pct).unwrap_or_default()
@@ -228,7 +256,7 @@ pub fn CloudLineCard(index: usize, figures: CloudFigures) -> impl IntoView {
                                     )
                             />
                             <Field
-                                label="From"
+                                label=t(C::From)
                                 name="commitment_start"
                                 kind="month"
                                 value=at
@@ -254,23 +282,23 @@ pub fn CloudLineCard(index: usize, figures: CloudFigures) -> impl IntoView {
                                 data-testid="remove-commitment"
                                 on:click=remove_commitment
                             >
-                                "Remove commitment"
+                                {t(C::RemoveCommitment)}
                             </button>
                         </div>
                     </Show>
-                    <h3>"Savings initiatives"</h3>
+                    <h3>{t(C::Savings)}</h3>
                     <Savings line=index />
-                    <h3>"One-offs"</h3>
+                    <h3>{t(C::OneOffs)}</h3>
                     <OneOffs line=index />
                 </div>
-                <aside class="cloud-line-figures" aria-label="Projection">
+                <aside class="cloud-line-figures" aria-label=t(C::Projection)>
                     <Sparkline amounts=curve labels=figures.month_labels />
                     <table class="grid line-years">
                         <thead>
                             <tr>
-                                <th scope="col">"Fiscal year"</th>
+                                <th scope="col">{t(Common::FiscalYear)}</th>
                                 <th scope="col" class="num">
-                                    {move || format!("Total ({})", state.currency.get().code())}
+                                    {move || with_unit(t(Common::Total), state.currency.get().code())}
                                 </th>
                             </tr>
                         </thead>
@@ -296,7 +324,7 @@ fn Savings(line: usize) -> impl IntoView {
         view! {
             <td>
                 <Field
-                    label="Initiative"
+                    label=t(C::Initiative)
                     name="name"
                     compact=true
                     value=at.text(|s| s.name.clone())
@@ -305,7 +333,7 @@ fn Savings(line: usize) -> impl IntoView {
             </td>
             <td class="num">
                 <Field
-                    label="Reduction (%)"
+                    label=t(C::Reduction)
                     name="pct"
                     compact=true
                     numeric=true
@@ -315,7 +343,7 @@ fn Savings(line: usize) -> impl IntoView {
             </td>
             <td>
                 <Field
-                    label="From"
+                    label=t(C::From)
                     name="start"
                     kind="month"
                     compact=true
@@ -329,8 +357,8 @@ fn Savings(line: usize) -> impl IntoView {
     view! {
         <RowList
             noun="saving"
-            what="savings initiative"
-            columns=&[("Initiative", false), ("Reduction (%)", true), ("From", false)]
+            what=t(C::SavingRow)
+            columns=columns(&SAVING_COLUMNS)
             count=count
             row=row
             on_add=Arc::new(move |()| {
@@ -368,7 +396,7 @@ fn OneOffs(line: usize) -> impl IntoView {
         view! {
             <td>
                 <Field
-                    label="Month"
+                    label=t(C::OneOffMonth)
                     name="month"
                     kind="month"
                     compact=true
@@ -378,7 +406,7 @@ fn OneOffs(line: usize) -> impl IntoView {
             </td>
             <td class="num">
                 <Field
-                    label="Amount"
+                    label=t(Common::Amount)
                     name="amount"
                     compact=true
                     numeric=true
@@ -388,7 +416,7 @@ fn OneOffs(line: usize) -> impl IntoView {
             </td>
             <td>
                 <Field
-                    label="Note"
+                    label=t(C::Note)
                     name="note"
                     compact=true
                     value=at.text(|o| o.note.clone())
@@ -401,8 +429,8 @@ fn OneOffs(line: usize) -> impl IntoView {
     view! {
         <RowList
             noun="one-off"
-            what="one-off"
-            columns=&[("Month", false), ("Amount (¤)", true), ("Note", false)]
+            what=t(C::OneOffRow)
+            columns=columns(&ONE_OFF_COLUMNS)
             count=count
             row=row
             on_add=Arc::new(move |()| {

@@ -6,12 +6,17 @@
 
 use leptos::prelude::*;
 
-use super::charts::{Chart, ChartData, ChartKind, Figures, Series};
+use super::charts::{Chart, ChartData, ChartKind, Figures, Series, SeriesName};
 use super::download::download_bytes;
 use super::state::PlanState;
 use crate::format::export::{self, ExportKind, ExportOptions};
-use crate::model::bridge::{Bridge, bridge};
-use crate::model::overview::category_name;
+use crate::i18n::common::{Common, category};
+use crate::i18n::compare::{
+    CompareText as C, bridge_label, difference_pct, labelled, locked_mark, table_caption,
+};
+use crate::i18n::overview::problem_line;
+use crate::i18n::{format, t};
+use crate::model::bridge::{Bridge, NO_TEAM, bridge};
 use crate::model::side_by_side::{SideBySide, side_by_side};
 use crate::model::{Category, FiscalYear};
 
@@ -19,35 +24,35 @@ use crate::model::{Category, FiscalYear};
 const SCENARIO_SERIES: [Series; 8] = [
     Series {
         class: "sc-1",
-        name: "",
+        name: SeriesName::Given,
     },
     Series {
         class: "sc-2",
-        name: "",
+        name: SeriesName::Given,
     },
     Series {
         class: "sc-3",
-        name: "",
+        name: SeriesName::Given,
     },
     Series {
         class: "sc-4",
-        name: "",
+        name: SeriesName::Given,
     },
     Series {
         class: "sc-5",
-        name: "",
+        name: SeriesName::Given,
     },
     Series {
         class: "sc-6",
-        name: "",
+        name: SeriesName::Given,
     },
     Series {
         class: "sc-7",
-        name: "",
+        name: SeriesName::Given,
     },
     Series {
         class: "sc-8",
-        name: "",
+        name: SeriesName::Given,
     },
 ];
 
@@ -66,9 +71,9 @@ pub fn Compare() -> impl IntoView {
         let mut buttons: Vec<(Option<FiscalYear>, String)> = years
             .get()
             .into_iter()
-            .map(|y| (Some(y), y.label()))
+            .map(|y| (Some(y), format::fiscal_year(y)))
             .collect();
-        buttons.push((None, "Whole horizon".to_string()));
+        buttons.push((None, t(C::WholeHorizon).to_string()));
         buttons
             .into_iter()
             .map(|(y, label)| {
@@ -109,26 +114,26 @@ pub fn Compare() -> impl IntoView {
     view! {
         <section class="card compare" aria-labelledby="compare-title">
             <div class="card-head">
-                <h2 id="compare-title">"Compare scenarios"</h2>
-                <div class="segmented" role="group" aria-label="Period">{year_buttons}</div>
+                <h2 id="compare-title">{t(C::Title)}</h2>
+                <div class="segmented" role="group" aria-label=t(C::Period)>{year_buttons}</div>
             </div>
             {move || match data.get() {
                 Err(errors) => view! {
                     <div class="problems" role="alert">
-                        <p>"Fix these first:"</p>
-                        <ul>{errors.iter().take(10).map(|e| view! { <li>{e.to_string()}</li> }).collect_view()}</ul>
+                        <p>{t(C::FixFirst)}</p>
+                        <ul>{errors.iter().take(10).map(|e| view! { <li>{problem_line(e)}</li> }).collect_view()}</ul>
                     </div>
                 }.into_any(),
                 Ok(d) => view! { <SideTable data=d /> }.into_any(),
             }}
             <button type="button" class="button-secondary" data-testid="export-comparison" on:click=export>
-                "Download the comparison (CSV)"
+                {t(C::DownloadCsv)}
             </button>
         </section>
         <BridgeCard year=year />
-        <Chart kind=ChartKind::Lines title="Monthly total by scenario"
-            description="Every scenario's total cost, month by month."
-            empty="No costs in any scenario yet." testid="compare-monthly"
+        <Chart kind=ChartKind::Lines title=t(C::MonthlyChart)
+            description=t(C::MonthlyChartNote)
+            empty=t(C::MonthlyChartEmpty) testid="compare-monthly"
             data=Signal::derive(move || data.with(|d| d.as_ref().map(monthly_chart).unwrap_or_default())) />
     }
 }
@@ -162,9 +167,11 @@ fn monthly_chart(d: &SideBySide) -> ChartData {
 /// " (+18.39 %)", " (−2.50 %)"; nothing without a base to divide by.
 fn percent(pct: Option<rust_decimal::Decimal>) -> String {
     match pct {
-        Some(p) if p.is_sign_negative() && !p.is_zero() => format!(" (\u{2212}{} %)", p.abs()),
-        Some(p) if !p.is_zero() => format!(" (+{p} %)"),
-        Some(p) => format!(" ({p} %)"),
+        Some(p) if p.is_sign_negative() && !p.is_zero() => {
+            difference_pct(&format!("\u{2212}{}", p.abs()))
+        }
+        Some(p) if !p.is_zero() => difference_pct(&format!("+{p}")),
+        Some(p) => difference_pct(&p.to_string()),
         None => String::new(),
     }
 }
@@ -187,8 +194,8 @@ fn SideTable(data: SideBySide) -> impl IntoView {
         .columns
         .iter()
         .map(|c| {
-            let lock = c.locked_on.map(|d| format!(" 🔒 {d}"));
-            let tag = (c.scenario == base).then_some(" (base)");
+            let lock = c.locked_on.map(locked_mark);
+            let tag = (c.scenario == base).then(|| t(C::BaseTag));
             view! { <th scope="col" class="num" data-testid="compare-scenario">{c.name.clone()}{tag}{lock}</th> }
         })
         .collect_view();
@@ -216,20 +223,16 @@ fn SideTable(data: SideBySide) -> impl IntoView {
         };
     let category_rows = Category::ALL
         .iter()
-        .map(|&category| {
-            let k = category.index();
-            money_row(
-                category_name(category).to_string(),
-                "compare-category",
-                &|i| {
-                    let c = &data.columns[i];
-                    (
-                        c.summary.by_category[k],
-                        c.category_difference[k],
-                        c.category_difference_pct[k],
-                    )
-                },
-            )
+        .map(|&c| {
+            let k = c.index();
+            money_row(category(c).to_string(), "compare-category", &|i| {
+                let c = &data.columns[i];
+                (
+                    c.summary.by_category[k],
+                    c.category_difference[k],
+                    c.category_difference_pct[k],
+                )
+            })
         })
         .collect_view();
     let total_cells = data
@@ -290,14 +293,14 @@ fn SideTable(data: SideBySide) -> impl IntoView {
     view! {
         <div class="table-scroll">
             <table class="grid compare-table" data-testid="compare-table">
-                <caption class="muted">{format!("{code}; under each figure, its difference from the base scenario")}</caption>
+                <caption class="muted">{table_caption(code)}</caption>
                 <thead><tr><th scope="col">""</th>{head}</tr></thead>
                 <tbody>
                     {category_rows}
-                    <tr class="total-row"><th scope="row">"Total"</th>{total_cells}</tr>
-                    <tr><th scope="row">"Heads / FTE at the end"</th>{people}</tr>
-                    <tr><th scope="row">"Cost per engineer"</th>{cost_per}</tr>
-                    <tr><th scope="row">"Cloud cost per engineer"</th>{cloud_per}</tr>
+                    <tr class="total-row"><th scope="row">{t(Common::Total)}</th>{total_cells}</tr>
+                    <tr><th scope="row">{t(C::HeadsFteAtEnd)}</th>{people}</tr>
+                    <tr><th scope="row">{t(C::CostPerEngineer)}</th>{cost_per}</tr>
+                    <tr><th scope="row">{t(C::CloudPerEngineer)}</th>{cloud_per}</tr>
                 </tbody>
             </table>
         </div>
@@ -345,32 +348,32 @@ fn BridgeCard(year: RwSignal<Option<FiscalYear>>) -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="bridge-title" data-testid="bridge">
             <div class="card-head">
-                <h2 id="bridge-title">"Where the difference comes from"</h2>
+                <h2 id="bridge-title">{t(C::BridgeTitle)}</h2>
                 <div class="bridge-controls">
                     <label class="field inline">
-                        <span class="field-label">"From the base to"</span>
+                        <span class="field-label">{t(C::BridgeOther)}</span>
                         <select data-testid="bridge-other" on:change=move |ev| other.set(event_target_value(&ev).parse().ok())>
                             {options}
                         </select>
                     </label>
-                    <div class="segmented" role="group" aria-label="Break down by">
+                    <div class="segmented" role="group" aria-label=t(C::BreakDownBy)>
                         <button type="button" class="segment" data-testid="bridge-by-category"
-                            aria-pressed=move || (!by_team.get()).to_string() on:click=move |_| by_team.set(false)>"By category"</button>
+                            aria-pressed=move || (!by_team.get()).to_string() on:click=move |_| by_team.set(false)>{t(C::ByCategory)}</button>
                         <button type="button" class="segment" data-testid="bridge-by-team"
-                            aria-pressed=move || by_team.get().to_string() on:click=move |_| by_team.set(true)>"By team"</button>
+                            aria-pressed=move || by_team.get().to_string() on:click=move |_| by_team.set(true)>{t(C::ByTeam)}</button>
                     </div>
                 </div>
             </div>
             {move || match result.get() {
-                None => view! { <p class="empty">"Add a second scenario to see a bridge."</p> }.into_any(),
+                None => view! { <p class="empty">{t(C::NoBridge)}</p> }.into_any(),
                 Some(Err(errors)) => view! {
-                    <p class="problems" role="alert">{errors.first().map(ToString::to_string)}</p>
+                    <p class="problems" role="alert">{errors.first().map(problem_line)}</p>
                 }.into_any(),
                 Some(Ok(b)) => {
                     let steps: Vec<(String, i128)> = if by_team.get() {
-                        b.by_team.clone()
+                        team_steps(&b.by_team)
                     } else {
-                        b.by_category.iter().map(|(c, v)| (category_name(*c).to_string(), *v)).collect()
+                        b.by_category.iter().map(|(c, v)| (category(*c).to_string(), *v)).collect()
                     };
                     let names = names.get();
                     let from = names.get(b.base).cloned().unwrap_or_default();
@@ -380,6 +383,24 @@ fn BridgeCard(year: RwSignal<Option<FiscalYear>>) -> impl IntoView {
             }}
         </section>
     }
+}
+
+/// The bridge's steps by team: the teams are named by the plan, the last
+/// step (the costs of no team) by the page.
+fn team_steps(by_team: &[(String, i128)]) -> Vec<(String, i128)> {
+    let last = by_team.len().saturating_sub(1);
+    by_team
+        .iter()
+        .enumerate()
+        .map(|(i, (name, v))| {
+            let name = if i == last && name == NO_TEAM {
+                t(Common::NoTeam).to_string()
+            } else {
+                name.clone()
+            };
+            (name, *v)
+        })
+        .collect()
 }
 
 const W: f64 = 760.0;
@@ -430,7 +451,7 @@ fn waterfall(
     bars.push(view! {
         <g class="wf-total">
             <rect x=r1(x(0)) y=r1(y(b.base_total.max(lo))) width=r1(bar) height=r1((y(lo) - y(b.base_total.max(lo))).abs())>
-                <title>{format!("{from}: {}", state.show_minor(b.base_total))}</title>
+                <title>{labelled(from, &state.show_minor(b.base_total))}</title>
             </rect>
             <text x=r1(x(0) + bar / 2.0) y=r1(BOTTOM + 16.0) class="tick-x">{label(from)}</text>
         </g>
@@ -444,7 +465,7 @@ fn waterfall(
         bars.push(view! {
             <g class=class>
                 <rect x=r1(x(i + 1)) y=r1(top) width=r1(bar) height=r1((bottom - top).max(1.0))>
-                    <title>{format!("{name}: {}", signed(state, *v))}</title>
+                    <title>{labelled(name, &signed(state, *v))}</title>
                 </rect>
                 <text x=r1(x(i + 1) + bar / 2.0) y=r1(top - 4.0) class="step-label">{short(state, *v)}</text>
                 <text x=r1(x(i + 1) + bar / 2.0) y=r1(BOTTOM + 16.0) class="tick-x">{label(name)}</text>
@@ -455,7 +476,7 @@ fn waterfall(
     bars.push(view! {
         <g class="wf-total">
             <rect x=r1(x(last)) y=r1(y(b.other_total.max(lo))) width=r1(bar) height=r1((y(lo) - y(b.other_total.max(lo))).abs())>
-                <title>{format!("{to}: {}", state.show_minor(b.other_total))}</title>
+                <title>{labelled(to, &state.show_minor(b.other_total))}</title>
             </rect>
             <text x=r1(x(last) + bar / 2.0) y=r1(BOTTOM + 16.0) class="tick-x">{label(to)}</text>
         </g>
@@ -468,7 +489,7 @@ fn waterfall(
     view! {
         <div class="chart-scroll">
             <svg class="chart-svg waterfall" viewBox=format!("0 0 {W} {H}") role="img"
-                aria-label=format!("Bridge from {from} to {to}; the table below gives the exact steps.")>
+                aria-label=bridge_label(from, to)>
                 <line class="axis-zero" x1="10" x2=W - 10.0 y1=r1(y(lo)) y2=r1(y(lo))></line>
                 {bars}
             </svg>
@@ -478,7 +499,7 @@ fn waterfall(
                 <tr><th scope="row">{from.to_string()}</th><td class="num" data-testid="bridge-base">{state.show_minor(b.base_total)}</td></tr>
                 {rows}
                 <tr class="total-row"><th scope="row">{to.to_string()}</th><td class="num" data-testid="bridge-other-total">{state.show_minor(b.other_total)}</td></tr>
-                <tr><th scope="row">"Difference"</th><td class="num" data-testid="bridge-difference">{signed(state, difference)}</td></tr>
+                <tr><th scope="row">{t(C::Difference)}</th><td class="num" data-testid="bridge-difference">{signed(state, difference)}</td></tr>
             </tbody>
         </table>
     }
@@ -504,4 +525,34 @@ fn short(state: PlanState, minor: i128) -> String {
         _ => "",
     };
     format!("{sign}{figure}{suffix}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{Lang, set_lang};
+
+    #[test]
+    fn the_costs_of_no_team_are_named_by_the_page() {
+        let steps = vec![
+            ("Platform".to_string(), 5),
+            (NO_TEAM.to_string(), -2),
+            (NO_TEAM.to_string(), 1),
+        ];
+        set_lang(Lang::Ja);
+        let named = team_steps(&steps);
+        set_lang(Lang::En);
+        // A team the plan calls "No team" keeps its name; only the last
+        // step is the costs of no team.
+        assert_eq!(
+            named,
+            [
+                ("Platform".to_string(), 5),
+                (NO_TEAM.to_string(), -2),
+                ("チームなし".to_string(), 1)
+            ]
+        );
+        assert_eq!(team_steps(&steps), steps);
+        assert!(team_steps(&[]).is_empty());
+    }
 }

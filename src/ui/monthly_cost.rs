@@ -3,6 +3,8 @@
 use leptos::prelude::*;
 
 use super::state::PlanState;
+use crate::i18n::overview::{OverviewText, problem_line};
+use crate::i18n::{format, t};
 
 #[component]
 pub fn MonthlyCost() -> impl IntoView {
@@ -14,29 +16,34 @@ pub fn MonthlyCost() -> impl IntoView {
                 .months()
                 .iter()
                 .enumerate()
-                .map(|(m, month)| (month.label(), forecast.month_total_text(m)))
+                .map(|(m, month)| {
+                    (
+                        format::month(*month),
+                        format::money(forecast.month_total(m), forecast.currency()),
+                    )
+                })
                 .collect::<Vec<_>>(),
             Err(_) => Vec::new(),
         })
     });
     let total = move || {
         state.forecast.with(|f| match f {
-            Ok(forecast) => forecast.total_text(),
+            Ok(forecast) => format::money(forecast.total(), forecast.currency()),
             Err(_) => "—".to_string(),
         })
     };
     let problems = move || {
         state.forecast.with(|f| match f {
             Ok(_) => Vec::new(),
-            Err(errors) => errors.iter().map(ToString::to_string).collect(),
+            Err(errors) => errors.iter().map(problem_line).collect(),
         })
     };
     view! {
         <section class="card" aria-labelledby="cost-title">
             <div class="card-head">
-                <h2 id="cost-title">"Monthly cost"</h2>
+                <h2 id="cost-title">{t(OverviewText::MonthlyCost)}</h2>
                 <div class="total">
-                    <span class="muted">"Total over the horizon "</span>
+                    <span class="muted">{t(OverviewText::TotalOverHorizon)}</span>
                     <span class="currency">{move || currency.get()}</span>
                     " "
                     <strong class="num" data-testid="annual-total">{total}</strong>

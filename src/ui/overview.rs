@@ -5,11 +5,18 @@
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
-use super::charts::{Chart, ChartData, ChartKind, Figures, Series, group_digits};
+use super::charts::{Chart, ChartData, ChartKind, Figures, Series, SeriesName, group_digits};
 use super::state::PlanState;
+use crate::i18n::common::Common;
+use crate::i18n::overview::{
+    OverviewText as O, category_caption, hires_and_departures, months_note, per_average_fte,
+    with_unit,
+};
+use crate::i18n::problems::problem_text;
+use crate::i18n::{format, t};
 use crate::model::overview::{
-    CLOUD_SERIES, category_name, category_shares, cloud_category_name, cloud_stack, cost_stack,
-    headcount_lines, nothing_to_show, pick_year,
+    CLOUD_SERIES, category_shares, cloud_stack, cost_stack, headcount_lines, nothing_to_show,
+    pick_year,
 };
 use crate::model::{
     CATEGORY_COUNT, Category, CloudCategory, FiscalYear, FiscalYearSummary, ScenarioForecast,
@@ -38,32 +45,32 @@ const CLOUD: [Series; CLOUD_SERIES] = [
     cloud(CloudCategory::Other, "cc-other"),
     Series {
         class: "cc-dev",
-        name: "Dev environments (per engineer)",
+        name: SeriesName::Overview(O::DevPerEngineer),
     },
 ];
 
 const HEADCOUNT: [Series; 2] = [
     Series {
         class: "line-heads",
-        name: "Heads",
+        name: SeriesName::Common(Common::Heads),
     },
     Series {
         class: "line-fte",
-        name: "FTE",
+        name: SeriesName::Common(Common::Fte),
     },
 ];
 
 const fn cost(category: Category, class: &'static str) -> Series {
     Series {
         class,
-        name: category_name(category),
+        name: SeriesName::Category(category),
     }
 }
 
 const fn cloud(category: CloudCategory, class: &'static str) -> Series {
     Series {
         class,
-        name: cloud_category_name(category),
+        name: SeriesName::Cloud(category),
     }
 }
 
@@ -148,10 +155,8 @@ pub fn Overview() -> impl IntoView {
             let first = months.get(summary.first_month);
             let last = months.get(summary.first_month + summary.months.saturating_sub(1));
             match (first, last) {
-                (Some(first), Some(last)) if first != last => {
-                    format!("{} – {}", first.label(), last.label())
-                }
-                (Some(first), _) => first.label(),
+                (Some(first), Some(last)) if first != last => format::month_range(*first, *last),
+                (Some(first), _) => format::month(*first),
                 _ => String::new(),
             }
         });
@@ -188,7 +193,7 @@ pub fn Overview() -> impl IntoView {
                     series: &HEADCOUNT,
                     values: headcount_lines(forecast).into_iter().flatten().collect(),
                     figures: Figures::Millionths,
-                    axis_title: "People",
+                    axis_title: t(O::People),
                     ..months_of(forecast)
                 })
             })
@@ -230,7 +235,7 @@ pub fn Overview() -> impl IntoView {
                         <li>
                             {(!e.path.is_empty())
                                 .then(|| view! { <code class="problem-path">{field_of(&e.path).to_string()}</code> })}
-                            <span>{e.message.clone()}</span>
+                            <span>{problem_text(e)}</span>
                         </li>
                     }
                 })
@@ -252,8 +257,8 @@ pub fn Overview() -> impl IntoView {
                         aria-pressed=move || (selected.get() == Some(year)).to_string()
                         on:click=move |_| asked.set(Some(year))
                     >
-                        {year.label()}
-                        {partial.then(|| view! { <span class="partial">"partial"</span> })}
+                        {format::fiscal_year(year)}
+                        {partial.then(|| view! { <span class="partial">{t(O::Partial)}</span> })}
                     </button>
                 }
             })
@@ -268,24 +273,20 @@ pub fn Overview() -> impl IntoView {
                 span,
             }) = shown
             else {
-                return view! { <p class="empty">"The horizon has no months."</p> }.into_any();
+                return view! { <p class="empty">{t(O::NoMonths)}</p> }.into_any();
             };
             let code = state.currency.get().code();
             let per_engineer = |amount: Option<i128>| {
                 amount.map_or_else(|| "—".to_string(), |a| state.show_minor(a))
             };
-            let months_note = if y.partial {
-                format!("{span} · partial: {} of 12 months", y.months)
-            } else {
-                format!("{span} · 12 months")
-            };
-            let per_fte = |what: &str| {
+            let months_note = months_note(span, y.partial, y.months);
+            let per_fte = |what: O| {
                 if y.average_fte.is_zero() {
-                    "No FTE in this year".to_string()
+                    t(O::NoFte).to_string()
                 } else {
-                    format!(
-                        "{what} ÷ average FTE {}",
-                        group_digits(&y.average_fte.normalize().to_string())
+                    per_average_fte(
+                        t(what),
+                        &group_digits(&y.average_fte.normalize().to_string()),
                     )
                 }
             };
@@ -305,7 +306,7 @@ pub fn Overview() -> impl IntoView {
                         <tr data-testid="category-row" data-category=category.as_str()>
                             <th scope="row">
                                 <span class=format!("swatch {}", series.class) aria-hidden="true"></span>
-                                {series.name}
+                                {series.name.text()}
                             </th>
                             <td class="num">{state.show_minor(y.category(*category))}</td>
                             <td class="num">{share_text}</td>
@@ -319,7 +320,7 @@ pub fn Overview() -> impl IntoView {
             view! {
                 <div class="kpis">
                     <div class="kpi">
-                        <div class="kpi-label">"Total cost"</div>
+                        <div class="kpi-label">{t(O::TotalCost)}</div>
                         <div class="kpi-value">
                             <span class="num" data-testid="kpi-total">{state.show_minor(y.total)}</span>
                             <span class="currency">{code}</span>
@@ -327,7 +328,7 @@ pub fn Overview() -> impl IntoView {
                         <div class="kpi-note">{months_note}</div>
                     </div>
                     <div class="kpi">
-                        <div class="kpi-label">"Heads / FTE at year end"</div>
+                        <div class="kpi-label">{t(O::HeadsFteAtYearEnd)}</div>
                         <div class="kpi-value">
                             <span class="num" data-testid="kpi-heads">
                                 {group_digits(&y.heads_at_end.to_string())}
@@ -338,33 +339,33 @@ pub fn Overview() -> impl IntoView {
                             </span>
                         </div>
                         <div class="kpi-note">
-                            {format!("Hires {} · departures {} in the year", y.hires, y.departures)}
+                            {hires_and_departures(y.hires, y.departures)}
                         </div>
                     </div>
                     <div class="kpi">
-                        <div class="kpi-label">"Cost per engineer"</div>
+                        <div class="kpi-label">{t(O::CostPerEngineer)}</div>
                         <div class="kpi-value">
                             <span class="num" data-testid="kpi-cost-per-engineer">
                                 {per_engineer(y.cost_per_engineer)}
                             </span>
                             <span class="currency">{code}</span>
                         </div>
-                        <div class="kpi-note">{per_fte("Total cost")}</div>
+                        <div class="kpi-note">{per_fte(O::TotalCost)}</div>
                     </div>
                     <div class="kpi">
-                        <div class="kpi-label">"Cloud per engineer"</div>
+                        <div class="kpi-label">{t(O::CloudPerEngineer)}</div>
                         <div class="kpi-value">
                             <span class="num" data-testid="kpi-cloud-per-engineer">
                                 {per_engineer(y.cloud_per_engineer)}
                             </span>
                             <span class="currency">{code}</span>
                         </div>
-                        <div class="kpi-note">{per_fte("Cloud cost")}</div>
+                        <div class="kpi-note">{per_fte(O::CloudCost)}</div>
                     </div>
                 </div>
                 <table class="grid category-table">
                     <caption class="visually-hidden">
-                        {format!("{} cost by category, {code}", y.year.label())}
+                        {category_caption(&format::fiscal_year(y.year), code)}
                     </caption>
                     <colgroup>
                         <col class="col-category" />
@@ -374,16 +375,16 @@ pub fn Overview() -> impl IntoView {
                     </colgroup>
                     <thead>
                         <tr>
-                            <th scope="col">"Category"</th>
-                            <th scope="col" class="num">{format!("Amount ({code})")}</th>
-                            <th scope="col" class="num">"Share"</th>
-                            <th scope="col"><span class="visually-hidden">"Share of total"</span></th>
+                            <th scope="col">{t(Common::Category)}</th>
+                            <th scope="col" class="num">{with_unit(t(Common::Amount), code)}</th>
+                            <th scope="col" class="num">{t(O::Share)}</th>
+                            <th scope="col"><span class="visually-hidden">{t(O::ShareOfTotal)}</span></th>
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>
                     <tfoot>
                         <tr>
-                            <th scope="row">"Total"</th>
+                            <th scope="row">{t(Common::Total)}</th>
                             <td class="num" data-testid="category-total">{state.show_minor(y.total)}</td>
                             <td></td>
                             <td></td>
@@ -399,8 +400,8 @@ pub fn Overview() -> impl IntoView {
         view! {
             <div class="card overview-year">
                 <div class="card-head overview-year-head">
-                    <h3>"Fiscal year"</h3>
-                    <div class="segmented" role="group" aria-label="Fiscal year" data-testid="fy-picker">
+                    <h3>{t(Common::FiscalYear)}</h3>
+                    <div class="segmented" role="group" aria-label=t(Common::FiscalYear) data-testid="fy-picker">
                         {picker}
                     </div>
                 </div>
@@ -408,25 +409,25 @@ pub fn Overview() -> impl IntoView {
             </div>
             <Chart
                 kind=ChartKind::StackedBars
-                title="Monthly cost by category"
-                description="Every month of the horizon, stacked by cost category."
-                empty="No costs in the horizon."
+                title=t(O::CostChart)
+                description=t(O::CostChartNote)
+                empty=t(O::CostChartEmpty)
                 testid="chart-monthly-cost"
                 data=cost_chart.into()
             />
             <Chart
                 kind=ChartKind::Lines
-                title="Headcount"
-                description="Heads and FTE on each month's last day."
-                empty="No one is on the plan in the horizon. Add positions on Headcount."
+                title=t(O::HeadcountChart)
+                description=t(O::HeadcountChartNote)
+                empty=t(O::HeadcountChartEmpty)
                 testid="chart-headcount"
                 data=headcount_chart.into()
             />
             <Chart
                 kind=ChartKind::StackedBars
-                title="Cloud spend"
-                description="Cloud lines by category, and development environments per engineer."
-                empty="No cloud costs in the horizon. Add cloud lines on Cloud."
+                title=t(O::CloudChart)
+                description=t(O::CloudChartNote)
+                empty=t(O::CloudChartEmpty)
                 testid="chart-cloud"
                 data=cloud_chart.into()
             />
@@ -436,24 +437,24 @@ pub fn Overview() -> impl IntoView {
     view! {
         <section class="overview" data-testid="overview" aria-labelledby="overview-title">
             <div class="overview-head">
-                <h2 id="overview-title">"Overview"</h2>
+                <h2 id="overview-title">{t(O::Overview)}</h2>
                 <span class="muted">{scenario_name}</span>
             </div>
             {move || match mode.get() {
                 Mode::Problems => view! {
                     <div class="card overview-problems" role="alert" data-testid="overview-problems">
-                        <h3>"The plan has problems to fix before its figures can be shown"</h3>
+                        <h3>{t(O::HasProblems)}</h3>
                         <ul>{problems}</ul>
                     </div>
                 }
                 .into_any(),
                 Mode::Empty => view! {
                     <div class="card overview-empty" data-testid="overview-empty">
-                        <h3>"Nothing planned yet"</h3>
+                        <h3>{t(O::NothingPlanned)}</h3>
                         <p>
-                            "Add positions on " <strong>"Headcount"</strong> " and cloud lines on "
-                            <strong>"Cloud"</strong>
-                            ". Totals per fiscal year, headcount, cost per engineer and the charts appear here as you go."
+                            {t(O::EmptyLead)} <strong>{t(O::HeadcountView)}</strong> {t(O::EmptyMiddle)}
+                            <strong>{t(O::CloudView)}</strong>
+                            {t(O::EmptyTail)}
                         </p>
                     </div>
                 }
@@ -467,6 +468,7 @@ pub fn Overview() -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::overview::category_name;
 
     #[test]
     fn problems_name_the_field_inside_the_scenario() {
@@ -483,7 +485,8 @@ mod tests {
     fn every_category_has_its_colour_class() {
         for (category, series) in Category::ALL.iter().zip(COST_SERIES) {
             assert_eq!(series.class, format!("cat-{}", category.as_str()));
-            assert_eq!(series.name, category_name(*category));
+            assert_eq!(series.name, SeriesName::Category(*category));
+            assert_eq!(series.name.text(), category_name(*category));
         }
         for (category, series) in CloudCategory::ALL.iter().zip(CLOUD) {
             assert_eq!(series.class, format!("cc-{}", category.as_str()));
