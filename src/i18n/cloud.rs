@@ -109,10 +109,10 @@ pub fn delete_line(name: &str) -> String {
 }
 
 /// The lowest and the highest month of a line's curve, in words.
-pub fn extremes(code: &str, low: &str, low_month: &str, high: &str, high_month: &str) -> String {
+pub fn extremes(low: &str, low_month: &str, high: &str, high_month: &str) -> String {
     match lang() {
         Lang::En => {
-            format!("Lowest {code} {low} ({low_month}), highest {code} {high} ({high_month})")
+            format!("Lowest {low} ({low_month}), highest {high} ({high_month})")
         }
         Lang::Ja => format!("最低 {low}（{low_month}）、最高 {high}（{high_month}）"),
     }
@@ -139,8 +139,8 @@ mod tests {
         assert_eq!(move_down("Compute"), "Move Compute down");
         assert_eq!(delete_line("Compute"), "Delete line Compute");
         assert_eq!(
-            extremes("JPY", "¥1", "Apr 2026", "¥2", "Mar 2027"),
-            "Lowest JPY ¥1 (Apr 2026), highest JPY ¥2 (Mar 2027)"
+            extremes("¥1", "Apr 2026", "¥2", "Mar 2027"),
+            "Lowest ¥1 (Apr 2026), highest ¥2 (Mar 2027)"
         );
         set_lang(Lang::Ja);
         for text in [
@@ -151,7 +151,7 @@ mod tests {
             move_up("本番環境"),
             move_down("本番環境"),
             delete_line("本番環境"),
-            extremes("JPY", "¥1", "2026年4月", "¥2", "2027年3月"),
+            extremes("¥1", "2026年4月", "¥2", "2027年3月"),
         ] {
             assert!(reads_as_japanese(&text), "{text}");
         }

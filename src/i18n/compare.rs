@@ -50,7 +50,7 @@ pub fn difference_pct(signed: &str) -> String {
 /// " 🔒 2026年4月1日".
 pub fn locked_mark(day: crate::model::Date) -> String {
     match lang() {
-        Lang::En => format!(" 🔒 {day}"),
+        Lang::En => format!(" 🔒 {}", super::format::date_in(day, Lang::En)),
         Lang::Ja => format!(" 🔒 {}", super::format::date_in(day, Lang::Ja)),
     }
 }
@@ -94,7 +94,7 @@ mod tests {
         );
         assert_eq!(difference_pct("+18.39"), " (+18.39 %)");
         assert_eq!(labelled("Base", "¥1"), "Base: ¥1");
-        assert_eq!(locked_mark(day), " 🔒 2026-04-01");
+        assert_eq!(locked_mark(day), " 🔒 1 Apr 2026");
         assert_eq!(
             bridge_label("Base", "Lean"),
             "Bridge from Base to Lean; the table below gives the exact steps."

@@ -53,9 +53,7 @@ pub fn Sparkline(
             let low = a.iter().enumerate().min_by_key(|(_, v)| **v)?;
             let high = a.iter().enumerate().max_by_key(|(_, v)| **v)?;
             let name = |m: usize| labels.with(|l| l.get(m).cloned().unwrap_or_default());
-            let code = state.currency.get().code();
             Some(extremes(
-                code,
                 &state.show_minor(*low.1),
                 &name(low.0),
                 &state.show_minor(*high.1),

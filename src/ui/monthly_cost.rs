@@ -9,7 +9,6 @@ use crate::i18n::{format, t};
 #[component]
 pub fn MonthlyCost() -> impl IntoView {
     let state = PlanState::expect();
-    let currency = Memo::new(move |_| state.plan.with(|p| p.currency.clone()));
     let cells = Memo::new(move |_| {
         state.forecast.with(|f| match f {
             Ok(forecast) => forecast
@@ -44,8 +43,6 @@ pub fn MonthlyCost() -> impl IntoView {
                 <h2 id="cost-title">{t(OverviewText::MonthlyCost)}</h2>
                 <div class="total">
                     <span class="muted">{t(OverviewText::TotalOverHorizon)}</span>
-                    <span class="currency">{move || currency.get()}</span>
-                    " "
                     <strong class="num" data-testid="annual-total">{total}</strong>
                 </div>
             </div>

@@ -323,7 +323,6 @@ pub fn Overview() -> impl IntoView {
                         <div class="kpi-label">{t(O::TotalCost)}</div>
                         <div class="kpi-value">
                             <span class="num" data-testid="kpi-total">{state.show_minor(y.total)}</span>
-                            <span class="currency">{code}</span>
                         </div>
                         <div class="kpi-note">{months_note}</div>
                     </div>
@@ -348,7 +347,6 @@ pub fn Overview() -> impl IntoView {
                             <span class="num" data-testid="kpi-cost-per-engineer">
                                 {per_engineer(y.cost_per_engineer)}
                             </span>
-                            <span class="currency">{code}</span>
                         </div>
                         <div class="kpi-note">{per_fte(O::TotalCost)}</div>
                     </div>
@@ -358,7 +356,6 @@ pub fn Overview() -> impl IntoView {
                             <span class="num" data-testid="kpi-cloud-per-engineer">
                                 {per_engineer(y.cloud_per_engineer)}
                             </span>
-                            <span class="currency">{code}</span>
                         </div>
                         <div class="kpi-note">{per_fte(O::CloudCost)}</div>
                     </div>
