@@ -1,13 +1,126 @@
-//! The texts of the exports part of the planner.
+//! The texts of the exports part of the planner: the CSV downloads and
+//! their options, and a download that could not be prepared. The files
+//! themselves stay in English and locale-free (`format::export`).
+
+use super::{Lang, Text, lang, t};
+use crate::format::export::ExportKind;
+use crate::model::PlanError;
 
 crate::texts! {
-    pub enum ExportsText {}
+    pub enum ExportsText {
+        Title => "Export CSV for finance", "経理向けCSVの書き出し";
+        AllScenarios => "All scenarios", "すべてのシナリオ";
+        CompareAgainst => "Compare against", "比較の基準";
+        Bom => "UTF-8 with byte-order mark: Excel in Japan needs it to show Japanese text instead of mojibake",
+            "UTF-8（BOM付き）：日本語版のExcelで日本語を文字化けさせずに表示するには、これが必要です";
+        DownloadBom => "Download CSV (UTF-8 with BOM, for Excel)", "CSVをダウンロード（UTF-8・BOM付き、Excel用）";
+        Download => "Download CSV (UTF-8)", "CSVをダウンロード（UTF-8）";
+        Ledger => "Monthly ledger", "月次明細";
+        LedgerText => "One row per scenario, month, team, position or line and category, with its fiscal year.",
+            "シナリオ・月・チーム・ポジション（または明細行）・費目ごとに1行、年度付きで出力します。";
+        Summary => "Fiscal-year summary", "年度別サマリー";
+        SummaryText => "Totals per scenario, fiscal year, team and category, with headcount and cost per engineer.",
+            "シナリオ・年度・チーム・費目ごとの合計を、人数とエンジニア1人あたりの費用付きで出力します。";
+        Roster => "Roster", "ポジション一覧";
+        RosterText => "Every position with its fields, band, compa-ratio and annual cost per fiscal year.",
+            "すべてのポジションを、各項目・給与レンジ・コンパレシオ・年度ごとの年額費用付きで出力します。";
+        Comparison => "Scenario comparison", "シナリオ比較";
+        ComparisonText => "Each scenario's totals per fiscal year and category, and the difference from the base.",
+            "各シナリオの年度・費目ごとの合計と、基準シナリオとの差を出力します。";
+    }
+}
+
+/// An export's title and what its file holds.
+pub fn describe(kind: ExportKind) -> (&'static str, &'static str) {
+    use ExportsText as X;
+    let (title, text) = match kind {
+        ExportKind::Ledger => (X::Ledger, X::LedgerText),
+        ExportKind::Summary => (X::Summary, X::SummaryText),
+        ExportKind::Roster => (X::Roster, X::RosterText),
+        ExportKind::Comparison => (X::Comparison, X::ComparisonText),
+    };
+    (t(title), t(text))
+}
+
+/// The plan cannot be exported: its first problems.
+pub fn plan_has_errors(errors: &[PlanError]) -> String {
+    let first = errors.iter().take(3);
+    match lang() {
+        Lang::En => {
+            let first: Vec<String> = first.map(ToString::to_string).collect();
+            format!("The plan has errors to fix first: {}", first.join("; "))
+        }
+        Lang::Ja => {
+            let first: Vec<String> = first.map(super::problems::problem_text).collect();
+            format!(
+                "計画にエラーがあるため書き出せません。先に修正してください：{}",
+                first.join("／")
+            )
+        }
+    }
+}
+
+/// A file was handed to the browser.
+pub fn downloaded(file_name: &str) -> String {
+    match lang() {
+        Lang::En => format!("Downloaded {file_name}"),
+        Lang::Ja => format!("{file_name}をダウンロードしました"),
+    }
+}
+
+crate::texts! {
+    /// The step at which preparing a download failed.
+    pub enum DownloadStep {
+        Document => "no document", "ページがありません";
+        Blob => "blob", "データの作成";
+        Url => "url", "URLの作成";
+        Link => "link", "リンクの作成";
+    }
+}
+
+/// A download could not be prepared.
+pub fn not_prepared(step: DownloadStep) -> String {
+    match lang() {
+        Lang::En => format!("The file could not be prepared ({}).", step.get(Lang::En)),
+        Lang::Ja => format!("ファイルを準備できませんでした（{}）。", step.get(Lang::Ja)),
+    }
 }
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+    use crate::i18n::{assert_translated, set_lang};
+
     #[test]
     fn translated() {
-        crate::i18n::assert_translated::<super::ExportsText>();
+        assert_translated::<ExportsText>();
+        assert_translated::<DownloadStep>();
+    }
+
+    #[test]
+    fn texts_with_figures() {
+        let errors = [
+            PlanError::new("name", "the plan needs a name"),
+            PlanError::new("currency", "unknown currency"),
+        ];
+        set_lang(Lang::Ja);
+        assert_eq!(downloaded("a.csv"), "a.csvをダウンロードしました");
+        assert_eq!(describe(ExportKind::Roster).0, "ポジション一覧");
+        assert!(plan_has_errors(&errors).starts_with("計画にエラーがあるため書き出せません。"));
+        assert_eq!(
+            not_prepared(DownloadStep::Url),
+            "ファイルを準備できませんでした（URLの作成）。"
+        );
+        set_lang(Lang::En);
+        assert_eq!(downloaded("a.csv"), "Downloaded a.csv");
+        assert_eq!(
+            plan_has_errors(&errors),
+            "The plan has errors to fix first: name: the plan needs a name; currency: unknown currency"
+        );
+        assert_eq!(
+            not_prepared(DownloadStep::Document),
+            "The file could not be prepared (no document)."
+        );
+        assert_eq!(describe(ExportKind::Ledger).0, "Monthly ledger");
     }
 }

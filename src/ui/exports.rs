@@ -9,27 +9,9 @@ use super::download::download_bytes;
 use super::roster_import::RosterImport;
 use super::state::PlanState;
 use crate::format::export::{self, ExportKind, ExportOptions};
-
-fn describe(kind: ExportKind) -> (&'static str, &'static str) {
-    match kind {
-        ExportKind::Ledger => (
-            "Monthly ledger",
-            "One row per scenario, month, team, position or line and category, with its fiscal year.",
-        ),
-        ExportKind::Summary => (
-            "Fiscal-year summary",
-            "Totals per scenario, fiscal year, team and category, with headcount and cost per engineer.",
-        ),
-        ExportKind::Roster => (
-            "Roster",
-            "Every position with its fields, band, compa-ratio and annual cost per fiscal year.",
-        ),
-        ExportKind::Comparison => (
-            "Scenario comparison",
-            "Each scenario's totals per fiscal year and category, and the difference from the base.",
-        ),
-    }
-}
+use crate::i18n::common::Common;
+use crate::i18n::exports::{self as texts, ExportsText, describe};
+use crate::i18n::t;
 
 #[component]
 pub fn Exports() -> impl IntoView {
@@ -62,10 +44,7 @@ pub fn Exports() -> impl IntoView {
                 ExportKind::Roster => export::roster(plan, options),
                 ExportKind::Comparison => export::comparison(plan, base, options),
             }
-            .map_err(|errors| {
-                let first: Vec<String> = errors.iter().take(3).map(ToString::to_string).collect();
-                format!("The plan has errors to fix first: {}", first.join("; "))
-            })?;
+            .map_err(|errors| texts::plan_has_errors(&errors))?;
             let scenario_part = if kind == ExportKind::Comparison {
                 Some(base)
             } else {
@@ -74,23 +53,23 @@ pub fn Exports() -> impl IntoView {
             let name = export::file_name(plan, scenario_part, kind, today());
             download_bytes(&name, "text/csv;charset=utf-8", &bytes).map(|()| name)
         });
-        message.set(Some(result.map(|name| format!("Downloaded {name}"))));
+        message.set(Some(result.map(|name| texts::downloaded(&name))));
     };
 
     view! {
         <section class="card" aria-labelledby="export-title">
             <div class="card-head">
-                <h2 id="export-title">"Export CSV for finance"</h2>
+                <h2 id="export-title">{t(ExportsText::Title)}</h2>
             </div>
             <div class="export-options">
                 <label class="field">
-                    <span>"Scenario"</span>
+                    <span>{t(Common::Scenario)}</span>
                     <select
                         data-testid="export-scenario"
                         on:change=move |ev| scenario.set(event_target_value(&ev))
                         prop:value=move || scenario.get()
                     >
-                        <option value="">"All scenarios"</option>
+                        <option value="">{t(ExportsText::AllScenarios)}</option>
                         <For each=move || scenario_names.get().into_iter().enumerate() key=|s| s.clone() let:s>
                             <option value=s.0.to_string()>{s.1}</option>
                         </For>
@@ -98,7 +77,7 @@ pub fn Exports() -> impl IntoView {
                 </label>
                 <Show when=move || scenario_names.with(|names| names.len() > 1)>
                     <label class="field">
-                        <span>"Compare against"</span>
+                        <span>{t(ExportsText::CompareAgainst)}</span>
                         <select
                             data-testid="export-base"
                             on:change=move |ev| base.set(event_target_value(&ev).parse().unwrap_or(0))
@@ -112,9 +91,7 @@ pub fn Exports() -> impl IntoView {
                 </Show>
                 <label class="check">
                     <input type="checkbox" data-testid="export-bom" bind:checked=bom />
-                    <span>
-                        "UTF-8 with byte-order mark: Excel in Japan needs it to show Japanese text instead of mojibake"
-                    </span>
+                    <span>{t(ExportsText::Bom)}</span>
                 </label>
             </div>
             <ul class="export-list">
@@ -135,11 +112,11 @@ pub fn Exports() -> impl IntoView {
                                     on:click=move |_| download(kind)
                                 >
                                     {move || {
-                                        if bom.get() {
-                                            "Download CSV (UTF-8 with BOM, for Excel)"
+                                        t(if bom.get() {
+                                            ExportsText::DownloadBom
                                         } else {
-                                            "Download CSV (UTF-8)"
-                                        }
+                                            ExportsText::Download
+                                        })
                                     }}
                                 </button>
                             </li>

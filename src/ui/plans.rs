@@ -11,8 +11,10 @@ use super::download::download_bytes;
 use super::roster_import::read_file;
 use super::session::Session;
 use super::state::PlanState;
+use crate::i18n::common::Common;
+use crate::i18n::plans::{self as texts, PlansText, PresetName};
+use crate::i18n::{Text, lang, t};
 use crate::model::presets::{Preset, demo_plan};
-use crate::storage::Persistence;
 use crate::storage::library::PlanEntry;
 
 #[component]
@@ -27,30 +29,14 @@ pub fn Plans() -> impl IntoView {
             .map(|entry| view! { <PlanRow entry=entry error=error /> })
             .collect_view()
     };
-    let persistence = move || match session.persistence.get() {
-        Persistence::Granted => (
-            "granted",
-            "Persistent: the browser keeps these plans until you clear its site data.",
-        ),
-        Persistence::BestEffort => (
-            "best-effort",
-            "Not persistent: the browser may clear these plans when the disk runs low. Keep backups.",
-        ),
-        Persistence::Unsupported => (
-            "unsupported",
-            "This browser cannot promise to keep its storage. Keep backups.",
-        ),
-        Persistence::Unknown => ("unknown", "Asking the browser to keep these plans…"),
-    };
+    let persistence = move || texts::persistence(session.persistence.get());
     view! {
         <section class="card plans" aria-labelledby="plans-title">
             <div class="card-head">
-                <h2 id="plans-title">"Plans on this device"</h2>
+                <h2 id="plans-title">{t(PlansText::Title)}</h2>
                 <NewPlan error=error />
             </div>
-            <p class="muted">
-                "Plans are stored in this browser only. Every change is saved as you work."
-            </p>
+            <p class="muted">{t(PlansText::Intro)}</p>
             <p class="persistence" data-testid="persistence" data-state=move || persistence().0>
                 {move || persistence().1}
             </p>
@@ -58,8 +44,8 @@ pub fn Plans() -> impl IntoView {
             <div class="table-scroll"><table class="grid plan-list">
                 <thead>
                     <tr>
-                        <th scope="col">"Name"</th>
-                        <th scope="col"><span class="visually-hidden">"Actions"</span></th>
+                        <th scope="col">{t(Common::Name)}</th>
+                        <th scope="col"><span class="visually-hidden">{t(PlansText::Actions)}</span></th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>
@@ -68,6 +54,13 @@ pub fn Plans() -> impl IntoView {
         <Backup />
         <Recoveries />
     }
+}
+
+/// The plan that replaces the last one deleted, named in the UI's language.
+fn new_blank_plan() -> crate::model::Plan {
+    let mut plan = blank_plan();
+    texts::name_new_plan(&mut plan, lang());
+    plan
 }
 
 /// The `<select>` value of the demo plan, next to the presets' keys.
@@ -82,19 +75,20 @@ fn NewPlan(error: RwSignal<Option<String>>) -> impl IntoView {
     let create = move |_| {
         let start = this_month();
         let key = choice.get_untracked();
-        let plan = if key == DEMO {
+        let mut plan = if key == DEMO {
             demo_plan(start)
         } else {
             Preset::from_key(&key)
                 .unwrap_or(Preset::Blank)
-                .plan("My engineering plan", start)
+                .plan(PresetName::MyPlan.en(), start)
         };
+        texts::name_new_plan(&mut plan, lang());
         error.set(session.create(state, &plan).err());
     };
     let options = [Preset::Blank, Preset::Japan2026, Preset::UnitedStates2026]
-        .map(|p| (p.key(), p.label()))
+        .map(|p| (p.key(), texts::preset_label(p)))
         .into_iter()
-        .chain([(DEMO, "Demo: a 60-person organisation")])
+        .chain([(DEMO, t(PlansText::Demo))])
         .map(|(value, label)| {
             view! { <option value=value selected=value == Preset::Blank.key()>{label}</option> }
         })
@@ -102,14 +96,14 @@ fn NewPlan(error: RwSignal<Option<String>>) -> impl IntoView {
     view! {
         <div class="new-plan">
             <label class="field">
-                <span class="field-label">"Start from"</span>
+                <span class="field-label">{t(PlansText::StartFrom)}</span>
                 <select data-testid="new-plan-preset"
                     on:change=move |ev| choice.set(event_target_value(&ev))>
                     {options}
                 </select>
             </label>
             <button type="button" class="button-primary" data-testid="new-plan" on:click=create>
-                "Create plan"
+                {t(PlansText::Create)}
             </button>
         </div>
     }
@@ -124,35 +118,35 @@ fn PlanRow(entry: PlanEntry, error: RwSignal<Option<String>>) -> impl IntoView {
     let id = StoredValue::new(entry.id.clone());
     let is_open = move || session.current.get() == id.get_value();
     let name = entry.name.clone();
-    let label = format!("Name of plan {}", entry.name);
+    let label = texts::plan_name_label(&entry.name);
     view! {
         <tr data-testid="plan-row" data-open=move || is_open().to_string()>
             <td><div class="plan-name-cell">
                 <input type="text" class="plan-row-name" aria-label=label prop:value=name
                     on:change=move |ev| report(session.rename(state, &id.get_value(), &event_target_value(&ev))) />
                 <Show when=is_open>
-                    <span class="tag" data-testid="open-tag">"Open"</span>
+                    <span class="tag" data-testid="open-tag">{t(PlansText::OpenTag)}</span>
                 </Show>
             </div></td>
             <td class="actions">
                 <Show when=move || !confirming.get() fallback=move || view! {
                     <span class="confirm" role="alert">
-                        "Delete this plan? This cannot be undone. "
+                        {t(PlansText::ConfirmDelete)}
                         <button type="button" class="button-danger" data-testid="confirm-delete"
                             on:click=move |_| {
                                 confirming.set(false);
-                                report(session.delete(state, &id.get_value(), blank_plan));
-                            }>"Delete"</button>
-                        <button type="button" class="button-quiet" on:click=move |_| confirming.set(false)>"Cancel"</button>
+                                report(session.delete(state, &id.get_value(), new_blank_plan));
+                            }>{t(Common::Delete)}</button>
+                        <button type="button" class="button-quiet" on:click=move |_| confirming.set(false)>{t(Common::Cancel)}</button>
                     </span>
                 }>
                     <button type="button" class="button-secondary" data-testid="open-plan"
                         disabled=is_open
-                        on:click=move |_| session.open(state, &id.get_value())>"Open"</button>
+                        on:click=move |_| session.open(state, &id.get_value())>{t(Common::Open)}</button>
                     <button type="button" class="button-quiet" data-testid="duplicate-plan"
-                        on:click=move |_| report(session.duplicate(state, &id.get_value()))>"Duplicate"</button>
+                        on:click=move |_| report(session.duplicate(state, &id.get_value()))>{t(Common::Duplicate)}</button>
                     <button type="button" class="button-quiet button-danger" data-testid="delete-plan"
-                        on:click=move |_| confirming.set(true)>"Delete"</button>
+                        on:click=move |_| confirming.set(true)>{t(Common::Delete)}</button>
                 </Show>
             </td>
         </tr>
@@ -180,7 +174,7 @@ fn Backup() -> impl IntoView {
         };
         leptos::task::spawn_local(async move {
             let Some((_, bytes)) = read_file(input.clone()).await else {
-                problems.set(vec!["The file could not be read.".into()]);
+                problems.set(vec![t(PlansText::FileUnreadable).into()]);
                 return;
             };
             input.set_value("");
@@ -194,24 +188,24 @@ fn Backup() -> impl IntoView {
     };
     view! {
         <section class="card" aria-labelledby="backup-title">
-            <div class="card-head"><h2 id="backup-title">"Backups"</h2></div>
+            <div class="card-head"><h2 id="backup-title">{t(PlansText::Backups)}</h2></div>
             <p class="muted">
-                "A backup is the plan file that " <code>"fleetplan-cli"</code>
-                " reads (docs/plan-format.md). Opening one adds it as a new plan; nothing else changes."
+                {t(PlansText::BackupIntro)} <code>"fleetplan-cli"</code>
+                {texts::backup_reads()}
             </p>
             <div class="backup-actions">
                 <button type="button" class="button-secondary" data-testid="backup-download" on:click=download>
-                    "Download a backup of the open plan"
+                    {t(PlansText::BackupDownload)}
                 </button>
                 <label class="button-secondary file-button">
-                    "Open a backup file…"
+                    {t(PlansText::BackupOpen)}
                     <input type="file" accept=".json,application/json" class="visually-hidden"
                         data-testid="backup-open" on:change=open_file />
                 </label>
             </div>
             <Show when=move || !problems.get().is_empty()>
                 <div class="field-error" role="alert" data-testid="backup-problems">
-                    <p>"This file is not a plan Fleetplan can open; nothing was changed:"</p>
+                    <p>{t(PlansText::NotAPlan)}</p>
                     <ul>{move || problems.get().into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
                 </div>
             </Show>
@@ -239,18 +233,18 @@ fn Recoveries() -> impl IntoView {
                 };
                 view! {
                     <tr data-testid="recovery-row">
-                        <td>{r.label}</td>
+                        <td>{texts::recovery_label(&r.label)}</td>
                         <td><code>{r.key.clone()}</code></td>
-                        <td class="num">{format!("{} characters", r.length)}</td>
+                        <td class="num">{texts::characters(r.length)}</td>
                         <td class="actions">
                             <button type="button" class="button-secondary" data-testid="recovery-download"
-                                on:click=download>"Download"</button>
+                                on:click=download>{t(Common::Download)}</button>
                             <Show when=move || !confirming.get() fallback=move || view! {
                                 <button type="button" class="button-danger"
-                                    on:click=move |_| session.discard_recovery(&key.get_value())>"Discard for good"</button>
-                                <button type="button" class="button-quiet" on:click=move |_| confirming.set(false)>"Cancel"</button>
+                                    on:click=move |_| session.discard_recovery(&key.get_value())>{t(PlansText::DiscardForGood)}</button>
+                                <button type="button" class="button-quiet" on:click=move |_| confirming.set(false)>{t(Common::Cancel)}</button>
                             }>
-                                <button type="button" class="button-quiet" on:click=move |_| confirming.set(true)>"Discard"</button>
+                                <button type="button" class="button-quiet" on:click=move |_| confirming.set(true)>{t(PlansText::Discard)}</button>
                             </Show>
                         </td>
                     </tr>
@@ -261,17 +255,15 @@ fn Recoveries() -> impl IntoView {
     view! {
         <Show when=move || !session.recoveries.get().is_empty()>
             <section class="card" aria-labelledby="recovery-title" data-testid="recoveries">
-                <div class="card-head"><h2 id="recovery-title">"Kept because they could not be read"</h2></div>
-                <p class="muted">
-                    "Fleetplan never writes over stored text it cannot read. Download it to repair it by hand or to send it to us; discard it when you no longer need it."
-                </p>
+                <div class="card-head"><h2 id="recovery-title">{t(PlansText::KeptTitle)}</h2></div>
+                <p class="muted">{t(PlansText::KeptIntro)}</p>
                 <table class="grid">
                     <thead>
                         <tr>
-                            <th scope="col">"What"</th>
-                            <th scope="col">"Key"</th>
-                            <th scope="col" class="num">"Size"</th>
-                            <th scope="col"><span class="visually-hidden">"Actions"</span></th>
+                            <th scope="col">{t(PlansText::What)}</th>
+                            <th scope="col">{t(PlansText::Key)}</th>
+                            <th scope="col" class="num">{t(PlansText::Size)}</th>
+                            <th scope="col"><span class="visually-hidden">{t(PlansText::Actions)}</span></th>
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>

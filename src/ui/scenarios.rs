@@ -13,6 +13,9 @@ use super::field::{Commit, Field};
 use super::session::Session;
 use super::state::PlanState;
 use crate::format::input::{parse_optional_percent, parse_percent, parse_whole};
+use crate::i18n::common::Common;
+use crate::i18n::scenarios::{self as texts, ScenariosText as Text, scenario_error};
+use crate::i18n::t;
 
 /// Turns typed text into a change of the adjustments, or a message.
 type ParseAdjustment = fn(&str) -> Result<Box<dyn FnOnce(&mut crate::model::Adjustments)>, String>;
@@ -21,7 +24,8 @@ type ParseAdjustment = fn(&str) -> Result<Box<dyn FnOnce(&mut crate::model::Adju
 pub fn Scenarios() -> impl IntoView {
     let state = PlanState::expect();
     let error = RwSignal::new(None::<String>);
-    let report = move |result: Result<(), String>| error.set(result.err());
+    let report =
+        move |result: Result<(), String>| error.set(result.err().map(|e| scenario_error(&e)));
     let count = move || state.plan.with(|p| p.scenarios.len());
     let rows = move || {
         (0..count())
@@ -44,29 +48,29 @@ pub fn Scenarios() -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="scenarios-title">
             <div class="card-head">
-                <h2 id="scenarios-title">"Budget scenarios"</h2>
-                <span class="muted">"Compared with the base scenario in Compare"</span>
+                <h2 id="scenarios-title">{t(Text::Title)}</h2>
+                <span class="muted">{t(Text::Hint)}</span>
             </div>
             {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
             <div class="table-scroll"><table class="grid scenario-list">
                 <thead>
                     <tr>
-                        <th scope="col">"Name"</th>
-                        <th scope="col">"Base"</th>
-                        <th scope="col">"Lock"</th>
-                        <th scope="col"><span class="visually-hidden">"Actions"</span></th>
+                        <th scope="col">{t(Common::Name)}</th>
+                        <th scope="col">{t(Common::Base)}</th>
+                        <th scope="col">{t(Text::Lock)}</th>
+                        <th scope="col"><span class="visually-hidden">{t(Text::Actions)}</span></th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>
             </table></div>
             <form class="add-inline" on:submit=move |ev| { ev.prevent_default(); add(()); }>
                 <label class="field">
-                    <span class="field-label">"New blank scenario"</span>
-                    <input type="text" data-testid="new-scenario-name" placeholder="Hiring freeze"
+                    <span class="field-label">{t(Text::NewBlank)}</span>
+                    <input type="text" data-testid="new-scenario-name" placeholder=t(Text::Placeholder)
                         prop:value=move || new_name.get()
                         on:input=move |ev| new_name.set(event_target_value(&ev)) />
                 </label>
-                <button type="submit" class="button-secondary" data-testid="add-scenario">"Add scenario"</button>
+                <button type="submit" class="button-secondary" data-testid="add-scenario">{t(Text::Add)}</button>
             </form>
         </section>
         <Adjustments />
@@ -77,7 +81,8 @@ pub fn Scenarios() -> impl IntoView {
 #[component]
 fn ScenarioRow(index: usize, error: RwSignal<Option<String>>) -> impl IntoView {
     let state = PlanState::expect();
-    let report = move |result: Result<(), String>| error.set(result.err());
+    let report =
+        move |result: Result<(), String>| error.set(result.err().map(|e| scenario_error(&e)));
     let confirming = RwSignal::new(false);
     let name = move || {
         state.plan.with(|p| {
@@ -98,7 +103,7 @@ fn ScenarioRow(index: usize, error: RwSignal<Option<String>>) -> impl IntoView {
     let first = index == 0;
     let at_end = move || state.plan.with(|p| index + 1 >= p.scenarios.len());
     let duplicate = move |_| {
-        let copy = format!("{} (copy)", name());
+        let copy = crate::i18n::plans::copy_name(&name());
         let mut added = None;
         report(state.try_edit_plan(|p| {
             added = Some(p.duplicate_scenario(index, &copy)?);
@@ -133,18 +138,18 @@ fn ScenarioRow(index: usize, error: RwSignal<Option<String>>) -> impl IntoView {
     view! {
         <tr data-testid="scenario-row" data-shown=move || shown().to_string()>
             <td><div class="plan-name-cell">
-                <input type="text" class="plan-row-name" aria-label=move || format!("Name of scenario {}", index + 1)
+                <input type="text" class="plan-row-name" aria-label=texts::name_label(index + 1)
                     prop:value=name
                     on:change=move |ev| {
                         let text = event_target_value(&ev);
                         report(state.try_edit_plan(|p| p.rename_scenario(index, &text)));
                     } />
                 <Show when=shown>
-                    <span class="tag">"Shown"</span>
+                    <span class="tag">{t(Text::Shown)}</span>
                 </Show>
             </div></td>
             <td>
-                <input type="radio" name="base-scenario" aria-label=move || format!("Compare with {}", name())
+                <input type="radio" name="base-scenario" aria-label=move || texts::compare_with(&name())
                     data-testid="base-scenario"
                     prop:checked=is_base
                     on:change=move |_| report(state.try_edit_plan(|p| p.set_base_scenario(index))) />
@@ -153,28 +158,28 @@ fn ScenarioRow(index: usize, error: RwSignal<Option<String>>) -> impl IntoView {
                 <button type="button" class="button-quiet" data-testid="lock-scenario" on:click=toggle_lock
                     aria-pressed=move || locked_on().is_some().to_string()>
                     {move || match locked_on() {
-                        Some(day) => format!("🔒 Locked on {day} · Unlock"),
-                        None => "Lock".to_string(),
+                        Some(day) => texts::locked_on(day),
+                        None => t(Text::Lock).to_string(),
                     }}
                 </button>
             </td>
             <td class="actions">
                 <Show when=move || !confirming.get() fallback=move || view! {
                     <span class="confirm" role="alert">
-                        "Delete this scenario? "
-                        <button type="button" class="button-danger" data-testid="confirm-delete-scenario" on:click=delete>"Delete"</button>
-                        <button type="button" class="button-quiet" on:click=move |_| confirming.set(false)>"Cancel"</button>
+                        {t(Text::ConfirmDelete)}
+                        <button type="button" class="button-danger" data-testid="confirm-delete-scenario" on:click=delete>{t(Common::Delete)}</button>
+                        <button type="button" class="button-quiet" on:click=move |_| confirming.set(false)>{t(Common::Cancel)}</button>
                     </span>
                 }>
                     <button type="button" class="button-secondary" data-testid="show-scenario"
-                        disabled=shown on:click=move |_| state.scenario.set(index)>"Show"</button>
-                    <button type="button" class="button-quiet" aria-label="Move up" title="Move up"
+                        disabled=shown on:click=move |_| state.scenario.set(index)>{t(Text::Show)}</button>
+                    <button type="button" class="button-quiet" aria-label=t(Text::MoveUp) title=t(Text::MoveUp)
                         disabled=first on:click=move |_| move_to(index.saturating_sub(1))>"↑"</button>
-                    <button type="button" class="button-quiet" aria-label="Move down" title="Move down"
+                    <button type="button" class="button-quiet" aria-label=t(Text::MoveDown) title=t(Text::MoveDown)
                         disabled=at_end on:click=move |_| move_to(index + 1)>"↓"</button>
-                    <button type="button" class="button-quiet" data-testid="duplicate-scenario" on:click=duplicate>"Duplicate"</button>
+                    <button type="button" class="button-quiet" data-testid="duplicate-scenario" on:click=duplicate>{t(Common::Duplicate)}</button>
                     <button type="button" class="button-quiet button-danger" data-testid="delete-scenario"
-                        disabled=last on:click=move |_| confirming.set(true)>"Delete"</button>
+                        disabled=last on:click=move |_| confirming.set(true)>{t(Common::Delete)}</button>
                 </Show>
             </td>
         </tr>
@@ -207,38 +212,36 @@ fn Adjustments() -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="adjust-title" data-testid="adjustments">
             <div class="card-head">
-                <h2 id="adjust-title">{move || format!("What-if adjustments of \u{201c}{}\u{201d}", name())}</h2>
+                <h2 id="adjust-title">{move || texts::adjustments_of(&name())}</h2>
                 <button type="button" class="button-quiet" data-testid="reset-adjustments" on:click=reset
                     disabled=move || state.with_scenario(|s| s.adjustments.is_none()).unwrap_or(true)>
-                    "Reset all"
+                    {t(Text::ResetAll)}
                 </button>
             </div>
-            <p class="muted">
-                "They change this scenario's forecast without editing its rows, and are undone by setting them back to 0 (or empty)."
-            </p>
+            <p class="muted">{t(Text::AdjustIntro)}</p>
             <div class="form-grid">
-                <Field label="Slip every open and planned hire" name="hire_slip_months" numeric=true
-                    unit="months (+ later, − earlier)"
+                <Field label=t(Text::Slip) name="hire_slip_months" numeric=true
+                    unit=t(Text::SlipUnit)
                     value=shown(|a| a.hire_slip_months.to_string())
                     commit=commit("hire_slip_months", |t| {
                         let months = parse_whole(t, -120, 120)?;
                         Ok(Box::new(move |a| a.hire_slip_months = months as i32))
                     }) />
-                <Field label="Cloud growth" name="cloud_growth_points" numeric=true
-                    unit="points a month (±)"
+                <Field label=t(Text::CloudGrowth) name="cloud_growth_points" numeric=true
+                    unit=t(Text::CloudGrowthUnit)
                     value=shown(|a| a.cloud_growth_points.normalize().to_string())
                     commit=commit("cloud_growth_points", move |t| {
                         let v = if t.trim().is_empty() { Decimal::ZERO } else { parse_percent(t, true)? };
                         Ok(Box::new(move |a| a.cloud_growth_points = v))
                     }) />
-                <Field label="Raise" name="raise_points" numeric=true unit="points (±)"
+                <Field label=t(Text::Raise) name="raise_points" numeric=true unit=t(Text::RaiseUnit)
                     value=shown(|a| a.raise_points.normalize().to_string())
                     commit=commit("raise_points", move |t| {
                         let v = if t.trim().is_empty() { Decimal::ZERO } else { parse_percent(t, true)? };
                         Ok(Box::new(move |a| a.raise_points = v))
                     }) />
-                <Field label="Attrition" name="attrition_pct" numeric=true
-                    unit="% a year (empty: as planned)"
+                <Field label=t(Text::Attrition) name="attrition_pct" numeric=true
+                    unit=t(Text::AttritionUnit)
                     value=shown(|a| a.attrition_pct.map(|v| v.normalize().to_string()).unwrap_or_default())
                     commit=commit("attrition_pct", |t| {
                         let v = parse_optional_percent(t)?;
@@ -264,40 +267,45 @@ fn NextYear() -> impl IntoView {
             let salary = parse_percent(&salary.get_untracked(), true)?;
             let cloud = parse_percent(&cloud.get_untracked(), true)?;
             let index = state.scenario_index();
-            let plan = state
+            let mut plan = state
                 .plan
-                .with_untracked(|p| p.next_year_plan(index, salary, cloud))?;
+                .with_untracked(|p| p.next_year_plan(index, salary, cloud))
+                .map_err(|e| scenario_error(&e))?;
+            if let Some(name) = state
+                .plan
+                .with_untracked(|p| texts::next_year_name(&p.name))
+            {
+                plan.name = name;
+            }
             session.create(state, &plan)
         })();
         error.set(result.err());
     };
     view! {
         <section class="card" aria-labelledby="next-year-title">
-            <div class="card-head"><h2 id="next-year-title">"Copy into next year"</h2></div>
-            <p class="muted">
-                "Makes a new plan from the scenario shown, its horizon a year later, with every salary, band and cloud baseline changed by the percentages below. This plan stays as it is."
-            </p>
+            <div class="card-head"><h2 id="next-year-title">{t(Text::NextYear)}</h2></div>
+            <p class="muted">{t(Text::NextYearIntro)}</p>
             <div class="form-grid">
                 <label class="field">
-                    <span class="field-label">"Salaries and bands"</span>
+                    <span class="field-label">{t(Text::Salaries)}</span>
                     <span class="field-input">
                         <input type="text" class="num" data-testid="next-year-salary" prop:value=move || salary.get()
                             on:input=move |ev| salary.set(event_target_value(&ev)) />
-                        <span class="unit">"% (±)"</span>
+                        <span class="unit">{t(Text::PercentChange)}</span>
                     </span>
                 </label>
                 <label class="field">
-                    <span class="field-label">"Cloud baselines"</span>
+                    <span class="field-label">{t(Text::CloudBaselines)}</span>
                     <span class="field-input">
                         <input type="text" class="num" data-testid="next-year-cloud" prop:value=move || cloud.get()
                             on:input=move |ev| cloud.set(event_target_value(&ev)) />
-                        <span class="unit">"% (±)"</span>
+                        <span class="unit">{t(Text::PercentChange)}</span>
                     </span>
                 </label>
             </div>
             {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
             <button type="button" class="button-primary" data-testid="copy-next-year" on:click=copy>
-                "Copy into a new plan"
+                {t(Text::CopyNew)}
             </button>
         </section>
     }

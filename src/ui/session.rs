@@ -6,8 +6,10 @@ use leptos::ev;
 use leptos::prelude::*;
 
 use super::state::{PlanState, SaveStatus};
-use crate::format::plan_json::{read_plan_file, write_plan_file};
+use crate::format::plan_json::{parse_plan_file, read_plan_file, write_plan_file};
 use crate::format::record::{decode_record, record_header};
+use crate::i18n::plans::{self as texts, PlansText, save_error};
+use crate::i18n::t;
 use crate::model::Plan;
 use crate::storage::library::{
     INDEX_KEY, Library, Opened, PlanEntry, Recovery, SaveError, plan_key,
@@ -56,7 +58,11 @@ impl Session {
     /// into the list), or a new one; returns it with the save state to start in.
     pub fn start(blank: impl FnOnce() -> Plan) -> (Self, Plan, SaveStatus) {
         let start = with_library(|library| library.start(blank));
-        let mut notices = start.notices;
+        let mut notices: Vec<String> = start
+            .notices
+            .iter()
+            .map(|n| texts::storage_notice(n))
+            .collect();
         let (id, plan, revision) = match start.opened {
             Opened::Plan { id, plan, revision } => (id, plan, revision),
             // `start` always opens a plan; this is its contract.
@@ -65,11 +71,8 @@ impl Session {
         let status = if start.newer_index {
             SaveStatus::Blocked
         } else if id.is_empty() {
-            notices.push(
-                "This plan could not be stored in this browser; download a backup to keep it."
-                    .into(),
-            );
-            SaveStatus::Failed("Not saved: this browser's storage is full or unavailable".into())
+            notices.push(t(PlansText::NotStored).into());
+            SaveStatus::Failed(t(PlansText::NotSavedStorage).into())
         } else {
             SaveStatus::Saved
         };
@@ -182,7 +185,7 @@ impl Session {
                 if matches!(error, SaveError::Conflict { .. }) {
                     self.conflict.set(true);
                 }
-                SaveStatus::Failed(error.message())
+                SaveStatus::Failed(save_error(&error))
             }
         }
     }
@@ -199,7 +202,7 @@ impl Session {
                 self.conflict.set(false);
                 state.save_status.set(SaveStatus::Saved);
             }
-            Err(e) => state.save_status.set(SaveStatus::Failed(e.message())),
+            Err(e) => state.save_status.set(SaveStatus::Failed(save_error(&e))),
         }
     }
 
@@ -214,21 +217,17 @@ impl Session {
                 } else {
                     plan_key(&id)
                 };
-                self.notice(format!(
-                    "That plan could not be read ({reason}). Its text is kept untouched under \u{201c}{key}\u{201d}; download it below."
-                ));
+                self.notice(texts::unreadable_plan(&reason, &key));
             }
-            Opened::Newer { version, .. } => self.notice(format!(
-                "That plan was saved by a newer version of Fleetplan (record version {version}); this version leaves it unchanged."
-            )),
-            Opened::Missing { .. } => self.notice("That plan is no longer stored (deleted in another tab).".into()),
+            Opened::Newer { version, .. } => self.notice(texts::newer_plan(version)),
+            Opened::Missing { .. } => self.notice(t(PlansText::Missing).into()),
         }
         self.refresh();
     }
 
     /// Stores `plan` as a new plan and opens it.
     pub fn create(&self, state: PlanState, plan: &Plan) -> Result<(), String> {
-        let id = with_library(|library| library.create(plan)).map_err(|e| e.message())?;
+        let id = with_library(|library| library.create(plan)).map_err(|e| save_error(&e))?;
         self.open(state, &id);
         Ok(())
     }
@@ -238,7 +237,16 @@ impl Session {
             // The copy has this tab's latest edits.
             self.flush(state);
         }
-        with_library(|library| library.duplicate(id)).map_err(|e| e.message())?;
+        let copy = with_library(|library| library.duplicate(id)).map_err(|e| save_error(&e))?;
+        // Storage names the copy "… (copy)", in English.
+        if crate::i18n::lang() != crate::i18n::Lang::En {
+            with_library(|library| {
+                let index = library.index().ok()?;
+                let name = &index.plans.iter().find(|p| p.id == copy)?.name;
+                let original = name.strip_suffix(" (copy)")?;
+                library.rename(&copy, &texts::copy_name(original)).ok()
+            });
+        }
         self.refresh();
         Ok(())
     }
@@ -247,14 +255,14 @@ impl Session {
         if *id == self.current.get_untracked() {
             let name = name.trim().to_string();
             if name.is_empty() {
-                return Err("A plan needs a name.".into());
+                return Err(t(PlansText::PlanNeedsName).into());
             }
             state.edit(|p| p.name = name);
             return Ok(());
         }
         with_library(|library| library.rename(id, name)).map_err(|e| match e {
-            crate::storage::library::RenameError::EmptyName => "A plan needs a name.".to_string(),
-            crate::storage::library::RenameError::Save(e) => e.message(),
+            crate::storage::library::RenameError::EmptyName => t(PlansText::PlanNeedsName).into(),
+            crate::storage::library::RenameError::Save(e) => save_error(&e),
         })?;
         self.refresh();
         Ok(())
@@ -267,7 +275,7 @@ impl Session {
         id: &str,
         blank: impl FnOnce() -> Plan,
     ) -> Result<(), String> {
-        with_library(|library| library.delete(id)).map_err(|e| e.message())?;
+        with_library(|library| library.delete(id)).map_err(|e| save_error(&e))?;
         self.refresh();
         if *id == self.current.get_untracked() {
             match self
@@ -286,10 +294,13 @@ impl Session {
     /// field paths.
     pub fn import_file(&self, state: PlanState, text: &str) -> Result<(), Vec<String>> {
         let plan = read_plan_file(text).map_err(|errors| {
+            // Read again only to tell a file that is no plan from a plan
+            // with invalid values: the two are worded differently.
+            let parsing = parse_plan_file(text).is_err();
             errors
                 .iter()
                 .take(20)
-                .map(ToString::to_string)
+                .map(|e| texts::plan_file_error(e, parsing))
                 .collect::<Vec<_>>()
         })?;
         self.create(state, &plan).map_err(|e| vec![e])
@@ -344,9 +355,7 @@ impl Session {
                 return;
             }
             let Some(text) = event.new_value() else {
-                session.notice(
-                    "This plan was deleted in another tab; keep editing to store it again.".into(),
-                );
+                session.notice(t(PlansText::DeletedElsewhere).into());
                 session.refresh();
                 return;
             };
@@ -360,7 +369,7 @@ impl Session {
             }
             if let Ok(record) = decode_record(&text) {
                 session.show(state, id, record.plan, record.revision);
-                session.notice("This plan was updated with changes saved in another tab.".into());
+                session.notice(t(PlansText::UpdatedElsewhere).into());
             }
         });
         on_cleanup(move || listener.remove());
