@@ -181,7 +181,7 @@ pub const SHARED_WORDS: &[&str] = &[
 ];
 
 /// Whether `text` is all translated into Japanese: no Latin word in it other
-/// than [`SHARED_WORDS`] and level names such as "L3".
+/// than [`SHARED_WORDS`] and letter codes such as "L3" or "EUR".
 pub fn reads_as_japanese(text: &str) -> bool {
     latin_words(text).all(|w| SHARED_WORDS.contains(&w) || is_code_like(w))
 }
@@ -196,9 +196,10 @@ fn latin_words(text: &str) -> impl Iterator<Item = &str> {
         .filter(|w| w.len() >= 2)
 }
 
-/// "L3", "M2", "JP": a letter code, not a word.
+/// "L3", "SRE", "EUR": a letter code (a level, an acronym, an ISO
+/// currency), not a word.
 fn is_code_like(word: &str) -> bool {
-    word.len() <= 2 && word.chars().all(|c| c.is_ascii_uppercase())
+    word.len() <= 3 && word.chars().all(|c| c.is_ascii_uppercase())
 }
 
 pub fn is_japanese(c: char) -> bool {
@@ -265,7 +266,8 @@ mod tests {
 
     #[test]
     fn finds_untranslated_words() {
-        assert!(reads_as_japanese("人件費（FTE、L3）"));
+        assert!(reads_as_japanese("人件費（FTE、L3、EUR）"));
+        assert!(!reads_as_japanese("人件費 Cost"));
         assert!(!reads_as_japanese("人件費 Salaries"));
         assert!(reads_as_english("Salaries"));
         assert!(!reads_as_english("Salaries 給与"));

@@ -98,15 +98,18 @@ pub fn persistence(p: Persistence) -> (&'static str, &'static str) {
     }
 }
 
-/// The rest of the backup's explanation, after the name of the CLI.
-pub fn backup_reads() -> &'static str {
+/// The rest of the backup's explanation, after the name of the CLI: the
+/// words before and after the format's document, which is named as a path.
+pub fn backup_reads() -> (&'static str, &'static str) {
     match lang() {
-        Lang::En => {
-            " reads (docs/plan-format.md). Opening one adds it as a new plan; nothing else changes."
-        }
-        Lang::Ja => {
-            "が読み込む計画ファイル（docs/plan-format.md）です。開くと新しい計画として追加され、ほかは何も変わりません。"
-        }
+        Lang::En => (
+            " reads (",
+            "). Opening one adds it as a new plan; nothing else changes.",
+        ),
+        Lang::Ja => (
+            "が読み込む計画ファイル（",
+            "）です。開くと新しい計画として追加され、ほかは何も変わりません。",
+        ),
     }
 }
 

@@ -243,12 +243,36 @@ fn of_team_ja(team: &str) -> String {
     }
 }
 
-/// The columns an import needs. The Japanese names the CSV's own column
-/// names, which are written in English in the file.
-pub fn import_columns() -> String {
+/// The columns an import needs at least, as the CSV names them (in English
+/// in every language: they are the file's own headers).
+pub const IMPORT_COLUMNS: [&str; 6] = ["title", "team", "level", "salary", "start", "status"];
+
+/// The words around the list of [`IMPORT_COLUMNS`]: before it, between two
+/// columns, and after it.
+pub fn import_columns_frame() -> (&'static str, &'static str, &'static str) {
     match lang() {
-        Lang::En => "Columns: the roster export's, or at least title, team, level, salary, start and status. ".to_string(),
-        Lang::Ja => "列は名簿の書き出しと同じもの、または少なくとも title（職種）、team（チーム）、level（等級）、salary（年収）、start（開始日）、status（状態）が必要です。".to_string(),
+        Lang::En => ("Columns: the roster export's, or at least ", ", ", ". "),
+        Lang::Ja => (
+            "列は名簿の書き出しと同じもの、または少なくとも ",
+            "、",
+            " が必要です。",
+        ),
+    }
+}
+
+/// What a column holds, after its name in Japanese: "（職種）".
+pub fn import_column_gloss(column: &str) -> &'static str {
+    if lang() == Lang::En {
+        return "";
+    }
+    match column {
+        "title" => "（職種）",
+        "team" => "（チーム）",
+        "level" => "（等級）",
+        "salary" => "（年収）",
+        "start" => "（開始日）",
+        "status" => "（状態）",
+        _ => "",
     }
 }
 
@@ -358,7 +382,8 @@ mod tests {
         assert_eq!(preview_date(day), "2026-04-01");
         let english = [
             positions_shown(2, 5),
-            import_columns(),
+            import_columns_frame().0,
+            import_column_gloss("title"),
             imported("a.csv", 1, 2),
             import_refused(3),
             import_summary(2, 0, 1),

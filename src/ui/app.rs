@@ -21,16 +21,25 @@ use super::session::Session;
 use super::state::PlanState;
 use super::teams::Teams;
 use crate::i18n::format;
+use crate::i18n::lang;
+use crate::i18n::plans::name_new_plan;
 use crate::i18n::shell::locked_banner;
 use crate::model::Plan;
 use crate::model::presets::Preset;
 
+/// A blank plan, named in the UI's language.
 pub fn blank_plan() -> Plan {
-    Preset::Blank.plan("My engineering plan", this_month())
+    let mut plan = Preset::Blank.plan("My engineering plan", this_month());
+    name_new_plan(&mut plan, lang());
+    plan
 }
 
 #[component]
 pub fn App() -> impl IntoView {
+    // First: the session's notices and the first plan are made in it.
+    let language = Language::start();
+    provide_context(language);
+
     let (session, plan, status) = Session::start(blank_plan);
     let state = PlanState::new(plan, status);
     provide_context(state);
@@ -39,9 +48,6 @@ pub fn App() -> impl IntoView {
     // Every change of the plan is written as one whole record.
     autosave(state, session);
     session.follow_other_tabs(state);
-
-    let language = Language::start();
-    provide_context(language);
 
     let view = RwSignal::new(View::from_location());
     Effect::new(move |_| view.get().remember());

@@ -191,7 +191,7 @@ fn Backup() -> impl IntoView {
             <div class="card-head"><h2 id="backup-title">{t(PlansText::Backups)}</h2></div>
             <p class="muted">
                 {t(PlansText::BackupIntro)} <code>"fleetplan-cli"</code>
-                {texts::backup_reads()}
+                {texts::backup_reads().0} <code>"docs/plan-format.md"</code> {texts::backup_reads().1}
             </p>
             <div class="backup-actions">
                 <button type="button" class="button-secondary" data-testid="backup-download" on:click=download>

@@ -87,7 +87,7 @@ pub fn RosterImport() -> impl IntoView {
                 <h2 id="import-title">{t(RosterText::ImportHeading)}</h2>
             </div>
             <p class="muted">
-                {texts::import_columns()}
+                {import_columns()}
                 {t(RosterText::ImportRows)}
             </p>
             <label class="field">
@@ -180,4 +180,21 @@ pub fn RosterImport() -> impl IntoView {
             }}
         </section>
     }
+}
+
+/// The columns an import needs, each named as the file names it.
+fn import_columns() -> impl IntoView {
+    let (before, between, after) = texts::import_columns_frame();
+    let columns = texts::IMPORT_COLUMNS
+        .iter()
+        .enumerate()
+        .map(|(i, column)| {
+            view! {
+                {(i > 0).then_some(between)}
+                <code>{*column}</code>
+                {texts::import_column_gloss(column)}
+            }
+        })
+        .collect_view();
+    view! { {before} {columns} {after} }
 }

@@ -17,25 +17,27 @@ const shared = new Set([
   'JPY', 'USD', 'Ctrl', 'Shift', 'Enter', 'Esc', 'Escape', 'Tab', 'Mac', 'PDF', 'AWS', 'GCP', 'Azure', 'English',
 ]);
 
-/** Latin words of two letters or more that are not shared words or letter codes ("L3"). */
+/** Latin words of two letters or more that are not shared words or letter
+ * codes ("L3", "SRE", "EUR"): the rule of `reads_as_japanese` in src/i18n/mod.rs. */
 function untranslated(text: string): string[] {
   return text
     .split(/[^A-Za-z]+/)
-    .filter((w) => w.length >= 2 && !shared.has(w) && !(w.length <= 2 && w === w.toUpperCase()));
+    .filter((w) => w.length >= 2 && !shared.has(w) && !(w.length <= 3 && w === w.toUpperCase()));
 }
 
 const japanese = /[\u3000-\u303f\u3040-\u30ff\u4e00-\u9fff\uff00-\uffef]/;
 
 /** Every text a person can read or hear on the page: text nodes (tables of
  * chart figures and visually hidden labels included) and the names and hints
- * in attributes. The language switch names each language in itself. */
+ * in attributes. Left out: the language switch, which names each language in
+ * itself, and `<code>`, which names files, commands and CSV columns as typed. */
 async function pageTexts(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const out: string[] = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const parent = n.parentElement;
-      if (!parent || parent.closest('script, style, #language')) continue;
+      if (!parent || parent.closest('script, style, code, #language')) continue;
       const text = (n.textContent ?? '').trim();
       if (text) out.push(text);
     }
