@@ -7,6 +7,7 @@ use super::date::YearMonth;
 use super::forecast::forecast_scenario;
 use super::ledger::Category;
 use super::plan::Plan;
+use super::problem::Problem;
 use super::summary::{FiscalYear, PeriodSummary, period_summary};
 use super::totals::ScenarioForecast;
 use super::validate::PlanError;
@@ -50,9 +51,9 @@ pub fn bridge(
 ) -> Result<Bridge, Vec<PlanError>> {
     for index in [base, other] {
         if index >= plan.scenarios.len() {
-            return Err(vec![PlanError::new(
+            return Err(vec![PlanError::at(
                 "scenarios",
-                format!("there is no scenario number {}", index + 1),
+                Problem::NoSuchScenario { number: index + 1 },
             )]);
         }
     }
@@ -107,9 +108,9 @@ fn months_of(
             let count = months.iter().skip(first).take_while(|m| in_year(m)).count();
             Ok((first, first + count))
         }
-        None => Err(vec![PlanError::new(
+        None => Err(vec![PlanError::at(
             "year",
-            format!("{} is not a fiscal year of the horizon", year.label()),
+            Problem::NotAFiscalYearOfHorizon { year },
         )]),
     }
 }

@@ -7,6 +7,7 @@ use super::forecast::forecast_scenario;
 use super::ledger::CATEGORY_COUNT;
 use super::money::{Currency, div_round};
 use super::plan::Plan;
+use super::problem::Problem;
 use super::summary::{FiscalYear, fiscal_year_summaries};
 use super::validate::PlanError;
 
@@ -46,9 +47,9 @@ pub struct Comparison {
 /// fiscal year. Fails with the errors of any scenario that cannot be forecast.
 pub fn compare(plan: &Plan, base: usize) -> Result<Comparison, Vec<PlanError>> {
     if base >= plan.scenarios.len() {
-        return Err(vec![PlanError::new(
+        return Err(vec![PlanError::at(
             "scenarios",
-            format!("there is no scenario number {} to compare with", base + 1),
+            Problem::NoScenarioToCompareWith { number: base + 1 },
         )]);
     }
     let mut errors = Vec::new();
@@ -68,7 +69,7 @@ pub fn compare(plan: &Plan, base: usize) -> Result<Comparison, Vec<PlanError>> {
     }
     let currency = plan
         .currency()
-        .ok_or_else(|| vec![PlanError::new("currency", "unknown currency")])?;
+        .ok_or_else(|| vec![PlanError::at("currency", Problem::CurrencyNotKnown)])?;
     let base_years = summaries.get(base).cloned().unwrap_or_default();
     let years = base_years
         .iter()

@@ -18,13 +18,89 @@ const MONTH_NAMES: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
 
-/// Why a date or month was refused.
+/// Why a date or month was refused, as data (for a UI to say in its
+/// language); the English is [`DateError`]'s `Display`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DateProblem {
+    /// A year outside [`MIN_YEAR`] to [`MAX_YEAR`].
+    YearOutOfRange { year: i32 },
+    /// A month number outside 1 to 12.
+    MonthOutOfRange { month: u8 },
+    /// Day `day` of a month that has `days` days.
+    NoSuchDay {
+        year: i32,
+        month: u8,
+        days: u8,
+        day: u8,
+    },
+    /// Text that is not written as YYYY-MM.
+    NotAMonth,
+    /// Text that is not written as YYYY-MM-DD.
+    NotADate,
+}
+
+/// Why a date or month was refused: the problem, and the text it was read
+/// from (if it was read from text).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct DateError(pub String);
+pub struct DateError {
+    pub problem: DateProblem,
+    pub text: Option<String>,
+}
+
+impl DateError {
+    fn new(problem: DateProblem) -> Self {
+        Self {
+            problem,
+            text: None,
+        }
+    }
+
+    /// The error of reading `text`.
+    fn reading(self, text: &str) -> Self {
+        Self {
+            text: Some(text.to_string()),
+            ..self
+        }
+    }
+}
 
 impl fmt::Display for DateError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        let text = self.text.as_deref().unwrap_or_default();
+        match self.problem {
+            DateProblem::NotAMonth => {
+                return write!(f, "\"{text}\" is not a month written as YYYY-MM");
+            }
+            DateProblem::NotADate => {
+                return write!(f, "\"{text}\" is not a date written as YYYY-MM-DD");
+            }
+            _ => {}
+        }
+        if self.text.is_some() {
+            write!(f, "\"{text}\": ")?;
+        }
+        match self.problem {
+            DateProblem::YearOutOfRange { year } => {
+                write!(f, "year {year} is outside {MIN_YEAR} to {MAX_YEAR}")
+            }
+            DateProblem::MonthOutOfRange { month } => {
+                write!(f, "month {month} is not between 1 and 12")
+            }
+            DateProblem::NoSuchDay {
+                year,
+                month,
+                days,
+                day,
+            } => write!(
+                f,
+                "{} {year} has {days} days, there is no day {day}",
+                MONTH_NAMES
+                    .get(usize::from(month).wrapping_sub(1))
+                    .copied()
+                    .unwrap_or("?")
+            ),
+            DateProblem::NotAMonth | DateProblem::NotADate => Ok(()),
+        }
     }
 }
 
@@ -50,9 +126,7 @@ fn check_year(year: i32) -> Result<(), DateError> {
     if (MIN_YEAR..=MAX_YEAR).contains(&year) {
         Ok(())
     } else {
-        Err(DateError(format!(
-            "year {year} is outside {MIN_YEAR} to {MAX_YEAR}"
-        )))
+        Err(DateError::new(DateProblem::YearOutOfRange { year }))
     }
 }
 
@@ -69,7 +143,7 @@ impl YearMonth {
     pub fn new(year: i32, month: u8) -> Result<Self, DateError> {
         check_year(year)?;
         if !(1..=12).contains(&month) {
-            return Err(DateError(format!("month {month} is not between 1 and 12")));
+            return Err(DateError::new(DateProblem::MonthOutOfRange { month }));
         }
         Ok(Self { year, month })
     }
@@ -172,8 +246,8 @@ impl FromStr for YearMonth {
 
     fn from_str(text: &str) -> Result<Self, DateError> {
         let (year, month) = parse_year_month(text)
-            .ok_or_else(|| DateError(format!("\"{text}\" is not a month written as YYYY-MM")))?;
-        Self::new(year, month).map_err(|e| DateError(format!("\"{text}\": {e}")))
+            .ok_or_else(|| DateError::new(DateProblem::NotAMonth).reading(text))?;
+        Self::new(year, month).map_err(|e| e.reading(text))
     }
 }
 
@@ -204,13 +278,12 @@ impl Date {
         let ym = YearMonth::new(year, month)?;
         let days = ym.days();
         if day == 0 || day > days {
-            return Err(DateError(format!(
-                "{} {year} has {days} days, there is no day {day}",
-                MONTH_NAMES
-                    .get(usize::from(month) - 1)
-                    .copied()
-                    .unwrap_or("?")
-            )));
+            return Err(DateError::new(DateProblem::NoSuchDay {
+                year,
+                month,
+                days,
+                day,
+            }));
         }
         Ok(Self { year, month, day })
     }
@@ -267,9 +340,9 @@ impl FromStr for Date {
                 Some((year, month, day))
             })
             .flatten();
-        let (year, month, day) = parsed
-            .ok_or_else(|| DateError(format!("\"{text}\" is not a date written as YYYY-MM-DD")))?;
-        Self::new(year, month, day).map_err(|e| DateError(format!("\"{text}\": {e}")))
+        let (year, month, day) =
+            parsed.ok_or_else(|| DateError::new(DateProblem::NotADate).reading(text))?;
+        Self::new(year, month, day).map_err(|e| e.reading(text))
     }
 }
 
@@ -302,9 +375,19 @@ mod tests {
         assert!(Date::new(2026, 1, 0).is_err());
         let e = "2026-02-30".parse::<Date>().unwrap_err();
         assert_eq!(
-            e.0,
+            e.to_string(),
             "\"2026-02-30\": Feb 2026 has 28 days, there is no day 30"
         );
+        assert_eq!(
+            e.problem,
+            DateProblem::NoSuchDay {
+                year: 2026,
+                month: 2,
+                days: 28,
+                day: 30
+            }
+        );
+        assert_eq!(e.text.as_deref(), Some("2026-02-30"));
     }
 
     #[test]

@@ -7,6 +7,7 @@ use super::forecast::PreparedScenario;
 use super::ledger::{Category, Component, LedgerRow, component_label};
 use super::money::format_minor;
 use super::plan::Plan;
+use super::problem::Problem;
 use super::validate::PlanError;
 
 /// One ledger row of the month, explained.
@@ -63,16 +64,18 @@ pub fn explain(
     let prepared = PreparedScenario::new(plan, scenario)?;
     let s = prepared.scenario();
     let Some(p) = s.positions.get(position) else {
-        return Err(vec![PlanError::new(
+        return Err(vec![PlanError::at(
             format!("scenarios[{scenario}].positions"),
-            format!("there is no position number {}", position + 1),
+            Problem::NoSuchPosition {
+                number: position + 1,
+            },
         )]);
     };
     let months = plan.months();
     let Some(ym) = months.get(month) else {
-        return Err(vec![PlanError::new(
+        return Err(vec![PlanError::at(
             "horizon",
-            format!("month {} is outside the horizon", month + 1),
+            Problem::MonthOutsideHorizon { number: month + 1 },
         )]);
     };
     let currency = prepared.currency();

@@ -18,6 +18,7 @@ use super::exact::{Ratio, mul_div, saturate};
 use super::ledger::{Activity, CATEGORY_COUNT, Category, Component, LedgerRow, LedgerSink, Source};
 use super::money::{Currency, div_round, to_minor};
 use super::plan::{CapPeriod, Employment, OtherCostKind, Plan, Scenario};
+use super::problem::Problem;
 use super::totals::ScenarioForecast;
 use super::validate::{PlanError, validate_scenario};
 
@@ -56,9 +57,11 @@ pub fn forecast_position_into<S: LedgerSink + ?Sized>(
 ) -> Result<(), Vec<PlanError>> {
     let prepared = PreparedScenario::new(plan, scenario)?;
     if position >= prepared.positions.len() {
-        return Err(vec![PlanError::new(
+        return Err(vec![PlanError::at(
             format!("scenarios[{scenario}].positions"),
-            format!("there is no position number {}", position + 1),
+            Problem::NoSuchPosition {
+                number: position + 1,
+            },
         )]);
     }
     prepared.forecast_position(position, sink);
@@ -310,12 +313,12 @@ impl<'a> PreparedScenario<'a> {
         let scenario = plan
             .scenarios
             .get(index)
-            .ok_or_else(|| vec![PlanError::new("scenarios", "no such scenario")])?;
+            .ok_or_else(|| vec![PlanError::at("scenarios", Problem::ScenarioMissing)])?;
         Self::compile(plan, adjusted_scenario(scenario), index).ok_or_else(|| {
             // Validation admits only plans that compile; this is a safety net.
-            vec![PlanError::new(
+            vec![PlanError::at(
                 format!("scenarios[{index}]"),
-                "the scenario's numbers are too large to compute exactly",
+                Problem::TooLargeToCompute,
             )]
         })
     }

@@ -24,6 +24,7 @@ pub mod money;
 pub mod overview;
 pub mod plan;
 pub mod presets;
+pub mod problem;
 pub mod roster;
 pub mod scenarios;
 pub mod side_by_side;
@@ -35,7 +36,7 @@ pub mod validate;
 pub use adjust::adjusted_scenario;
 pub use bridge::{Bridge, bridge, horizon_summary};
 pub use compare::{Comparison, ScenarioYear, YearComparison, compare};
-pub use date::{Date, DateError, YearMonth};
+pub use date::{Date, DateError, DateProblem, YearMonth};
 pub use explain::{ExplainedRow, Explanation, explain};
 
 pub use forecast::{
@@ -53,6 +54,7 @@ pub use plan::{
     CloudCategory, CloudLine, Commitment, Employment, Horizon, OneOff, OtherCost, OtherCostKind,
     PeopleCosts, PerHire, Plan, Position, PositionStatus, SalaryBand, Saving, Scenario, Team, Tool,
 };
+pub use problem::{Named, Problem, Quantity};
 pub use summary::{
     FiscalYear, FiscalYearSummary, PeriodSummary, TeamYear, fiscal_year_summaries, period_summary,
 };

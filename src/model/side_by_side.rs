@@ -13,6 +13,7 @@ use super::forecast::forecast_scenario;
 use super::ledger::CATEGORY_COUNT;
 use super::money::Currency;
 use super::plan::Plan;
+use super::problem::Problem;
 use super::summary::{FiscalYear, PeriodSummary, fiscal_year_summaries, period_summary};
 use super::validate::PlanError;
 
@@ -74,10 +75,7 @@ pub fn side_by_side(plan: &Plan, year: Option<FiscalYear>) -> Result<SideBySide,
         return Err(errors);
     }
     let Some(first) = forecasts.first() else {
-        return Err(vec![PlanError::new(
-            "scenarios",
-            "the plan has no scenario",
-        )]);
+        return Err(vec![PlanError::at("scenarios", Problem::PlanHasNoScenario)]);
     };
     let currency = first.currency();
     let fiscal_year_start = first.fiscal_year_start_month();
@@ -96,16 +94,11 @@ pub fn side_by_side(plan: &Plan, year: Option<FiscalYear>) -> Result<SideBySide,
                 .map(|s| period_summary(f, s.first_month, s.first_month + s.months)),
         })
         .collect::<Option<Vec<_>>>()
-        .ok_or_else(|| {
-            vec![PlanError::new(
-                "",
-                "that fiscal year is outside the horizon",
-            )]
-        })?;
+        .ok_or_else(|| vec![PlanError::at("", Problem::FiscalYearOutsideHorizon)])?;
     let base_summary = summaries
         .get(base)
         .cloned()
-        .ok_or_else(|| vec![PlanError::new("base_scenario", "there is no base scenario")])?;
+        .ok_or_else(|| vec![PlanError::at("base_scenario", Problem::NoBaseScenario)])?;
     let difference_of = |a: Option<i128>, b: Option<i128>| Some(a? - b?);
     let columns = summaries
         .into_iter()

@@ -11,26 +11,45 @@ use rust_decimal::Decimal;
 use std::collections::HashSet;
 use std::fmt;
 
+use super::date::MAX_YEAR;
 use super::money::{Currency, MAX_UNITS};
 use super::plan::{OtherCostKind, Plan, Scenario};
+use super::problem::{Named, Problem, Quantity};
 
 /// The most decimals a percentage or an FTE may have.
 pub const MAX_RATE_DECIMALS: u32 = 6;
 /// The longest horizon, in months.
 pub const MAX_HORIZON_MONTHS: u16 = 120;
 
-/// One problem in a plan: the field (`scenarios[1].positions[4].fte`) and what is wrong.
+/// One problem in a plan: the field (`scenarios[1].positions[4].fte`), what
+/// is wrong as data (for a UI to say in its language) and in English.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PlanError {
     pub path: String,
+    /// The English message: `problem`'s [`Display`](fmt::Display).
     pub message: String,
+    pub problem: Problem,
 }
 
 impl PlanError {
-    pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
+    /// The problem at the field `path`.
+    pub fn at(path: impl Into<String>, problem: Problem) -> Self {
         Self {
             path: path.into(),
-            message: message.into(),
+            message: problem.to_string(),
+            problem,
+        }
+    }
+
+    /// A problem known only by its English message ([`Problem::Other`]);
+    /// prefer [`at`](Self::at) with the problem named, which a UI can
+    /// translate.
+    pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
+        let message = message.into();
+        Self {
+            path: path.into(),
+            problem: Problem::Other(message.clone()),
+            message,
         }
     }
 }
@@ -54,12 +73,12 @@ pub fn validate(plan: &Plan) -> Vec<PlanError> {
     let mut names = HashSet::new();
     for (s, scenario) in plan.scenarios.iter().enumerate() {
         if !names.insert(scenario.name.as_str()) {
-            errors.push(PlanError::new(
+            errors.push(PlanError::at(
                 format!("scenarios[{s}].name"),
-                format!(
-                    "another scenario is already named \u{201c}{}\u{201d}",
-                    scenario.name
-                ),
+                Problem::NameTaken {
+                    what: Named::Scenario,
+                    name: scenario.name.clone(),
+                },
             ));
         }
         check_scenario(plan, currency, s, scenario, &mut errors);
@@ -74,9 +93,9 @@ pub fn validate_scenario(plan: &Plan, index: usize) -> Vec<PlanError> {
     let mut errors = validate_header(plan);
     match plan.scenarios.get(index) {
         Some(scenario) => check_scenario(plan, plan.currency(), index, scenario, &mut errors),
-        None => errors.push(PlanError::new(
+        None => errors.push(PlanError::at(
             "scenarios",
-            format!("there is no scenario number {}", index + 1),
+            Problem::NoSuchScenario { number: index + 1 },
         )),
     }
     errors
@@ -85,15 +104,14 @@ pub fn validate_scenario(plan: &Plan, index: usize) -> Vec<PlanError> {
 fn validate_header(plan: &Plan) -> Vec<PlanError> {
     let mut errors = Vec::new();
     if plan.name.trim().is_empty() {
-        errors.push(PlanError::new("name", "the plan needs a name"));
+        errors.push(PlanError::at("name", Problem::PlanNeedsName));
     }
     if plan.currency().is_none() {
-        errors.push(PlanError::new(
+        errors.push(PlanError::at(
             "currency",
-            format!(
-                "unknown currency \u{201c}{}\u{201d}: use an ISO code such as JPY, USD, EUR or GBP",
-                plan.currency
-            ),
+            Problem::UnknownCurrency {
+                code: plan.currency.clone(),
+            },
         ));
     }
     check_month(
@@ -103,9 +121,12 @@ fn validate_header(plan: &Plan) -> Vec<PlanError> {
     );
     let months = plan.horizon.months;
     if months == 0 || months > MAX_HORIZON_MONTHS {
-        errors.push(PlanError::new(
+        errors.push(PlanError::at(
             "horizon.months",
-            format!("the horizon must be 1 to {MAX_HORIZON_MONTHS} months long, not {months}"),
+            Problem::HorizonLength {
+                months,
+                max: MAX_HORIZON_MONTHS,
+            },
         ));
     } else if plan
         .horizon
@@ -113,26 +134,20 @@ fn validate_header(plan: &Plan) -> Vec<PlanError> {
         .add_months(i32::from(months) - 1)
         .is_none()
     {
-        errors.push(PlanError::new(
+        errors.push(PlanError::at(
             "horizon.start",
-            "the horizon runs past the year 9999",
+            Problem::HorizonPastYear { year: MAX_YEAR },
         ));
     }
     if plan.scenarios.is_empty() {
-        errors.push(PlanError::new(
-            "scenarios",
-            "a plan needs at least one scenario",
-        ));
+        errors.push(PlanError::at("scenarios", Problem::NoScenarios));
     }
     errors
 }
 
 fn check_month(path: &str, month: u8, errors: &mut Vec<PlanError>) {
     if !(1..=12).contains(&month) {
-        errors.push(PlanError::new(
-            path,
-            format!("a month must be 1 (January) to 12 (December), not {month}"),
-        ));
+        errors.push(PlanError::at(path, Problem::MonthOutOfRange { month }));
     }
 }
 
@@ -144,45 +159,51 @@ struct Checker<'a> {
 }
 
 impl Checker<'_> {
-    fn push(&mut self, path: String, message: impl Into<String>) {
-        self.errors.push(PlanError::new(path, message));
+    fn push(&mut self, path: String, problem: Problem) {
+        self.errors.push(PlanError::at(path, problem));
     }
 
-    fn name(&mut self, path: impl FnOnce() -> String, name: &str, what: &str) {
+    fn name(&mut self, path: impl FnOnce() -> String, name: &str, what: Named) {
         if name.trim().is_empty() {
-            self.push(path(), format!("{what} needs a name"));
+            self.push(path(), Problem::NeedsName { what });
         }
     }
 
     /// Paths are built only for errors: validation runs on every keystroke.
     fn money(&mut self, path: impl FnOnce() -> String, value: Decimal) {
         if value.is_sign_negative() && !value.is_zero() {
-            self.push(path(), format!("an amount cannot be negative ({value})"));
+            self.push(path(), Problem::NegativeAmount { value });
         } else if value > Decimal::from(MAX_UNITS) {
-            self.push(path(), format!("{value} is beyond the limit of 10^15"));
+            self.push(path(), Problem::AmountTooLarge { value });
         } else if let Some(currency) = self.currency
             && value.scale() > currency.exponent()
             && value.normalize().scale() > currency.exponent()
         {
-            let message = match currency.exponent() {
-                0 => format!(
-                    "{} has no minor unit: {value} must be whole",
-                    currency.code()
-                ),
-                n => format!(
-                    "{} amounts have at most {n} decimals, not {value}",
-                    currency.code()
-                ),
+            let code = currency.code().to_string();
+            let problem = match currency.exponent() {
+                0 => Problem::NoMinorUnit {
+                    currency: code,
+                    value,
+                },
+                decimals => Problem::TooManyAmountDecimals {
+                    currency: code,
+                    decimals,
+                    value,
+                },
             };
-            self.push(path(), message);
+            self.push(path(), problem);
         }
     }
 
-    fn decimals(&mut self, path: impl FnOnce() -> String, value: Decimal, what: &str) -> bool {
+    fn decimals(&mut self, path: impl FnOnce() -> String, value: Decimal, what: Quantity) -> bool {
         if value.scale() > MAX_RATE_DECIMALS && value.normalize().scale() > MAX_RATE_DECIMALS {
             self.push(
                 path(),
-                format!("{what} may have at most {MAX_RATE_DECIMALS} decimals, not {value}"),
+                Problem::TooManyDecimals {
+                    what,
+                    max: MAX_RATE_DECIMALS,
+                    value,
+                },
             );
             return false;
         }
@@ -191,14 +212,11 @@ impl Checker<'_> {
 
     /// A percentage from 0 to 100 inclusive.
     fn pct(&mut self, path: impl Fn() -> String, value: Decimal) {
-        if !self.decimals(&path, value, "a percentage") {
+        if !self.decimals(&path, value, Quantity::Percentage) {
             return;
         }
         if value < Decimal::ZERO || value > Decimal::ONE_HUNDRED {
-            self.push(
-                path(),
-                format!("a rate must be from 0 to 100 %, not {value} %"),
-            );
+            self.push(path(), Problem::RateOutOfRange { value });
         }
     }
 }
@@ -212,19 +230,19 @@ fn check_scenario(
 ) {
     let at = format!("scenarios[{s}]");
     let mut c = Checker { currency, errors };
-    c.name(|| format!("{at}.name"), &scenario.name, "a scenario");
+    c.name(|| format!("{at}.name"), &scenario.name, Named::Scenario);
 
     let mut teams = HashSet::new();
     for (t, team) in scenario.teams.iter().enumerate() {
         let path = format!("{at}.teams[{t}]");
-        c.name(|| format!("{path}.name"), &team.name, "a team");
+        c.name(|| format!("{path}.name"), &team.name, Named::Team);
         if !teams.insert(team.name.as_str()) {
             c.push(
                 format!("{path}.name"),
-                format!(
-                    "another team is already named \u{201c}{}\u{201d}",
-                    team.name
-                ),
+                Problem::NameTaken {
+                    what: Named::Team,
+                    name: team.name.clone(),
+                },
             );
         }
         if let Some(attrition) = &team.attrition {
@@ -233,11 +251,13 @@ fn check_scenario(
     }
     let mut levels = HashSet::new();
     for (l, level) in scenario.levels.iter().enumerate() {
-        c.name(|| format!("{at}.levels[{l}]"), level, "a level");
+        c.name(|| format!("{at}.levels[{l}]"), level, Named::Level);
         if !levels.insert(level.as_str()) {
             c.push(
                 format!("{at}.levels[{l}]"),
-                format!("the ladder already has a level \u{201c}{level}\u{201d}"),
+                Problem::LevelTaken {
+                    level: level.clone(),
+                },
             );
         }
     }
@@ -248,26 +268,22 @@ fn check_scenario(
         if !levels.contains(band.level.as_str()) {
             c.push(
                 format!("{path}.level"),
-                format!(
-                    "unknown level \u{201c}{}\u{201d}: it is not on the ladder",
-                    band.level
-                ),
+                Problem::UnknownLevel {
+                    level: band.level.clone(),
+                },
             );
         }
         if !bands.insert((band.level.as_str(), band.location.as_deref())) {
-            c.push(
-                format!("{path}.level"),
-                "another band has the same level and location",
-            );
+            c.push(format!("{path}.level"), Problem::BandTaken);
         }
         c.money(|| format!("{path}.min"), band.min);
         c.money(|| format!("{path}.mid"), band.mid);
         c.money(|| format!("{path}.max"), band.max);
         if band.min > band.mid {
-            c.push(format!("{path}.mid"), "the midpoint is below the minimum");
+            c.push(format!("{path}.mid"), Problem::MidBelowMin);
         }
         if band.mid > band.max {
-            c.push(format!("{path}.max"), "the maximum is below the midpoint");
+            c.push(format!("{path}.max"), Problem::MaxBelowMid);
         }
     }
 
@@ -279,13 +295,13 @@ fn check_scenario(
 
     for (t, tool) in scenario.tools.iter().enumerate() {
         let path = format!("{at}.tools[{t}]");
-        c.name(|| format!("{path}.name"), &tool.name, "a tool");
+        c.name(|| format!("{path}.name"), &tool.name, Named::Tool);
         c.money(|| format!("{path}.monthly_per_seat"), tool.monthly_per_seat);
         for (i, team) in tool.teams.iter().enumerate() {
             if !teams.contains(team.as_str()) {
                 c.push(
                     format!("{path}.teams[{i}]"),
-                    format!("unknown team \u{201c}{team}\u{201d}"),
+                    Problem::UnknownTeam { team: team.clone() },
                 );
             }
         }
@@ -298,13 +314,13 @@ fn check_scenario(
         .unwrap_or(plan.horizon.start);
     for (o, cost) in scenario.other_costs.iter().enumerate() {
         let path = format!("{at}.other_costs[{o}]");
-        c.name(|| format!("{path}.name"), &cost.name, "a cost");
+        c.name(|| format!("{path}.name"), &cost.name, Named::Cost);
         if let Some(team) = &cost.team
             && !teams.contains(team.as_str())
         {
             c.push(
                 format!("{path}.team"),
-                format!("unknown team \u{201c}{team}\u{201d}"),
+                Problem::UnknownTeam { team: team.clone() },
             );
         }
         c.money(|| format!("{path}.amount"), cost.amount);
@@ -317,10 +333,10 @@ fn check_scenario(
         {
             c.push(
                 format!("{path}.end"),
-                format!(
-                    "the end month {end} is before the start month {}",
-                    cost.start
-                ),
+                Problem::EndMonthBeforeStart {
+                    end,
+                    start: cost.start,
+                },
             );
         }
         if cost.kind == OtherCostKind::Monthly && cost.yearly_escalation_pct > Decimal::ZERO {
@@ -329,7 +345,7 @@ fn check_scenario(
             if !compounds_within_limit(cost.amount, cost.yearly_escalation_pct, years) {
                 c.push(
                     format!("{path}.yearly_escalation_pct"),
-                    "the escalation compounds the amount beyond 10^15 within the horizon",
+                    Problem::EscalationBeyondLimit,
                 );
             }
         }
@@ -342,24 +358,18 @@ fn check_scenario(
     );
     for (l, line) in cloud.lines.iter().enumerate() {
         let path = format!("{at}.cloud.lines[{l}]");
-        c.name(|| format!("{path}.name"), &line.name, "a cloud line");
+        c.name(|| format!("{path}.name"), &line.name, Named::CloudLine);
         c.money(
             || format!("{path}.on_demand_monthly"),
             line.on_demand_monthly,
         );
         let growth_path = || format!("{path}.monthly_growth_pct");
-        if c.decimals(growth_path, line.monthly_growth_pct, "a percentage") {
+        if c.decimals(growth_path, line.monthly_growth_pct, Quantity::Percentage) {
             let g = line.monthly_growth_pct;
             if !growth_in_range(g) {
-                c.push(
-                    growth_path(),
-                    format!("monthly growth must be above −100 % and at most 100 %, not {g} %"),
-                );
+                c.push(growth_path(), Problem::GrowthOutOfRange { value: g });
             } else if !growth_within_limit(plan, line.on_demand_monthly, g) {
-                c.push(
-                    growth_path(),
-                    "the growth compounds the cost beyond 10^15 within the horizon",
-                );
+                c.push(growth_path(), Problem::GrowthBeyondLimit);
             }
         }
         if let Some(commitment) = &line.commitment {
@@ -376,7 +386,7 @@ fn check_scenario(
             c.name(
                 || format!("{path}.savings[{i}].name"),
                 &saving.name,
-                "a savings initiative",
+                Named::SavingsInitiative,
             );
             c.pct(|| format!("{path}.savings[{i}].pct"), saving.pct);
         }
@@ -397,35 +407,35 @@ fn check_positions(
     for (p, position) in scenario.positions.iter().enumerate() {
         let path = || format!("{at}.positions[{p}]");
         if position.id.trim().is_empty() {
-            c.push(format!("{}.id", path()), "a position needs an id");
+            c.push(format!("{}.id", path()), Problem::PositionNeedsId);
         } else if !ids.insert(position.id.as_str()) {
             c.push(
                 format!("{}.id", path()),
-                format!(
-                    "another position has the id \u{201c}{}\u{201d}",
-                    position.id
-                ),
+                Problem::IdTaken {
+                    id: position.id.clone(),
+                },
             );
         }
         c.name(
             || format!("{}.title", path()),
             &position.title,
-            "a position",
+            Named::Position,
         );
         if !teams.contains(position.team.as_str()) {
             c.push(
                 format!("{}.team", path()),
-                format!("unknown team \u{201c}{}\u{201d}", position.team),
+                Problem::UnknownTeam {
+                    team: position.team.clone(),
+                },
             );
         }
         let known_level = levels.contains(position.level.as_str());
         if !known_level {
             c.push(
                 format!("{}.level", path()),
-                format!(
-                    "unknown level \u{201c}{}\u{201d}: it is not on the ladder",
-                    position.level
-                ),
+                Problem::UnknownLevel {
+                    level: position.level.clone(),
+                },
             );
         }
         match position.annual_base {
@@ -437,21 +447,22 @@ fn check_positions(
             {
                 c.push(
                     format!("{}.annual_base", path()),
-                    format!(
-                        "no annual base given and no salary band for level \u{201c}{}\u{201d}",
-                        position.level
-                    ),
+                    Problem::NoBaseNorBand {
+                        level: position.level.clone(),
+                    },
                 );
             }
             None => {}
         }
         let fte_path = || format!("{}.fte", path());
-        if c.decimals(fte_path, position.fte, "an FTE")
+        if c.decimals(fte_path, position.fte, Quantity::Fte)
             && (position.fte <= Decimal::ZERO || position.fte > Decimal::ONE)
         {
             c.push(
                 fte_path(),
-                format!("FTE must be above 0 and at most 1, not {}", position.fte),
+                Problem::FteOutOfRange {
+                    value: position.fte,
+                },
             );
         }
         if let Some(end) = position.end
@@ -459,10 +470,10 @@ fn check_positions(
         {
             c.push(
                 format!("{}.end", path()),
-                format!(
-                    "the end date {end} is before the start date {}",
-                    position.start
-                ),
+                Problem::EndDateBeforeStart {
+                    end,
+                    start: position.start,
+                },
             );
         }
         if let Some(fee) = position.recruiting_fee_pct {
@@ -485,10 +496,10 @@ fn check_attrition(c: &mut Checker<'_>, path: &str, attrition: &super::plan::Att
     {
         c.push(
             format!("{path}.backfill_lag_months"),
-            format!(
-                "{} % a year with a {} month backfill lag would leave more than the whole seat vacant",
-                attrition.annual_rate_pct, attrition.backfill_lag_months
-            ),
+            Problem::VacancyBeyondSeat {
+                rate: attrition.annual_rate_pct,
+                lag: attrition.backfill_lag_months,
+            },
         );
     }
 }
@@ -501,7 +512,7 @@ fn check_people(c: &mut Checker<'_>, plan: &Plan, at: &str, scenario: &Scenario)
         c.name(
             || format!("{path}.name"),
             &component.name,
-            "a burden component",
+            Named::BurdenComponent,
         );
         c.pct(|| format!("{path}.rate_pct"), component.rate_pct);
         for (field, cap) in [
@@ -524,16 +535,20 @@ fn check_people(c: &mut Checker<'_>, plan: &Plan, at: &str, scenario: &Scenario)
         if !payout_months.insert(payout.month) {
             c.push(
                 format!("{path}.month"),
-                format!("another payout is already in month {}", payout.month),
+                Problem::PayoutMonthTaken {
+                    month: payout.month,
+                },
             );
         }
         let months_path = || format!("{path}.months");
-        if c.decimals(months_path, payout.months, "a number of months")
+        if c.decimals(months_path, payout.months, Quantity::Months)
             && (payout.months < Decimal::ZERO || payout.months > Decimal::from(12))
         {
             c.push(
                 months_path(),
-                format!("a payout is 0 to 12 months of pay, not {}", payout.months),
+                Problem::PayoutOutOfRange {
+                    months: payout.months,
+                },
             );
         }
     }
@@ -558,10 +573,7 @@ fn check_people(c: &mut Checker<'_>, plan: &Plan, at: &str, scenario: &Scenario)
     );
 
     if !raises_within_limit(plan, scenario, people.raise_pct) {
-        c.push(
-            format!("{at}.raise_pct"),
-            "raises compound the largest annual base beyond 10^15 within the horizon",
-        );
+        c.push(format!("{at}.raise_pct"), Problem::RaisesBeyondLimit);
     }
 }
 
@@ -609,44 +621,33 @@ fn check_adjustments(c: &mut Checker<'_>, plan: &Plan, at: &str, scenario: &Scen
     if !(-MAX_HIRE_SLIP_MONTHS..=MAX_HIRE_SLIP_MONTHS).contains(&slip) {
         c.push(
             format!("{at}.hire_slip_months"),
-            format!(
-                "hires can slip by at most {MAX_HIRE_SLIP_MONTHS} months either way, not {slip}"
-            ),
+            Problem::HireSlipOutOfRange {
+                months: slip,
+                max: MAX_HIRE_SLIP_MONTHS,
+            },
         );
     }
 
     let points = adjustments.raise_points;
     let path = || format!("{at}.raise_points");
     let stated = scenario.people.raise_pct;
-    if c.decimals(path, points, "a number of points")
+    if c.decimals(path, points, Quantity::Points)
         && stated.normalize().scale() <= MAX_RATE_DECIMALS
         && (Decimal::ZERO..=Decimal::ONE_HUNDRED).contains(&stated)
     {
         match stated.checked_add(points) {
             Some(raise) if (Decimal::ZERO..=Decimal::ONE_HUNDRED).contains(&raise) => {
                 if !raises_within_limit(plan, scenario, raise) {
-                    c.push(
-                        path(),
-                        format!(
-                            "with {points} points the raise would be {raise} % a year, which \
-                             compounds the largest annual base beyond 10^15 within the horizon"
-                        ),
-                    );
+                    c.push(path(), Problem::AdjustedRaiseBeyondLimit { points, raise });
                 }
             }
-            raise => c.push(
-                path(),
-                format!(
-                    "with {points} points the raise would be {} % a year: a raise must be from 0 to 100 %",
-                    raise.map_or_else(|| "out of range".to_string(), |r| r.to_string())
-                ),
-            ),
+            raise => c.push(path(), Problem::AdjustedRaiseOutOfRange { points, raise }),
         }
     }
 
     let points = adjustments.cloud_growth_points;
     let path = || format!("{at}.cloud_growth_points");
-    if c.decimals(path, points, "a number of points") && !points.is_zero() {
+    if c.decimals(path, points, Quantity::Points) && !points.is_zero() {
         // One message for the first line it breaks: the fix is the points.
         let broken = scenario.cloud.lines.iter().find_map(|line| {
             let stated = line.monthly_growth_pct;
@@ -656,30 +657,31 @@ fn check_adjustments(c: &mut Checker<'_>, plan: &Plan, at: &str, scenario: &Scen
             {
                 return None;
             }
-            let Some(g) = stated.checked_add(points) else {
-                return Some(format!(
-                    "with {points} points the growth of \u{201c}{}\u{201d} is out of range",
-                    line.name
-                ));
+            let line_name = || line.name.clone();
+            let Some(growth) = stated.checked_add(points) else {
+                return Some(Problem::AdjustedGrowthOverflow {
+                    points,
+                    line: line_name(),
+                });
             };
-            if !growth_in_range(g) {
-                Some(format!(
-                    "with {points} points \u{201c}{}\u{201d} would grow {g} % a month: \
-                     monthly growth must be above −100 % and at most 100 %",
-                    line.name
-                ))
-            } else if !growth_within_limit(plan, line.on_demand_monthly, g) {
-                Some(format!(
-                    "with {points} points \u{201c}{}\u{201d} would grow {g} % a month, which \
-                     compounds its cost beyond 10^15 within the horizon",
-                    line.name
-                ))
+            if !growth_in_range(growth) {
+                Some(Problem::AdjustedGrowthOutOfRange {
+                    points,
+                    line: line_name(),
+                    growth,
+                })
+            } else if !growth_within_limit(plan, line.on_demand_monthly, growth) {
+                Some(Problem::AdjustedGrowthBeyondLimit {
+                    points,
+                    line: line_name(),
+                    growth,
+                })
             } else {
                 None
             }
         });
-        if let Some(message) = broken {
-            c.push(path(), message);
+        if let Some(problem) = broken {
+            c.push(path(), problem);
         }
     }
 
@@ -700,16 +702,13 @@ fn check_adjustments(c: &mut Checker<'_>, plan: &Plan, at: &str, scenario: &Scen
                     .checked_mul(Decimal::from(lag))
                     .is_none_or(|share| share > Decimal::from(1200))
                 {
-                    let whose = match team {
-                        None => "the scenario's".to_string(),
-                        Some(name) => format!("team \u{201c}{name}\u{201d}'s"),
-                    };
                     c.push(
                         path(),
-                        format!(
-                            "{rate} % a year with {whose} {lag} month backfill lag would leave \
-                             more than the whole seat vacant"
-                        ),
+                        Problem::AdjustedVacancyBeyondSeat {
+                            rate,
+                            team: team.map(str::to_string),
+                            lag,
+                        },
                     );
                     break;
                 }

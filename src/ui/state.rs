@@ -12,7 +12,8 @@ use leptos::prelude::*;
 use rust_decimal::Decimal;
 
 use super::history::{Change, History};
-use crate::i18n::format;
+use crate::i18n::problems::{ProblemsText, problem_text};
+use crate::i18n::{Lang, format, lang, t};
 use crate::model::{
     Currency, Plan, PlanError, Position, Scenario, ScenarioForecast, forecast_after_position_edit,
     forecast_scenario, validate_scenario,
@@ -32,7 +33,9 @@ enum Changed {
 }
 
 /// Why an edit of a locked scenario is refused.
-const LOCKED: &str = "This scenario is locked. Unlock it in Scenarios to change it.";
+fn locked() -> String {
+    t(ProblemsText::Locked).to_string()
+}
 
 /// Whether the plan on screen is in local storage.
 #[derive(Clone, Debug, PartialEq)]
@@ -185,13 +188,13 @@ impl PlanState {
     ) -> Result<(), String> {
         let index = self.scenario_index_untracked();
         if self.is_locked(index) {
-            return Err(LOCKED.into());
+            return Err(locked());
         }
         let mut candidate = self.source.get_untracked();
         let scenario = candidate
             .scenarios
             .get_mut(index)
-            .ok_or_else(|| "There is no scenario to edit.".to_string())?;
+            .ok_or_else(|| t(ProblemsText::NoScenarioToEdit).to_string())?;
         apply(scenario)?;
         self.put(candidate);
         Ok(())
@@ -251,7 +254,7 @@ impl PlanState {
         apply: impl FnOnce(&mut Plan),
     ) -> Result<Plan, String> {
         if self.is_locked(index) {
-            return Err(LOCKED.into());
+            return Err(locked());
         }
         let mut candidate = self.source.get_untracked();
         apply(&mut candidate);
@@ -266,7 +269,7 @@ impl PlanState {
                 .find(|e| concerns(&e.path, path))
                 .or_else(|| new.first());
             if let Some(problem) = problem {
-                return Err(sentence(&problem.message));
+                return Err(field_message(problem));
             }
         }
         Ok(candidate)
@@ -487,6 +490,15 @@ fn concerns(error_path: &str, field_path: &str) -> bool {
         .is_some_and(|rest| rest.is_empty() || rest.starts_with('.') || rest.starts_with('['))
 }
 
+/// A problem as a sentence beside its field, in the current language.
+fn field_message(problem: &PlanError) -> String {
+    match lang() {
+        Lang::En => sentence(&problem_text(problem)),
+        // Written as sentences already, ending with 。.
+        Lang::Ja => problem_text(problem),
+    }
+}
+
 /// The engine writes lower-case fragments ("the FTE must be ..."); beside a
 /// field they read as a sentence.
 fn sentence(message: &str) -> String {
@@ -705,6 +717,36 @@ mod tests {
             "scenarios[0].people.raise_pct_x",
             "scenarios[0].people.raise_pct"
         ));
+    }
+
+    #[test]
+    fn refusals_are_in_the_language_of_the_page() {
+        let state = state();
+        let english = state
+            .try_edit_scenario("people.raise_pct", |s| s.people.raise_pct = dec!(500))
+            .unwrap_err();
+        assert_eq!(english, "A rate must be from 0 to 100 %, not 500 %.");
+        crate::i18n::set_lang(Lang::Ja);
+        let japanese = state
+            .try_edit_position(1, "fte", |p| p.fte = dec!(1.5))
+            .unwrap_err();
+        state.edit_scenario(|s| s.locked_on = Some("2026-04-01".parse().unwrap()));
+        let locked = state
+            .try_edit_scenario("people.raise_pct", |s| s.people.raise_pct = dec!(5))
+            .unwrap_err();
+        crate::i18n::set_lang(Lang::En);
+        assert_eq!(japanese, "FTEは0より大きく1以下で入力してください（1.5）。");
+        assert_eq!(
+            locked,
+            "このシナリオはロックされています。変更するには、シナリオ画面でロックを解除してください。"
+        );
+        let english = state
+            .try_edit_scenario("people.raise_pct", |s| s.people.raise_pct = dec!(5))
+            .unwrap_err();
+        assert_eq!(
+            english,
+            "This scenario is locked. Unlock it in Scenarios to change it."
+        );
     }
 
     #[test]
