@@ -14,7 +14,7 @@ use rust_decimal::Decimal;
 
 use crate::model::{
     Category, Comparison, Component, Currency, Date, FiscalYear, LedgerRow, LedgerSink, Plan,
-    PlanError, PreparedScenario, Scenario, Source, bridge, compare, fiscal_year_summaries,
+    PlanError, PreparedScenario, Problem, Scenario, Source, bridge, compare, fiscal_year_summaries,
     forecast_scenario, overview::category_name, plain_minor, to_minor,
 };
 
@@ -106,12 +106,12 @@ fn finish(out: csv::Writer<Vec<u8>>) -> Vec<u8> {
 fn scenarios(plan: &Plan, only: Option<usize>) -> Result<Vec<usize>, Vec<PlanError>> {
     match only {
         Some(s) if s < plan.scenarios.len() => Ok(vec![s]),
-        Some(s) => Err(vec![PlanError::new(
+        Some(s) => Err(vec![PlanError::at(
             "scenarios",
-            format!(
-                "there is no scenario {s}; the plan has {}",
-                plan.scenarios.len()
-            ),
+            Problem::ScenarioIndexOutOfRange {
+                index: s,
+                count: plan.scenarios.len(),
+            },
         )]),
         None => Ok((0..plan.scenarios.len()).collect()),
     }
@@ -119,9 +119,11 @@ fn scenarios(plan: &Plan, only: Option<usize>) -> Result<Vec<usize>, Vec<PlanErr
 
 fn currency_of(plan: &Plan) -> Result<Currency, Vec<PlanError>> {
     plan.currency().ok_or_else(|| {
-        vec![PlanError::new(
+        vec![PlanError::at(
             "currency",
-            format!("unknown currency {}", plan.currency),
+            Problem::UnknownCurrencyCode {
+                code: plan.currency.clone(),
+            },
         )]
     })
 }

@@ -8,7 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Plan, PlanError, validate};
+use crate::model::{Plan, PlanError, Problem, validate};
 
 /// The `format` value of a plan file.
 pub const FORMAT: &str = "fleetplan-plan";
@@ -46,7 +46,10 @@ pub fn read_plan_file(text: &str) -> Result<Plan, Vec<PlanError>> {
     } else {
         Err(errors
             .into_iter()
-            .map(|e| PlanError::new(prefixed(&e.path), e.message))
+            .map(|e| PlanError {
+                path: prefixed(&e.path),
+                ..e
+            })
             .collect())
     }
 }
@@ -55,25 +58,30 @@ pub fn read_plan_file(text: &str) -> Result<Plan, Vec<PlanError>> {
 /// open a plan with errors and show them next to their fields).
 pub fn parse_plan_file(text: &str) -> Result<Plan, Vec<PlanError>> {
     let envelope: Envelope = serde_json::from_str(text).map_err(|e| {
-        vec![PlanError::new(
+        vec![PlanError::at(
             "",
-            format!("not a Fleetplan plan file: the text is not a JSON object ({e})"),
+            Problem::NotJson {
+                detail: e.to_string(),
+            },
         )]
     })?;
     match envelope.format.as_ref().and_then(|f| f.as_str()) {
         Some(FORMAT) => {}
         Some(other) => {
-            return Err(vec![PlanError::new(
+            return Err(vec![PlanError::at(
                 "format",
-                format!(
-                    "this is a \u{201c}{other}\u{201d} file, not a Fleetplan plan (\u{201c}{FORMAT}\u{201d})"
-                ),
+                Problem::OtherFormat {
+                    found: other.to_string(),
+                    expected: FORMAT.to_string(),
+                },
             )]);
         }
         None => {
-            return Err(vec![PlanError::new(
+            return Err(vec![PlanError::at(
                 "format",
-                format!("not a Fleetplan plan file: \"format\": \"{FORMAT}\" is missing"),
+                Problem::FormatMissing {
+                    expected: FORMAT.to_string(),
+                },
             )]);
         }
     }
@@ -84,22 +92,23 @@ pub fn parse_plan_file(text: &str) -> Result<Plan, Vec<PlanError>> {
     {
         Some(VERSION) => {}
         Some(v) if v > VERSION => {
-            return Err(vec![PlanError::new(
+            return Err(vec![PlanError::at(
                 "version",
-                format!(
-                    "the plan file is version {v}, written by a newer Fleetplan; this one reads version {VERSION}"
-                ),
+                Problem::NewerVersion {
+                    version: v,
+                    supported: VERSION,
+                },
             )]);
         }
         _ => {
-            return Err(vec![PlanError::new(
+            return Err(vec![PlanError::at(
                 "version",
-                format!("unsupported plan file version; expected {VERSION}"),
+                Problem::UnsupportedVersion { expected: VERSION },
             )]);
         }
     }
     if envelope.plan.is_none() {
-        return Err(vec![PlanError::new("plan", "the file has no plan")]);
+        return Err(vec![PlanError::at("plan", Problem::FileHasNoPlan)]);
     }
     serde_json::from_str::<PlanOnly>(text)
         .map(|file| file.plan)
@@ -120,13 +129,13 @@ pub fn parse_plan_file(text: &str) -> Result<Plan, Vec<PlanError>> {
                     .trim_end_matches('.')
                     .to_string();
             }
-            vec![PlanError::new(
+            vec![PlanError::at(
                 if path.is_empty() {
                     "plan".to_string()
                 } else {
                     path
                 },
-                message,
+                Problem::Unreadable { detail: message },
             )]
         })
 }
