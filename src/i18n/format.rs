@@ -116,6 +116,16 @@ pub fn percent(pct: Decimal) -> String {
     }
 }
 
+/// The units of a compact figure on a chart, largest first, as powers of
+/// ten: K, M, B, T in English; 万, 億, 兆 in Japanese, which counts by ten
+/// thousands (35M is 3,500万).
+pub fn compact_units() -> &'static [(u32, &'static str)] {
+    match lang() {
+        Lang::En => &[(12, "T"), (9, "B"), (6, "M"), (3, "K")],
+        Lang::Ja => &[(12, "兆"), (8, "億"), (4, "万")],
+    }
+}
+
 /// A range of months: "Apr 2026 – Mar 2029" / "2026年4月～2029年3月".
 pub fn month_range(first: YearMonth, last: YearMonth) -> String {
     match lang() {
@@ -162,7 +172,9 @@ mod tests {
         set_lang(Lang::Ja);
         assert_eq!(month_short(april), "4月");
         assert_eq!(percent(dec!(3.70)), "3.7%");
+        assert_eq!(compact_units()[1], (8, "億"));
         set_lang(Lang::En);
+        assert_eq!(compact_units()[2], (6, "M"));
         assert_eq!(month_short(april), "Apr");
         assert_eq!(percent(dec!(3.70)), "3.7 %");
     }

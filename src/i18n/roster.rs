@@ -382,8 +382,8 @@ mod tests {
         assert_eq!(preview_date(day), "2026-04-01");
         let english = [
             positions_shown(2, 5),
-            import_columns_frame().0,
-            import_column_gloss("title"),
+            import_columns_frame().0.to_string(),
+            import_column_gloss("title").to_string(),
             imported("a.csv", 1, 2),
             import_refused(3),
             import_summary(2, 0, 1),

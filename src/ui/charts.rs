@@ -241,12 +241,14 @@ fn decimal_zeros(mut n: i128) -> u32 {
 }
 
 /// The axis' tick labels, compact and in one unit (K, M, B or T of the
-/// currency or of people) with the decimals its step needs: "0", "0.5M",
-/// "1.0M". `exponent` is the digits of the values below the unit.
+/// currency or of people; 万, 億 or 兆 in Japanese) with the decimals its
+/// step needs: "0", "0.5M", "1.0M". `exponent` is the digits of the values
+/// below the unit.
 pub fn tick_labels(axis: &Axis, exponent: u32) -> Vec<String> {
     let largest = axis.min.unsigned_abs().max(axis.max.unsigned_abs()) / 10_u128.pow(exponent);
-    let (power, suffix) = [(12, "T"), (9, "B"), (6, "M"), (3, "K")]
-        .into_iter()
+    let (power, suffix) = format::compact_units()
+        .iter()
+        .copied()
         .find(|(power, _)| largest >= 10_u128.pow(*power))
         .unwrap_or((0, ""));
     let shift = exponent + power;

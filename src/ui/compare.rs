@@ -505,16 +505,17 @@ fn waterfall(
     }
 }
 
-/// A step's figure, shortened for a label above its bar: "+45.7M", "−1.7M"
-/// (whole units, truncated to a tenth: the exact figure is in the table).
+/// A step's figure, shortened for a label above its bar: "+45.7M", "−1.7M",
+/// "−180.0万" (whole units, truncated to a tenth: the exact figure is in the
+/// table).
 fn short(state: PlanState, minor: i128) -> String {
     let currency = state.currency.get_untracked();
     let units = (minor / 10_i128.pow(currency.exponent())).unsigned_abs();
-    let (scale, suffix) = match units {
-        a if a >= 1_000_000 => (100_000, "M"),
-        a if a >= 1_000 => (100, "k"),
-        _ => (0, ""),
-    };
+    // A tenth of the largest unit the figure reaches (K, M… or 万, 億…).
+    let (scale, suffix) = format::compact_units()
+        .iter()
+        .find(|(power, _)| units >= 10_u128.pow(*power))
+        .map_or((0, ""), |&(power, suffix)| (10_u128.pow(power - 1), suffix));
     let figure = match units.checked_div(scale) {
         Some(tenths) => format!("{}.{}", tenths / 10, tenths % 10),
         None => units.to_string(),
