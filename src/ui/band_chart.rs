@@ -73,6 +73,27 @@ pub fn nice_ticks(lo: Decimal, hi: Decimal, max_ticks: usize, min_step: Decimal)
 // The drawing's coordinate system (the SVG scales to the card's width).
 const WIDTH: f64 = 960.0;
 const LEFT: f64 = 150.0;
+/// What a level's name may take left of the plot, in half-width characters
+/// (a Japanese character counts two).
+const LABEL_ROOM: usize = 22;
+
+/// `label`, cut with an ellipsis to fit `room` half-width characters; the
+/// whole name is the label's tooltip.
+fn fit_label(label: &str, room: usize) -> String {
+    let width = |c: char| if crate::i18n::is_japanese(c) { 2 } else { 1 };
+    if label.chars().map(width).sum::<usize>() <= room {
+        return label.to_string();
+    }
+    let mut used = 1; // the ellipsis
+    let kept: String = label
+        .chars()
+        .take_while(|&c| {
+            used += width(c);
+            used <= room
+        })
+        .collect();
+    format!("{kept}…")
+}
 const RIGHT: f64 = 48.0;
 const TOP: f64 = 8.0;
 const ROW: f64 = 34.0;
@@ -210,7 +231,10 @@ pub fn BandChart(levels: Memo<Vec<LevelBands>>) -> impl IntoView {
                     </g>
                     <g class="band-labels">
                         {d.labels.iter().map(|(y, label)| view! {
-                            <text x={LEFT - 10.0} y={*y + 4.0} text-anchor="end">{label.clone()}</text>
+                            <text x={LEFT - 10.0} y={*y + 4.0} text-anchor="end">
+                                <title>{label.clone()}</title>
+                                {fit_label(label, LABEL_ROOM)}
+                            </text>
                         }).collect_view()}
                     </g>
                     {d.bars.iter().map(|b| view! {
@@ -333,6 +357,20 @@ fn BandFigures(levels: Memo<Vec<LevelBands>>) -> impl IntoView {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn long_level_names_are_cut_to_fit() {
+        use super::fit_label;
+        assert_eq!(fit_label("Senior", 22), "Senior");
+        assert_eq!(
+            fit_label("エンジニアリングマネージャー", 22),
+            "エンジニアリングマネ…"
+        );
+        assert_eq!(
+            fit_label("Principal Engineering Manager", 22),
+            "Principal Engineering…"
+        );
+    }
+
     use super::*;
     use rust_decimal::dec;
 

@@ -517,7 +517,7 @@ fn short(state: PlanState, minor: i128) -> String {
         .find(|(power, _)| units >= 10_u128.pow(*power))
         .map_or((0, ""), |&(power, suffix)| (10_u128.pow(power - 1), suffix));
     let figure = match units.checked_div(scale) {
-        Some(tenths) => format!("{}.{}", tenths / 10, tenths % 10),
+        Some(tenths) => format!("{}.{}", format::count((tenths / 10) as i128), tenths % 10),
         None => units.to_string(),
     };
     let sign = match minor.signum() {

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { enter, monthFromNow } from './fixtures/helpers';
 import { PlannerPage } from './fixtures/planner-page';
 
 // The documented example plan, and the same plan with every name in Japanese
@@ -164,4 +165,106 @@ test('the CSV files are the same whichever language the UI is in', async ({ page
   expect(inJapanese.name).toBe(english.name);
   expect(inJapanese.bytes.equals(english.bytes)).toBe(true);
   expect(english.bytes.toString('utf8')).toContain('FY2026');
+});
+
+test.describe('the main flows in Japanese, as a person in Japan uses them', () => {
+  test.use({ locale: 'ja-JP' });
+
+  test('a plan built in Japanese: positions, a refused value explained in Japanese, undo, reload', async ({ page }) => {
+    const planner = new PlannerPage(page);
+    await page.goto('/');
+    await expect(planner.planName).toHaveValue('エンジニア組織の計画');
+    await page.getByRole('button', { name: '人員', exact: true }).click();
+    const form = planner.addForm;
+    const add = async (title: string, team: string, salary: string) => {
+      await form.getByLabel('職種').fill(title);
+      await form.getByLabel('チーム').fill(team);
+      await form.getByLabel('年収（基本給）').fill(salary);
+      await form.getByRole('button', { name: '追加', exact: true }).click();
+    };
+    await add('バックエンドエンジニア', '基盤', '6,000,000');
+    await expect(planner.annualTotal).toHaveText('¥6,000,000');
+    await add('データエンジニア', 'データ', '7,200,000');
+    await expect(planner.annualTotal).toHaveText('¥13,200,000');
+    await expect(page.getByTestId('position-count')).toHaveText('2件');
+
+    // An FTE above 1 is refused beside the field, in Japanese, and the total stays.
+    const row = planner.rowAt(0);
+    await row.fte.fill('1.5');
+    await row.fte.press('Enter');
+    const alert = row.row.getByRole('alert');
+    await expect(alert).toContainText('保存されていません');
+    expect(untranslated(await alert.innerText())).toEqual([]);
+    await expect(planner.annualTotal).toHaveText('¥13,200,000');
+    await row.fte.press('Escape');
+
+    // A percentage that is not a number, on a form.
+    await page.getByRole('button', { name: '前提条件', exact: true }).click();
+    const raise = page.locator('input[data-field="raise_pct"]');
+    await raise.fill('ten');
+    await raise.press('Enter');
+    const refused = page.getByRole('alert').filter({ hasText: '割合' });
+    await expect(refused).toBeVisible();
+    expect(untranslated((await refused.innerText()).replace('ten', ''))).toEqual([]);
+
+    // Undo from the header takes the second position back out.
+    await page.getByRole('button', { name: '人員', exact: true }).click();
+    await page.getByRole('button', { name: '元に戻す' }).first().click();
+    await expect(planner.annualTotal).toHaveText('¥6,000,000');
+    await expect(planner.saveState).toHaveText('この端末に保存済み');
+
+    await page.reload();
+    await expect(page.locator('nav [aria-current="page"]')).toHaveText('人員');
+    await expect(planner.annualTotal).toHaveText('¥6,000,000');
+    expect(planner.errors).toEqual([]);
+  });
+
+  test('the Japan preset in Japanese names its social insurance in Japanese; the demo opens with its teams in Japanese', async ({ page }) => {
+    const planner = new PlannerPage(page);
+    await page.goto('/#plans');
+    await page.getByTestId('new-plan-preset').selectOption({ label: '日本（2026年度・4月始まり・JPY）' });
+    await page.getByTestId('new-plan').click();
+    await page.getByRole('button', { name: '前提条件', exact: true }).click();
+    const burden = page.getByTestId('burden-row');
+    await expect(burden).toHaveCount(7);
+    await expect(burden.first().locator('input[data-field="name"]')).toHaveValue('健康保険');
+    await expect(burden.first().locator('input[data-field="rate_pct"]')).toHaveValue('4.955');
+
+    await page.getByRole('button', { name: '計画とバックアップ', exact: true }).click();
+    await page.getByTestId('new-plan-preset').selectOption({ label: 'デモ：60人規模の組織' });
+    await page.getByTestId('new-plan').click();
+    await expect(planner.planName).toHaveValue('デモ：エンジニア組織の計画');
+    await page.getByRole('button', { name: 'チーム', exact: true }).click();
+    await expect(page.locator('[data-testid="team-row"][data-team="プラットフォーム"]')).toHaveCount(1);
+    await page.getByRole('button', { name: '人員', exact: true }).click();
+    await expect(page.getByTestId('position-count')).toHaveText('60件');
+    expect(planner.errors).toEqual([]);
+  });
+
+  test('a scenario with its hires slipped 3 months, compared in Japanese: 1,800,000 yen less, all on the team that hires', async ({ page }) => {
+    const planner = new PlannerPage(page);
+    await page.goto('/#headcount');
+    const form = planner.addForm;
+    await form.getByLabel('職種').fill('アナリスト');
+    await form.getByLabel('チーム').fill('データ');
+    await form.getByLabel('年収（基本給）').fill('7,200,000');
+    await form.getByLabel('開始月').fill(await monthFromNow(page, 1));
+    await form.getByLabel('状態').selectOption('planned');
+    await form.getByRole('button', { name: '追加', exact: true }).click();
+    await expect(planner.annualTotal).not.toHaveText('¥0');
+
+    await page.getByRole('button', { name: 'シナリオ', exact: true }).click();
+    await page.getByTestId('scenario-row').nth(0).getByTestId('duplicate-scenario').click();
+    await expect(page.getByTestId('scenario-picker')).toHaveValue('1');
+    await enter(page.locator('input[data-field="hire_slip_months"]'), '3');
+
+    await page.getByRole('button', { name: '比較', exact: true }).click();
+    await page.getByTestId('compare-year').filter({ hasText: '計画期間全体' }).click();
+    await expect(page.getByTestId('compare-difference')).toContainText('\u2212¥1,800,000');
+    const bridge = page.getByTestId('bridge');
+    await bridge.getByTestId('bridge-by-team').click();
+    await expect(bridge.getByTestId('bridge-step')).toHaveCount(1);
+    await expect(bridge.getByTestId('bridge-step').first()).toContainText('データ');
+    expect(planner.errors).toEqual([]);
+  });
 });

@@ -21,7 +21,7 @@ test.describe('roster and monthly cost', () => {
     await expect(planner.annualTotal).toHaveText('¥6,000,000');
     await expect(planner.rows).toHaveCount(1);
     // Every month of the horizon carries a twelfth of the salary.
-    await expect(page.getByTestId('monthly-cost').locator('.month-amount').first()).toHaveText('500,000');
+    await expect(page.getByTestId('monthly-cost').locator('.month-amount').first()).toHaveText('¥500,000');
     await expect(planner.saveState).toHaveAttribute('data-state', 'saved');
 
     await page.reload();

@@ -34,14 +34,14 @@ test('a duplicated scenario with its hires slipped 3 months costs less, the brid
   const copy = amount(await totals.nth(1).innerText());
   // The analyst starts 3 months later: 3 months of 600,000 less.
   expect(base - copy).toBe(1_800_000n);
-  await expect(page.getByTestId('compare-difference')).toContainText('\u22121,800,000');
+  await expect(page.getByTestId('compare-difference')).toContainText('\u2212¥1,800,000');
 
   const bridge = page.getByTestId('bridge');
   await bridge.getByTestId('bridge-by-team').click();
   const steps = bridge.getByTestId('bridge-step');
   await expect(steps).toHaveCount(1);
   await expect(steps.first()).toContainText('Data');
-  await expect(steps.first()).toContainText('\u22121,800,000');
+  await expect(steps.first()).toContainText('\u2212¥1,800,000');
 
   // The same plan file through the CLI gives the same bridge.
   const file = planFile(await planner.backupText());
