@@ -15,8 +15,11 @@ use std::str::FromStr;
 use rust_decimal::Decimal;
 
 use super::export::untext_cell;
-use super::input::parse_amount;
-use crate::model::{Date, Employment, Plan, Position, PositionStatus, Scenario, validate_scenario};
+use super::input::{InputError, parse_amount};
+use crate::model::{
+    Date, DateError, Employment, Plan, Position, PositionStatus, Problem, Scenario,
+    validate_scenario,
+};
 
 /// One problem in an imported file.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -25,15 +28,15 @@ pub struct ImportError {
     pub line: usize,
     /// The column's name as the header spells it; `None` for the whole row or file.
     pub column: Option<String>,
-    pub message: String,
+    pub problem: ImportProblem,
 }
 
 impl ImportError {
-    fn new(line: usize, column: Option<&str>, message: impl Into<String>) -> Self {
+    fn new(line: usize, column: Option<&str>, problem: ImportProblem) -> Self {
         Self {
             line,
             column: column.map(str::to_string),
-            message: message.into(),
+            problem,
         }
     }
 }
@@ -41,8 +44,143 @@ impl ImportError {
 impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.column {
-            Some(c) => write!(f, "line {}, column {c}: {}", self.line, self.message),
-            None => write!(f, "line {}: {}", self.line, self.message),
+            Some(c) => write!(f, "line {}, column {c}: {}", self.line, self.problem),
+            None => write!(f, "line {}: {}", self.line, self.problem),
+        }
+    }
+}
+
+/// What is wrong in an imported file, with the text and figures its message
+/// needs (so a UI can say it in its language: `i18n::roster::import_error`).
+/// The English is the [`Display`](fmt::Display); the tests read it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ImportProblem {
+    /// The plan has no scenario at this index.
+    NoSuchScenario {
+        scenario: usize,
+    },
+    /// No header row.
+    EmptyFile,
+    NotUtf8,
+    /// The header names a column twice.
+    ColumnTwice,
+    /// The header names a column the import does not know.
+    UnknownColumn,
+    /// A required column is not in the header.
+    MissingColumn,
+    /// A row's number of cells is not the header's number of columns.
+    CellCount {
+        cells: usize,
+        columns: usize,
+    },
+    /// Another row of the file has the same id.
+    DuplicateId {
+        id: String,
+    },
+    /// The CSV reader's error, in its English.
+    Unreadable {
+        detail: String,
+    },
+    /// The row names scenario `found`; it is imported into `scenario`.
+    OtherScenario {
+        found: String,
+        scenario: String,
+    },
+    NeedsTitle,
+    NeedsTeam,
+    /// A level the ladder (`levels`) does not have.
+    UnknownLevel {
+        level: String,
+        levels: Vec<String>,
+    },
+    NotAStatus {
+        text: String,
+    },
+    NotAnEmployment {
+        text: String,
+    },
+    /// The salary cell is not an amount.
+    Amount(InputError),
+    NotAnFte {
+        text: String,
+    },
+    /// The start cell is empty.
+    NeedsStart,
+    /// The start or end cell is not a date.
+    Date(DateError),
+    NotAPercentage {
+        text: String,
+    },
+    /// The age-dependent-burden cell is not true or false.
+    NotABoolean {
+        text: String,
+    },
+    /// What validation finds about the imported positions.
+    Invalid(Problem),
+}
+
+impl fmt::Display for ImportProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ImportProblem::NoSuchScenario { scenario } => {
+                write!(f, "the plan has no scenario {scenario}")
+            }
+            ImportProblem::EmptyFile => {
+                f.write_str("the file is empty: it needs a header row naming the columns")
+            }
+            ImportProblem::NotUtf8 => f.write_str(
+                "this is not UTF-8 text: save the file as \u{201c}CSV UTF-8\u{201d}",
+            ),
+            ImportProblem::ColumnTwice => f.write_str("this column is given twice"),
+            ImportProblem::UnknownColumn => f.write_str(
+                "unknown column; the columns are id, title, team, level, status, employment, salary (or annual_base), fte, start, end, location, recruiting_fee_pct, age_dependent_burden",
+            ),
+            ImportProblem::MissingColumn => f.write_str("this column is missing from the header"),
+            ImportProblem::CellCount { cells, columns } => write!(
+                f,
+                "this row has {cells} cells but the header has {columns} columns"
+            ),
+            ImportProblem::DuplicateId { id } => write!(
+                f,
+                "another row of the file has the id \u{201c}{id}\u{201d}"
+            ),
+            ImportProblem::Unreadable { detail } => write!(f, "cannot read this row: {detail}"),
+            ImportProblem::OtherScenario { found, scenario } => write!(
+                f,
+                "this row is for scenario \u{201c}{found}\u{201d}, not \u{201c}{scenario}\u{201d}: import it into that scenario, or leave the cell empty"
+            ),
+            ImportProblem::NeedsTitle => f.write_str("a position needs a title"),
+            ImportProblem::NeedsTeam => f.write_str("a position needs a team"),
+            ImportProblem::UnknownLevel { level, levels } => write!(
+                f,
+                "no level \u{201c}{level}\u{201d} on the ladder; it has: {}",
+                levels.join(", ")
+            ),
+            ImportProblem::NotAStatus { text } => write!(
+                f,
+                "\u{201c}{text}\u{201d} is not a status: write filled, open or planned"
+            ),
+            ImportProblem::NotAnEmployment { text } => write!(
+                f,
+                "\u{201c}{text}\u{201d} is not an employment: write employee or contractor"
+            ),
+            ImportProblem::Amount(e) => e.fmt(f),
+            ImportProblem::NotAnFte { text } => write!(
+                f,
+                "\u{201c}{text}\u{201d} is not an FTE: write a number above 0 and at most 1, such as 0.8"
+            ),
+            ImportProblem::NeedsStart => {
+                f.write_str("a position needs a start date (YYYY-MM-DD)")
+            }
+            ImportProblem::Date(e) => e.fmt(f),
+            ImportProblem::NotAPercentage { text } => write!(
+                f,
+                "\u{201c}{text}\u{201d} is not a percentage: write a number such as 25 for 25 %"
+            ),
+            ImportProblem::NotABoolean { text } => {
+                write!(f, "\u{201c}{text}\u{201d} is not true or false")
+            }
+            ImportProblem::Invalid(problem) => problem.fmt(f),
         }
     }
 }
@@ -165,7 +303,7 @@ pub fn preview_roster(
         return Err(vec![ImportError::new(
             0,
             None,
-            format!("the plan has no scenario {scenario}"),
+            ImportProblem::NoSuchScenario { scenario },
         )]);
     };
     let exponent = plan.currency_exponent();
@@ -182,11 +320,7 @@ pub fn preview_roster(
         Some(Ok(h)) => h,
         Some(Err(e)) => return Err(vec![csv_error(&e)]),
         None => {
-            return Err(vec![ImportError::new(
-                1,
-                None,
-                "the file is empty: it needs a header row naming the columns",
-            )]);
+            return Err(vec![ImportError::new(1, None, ImportProblem::EmptyFile)]);
         }
     };
     let mut columns: Vec<(Field, String)> = Vec::new();
@@ -194,17 +328,13 @@ pub fn preview_roster(
         let name = match std::str::from_utf8(cell) {
             Ok(n) => n.trim().to_ascii_lowercase(),
             Err(_) => {
-                return Err(vec![ImportError::new(1, None, NOT_UTF8)]);
+                return Err(vec![ImportError::new(1, None, ImportProblem::NotUtf8)]);
             }
         };
         match field_of(&name) {
             Some(f) => {
                 if f != Field::Ignored && columns.iter().any(|(g, _)| *g == f) {
-                    errors.push(ImportError::new(
-                        1,
-                        Some(&name),
-                        "this column is given twice",
-                    ));
+                    errors.push(ImportError::new(1, Some(&name), ImportProblem::ColumnTwice));
                 }
                 columns.push((f, name));
             }
@@ -212,7 +342,7 @@ pub fn preview_roster(
                 errors.push(ImportError::new(
                     1,
                     Some(&name),
-                    "unknown column; the columns are id, title, team, level, status, employment, salary (or annual_base), fte, start, end, location, recruiting_fee_pct, age_dependent_burden",
+                    ImportProblem::UnknownColumn,
                 ));
                 columns.push((Field::Ignored, name));
             }
@@ -223,7 +353,7 @@ pub fn preview_roster(
             errors.push(ImportError::new(
                 1,
                 Some(name),
-                "this column is missing from the header",
+                ImportProblem::MissingColumn,
             ));
         }
     }
@@ -267,11 +397,10 @@ pub fn preview_roster(
             errors.push(ImportError::new(
                 line,
                 None,
-                format!(
-                    "this row has {} cells but the header has {} columns",
-                    record.len(),
-                    columns.len()
-                ),
+                ImportProblem::CellCount {
+                    cells: record.len(),
+                    columns: columns.len(),
+                },
             ));
             continue;
         }
@@ -284,7 +413,7 @@ pub fn preview_roster(
             }
         }
         if !utf8 {
-            errors.push(ImportError::new(line, None, NOT_UTF8));
+            errors.push(ImportError::new(line, None, ImportProblem::NotUtf8));
             continue;
         }
         let cell = |field: Field| cells.iter().find(|(f, _, _)| *f == field).copied();
@@ -297,7 +426,7 @@ pub fn preview_roster(
             errors.push(ImportError::new(
                 line,
                 Some("id"),
-                format!("another row of the file has the id \u{201c}{id}\u{201d}"),
+                ImportProblem::DuplicateId { id: id.clone() },
             ));
             continue;
         }
@@ -392,7 +521,7 @@ pub fn preview_roster(
             errors.push(ImportError::new(
                 line,
                 (!column.is_empty()).then_some(column),
-                e.message,
+                ImportProblem::Invalid(e.problem),
             ));
         }
     }
@@ -403,8 +532,6 @@ pub fn preview_roster(
         Err(errors)
     }
 }
-
-const NOT_UTF8: &str = "this is not UTF-8 text: save the file as \u{201c}CSV UTF-8\u{201d}";
 
 /// Cells are trimmed, except titles and locations: they keep their text exactly.
 fn cell_text(field: Field, text: &str) -> &str {
@@ -420,7 +547,13 @@ fn count_lines(bytes: &[u8]) -> usize {
 
 fn csv_error(e: &csv::Error) -> ImportError {
     let line = e.position().map_or(0, |p| p.line() as usize);
-    ImportError::new(line, None, format!("cannot read this row: {e}"))
+    ImportError::new(
+        line,
+        None,
+        ImportProblem::Unreadable {
+            detail: e.to_string(),
+        },
+    )
 }
 
 /// What a row is read against.
@@ -462,23 +595,23 @@ fn read_position(
         p.id = id;
     }
     for &(field, column, text) in cells {
-        let mut fail = |message: String| {
-            errors.push(ImportError::new(line, Some(column), message));
+        let mut fail = |problem: ImportProblem| {
+            errors.push(ImportError::new(line, Some(column), problem));
         };
         let untexted = untext_cell(text);
         match field {
             Field::Id | Field::Ignored => {}
             Field::Scenario => {
                 if !untexted.is_empty() && untexted != scenario.name {
-                    fail(format!(
-                        "this row is for scenario \u{201c}{untexted}\u{201d}, not \u{201c}{}\u{201d}: import it into that scenario, or leave the cell empty",
-                        scenario.name
-                    ));
+                    fail(ImportProblem::OtherScenario {
+                        found: untexted.to_string(),
+                        scenario: scenario.name.clone(),
+                    });
                 }
             }
             Field::Title => {
                 if untexted.trim().is_empty() {
-                    fail("a position needs a title".into());
+                    fail(ImportProblem::NeedsTitle);
                 } else {
                     p.title = untexted.to_string();
                 }
@@ -487,7 +620,7 @@ fn read_position(
                 // A team the scenario does not have yet is created on import.
                 let team = untexted.trim();
                 if team.is_empty() {
-                    fail("a position needs a team".into());
+                    fail(ImportProblem::NeedsTeam);
                 } else {
                     p.team = team.to_string();
                 }
@@ -497,28 +630,28 @@ fn read_position(
                 if scenario.levels.iter().any(|l| l == level) {
                     p.level = level.to_string();
                 } else {
-                    fail(format!(
-                        "no level \u{201c}{level}\u{201d} on the ladder; it has: {}",
-                        scenario.levels.join(", ")
-                    ));
+                    fail(ImportProblem::UnknownLevel {
+                        level: level.to_string(),
+                        levels: scenario.levels.clone(),
+                    });
                 }
             }
             Field::Status => match text.to_ascii_lowercase().as_str() {
                 "filled" => p.status = PositionStatus::Filled,
                 "open" => p.status = PositionStatus::Open,
                 "planned" => p.status = PositionStatus::Planned,
-                _ => fail(format!(
-                    "\u{201c}{text}\u{201d} is not a status: write filled, open or planned"
-                )),
+                _ => fail(ImportProblem::NotAStatus {
+                    text: text.to_string(),
+                }),
             },
             Field::Employment => match text.to_ascii_lowercase().as_str() {
                 "" if before.is_none() => p.employment = Employment::Employee,
                 "" => {}
                 "employee" => p.employment = Employment::Employee,
                 "contractor" => p.employment = Employment::Contractor,
-                _ => fail(format!(
-                    "\u{201c}{text}\u{201d} is not an employment: write employee or contractor"
-                )),
+                _ => fail(ImportProblem::NotAnEmployment {
+                    text: text.to_string(),
+                }),
             },
             Field::AnnualBase => {
                 if text.is_empty() {
@@ -526,7 +659,7 @@ fn read_position(
                 } else {
                     match parse_amount(text, exponent) {
                         Ok(v) => p.annual_base = Some(v),
-                        Err(e) => fail(e),
+                        Err(e) => fail(ImportProblem::Amount(e)),
                     }
                 }
             }
@@ -536,18 +669,18 @@ fn read_position(
                 } else {
                     match Decimal::from_str(text) {
                         Ok(v) => p.fte = v,
-                        Err(_) => fail(format!(
-                            "\u{201c}{text}\u{201d} is not an FTE: write a number above 0 and at most 1, such as 0.8"
-                        )),
+                        Err(_) => fail(ImportProblem::NotAnFte {
+                            text: text.to_string(),
+                        }),
                     }
                 }
             }
             Field::Start => match Date::from_str(text) {
                 Ok(d) => p.start = d,
                 Err(_) if text.is_empty() => {
-                    fail("a position needs a start date (YYYY-MM-DD)".into());
+                    fail(ImportProblem::NeedsStart);
                 }
-                Err(e) => fail(e.to_string()),
+                Err(e) => fail(ImportProblem::Date(e)),
             },
             Field::End => {
                 if text.is_empty() {
@@ -555,7 +688,7 @@ fn read_position(
                 } else {
                     match Date::from_str(text) {
                         Ok(d) => p.end = Some(d),
-                        Err(e) => fail(e.to_string()),
+                        Err(e) => fail(ImportProblem::Date(e)),
                     }
                 }
             }
@@ -568,18 +701,178 @@ fn read_position(
                 } else {
                     match Decimal::from_str(text.trim_end_matches('%').trim()) {
                         Ok(v) => p.recruiting_fee_pct = Some(v),
-                        Err(_) => fail(format!(
-                            "\u{201c}{text}\u{201d} is not a percentage: write a number such as 25 for 25 %"
-                        )),
+                        Err(_) => fail(ImportProblem::NotAPercentage {
+                            text: text.to_string(),
+                        }),
                     }
                 }
             }
             Field::AgeDependentBurden => match text.to_ascii_lowercase().as_str() {
                 "" | "false" | "no" | "0" => p.age_dependent_burden = false,
                 "true" | "yes" | "1" => p.age_dependent_burden = true,
-                _ => fail(format!("\u{201c}{text}\u{201d} is not true or false")),
+                _ => fail(ImportProblem::NotABoolean {
+                    text: text.to_string(),
+                }),
             },
         }
     }
     p
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use rust_decimal::dec;
+
+    /// One problem of each kind, with text that reads in any language, and
+    /// the English each must give (word for word what the import has always
+    /// written).
+    pub(crate) fn samples() -> Vec<(ImportProblem, &'static str)> {
+        vec![
+            (
+                ImportProblem::NoSuchScenario { scenario: 3 },
+                "the plan has no scenario 3",
+            ),
+            (
+                ImportProblem::EmptyFile,
+                "the file is empty: it needs a header row naming the columns",
+            ),
+            (
+                ImportProblem::NotUtf8,
+                "this is not UTF-8 text: save the file as \u{201c}CSV UTF-8\u{201d}",
+            ),
+            (ImportProblem::ColumnTwice, "this column is given twice"),
+            (
+                ImportProblem::UnknownColumn,
+                "unknown column; the columns are id, title, team, level, status, employment, salary (or annual_base), fte, start, end, location, recruiting_fee_pct, age_dependent_burden",
+            ),
+            (
+                ImportProblem::MissingColumn,
+                "this column is missing from the header",
+            ),
+            (
+                ImportProblem::CellCount {
+                    cells: 5,
+                    columns: 6,
+                },
+                "this row has 5 cells but the header has 6 columns",
+            ),
+            (
+                ImportProblem::DuplicateId { id: "P-7".into() },
+                "another row of the file has the id \u{201c}P-7\u{201d}",
+            ),
+            (
+                ImportProblem::Unreadable {
+                    detail: "bad record".into(),
+                },
+                "cannot read this row: bad record",
+            ),
+            (
+                ImportProblem::OtherScenario {
+                    found: "楽観".into(),
+                    scenario: "基準".into(),
+                },
+                "this row is for scenario \u{201c}楽観\u{201d}, not \u{201c}基準\u{201d}: import it into that scenario, or leave the cell empty",
+            ),
+            (ImportProblem::NeedsTitle, "a position needs a title"),
+            (ImportProblem::NeedsTeam, "a position needs a team"),
+            (
+                ImportProblem::UnknownLevel {
+                    level: "L9".into(),
+                    levels: vec!["L1".into(), "L2".into()],
+                },
+                "no level \u{201c}L9\u{201d} on the ladder; it has: L1, L2",
+            ),
+            (
+                ImportProblem::NotAStatus {
+                    text: "内定".into(),
+                },
+                "\u{201c}内定\u{201d} is not a status: write filled, open or planned",
+            ),
+            (
+                ImportProblem::NotAnEmployment {
+                    text: "派遣".into(),
+                },
+                "\u{201c}派遣\u{201d} is not an employment: write employee or contractor",
+            ),
+            (
+                ImportProblem::Amount(InputError::TooManyDecimals { max: 2 }),
+                "Enter at most 2 decimals.",
+            ),
+            (
+                ImportProblem::NotAnFte {
+                    text: "8割".into()
+                },
+                "\u{201c}8割\u{201d} is not an FTE: write a number above 0 and at most 1, such as 0.8",
+            ),
+            (
+                ImportProblem::NeedsStart,
+                "a position needs a start date (YYYY-MM-DD)",
+            ),
+            (
+                ImportProblem::Date("2026-02-30".parse::<Date>().unwrap_err()),
+                "\"2026-02-30\": Feb 2026 has 28 days, there is no day 30",
+            ),
+            (
+                ImportProblem::NotAPercentage {
+                    text: "２５%".into(),
+                },
+                "\u{201c}２５%\u{201d} is not a percentage: write a number such as 25 for 25 %",
+            ),
+            (
+                ImportProblem::NotABoolean {
+                    text: "はい".into(),
+                },
+                "\u{201c}はい\u{201d} is not true or false",
+            ),
+            (
+                ImportProblem::Invalid(Problem::FteOutOfRange { value: dec!(1.5) }),
+                "FTE must be above 0 and at most 1, not 1.5",
+            ),
+        ]
+    }
+
+    #[test]
+    fn every_problem_in_english() {
+        let mut kinds = HashSet::new();
+        for (problem, english) in samples() {
+            // A new kind of problem needs a sample: this match stops compiling.
+            kinds.insert(match &problem {
+                ImportProblem::NoSuchScenario { .. } => 0,
+                ImportProblem::EmptyFile => 1,
+                ImportProblem::NotUtf8 => 2,
+                ImportProblem::ColumnTwice => 3,
+                ImportProblem::UnknownColumn => 4,
+                ImportProblem::MissingColumn => 5,
+                ImportProblem::CellCount { .. } => 6,
+                ImportProblem::DuplicateId { .. } => 7,
+                ImportProblem::Unreadable { .. } => 8,
+                ImportProblem::OtherScenario { .. } => 9,
+                ImportProblem::NeedsTitle => 10,
+                ImportProblem::NeedsTeam => 11,
+                ImportProblem::UnknownLevel { .. } => 12,
+                ImportProblem::NotAStatus { .. } => 13,
+                ImportProblem::NotAnEmployment { .. } => 14,
+                ImportProblem::Amount(_) => 15,
+                ImportProblem::NotAnFte { .. } => 16,
+                ImportProblem::NeedsStart => 17,
+                ImportProblem::Date(_) => 18,
+                ImportProblem::NotAPercentage { .. } => 19,
+                ImportProblem::NotABoolean { .. } => 20,
+                ImportProblem::Invalid(_) => 21,
+            });
+            assert_eq!(problem.to_string(), english);
+        }
+        assert_eq!(kinds.len(), 22, "a sample of every problem");
+    }
+
+    #[test]
+    fn errors_name_their_line_and_column() {
+        let at = |column: Option<&str>| ImportError::new(4, column, ImportProblem::NeedsTeam);
+        assert_eq!(
+            at(Some("team")).to_string(),
+            "line 4, column team: a position needs a team"
+        );
+        assert_eq!(at(None).to_string(), "line 4: a position needs a team");
+    }
 }

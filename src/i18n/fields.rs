@@ -1,12 +1,13 @@
 //! The texts of the shared input fields (`ui::field`): the mark of a value
 //! not saved, and the messages for text that is not a valid value.
 //!
-//! The messages for typed text come from `format::input` in English (the
-//! same parsers read CSV imports); [`input_error`] gives them in the UI's
-//! language when a field shows them. A message it does not know (the
-//! engine's validation) is shown as it comes.
+//! The parsers of `format::input` name what is wrong as data
+//! ([`InputError`], English as its `Display`: the same parsers read CSV
+//! imports); [`input_error`] says it in the UI's language where a view turns
+//! it into the message it shows.
 
-use super::{Lang, Text, lang};
+use super::{Lang, lang};
+use crate::format::input::InputError;
 
 crate::texts! {
     pub enum FieldText {
@@ -15,82 +16,59 @@ crate::texts! {
         PickMonth => "Pick a month.", "月を選択してください。";
         PickOrTypeMonth => "Pick a month, or type it as 2026-04.",
             "月を選択するか、2026-04の形式で入力してください。";
-        // The messages of `format::input`, in its English word for word.
-        EnterAmount => "Enter an amount.", "金額を入力してください。";
-        NegativeAmount => "The amount cannot be negative.", "金額にマイナスは入力できません。";
-        AmountTooLargeForPlan =>
-            "That is more than 1,000,000,000,000,000, the largest amount a plan holds.",
-            "計画で扱える金額の上限（1,000,000,000,000,000）を超えています。";
-        WholeAmount => "This currency has no minor unit: enter a whole amount.",
-            "この通貨には小数点以下の単位がありません。整数で入力してください。";
-        EnterPercentage => "Enter a percentage, such as 12.5.",
-            "12.5のように割合（%）を入力してください。";
-        EnterNumber => "Enter a number.", "数値を入力してください。";
-        NegativeNumber => "The number cannot be negative.", "マイナスの数値は入力できません。";
     }
 }
 
-/// A message for a field in the UI's language: `message` is English, as
-/// `format::input` and the field's own checks write it.
-pub fn input_error(message: &str) -> String {
-    match lang() {
-        Lang::En => message.to_string(),
-        Lang::Ja => japanese(message).unwrap_or_else(|| message.to_string()),
+/// Why typed text is not a valid value, in the UI's language.
+pub fn input_error(error: &InputError) -> String {
+    input_error_in(error, lang())
+}
+
+/// Why typed text is not a valid value, in `lang`: the parser's own
+/// message in English.
+pub fn input_error_in(error: &InputError, lang: Lang) -> String {
+    match lang {
+        Lang::En => error.to_string(),
+        Lang::Ja => japanese(error),
     }
 }
 
-/// The text between “ and ” at the start of `message`, if the rest is `tail`.
-fn quoted<'a>(message: &'a str, tail: &str) -> Option<&'a str> {
-    message
-        .strip_prefix('\u{201c}')?
-        .strip_suffix(tail)?
-        .strip_suffix('\u{201d}')
-}
-
-fn japanese(message: &str) -> Option<String> {
-    if let Some(key) = FieldText::all().iter().find(|k| k.en() == message) {
-        return Some(key.ja().to_string());
-    }
-    if let Some(text) = quoted(message, " is not an amount, type digits such as 1,200,000.") {
-        return Some(format!(
+fn japanese(error: &InputError) -> String {
+    match error {
+        InputError::EnterAmount => "金額を入力してください。".into(),
+        InputError::NegativeAmount => "金額にマイナスは入力できません。".into(),
+        InputError::NotAnAmount { text } => format!(
             "「{text}」は金額として読み取れません。1,200,000のように数字で入力してください。"
-        ));
+        ),
+        InputError::TooLarge { text } => format!("「{text}」は大きすぎます。"),
+        InputError::AboveLargestAmount => {
+            "計画で扱える金額の上限（1,000,000,000,000,000）を超えています。".into()
+        }
+        InputError::NoMinorUnit => {
+            "この通貨には小数点以下の単位がありません。整数で入力してください。".into()
+        }
+        InputError::TooManyDecimals { max } => {
+            format!("小数点以下は{max}桁までで入力してください。")
+        }
+        InputError::EnterPercentage => "12.5のように割合（%）を入力してください。".into(),
+        InputError::NotAPercentage { text } => {
+            format!("「{text}」は割合として読み取れません。12.5のように数値で入力してください。")
+        }
+        InputError::EnterNumber => "数値を入力してください。".into(),
+        InputError::NegativeNumber => "マイナスの数値は入力できません。".into(),
+        InputError::NotANumber { text } => {
+            format!("「{text}」は数値として読み取れません。0.8のように入力してください。")
+        }
+        InputError::WholeNumber { min, max } => {
+            format!("{min}～{max}の整数を入力してください。")
+        }
     }
-    if let Some(text) = quoted(message, " is too large.") {
-        return Some(format!("「{text}」は大きすぎます。"));
-    }
-    if let Some(text) = quoted(message, " is not a percentage: type a number such as 12.5.") {
-        return Some(format!(
-            "「{text}」は割合として読み取れません。12.5のように数値で入力してください。"
-        ));
-    }
-    if let Some(text) = quoted(message, " is not a number such as 0.8.") {
-        return Some(format!(
-            "「{text}」は数値として読み取れません。0.8のように入力してください。"
-        ));
-    }
-    if let Some(range) = message
-        .strip_prefix("Enter a whole number from ")
-        .and_then(|m| m.strip_suffix('.'))
-    {
-        let (min, max) = range.split_once(" to ")?;
-        let (min, max) = (min.parse::<i64>().ok()?, max.parse::<i64>().ok()?);
-        return Some(format!("{min}～{max}の整数を入力してください。"));
-    }
-    if let Some(n) = message
-        .strip_prefix("Enter at most ")
-        .and_then(|m| m.strip_suffix(" decimals."))
-    {
-        let n = n.parse::<u32>().ok()?;
-        return Some(format!("小数点以下は{n}桁までで入力してください。"));
-    }
-    None
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::format::input::{parse_amount, parse_number, parse_percent, parse_whole};
+    use crate::format::input::tests::samples;
     use crate::i18n::{assert_translated, reads_as_japanese, set_lang};
 
     #[test]
@@ -98,56 +76,47 @@ mod tests {
         assert_translated::<FieldText>();
     }
 
-    /// Every message the parsers give has its Japanese: a change of their
-    /// English shows here. (The typed text is quoted as typed, so it has no
-    /// Latin word here.)
+    /// Every error the parsers give reads in each language: the English is
+    /// the parser's, the Japanese a sentence with no English left. (The
+    /// samples' typed text has no Latin word.)
     #[test]
-    fn every_parse_message_reads_in_japanese() {
-        let messages = [
-            parse_amount("", 0),
-            parse_amount("-5", 0),
-            parse_amount("12x", 0),
-            parse_amount("1.5", 0),
-            parse_amount("1.555", 2),
-            parse_amount("99999999999999999999999999999999", 0),
-            parse_amount("2000000000000000", 0),
-            parse_percent("", false),
-            parse_percent("x%", false),
-        ]
-        .into_iter()
-        .map(|r| r.map(drop))
-        .chain([
-            parse_number("").map(drop),
-            parse_number("-1").map(drop),
-            parse_number("0.8x").map(drop),
-            parse_whole("x", 0, 120).map(drop),
-            parse_whole("500", -120, 120).map(drop),
-        ])
-        .map(|r| r.unwrap_err());
-        for message in messages {
-            let ja = japanese(&message).unwrap_or_else(|| panic!("no Japanese for {message:?}"));
-            assert!(reads_as_japanese(&ja), "{message:?}: {ja:?}");
+    fn every_input_error_reads_in_each_language() {
+        for (error, english) in samples() {
+            assert_eq!(input_error_in(&error, Lang::En), english);
+            let ja = input_error_in(&error, Lang::Ja);
+            assert!(reads_as_japanese(&ja), "{error:?}: {ja:?}");
+            assert!(ja.ends_with('。'), "{error:?}: {ja:?} is not a sentence");
+            assert!(
+                !ja.contains(". "),
+                "{error:?}: English punctuation in {ja:?}"
+            );
         }
+        let ja = |e: InputError| input_error_in(&e, Lang::Ja);
         assert_eq!(
-            japanese("\u{201c}abc\u{201d} is not an amount, type digits such as 1,200,000.")
-                .as_deref(),
-            Some("「abc」は金額として読み取れません。1,200,000のように数字で入力してください。")
+            ja(InputError::NotAnAmount { text: "abc".into() }),
+            "「abc」は金額として読み取れません。1,200,000のように数字で入力してください。"
         );
         assert_eq!(
-            japanese("Enter a whole number from -120 to 120.").as_deref(),
-            Some("-120～120の整数を入力してください。")
+            ja(InputError::WholeNumber {
+                min: -120,
+                max: 120
+            }),
+            "-120～120の整数を入力してください。"
+        );
+        assert_eq!(
+            ja(InputError::TooManyDecimals { max: 2 }),
+            "小数点以下は2桁までで入力してください。"
         );
     }
 
     #[test]
-    fn english_and_unknown_messages_are_kept() {
+    fn the_current_language_is_used() {
         set_lang(Lang::En);
-        assert_eq!(input_error("Enter a number."), "Enter a number.");
+        assert_eq!(input_error(&InputError::EnterNumber), "Enter a number.");
         set_lang(Lang::Ja);
-        assert_eq!(input_error("Enter a number."), "数値を入力してください。");
         assert_eq!(
-            input_error("A band needs a level."),
-            "A band needs a level."
+            input_error(&InputError::EnterNumber),
+            "数値を入力してください。"
         );
         set_lang(Lang::En);
     }

@@ -4,10 +4,13 @@
 
 use rust_decimal::Decimal;
 
+use super::fields::input_error_in;
 use super::format::{count, date_in, percent};
+use super::problems::{date_problem_text_in, problem_text_in};
 use super::{Lang, common, lang};
+use crate::format::import::{ImportError, ImportProblem};
 use crate::model::bands::BandFit;
-use crate::model::{Date, PositionStatus};
+use crate::model::{Date, PlanError, PositionStatus};
 
 crate::texts! {
     /// The roster's headings, labels and messages.
@@ -310,6 +313,89 @@ pub fn import_button(n: usize) -> String {
     }
 }
 
+/// A problem of an imported file, in the current language: "line 3,
+/// column salary: Enter an amount." / 「3行目（列「salary」）：金額を入力してください。」
+pub fn import_error(e: &ImportError) -> String {
+    import_error_in(e, lang())
+}
+
+/// A problem of an imported file in `lang`: its own English in English.
+/// Column names are the file's own headers, so they stay as the file spells
+/// them.
+pub fn import_error_in(e: &ImportError, lang: Lang) -> String {
+    let text = match lang {
+        Lang::En => return e.to_string(),
+        Lang::Ja => import_problem_japanese(&e.problem),
+    };
+    match (&e.column, e.line) {
+        // Line 0: the file as a whole.
+        (_, 0) => text,
+        (Some(column), line) => format!("{line}行目（列「{column}」）：{text}"),
+        (None, line) => format!("{line}行目：{text}"),
+    }
+}
+
+fn import_problem_japanese(problem: &ImportProblem) -> String {
+    match problem {
+        ImportProblem::NoSuchScenario { scenario } => {
+            format!("計画にシナリオ{scenario}がありません。")
+        }
+        ImportProblem::EmptyFile => {
+            "ファイルが空です。1行目に列名を並べた見出し行が必要です。".into()
+        }
+        ImportProblem::NotUtf8 => {
+            "UTF-8のテキストではありません。「CSV UTF-8」形式で保存し直してください。".into()
+        }
+        ImportProblem::ColumnTwice => "この列が見出し行に2回あります。".into(),
+        ImportProblem::UnknownColumn => "不明な列です。使える列は id、title、team、level、status、employment、salary（または annual_base）、fte、start、end、location、recruiting_fee_pct、age_dependent_burden です。".into(),
+        ImportProblem::MissingColumn => "見出し行にこの列がありません。".into(),
+        ImportProblem::CellCount { cells, columns } => {
+            format!("この行のセルは{cells}個ですが、見出し行の列は{columns}個です。")
+        }
+        ImportProblem::DuplicateId { id } => {
+            format!("ID「{id}」はファイルの別の行にもあります。")
+        }
+        ImportProblem::Unreadable { .. } => {
+            "この行を読み取れません。CSVの形式を確認してください。".into()
+        }
+        ImportProblem::OtherScenario { found, scenario } => format!(
+            "この行はシナリオ「{found}」のものです（読み込み先は「{scenario}」）。そのシナリオに読み込むか、このセルを空欄にしてください。"
+        ),
+        ImportProblem::NeedsTitle => "職種を入力してください。".into(),
+        ImportProblem::NeedsTeam => "チームを入力してください。".into(),
+        ImportProblem::UnknownLevel { level, levels } if levels.is_empty() => {
+            format!("等級「{level}」はありません。等級がまだ登録されていません。")
+        }
+        ImportProblem::UnknownLevel { level, levels } => format!(
+            "等級「{level}」はありません。登録されている等級は{}です。",
+            levels.join("、")
+        ),
+        ImportProblem::NotAStatus { text } => format!(
+            "「{text}」は状態として読み取れません。filled（在籍）、open（募集中）、planned（採用予定）のいずれかを入力してください。"
+        ),
+        ImportProblem::NotAnEmployment { text } => format!(
+            "「{text}」は雇用形態として読み取れません。employee（正社員）またはcontractor（業務委託）を入力してください。"
+        ),
+        ImportProblem::Amount(e) => input_error_in(e, Lang::Ja),
+        ImportProblem::NotAnFte { text } => format!(
+            "「{text}」はFTEとして読み取れません。0より大きく1以下の数値を、0.8のように入力してください。"
+        ),
+        ImportProblem::NeedsStart => {
+            "開始日を、2026-04-01のように「年-月-日」の形式で入力してください。".into()
+        }
+        ImportProblem::Date(e) => date_problem_text_in(e, Lang::Ja),
+        ImportProblem::NotAPercentage { text } => format!(
+            "「{text}」は割合として読み取れません。25%なら25のように数値で入力してください。"
+        ),
+        ImportProblem::NotABoolean { text } => format!(
+            "「{text}」は読み取れません。true（対象）またはfalse（対象外）を入力してください。"
+        ),
+        ImportProblem::Invalid(problem) => {
+            problem_text_in(&PlanError::at("", problem.clone()), Lang::Ja)
+        }
+    }
+}
+
 /// Names in a sentence: "Data, Mobile" / "Data、Mobile".
 pub fn names(names: &[String]) -> String {
     match lang() {
@@ -426,5 +512,128 @@ mod tests {
             "{japanese:?}"
         );
         set_lang(Lang::En);
+    }
+
+    /// The Japanese without the file's own words (column names and the
+    /// values a cell takes), which stay as the file spells them.
+    fn without_file_words(text: &str) -> String {
+        let mut words = [
+            "id",
+            "title",
+            "team",
+            "level",
+            "status",
+            "employment",
+            "salary",
+            "annual_base",
+            "fte",
+            "start",
+            "end",
+            "location",
+            "recruiting_fee_pct",
+            "age_dependent_burden",
+            "filled",
+            "open",
+            "planned",
+            "employee",
+            "contractor",
+            "true",
+            "false",
+        ];
+        words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        words
+            .iter()
+            .fold(text.to_string(), |text, word| text.replace(word, ""))
+    }
+
+    #[test]
+    fn every_import_problem_reads_in_each_language() {
+        use crate::format::import::tests::samples;
+        for (problem, english) in samples() {
+            for (line, column) in [(3, Some("salary")), (3, None), (0, None)] {
+                let error = ImportError {
+                    line,
+                    column: column.map(str::to_string),
+                    problem: problem.clone(),
+                };
+                let en = import_error_in(&error, Lang::En);
+                assert_eq!(en, error.to_string());
+                assert!(en.ends_with(english), "{en:?}");
+                let ja = import_error_in(&error, Lang::Ja);
+                assert!(
+                    reads_as_japanese(&without_file_words(&ja)),
+                    "{problem:?}: English left in {ja:?}"
+                );
+                assert!(ja.ends_with('。'), "{problem:?}: {ja:?} is not a sentence");
+                assert!(
+                    !ja.contains(". ") && !ja.contains(": "),
+                    "{problem:?}: English punctuation in {ja:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn import_errors_name_line_and_column() {
+        let error = |column: Option<&str>, problem| ImportError {
+            line: 3,
+            column: column.map(str::to_string),
+            problem,
+        };
+        let salary = error(
+            Some("salary"),
+            ImportProblem::Amount(crate::format::input::InputError::EnterAmount),
+        );
+        assert_eq!(
+            import_error_in(&salary, Lang::Ja),
+            "3行目（列「salary」）：金額を入力してください。"
+        );
+        let start = error(
+            Some("start"),
+            ImportProblem::Date("2026/04/01".parse::<Date>().unwrap_err()),
+        );
+        assert_eq!(
+            import_error_in(&start, Lang::Ja),
+            "3行目（列「start」）：「2026/04/01」は日付として読み取れません。2026-04-01のように入力してください。"
+        );
+        let row = error(
+            None,
+            ImportProblem::CellCount {
+                cells: 2,
+                columns: 6,
+            },
+        );
+        assert_eq!(
+            import_error_in(&row, Lang::Ja),
+            "3行目：この行のセルは2個ですが、見出し行の列は6個です。"
+        );
+        let level = error(
+            Some("level"),
+            ImportProblem::UnknownLevel {
+                level: "L9".into(),
+                levels: vec!["L1".into(), "L2".into()],
+            },
+        );
+        assert_eq!(
+            import_error_in(&level, Lang::Ja),
+            "3行目（列「level」）：等級「L9」はありません。登録されている等級はL1、L2です。"
+        );
+        let invalid = error(
+            Some("fte"),
+            ImportProblem::Invalid(crate::model::Problem::FteOutOfRange {
+                value: rust_decimal::dec!(1.5),
+            }),
+        );
+        assert_eq!(
+            import_error_in(&invalid, Lang::En),
+            "line 3, column fte: FTE must be above 0 and at most 1, not 1.5"
+        );
+        set_lang(Lang::Ja);
+        assert_eq!(import_error(&salary), import_error_in(&salary, Lang::Ja));
+        set_lang(Lang::En);
+        assert_eq!(
+            import_error(&salary),
+            "line 3, column salary: Enter an amount."
+        );
     }
 }

@@ -6,6 +6,7 @@ use super::field::FieldError;
 use super::state::PlanState;
 use crate::format::input::parse_amount;
 use crate::i18n::common::Common;
+use crate::i18n::fields::input_error;
 use crate::i18n::roster::{RosterText, status_choice};
 use crate::i18n::t;
 use crate::model::{PositionStatus, YearMonth};
@@ -37,7 +38,8 @@ pub fn AddPosition() -> impl IntoView {
         let checked_team = (!team_text.is_empty())
             .then_some(team_text)
             .ok_or(t(RosterText::TeamMissing));
-        let checked_salary = parse_amount(&salary.get_untracked(), exponent);
+        let checked_salary =
+            parse_amount(&salary.get_untracked(), exponent).map_err(|e| input_error(&e));
         let checked_start = start
             .get_untracked()
             .parse::<YearMonth>()

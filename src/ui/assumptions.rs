@@ -17,7 +17,7 @@ use super::state::PlanState;
 use crate::format::input::{parse_number, parse_whole};
 use crate::i18n::assumptions::{AssumptionsText as A, horizon_span, scenario_heading};
 use crate::i18n::common::Common;
-use crate::i18n::fields::FieldText;
+use crate::i18n::fields::{FieldText, input_error};
 use crate::i18n::t;
 use crate::model::editing::{new_bonus_payout, remove_row};
 use crate::model::validate::MAX_HORIZON_MONTHS;
@@ -74,7 +74,8 @@ fn PlanSettings() -> impl IntoView {
         state.try_edit("horizon.start", move |p| p.horizon.start = month)
     });
     let horizon_months: Commit = Rc::new(move |text| {
-        let months = parse_whole(text, 1, i64::from(MAX_HORIZON_MONTHS))?;
+        let months =
+            parse_whole(text, 1, i64::from(MAX_HORIZON_MONTHS)).map_err(|e| input_error(&e))?;
         let months = u16::try_from(months).map_err(|e| e.to_string())?;
         state.try_edit("horizon.months", move |p| p.horizon.months = months)
     });
@@ -135,7 +136,7 @@ fn PeopleSettings() -> impl IntoView {
     let state = PlanState::expect();
     let at = At::new(state, &PEOPLE, [0, 0]);
     let backfill_lag: Commit = Rc::new(move |text| {
-        let lag = parse_whole(text, 0, i64::from(u8::MAX))?;
+        let lag = parse_whole(text, 0, i64::from(u8::MAX)).map_err(|e| input_error(&e))?;
         let lag = u8::try_from(lag).map_err(|e| e.to_string())?;
         at.edit("attrition.backfill_lag_months", |p| {
             p.attrition.backfill_lag_months = lag
@@ -256,7 +257,7 @@ fn BonusPayouts() -> impl IntoView {
     let row: RowCells = Arc::new(move |i| {
         let at = At::new(state, &BONUS_PAYOUT, [i, 0]);
         let months: Commit = Rc::new(move |text| {
-            let months = parse_number(text)?;
+            let months = parse_number(text).map_err(|e| input_error(&e))?;
             at.edit("months", |b| b.months = months)
         });
         view! {

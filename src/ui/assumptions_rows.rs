@@ -14,7 +14,7 @@ use super::state::PlanState;
 use crate::format::input::{parse_amount, parse_optional_amount, parse_percent};
 use crate::i18n::assumptions::{add_row, delete_row, month_of_year, no_rows};
 use crate::i18n::common::Common;
-use crate::i18n::fields::FieldText;
+use crate::i18n::fields::{FieldText, input_error};
 use crate::i18n::{assumptions, t};
 use crate::model::{
     BonusPayout, BurdenComponent, Cloud, CloudLine, Currency, OneOff, OtherCost, PeopleCosts,
@@ -190,7 +190,7 @@ impl<T> At<T> {
     pub fn commit_amount(self, field: &'static str, set: fn(&mut T, Decimal)) -> Commit {
         Rc::new(move |text| {
             let exponent = self.state.currency.get_untracked().exponent();
-            let amount = parse_amount(text, exponent)?;
+            let amount = parse_amount(text, exponent).map_err(|e| input_error(&e))?;
             self.edit(field, |t| set(t, amount))
         })
     }
@@ -203,7 +203,7 @@ impl<T> At<T> {
     ) -> Commit {
         Rc::new(move |text| {
             let exponent = self.state.currency.get_untracked().exponent();
-            let amount = parse_optional_amount(text, exponent)?;
+            let amount = parse_optional_amount(text, exponent).map_err(|e| input_error(&e))?;
             self.edit(field, |t| set(t, amount))
         })
     }
@@ -216,7 +216,7 @@ impl<T> At<T> {
         set: fn(&mut T, Decimal),
     ) -> Commit {
         Rc::new(move |text| {
-            let pct = parse_percent(text, signed)?;
+            let pct = parse_percent(text, signed).map_err(|e| input_error(&e))?;
             self.edit(field, |t| set(t, pct))
         })
     }

@@ -14,6 +14,7 @@ use super::teams::edit_checked;
 use crate::format::input::parse_amount;
 use crate::i18n::bands::{BandsText as B, add_band_for, delete_band};
 use crate::i18n::common::Common;
+use crate::i18n::fields::input_error;
 use crate::i18n::t;
 use crate::model::SalaryBand;
 
@@ -164,7 +165,8 @@ fn BandRow(index: usize, levels: Memo<Vec<(String, String)>>) -> impl IntoView {
     let edit_amount =
         move |field: &'static str, slot: fn(&mut SalaryBand) -> &mut Decimal| -> Commit {
             Rc::new(move |typed: &str| {
-                let value = parse_amount(typed, state.currency.get_untracked().exponent())?;
+                let value = parse_amount(typed, state.currency.get_untracked().exponent())
+                    .map_err(|e| input_error(&e))?;
                 state.try_edit_scenario(&path(field), |s| {
                     if let Some(b) = s.bands.get_mut(index) {
                         *slot(b) = value;

@@ -7,6 +7,7 @@ use super::position_row::RosterContext;
 use super::state::PlanState;
 use crate::format::input::{parse_optional_percent, parse_whole};
 use crate::i18n::common::Common;
+use crate::i18n::fields::input_error;
 use crate::i18n::roster::{RosterText, fee_set, moved_hires};
 use crate::i18n::t;
 
@@ -38,8 +39,8 @@ pub fn BulkActions() -> impl IntoView {
                 return;
             }
             Ok(m) => m as i32,
-            Err(message) => {
-                shift_note.set(Some(Err(message)));
+            Err(error) => {
+                shift_note.set(Some(Err(input_error(&error))));
                 return;
             }
         };
@@ -54,8 +55,8 @@ pub fn BulkActions() -> impl IntoView {
         ev.prevent_default();
         let pct = match parse_optional_percent(&fee_pct.get_untracked()) {
             Ok(p) => p,
-            Err(message) => {
-                fee_note.set(Some(Err(message)));
+            Err(error) => {
+                fee_note.set(Some(Err(input_error(&error))));
                 return;
             }
         };

@@ -14,12 +14,15 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use leptos::html;
 use leptos::prelude::*;
 
-use crate::i18n::fields::{FieldText, input_error};
+use crate::i18n::fields::FieldText;
 use crate::i18n::t;
 
-/// Parses the typed text and applies it; `Err` is the message for the field.
+/// Parses the typed text and applies it; `Err` is the message for the field,
+/// in the UI's language (a parser's [`InputError`](crate::format::input::InputError)
+/// goes through [`input_error`](crate::i18n::fields::input_error)).
 pub type Commit = Rc<dyn Fn(&str) -> Result<(), String>>;
-/// Applies a checkbox's new state; `Err` is the message for the field.
+/// Applies a checkbox's new state; `Err` is the message for the field, in
+/// the UI's language.
 pub type CommitCheck = Rc<dyn Fn(bool) -> Result<(), String>>;
 
 /// A fresh id for linking an input to its message (`aria-describedby`).
@@ -114,7 +117,7 @@ pub fn Field(
         error.get().map(|m| {
             view! {
                 <div class="field-error" role="alert" id=message_id.clone()>
-                    {input_error(&m)}
+                    {m}
                     <span class="unsaved">{not_saved}</span>
                 </div>
             }
@@ -192,7 +195,7 @@ pub fn SelectField(
     let message = move || {
         error
             .get()
-            .map(|m| view! { <div class="field-error" role="alert">{input_error(&m)}</div> })
+            .map(|m| view! { <div class="field-error" role="alert">{m}</div> })
     };
     if compact {
         view! { <div class="cell-field">{select_view}{message}</div> }.into_any()
@@ -231,7 +234,7 @@ pub fn CheckField(
     let message = move || {
         error
             .get()
-            .map(|m| view! { <div class="field-error" role="alert">{input_error(&m)}</div> })
+            .map(|m| view! { <div class="field-error" role="alert">{m}</div> })
     };
     let input_view = view! {
         <input
@@ -257,12 +260,13 @@ pub fn CheckField(
     }
 }
 
-/// The message beside a field whose text is not a valid value.
+/// The message beside a field whose text is not a valid value, in the UI's
+/// language.
 #[component]
 pub fn FieldError(error: RwSignal<Option<String>>) -> impl IntoView {
     move || {
         error.get().map(|message| {
-            view! { <div class="field-error" role="alert">{input_error(&message)}</div> }
+            view! { <div class="field-error" role="alert">{message}</div> }
         })
     }
 }

@@ -17,7 +17,8 @@ use crate::i18n::roster::cell_choice;
 /// The row's refused field and its message.
 pub type RowError = RwSignal<Option<(&'static str, String)>>;
 
-/// Parses and applies the typed text; `Err` is the message.
+/// Parses and applies the typed text; `Err` is the message, in the UI's
+/// language (the row shows it as it is).
 pub type CellCommit = Rc<dyn Fn(&str) -> Result<(), String>>;
 
 fn target_input(ev: &leptos::ev::Event) -> Option<web_sys::HtmlInputElement> {

@@ -14,6 +14,7 @@ use super::grid_cell::{CellCommit, RowError, check_cell, select_cell, text_cell}
 use super::state::PlanState;
 use crate::format::input::{parse_number, parse_optional_amount, parse_optional_percent};
 use crate::i18n::common::{self, Common};
+use crate::i18n::fields::input_error;
 use crate::i18n::roster::{self as texts, RosterText};
 use crate::i18n::t;
 use crate::model::bands::{BandFit, band_check};
@@ -136,11 +137,11 @@ pub fn PositionRow(id: String) -> impl IntoView {
         Ok(Box::new(move |p| p.employment = employment))
     });
     let salary = commit("annual_base", |t, exponent| {
-        let amount = parse_optional_amount(t, exponent)?;
+        let amount = parse_optional_amount(t, exponent).map_err(|e| input_error(&e))?;
         Ok(Box::new(move |p| p.annual_base = amount))
     });
     let fte = commit("fte", |t, _| {
-        let fte = parse_number(t)?;
+        let fte = parse_number(t).map_err(|e| input_error(&e))?;
         Ok(Box::new(move |p| p.fte = fte))
     });
     let start = commit("start", |t, _| {
@@ -166,7 +167,7 @@ pub fn PositionRow(id: String) -> impl IntoView {
         Ok(Box::new(move |p| p.location = location))
     });
     let fee = commit("recruiting_fee_pct", |t, _| {
-        let pct = parse_optional_percent(t)?;
+        let pct = parse_optional_percent(t).map_err(|e| input_error(&e))?;
         Ok(Box::new(move |p| p.recruiting_fee_pct = pct))
     });
     let age: Rc<dyn Fn(bool) -> Result<(), String>> = Rc::new(move |checked| {

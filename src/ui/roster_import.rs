@@ -104,7 +104,7 @@ pub fn RosterImport() -> impl IntoView {
                             {texts::import_refused(errors.len())}
                         </p>
                         <ul>
-                            {errors.into_iter().map(|e| view! { <li>{e.to_string()}</li> }).collect_view()}
+                            {errors.into_iter().map(|e| view! { <li>{texts::import_error(&e)}</li> }).collect_view()}
                         </ul>
                         <button type="button" class="button-quiet" on:click=move |_| pending.set(None)>{t(RosterText::Dismiss)}</button>
                     </div>

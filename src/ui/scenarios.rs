@@ -14,6 +14,7 @@ use super::session::Session;
 use super::state::PlanState;
 use crate::format::input::{parse_optional_percent, parse_percent, parse_whole};
 use crate::i18n::common::Common;
+use crate::i18n::fields::input_error;
 use crate::i18n::scenarios::{self as texts, ScenariosText as Text, scenario_error};
 use crate::i18n::t;
 
@@ -224,27 +225,27 @@ fn Adjustments() -> impl IntoView {
                     unit=t(Text::SlipUnit)
                     value=shown(|a| a.hire_slip_months.to_string())
                     commit=commit("hire_slip_months", |t| {
-                        let months = parse_whole(t, -120, 120)?;
+                        let months = parse_whole(t, -120, 120).map_err(|e| input_error(&e))?;
                         Ok(Box::new(move |a| a.hire_slip_months = months as i32))
                     }) />
                 <Field label=t(Text::CloudGrowth) name="cloud_growth_points" numeric=true
                     unit=t(Text::CloudGrowthUnit)
                     value=shown(|a| a.cloud_growth_points.normalize().to_string())
                     commit=commit("cloud_growth_points", move |t| {
-                        let v = if t.trim().is_empty() { Decimal::ZERO } else { parse_percent(t, true)? };
+                        let v = if t.trim().is_empty() { Decimal::ZERO } else { parse_percent(t, true).map_err(|e| input_error(&e))? };
                         Ok(Box::new(move |a| a.cloud_growth_points = v))
                     }) />
                 <Field label=t(Text::Raise) name="raise_points" numeric=true unit=t(Text::RaiseUnit)
                     value=shown(|a| a.raise_points.normalize().to_string())
                     commit=commit("raise_points", move |t| {
-                        let v = if t.trim().is_empty() { Decimal::ZERO } else { parse_percent(t, true)? };
+                        let v = if t.trim().is_empty() { Decimal::ZERO } else { parse_percent(t, true).map_err(|e| input_error(&e))? };
                         Ok(Box::new(move |a| a.raise_points = v))
                     }) />
                 <Field label=t(Text::Attrition) name="attrition_pct" numeric=true
                     unit=t(Text::AttritionUnit)
                     value=shown(|a| a.attrition_pct.map(|v| v.normalize().to_string()).unwrap_or_default())
                     commit=commit("attrition_pct", |t| {
-                        let v = parse_optional_percent(t)?;
+                        let v = parse_optional_percent(t).map_err(|e| input_error(&e))?;
                         Ok(Box::new(move |a| a.attrition_pct = v))
                     }) />
             </div>
@@ -264,8 +265,9 @@ fn NextYear() -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let copy = move |_| {
         let result = (|| {
-            let salary = parse_percent(&salary.get_untracked(), true)?;
-            let cloud = parse_percent(&cloud.get_untracked(), true)?;
+            let salary =
+                parse_percent(&salary.get_untracked(), true).map_err(|e| input_error(&e))?;
+            let cloud = parse_percent(&cloud.get_untracked(), true).map_err(|e| input_error(&e))?;
             let index = state.scenario_index();
             let mut plan = state
                 .plan

@@ -11,6 +11,7 @@ use super::state::PlanState;
 use super::teams::{FirstYear, edit_checked};
 use crate::format::input::{parse_optional_percent, parse_whole};
 use crate::i18n::common::Common;
+use crate::i18n::fields::input_error;
 use crate::i18n::t;
 use crate::i18n::teams::{self as texts, TeamsText};
 use crate::model::teams::{TeamDeletion, TeamUsage};
@@ -42,7 +43,7 @@ pub fn TeamRow(index: usize, first_year: Memo<Option<FirstYear>>) -> impl IntoVi
     let rate: Commit = {
         let path = attrition_path.clone();
         Rc::new(move |text: &str| {
-            let rate = parse_optional_percent(text)?;
+            let rate = parse_optional_percent(text).map_err(|e| input_error(&e))?;
             let name = name_now();
             state.try_edit_scenario(&path, move |s| s.set_team_attrition_rate(&name, rate))
         })
@@ -52,7 +53,10 @@ pub fn TeamRow(index: usize, first_year: Memo<Option<FirstYear>>) -> impl IntoVi
             None
         } else {
             // The horizon is at most 120 months: a longer lag never ends.
-            Some(u8::try_from(parse_whole(text, 0, 120)?).unwrap_or(120))
+            Some(
+                u8::try_from(parse_whole(text, 0, 120).map_err(|e| input_error(&e))?)
+                    .unwrap_or(120),
+            )
         };
         let name = name_now();
         state.try_edit_scenario(&attrition_path, move |s| {
