@@ -10,6 +10,7 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 
+use super::assumptions_rows::input_amount;
 use super::grid_cell::{CellCommit, RowError, check_cell, select_cell, text_cell};
 use super::state::PlanState;
 use crate::format::input::{parse_number, parse_optional_amount, parse_optional_percent};
@@ -18,7 +19,7 @@ use crate::i18n::fields::input_error;
 use crate::i18n::roster::{self as texts, RosterText};
 use crate::i18n::t;
 use crate::model::bands::{BandFit, band_check};
-use crate::model::{Date, Employment, Position, PositionStatus, format_minor, round_to_minor};
+use crate::model::{Date, Employment, Position, PositionStatus};
 
 /// An edit of a position, from the typed text and the currency's decimals.
 type PositionEdit = Box<dyn FnOnce(&mut Position)>;
@@ -183,12 +184,7 @@ pub fn PositionRow(id: String) -> impl IntoView {
         row.with(|r| {
             r.as_ref()
                 .and_then(|(_, p)| p.annual_base)
-                .map(|a| {
-                    let currency = state.currency.get();
-                    round_to_minor(a, currency.exponent())
-                        .map(|minor| format_minor(minor, currency))
-                        .unwrap_or_else(|| a.to_string())
-                })
+                .map(|a| input_amount(a, state.currency.get()))
                 .unwrap_or_default()
         })
     });
@@ -202,7 +198,7 @@ pub fn PositionRow(id: String) -> impl IntoView {
         band.with(|b| match b {
             Some(check) if check.fit != BandFit::NoBand => check
                 .salary
-                .map(|s| texts::band_midpoint(&state.show_amount(s))),
+                .map(|s| texts::band_midpoint(&input_amount(s, state.currency.get()))),
             _ => Some(t(RosterText::NoBand).to_string()),
         })
     };
