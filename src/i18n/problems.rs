@@ -7,7 +7,7 @@
 
 use super::{Lang, format, lang};
 use crate::model::date::{MAX_YEAR, MIN_YEAR};
-use crate::model::{DateError, DateProblem, Named, PlanError, Problem, Quantity};
+use crate::model::{ChangeOf, DateError, DateProblem, Named, PlanError, Problem, Quantity};
 
 /// A problem with the plan, in the current language.
 pub fn problem_text(error: &PlanError) -> String {
@@ -19,6 +19,20 @@ pub fn problem_text_in(error: &PlanError, lang: Lang) -> String {
     match lang {
         Lang::En => error.message.clone(),
         Lang::Ja => japanese(&error.problem),
+    }
+}
+
+/// Why the model refused a change (of teams, of scenarios, …), in the
+/// current language.
+pub fn refusal(problem: &Problem) -> String {
+    refusal_in(problem, lang())
+}
+
+/// Why the model refused a change, in `lang`: its own message in English.
+pub fn refusal_in(problem: &Problem, lang: Lang) -> String {
+    match lang {
+        Lang::En => problem.to_string(),
+        Lang::Ja => japanese(problem),
     }
 }
 
@@ -69,6 +83,13 @@ fn noun(what: Named) -> &'static str {
         Named::SavingsInitiative => "削減施策",
         Named::Position => "ポジション",
         Named::BurdenComponent => "法定福利費の項目",
+    }
+}
+
+fn change_of(of: ChangeOf) -> &'static str {
+    match of {
+        ChangeOf::Salaries => "給与",
+        ChangeOf::CloudCosts => "クラウド費用",
     }
 }
 
@@ -243,6 +264,46 @@ fn japanese(problem: &Problem) -> String {
         Problem::Unreadable { .. } => {
             "この項目の値を読み取れません。ファイルの内容を確認してください。".into()
         }
+        Problem::TeamNeedsName => "チーム名を入力してください。".into(),
+        Problem::TeamExists { name } => format!("「{name}」という名前のチームはすでにあります。"),
+        Problem::MoveToSameTeam => "移動先には別のチームを選んでください。".into(),
+        Problem::NoTeamNamed { name } => format!("「{name}」という名前のチームはありません。"),
+        Problem::TeamHasPositions { name, positions } => format!(
+            "「{name}」にはまだ{positions}件のポジションがあります。先に移動または削除してください。"
+        ),
+        Problem::TeamStillNamed { name } => {
+            format!("「{name}」を対象とするツールまたはその他の費用がまだあります。")
+        }
+        Problem::ScenarioNeedsName => "シナリオ名を入力してください。".into(),
+        Problem::ScenarioExists { name } => {
+            format!("「{name}」という名前のシナリオはすでにあります。")
+        }
+        Problem::NoScenarioNumber { number } => format!("{number}番目のシナリオはありません。"),
+        Problem::LastScenario => {
+            "計画にはシナリオが1つ以上必要なため、最後のシナリオは削除できません。".into()
+        }
+        Problem::DeletingLocked { name } => {
+            format!("「{name}」はロックされています。削除するにはロックを解除してください。")
+        }
+        Problem::AlreadyLocked { name, since } => format!(
+            "「{name}」は{}からロックされています。",
+            format::date_in(*since, Lang::Ja)
+        ),
+        Problem::NotLocked { name } => format!("「{name}」はロックされていません。"),
+        Problem::NextYearPastYear { year } => {
+            format!("翌年度が{year}年より後に始まるため、作成できません。")
+        }
+        Problem::ChangeLeavesNothing { pct, of } => format!(
+            "{}を{pct}%変更すると0以下になります。-100%より大きい値を入力してください。",
+            change_of(*of)
+        ),
+        Problem::ChangeTooLarge { pct, of } => {
+            format!("{}の変更率（{pct}%）が大きすぎます。", change_of(*of))
+        }
+        Problem::ChangeBeyondLimit { of, amount } => format!(
+            "{}を変更すると、金額{amount}が上限（{LIMIT}）を超えます。",
+            change_of(*of)
+        ),
         // Known only in English: said in general terms.
         Problem::Other(_) => "内容に誤りがあります。".into(),
     }
@@ -351,6 +412,131 @@ mod tests {
         // A message known only in English stays English in English.
         let other = PlanError::new("", "the CSV has no header");
         assert_eq!(problem_text(&other), "the CSV has no header");
+    }
+
+    #[test]
+    fn the_models_refusals_read_in_each_language() {
+        use crate::model::teams::TeamDeletion;
+        use crate::model::{Plan, generate_plan};
+        use rust_decimal::Decimal;
+
+        // Base, Aggressive, Conservative.
+        let mut plan = generate_plan(2, 12, 3, 1);
+        let day = Date::new(2026, 4, 1).unwrap();
+        plan.lock_scenario(1, day).unwrap();
+        let mut big = plan.clone();
+        big.scenarios[0].bands[0].max = Decimal::from(5 * 10_i64.pow(14));
+        let late = Plan::blank("P", "JPY", 4, YearMonth::new(9999, 1).unwrap(), 12);
+        let mut one = late.clone();
+        let mut s = late.scenarios[0].clone();
+        s.add_position("A", "Platform", Decimal::from(6_000_000), day);
+        s.ensure_team("Product");
+        let (team, other) = ("Platform".to_string(), "Product".to_string());
+        let cases = [
+            (
+                s.add_team(" ").unwrap_err(),
+                "チーム名を入力してください。".to_string(),
+            ),
+            (
+                s.add_team(&other).unwrap_err(),
+                format!("「{other}」という名前のチームはすでにあります。"),
+            ),
+            (
+                s.rename_team(&team, "").unwrap_err(),
+                "チーム名を入力してください。".into(),
+            ),
+            (
+                s.rename_team(&team, &other).unwrap_err(),
+                format!("「{other}」という名前のチームはすでにあります。"),
+            ),
+            (
+                s.delete_team(&team, TeamDeletion::MoveTo(team.clone()))
+                    .unwrap_err(),
+                "移動先には別のチームを選んでください。".into(),
+            ),
+            (
+                s.delete_team(&team, TeamDeletion::MoveTo("Mobile".into()))
+                    .unwrap_err(),
+                "「Mobile」という名前のチームはありません。".into(),
+            ),
+            (
+                s.remove_team(&team).unwrap_err(),
+                format!("「{team}」にはまだ"),
+            ),
+            (
+                plan.add_scenario(" ").unwrap_err(),
+                "シナリオ名を入力してください。".into(),
+            ),
+            (
+                plan.rename_scenario(0, "Aggressive").unwrap_err(),
+                "「Aggressive」という名前のシナリオはすでにあります。".into(),
+            ),
+            (
+                plan.set_base_scenario(7).unwrap_err(),
+                "8番目のシナリオはありません。".into(),
+            ),
+            (
+                plan.delete_scenario(1).unwrap_err(),
+                "「Aggressive」はロックされています。削除するにはロックを解除してください。".into(),
+            ),
+            (
+                plan.lock_scenario(1, day).unwrap_err(),
+                "「Aggressive」は2026年4月1日からロックされています。".into(),
+            ),
+            (
+                plan.unlock_scenario(0).unwrap_err(),
+                "「Base」はロックされていません。".into(),
+            ),
+            (
+                one.delete_scenario(0).unwrap_err(),
+                "計画にはシナリオが1つ以上必要なため、最後のシナリオは削除できません。".into(),
+            ),
+            (
+                late.next_year_plan(0, Decimal::ZERO, Decimal::ZERO)
+                    .unwrap_err(),
+                "翌年度が9999年より後に始まるため、作成できません。".into(),
+            ),
+            (
+                plan.next_year_plan(0, Decimal::from(-100), Decimal::ZERO)
+                    .unwrap_err(),
+                "給与を-100%変更すると0以下になります。-100%より大きい値を入力してください。"
+                    .into(),
+            ),
+            (
+                big.next_year_plan(0, Decimal::from(900), Decimal::ZERO)
+                    .unwrap_err(),
+                "給与を変更すると、金額500000000000000が上限（1,000兆）を超えます。".into(),
+            ),
+        ];
+        for (problem, expected) in cases {
+            let ja = refusal_in(&problem, Lang::Ja);
+            assert!(ja.starts_with(&expected), "{problem:?} → {ja}");
+            let names = ["Base", "Aggressive", "Mobile", "Platform", "Product"];
+            let bare = names.iter().fold(ja.clone(), |ja, n| ja.replace(n, ""));
+            assert_japanese(&bare, &problem);
+            assert_eq!(refusal_in(&problem, Lang::En), problem.to_string());
+        }
+        assert_eq!(
+            refusal_in(
+                &Problem::ChangeTooLarge {
+                    pct: rust_decimal::dec!(1),
+                    of: ChangeOf::CloudCosts
+                },
+                Lang::Ja
+            ),
+            "クラウド費用の変更率（1%）が大きすぎます。"
+        );
+    }
+
+    #[test]
+    fn a_refusal_is_in_the_current_language() {
+        crate::i18n::set_lang(Lang::Ja);
+        assert_eq!(
+            refusal(&Problem::TeamNeedsName),
+            "チーム名を入力してください。"
+        );
+        crate::i18n::set_lang(Lang::En);
+        assert_eq!(refusal(&Problem::TeamNeedsName), "A team needs a name.");
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! The texts of the scenarios part of the planner: the list of scenarios,
-//! the what-if adjustments, the copy into next year, and what the model
-//! says when it refuses a change of scenarios (`model::scenarios`, which
-//! speaks English; its messages are recognised here by their known forms).
+//! the what-if adjustments and the copy into next year. What the model says
+//! when it refuses a change of scenarios is a `model::Problem`, written in
+//! the current language by `i18n::problems::refusal`.
 
 use super::format::date;
 use super::{Lang, lang};
@@ -83,192 +83,14 @@ pub fn next_year_name(plan_name: &str) -> Option<String> {
     }
 }
 
-/// "“Name”" as the model quotes a name, and the rest of the message.
-fn quoted(message: &str) -> Option<(&str, &str)> {
-    let rest = message.strip_prefix('\u{201c}')?;
-    rest.rsplit_once('\u{201d}')
-}
-
-/// What the model says when it refuses a change of scenarios or next
-/// year's plan, in the current language. A message it does not know (one
-/// already translated elsewhere) is returned as it is.
-pub fn scenario_error(message: &str) -> String {
-    if lang() == Lang::En {
-        return message.to_string();
-    }
-    let fixed = match message {
-        "A scenario needs a name." => Some("シナリオ名を入力してください。"),
-        "A plan needs at least one scenario: this is the last one." => {
-            Some("計画にはシナリオが1つ以上必要です。これが最後のシナリオです。")
-        }
-        "The next year would start after the year 9999." => {
-            Some("翌年度が9999年より後に始まるため、作成できません。")
-        }
-        _ => None,
-    };
-    if let Some(text) = fixed {
-        return text.to_string();
-    }
-    if let Some(name) = message
-        .strip_prefix("There is already a scenario named \u{201c}")
-        .and_then(|m| m.strip_suffix("\u{201d}."))
-    {
-        return format!("「{name}」という名前のシナリオはすでにあります。");
-    }
-    if let Some(n) = message
-        .strip_prefix("There is no scenario number ")
-        .and_then(|m| m.strip_suffix('.'))
-    {
-        return format!("{n}番目のシナリオはありません。");
-    }
-    if let Some((name, rest)) = quoted(message) {
-        match rest {
-            " is locked: unlock it before deleting it." => {
-                return format!(
-                    "「{name}」はロックされています。削除するにはロックを解除してください。"
-                );
-            }
-            " is not locked." => return format!("「{name}」はロックされていません。"),
-            _ => {}
-        }
-        if let Some(day) = rest
-            .strip_prefix(" has been locked since ")
-            .and_then(|d| d.strip_suffix('.'))
-            .and_then(|d| d.parse::<Date>().ok())
-        {
-            return format!("「{name}」は{}からロックされています。", date(day));
-        }
-    }
-    let what = |en: &str| match en {
-        "salaries" => Some("給与"),
-        "cloud costs" => Some("クラウド費用"),
-        _ => None,
-    };
-    if let Some((pct, rest)) = message
-        .strip_prefix("A change of ")
-        .and_then(|m| m.split_once(" % "))
-    {
-        if let Some(thing) = rest
-            .strip_prefix("would leave no ")
-            .and_then(|r| r.split_once(':'))
-            .and_then(|(w, _)| what(w))
-        {
-            return format!(
-                "{thing}を{pct}%変更すると0以下になります。−100%より大きい値を入力してください。"
-            );
-        }
-        if let Some(thing) = rest
-            .strip_prefix("to ")
-            .and_then(|r| r.strip_suffix(" is too large."))
-            .and_then(what)
-        {
-            return format!("{thing}の変更率{pct}%が大きすぎます。");
-        }
-    }
-    if let Some((thing, amount)) = message
-        .strip_prefix("The change to ")
-        .and_then(|m| m.strip_suffix(" beyond the limit of 10^15."))
-        .and_then(|m| m.split_once(" would take "))
-        && let Some(thing) = what(thing)
-    {
-        return format!("{thing}を変更すると、{amount}が上限（10^15）を超えます。");
-    }
-    message.to_string()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::{reads_as_japanese, set_lang};
-    use crate::model::{Plan, YearMonth, generate_plan};
-    use rust_decimal::Decimal;
+    use crate::i18n::set_lang;
 
     #[test]
     fn translated() {
         crate::i18n::assert_translated::<ScenariosText>();
-    }
-
-    fn in_japanese(error: String) -> String {
-        set_lang(Lang::Ja);
-        let ja = scenario_error(&error);
-        set_lang(Lang::En);
-        assert_eq!(
-            scenario_error(&error),
-            error,
-            "English as the model says it"
-        );
-        ja
-    }
-
-    #[test]
-    fn the_models_refusals_in_japanese() {
-        // Base, Aggressive, Conservative.
-        let mut plan = generate_plan(2, 12, 3, 1);
-        let day = Date::new(2026, 4, 1).unwrap();
-        plan.lock_scenario(1, day).unwrap();
-        let huge = Decimal::from(5 * 10_i64.pow(14));
-        let mut big = plan.clone();
-        big.scenarios[0].bands[0].max = huge;
-        let mut late = Plan::blank("P", "JPY", 4, YearMonth::new(9999, 1).unwrap(), 12);
-        let cases = [
-            (
-                plan.add_scenario(" ").unwrap_err(),
-                "シナリオ名を入力してください。",
-            ),
-            (
-                plan.add_scenario("Base").unwrap_err(),
-                "「Base」という名前のシナリオはすでにあります。",
-            ),
-            (
-                plan.set_base_scenario(7).unwrap_err(),
-                "8番目のシナリオはありません。",
-            ),
-            (
-                plan.delete_scenario(1).unwrap_err(),
-                "「Aggressive」はロックされています。削除するにはロックを解除してください。",
-            ),
-            (
-                plan.lock_scenario(1, day).unwrap_err(),
-                "「Aggressive」は2026年4月1日からロックされています。",
-            ),
-            (
-                plan.unlock_scenario(0).unwrap_err(),
-                "「Base」はロックされていません。",
-            ),
-            (
-                late.next_year_plan(0, Decimal::ZERO, Decimal::ZERO)
-                    .unwrap_err(),
-                "翌年度が9999年より後に始まるため、作成できません。",
-            ),
-            (
-                plan.next_year_plan(0, Decimal::from(-100), Decimal::ZERO)
-                    .unwrap_err(),
-                "給与を-100%変更すると0以下になります。−100%より大きい値を入力してください。",
-            ),
-            (
-                "A change of 1 % to cloud costs is too large.".to_string(),
-                "クラウド費用の変更率1%が大きすぎます。",
-            ),
-            (
-                big.next_year_plan(0, Decimal::from(900), Decimal::ZERO)
-                    .unwrap_err(),
-                "給与を変更すると、",
-            ),
-        ];
-        for (error, expected) in cases {
-            let ja = in_japanese(error.clone());
-            assert!(ja.contains(expected), "{error} → {ja}");
-            assert!(
-                reads_as_japanese(&ja.replace("Base", "").replace("Aggressive", "")),
-                "{ja}"
-            );
-        }
-        assert_eq!(
-            in_japanese(late.delete_scenario(0).unwrap_err()),
-            "計画にはシナリオが1つ以上必要です。これが最後のシナリオです。"
-        );
-        // Already translated, or unknown: shown as it is.
-        assert_eq!(in_japanese("未知のエラー".into()), "未知のエラー");
     }
 
     #[test]

@@ -54,7 +54,7 @@ pub use plan::{
     CloudCategory, CloudLine, Commitment, Employment, Horizon, OneOff, OtherCost, OtherCostKind,
     PeopleCosts, PerHire, Plan, Position, PositionStatus, SalaryBand, Saving, Scenario, Team, Tool,
 };
-pub use problem::{Named, Problem, Quantity};
+pub use problem::{ChangeOf, Named, Problem, Quantity};
 pub use summary::{
     FiscalYear, FiscalYearSummary, PeriodSummary, TeamYear, fiscal_year_summaries, period_summary,
 };

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use super::date::{Date, YearMonth};
 use super::decimal_serde;
 use super::money::Currency;
+use super::problem::Problem;
 
 /// The career ladder a blank scenario starts with, lowest level first.
 pub const DEFAULT_LEVELS: [&str; 7] = [
@@ -621,21 +622,23 @@ impl Scenario {
 
     /// Renames a team and every reference to it (positions, tools, other
     /// costs). Refuses an empty name or one another team already has.
-    pub fn rename_team(&mut self, old: &str, new: &str) -> Result<(), String> {
+    pub fn rename_team(&mut self, old: &str, new: &str) -> Result<(), Problem> {
         let new = new.trim();
         if new.is_empty() {
-            return Err("A team needs a name.".into());
+            return Err(Problem::TeamNeedsName);
         }
         if old == new {
             return Ok(());
         }
         if self.team_index(new).is_some() {
-            return Err(format!(
-                "There is already a team named \u{201c}{new}\u{201d}."
-            ));
+            return Err(Problem::TeamExists {
+                name: new.to_string(),
+            });
         }
         let Some(index) = self.team_index(old) else {
-            return Err(format!("There is no team named \u{201c}{old}\u{201d}."));
+            return Err(Problem::NoTeamNamed {
+                name: old.to_string(),
+            });
         };
         if let Some(team) = self.teams.get_mut(index) {
             team.name = new.to_string();
@@ -658,10 +661,10 @@ impl Scenario {
 
     /// Removes a team that nothing refers to. Refuses (and changes nothing)
     /// while positions, tools or other costs name it.
-    pub fn remove_team(&mut self, name: &str) -> Result<Team, String> {
-        let index = self
-            .team_index(name)
-            .ok_or_else(|| format!("There is no team named \u{201c}{name}\u{201d}."))?;
+    pub fn remove_team(&mut self, name: &str) -> Result<Team, Problem> {
+        let index = self.team_index(name).ok_or_else(|| Problem::NoTeamNamed {
+            name: name.to_string(),
+        })?;
         let positions = self.positions.iter().filter(|p| p.team == name).count();
         let used = self.tools.iter().any(|t| t.teams.iter().any(|n| n == name))
             || self
@@ -669,14 +672,15 @@ impl Scenario {
                 .iter()
                 .any(|c| c.team.as_deref() == Some(name));
         if positions > 0 {
-            return Err(format!(
-                "\u{201c}{name}\u{201d} still has {positions} position(s): move or remove them first."
-            ));
+            return Err(Problem::TeamHasPositions {
+                name: name.to_string(),
+                positions,
+            });
         }
         if used {
-            return Err(format!(
-                "Tools or other costs still name \u{201c}{name}\u{201d}."
-            ));
+            return Err(Problem::TeamStillNamed {
+                name: name.to_string(),
+            });
         }
         Ok(self.teams.remove(index))
     }

@@ -65,6 +65,24 @@ impl Quantity {
     }
 }
 
+/// What a change of salaries or of cloud costs across the board (next
+/// year's plan) is of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ChangeOf {
+    Salaries,
+    CloudCosts,
+}
+
+impl ChangeOf {
+    /// The English noun: "cloud costs".
+    pub fn english(self) -> &'static str {
+        match self {
+            ChangeOf::Salaries => "salaries",
+            ChangeOf::CloudCosts => "cloud costs",
+        }
+    }
+}
+
 /// What is wrong with a plan (or with a request about it), with the figures
 /// and names the message needs. Numbers of scenarios, positions and months
 /// are 1-based, as the messages say them.
@@ -295,6 +313,69 @@ pub enum Problem {
         detail: String,
     },
 
+    // Refused changes of teams and scenarios (`model::teams`,
+    // `model::scenarios`): whole sentences, as the planner shows them.
+    TeamNeedsName,
+    /// Another team has the name.
+    TeamExists {
+        name: String,
+    },
+    /// A team's positions are to move to the team itself.
+    MoveToSameTeam,
+    NoTeamNamed {
+        name: String,
+    },
+    /// A team to remove still has `positions` positions.
+    TeamHasPositions {
+        name: String,
+        positions: usize,
+    },
+    /// Tools or other costs still name a team to remove.
+    TeamStillNamed {
+        name: String,
+    },
+    ScenarioNeedsName,
+    /// Another scenario has the name.
+    ScenarioExists {
+        name: String,
+    },
+    /// There is no scenario `number` (a sentence, unlike
+    /// [`NoSuchScenario`](Problem::NoSuchScenario)).
+    NoScenarioNumber {
+        number: usize,
+    },
+    /// Deleting the only scenario.
+    LastScenario,
+    DeletingLocked {
+        name: String,
+    },
+    /// Locking a scenario locked `since` that day.
+    AlreadyLocked {
+        name: String,
+        since: Date,
+    },
+    NotLocked {
+        name: String,
+    },
+    /// Next year's plan would start after `year` (9999).
+    NextYearPastYear {
+        year: i32,
+    },
+    /// A change of `pct` % (−100 % or less) would leave nothing.
+    ChangeLeavesNothing {
+        pct: Decimal,
+        of: ChangeOf,
+    },
+    ChangeTooLarge {
+        pct: Decimal,
+        of: ChangeOf,
+    },
+    /// The change would take `amount` beyond 10^15.
+    ChangeBeyondLimit {
+        of: ChangeOf,
+        amount: Decimal,
+    },
+
     /// A message from outside the model, in English only (code that builds
     /// a [`PlanError`](super::PlanError) with [`new`](super::PlanError::new)
     /// rather than naming its problem).
@@ -507,6 +588,56 @@ impl fmt::Display for Problem {
                 write!(f, "unsupported plan file version; expected {expected}")
             }
             Problem::FileHasNoPlan => f.write_str("the file has no plan"),
+            Problem::TeamNeedsName => f.write_str("A team needs a name."),
+            Problem::TeamExists { name } => {
+                write!(f, "There is already a team named \u{201c}{name}\u{201d}.")
+            }
+            Problem::MoveToSameTeam => f.write_str("Choose another team to move them to."),
+            Problem::NoTeamNamed { name } => {
+                write!(f, "There is no team named \u{201c}{name}\u{201d}.")
+            }
+            Problem::TeamHasPositions { name, positions } => write!(
+                f,
+                "\u{201c}{name}\u{201d} still has {positions} position(s): move or remove them first."
+            ),
+            Problem::TeamStillNamed { name } => {
+                write!(f, "Tools or other costs still name \u{201c}{name}\u{201d}.")
+            }
+            Problem::ScenarioNeedsName => f.write_str("A scenario needs a name."),
+            Problem::ScenarioExists { name } => write!(
+                f,
+                "There is already a scenario named \u{201c}{name}\u{201d}."
+            ),
+            Problem::NoScenarioNumber { number } => {
+                write!(f, "There is no scenario number {number}.")
+            }
+            Problem::LastScenario => {
+                f.write_str("A plan needs at least one scenario: this is the last one.")
+            }
+            Problem::DeletingLocked { name } => write!(
+                f,
+                "\u{201c}{name}\u{201d} is locked: unlock it before deleting it."
+            ),
+            Problem::AlreadyLocked { name, since } => {
+                write!(f, "\u{201c}{name}\u{201d} has been locked since {since}.")
+            }
+            Problem::NotLocked { name } => write!(f, "\u{201c}{name}\u{201d} is not locked."),
+            Problem::NextYearPastYear { year } => {
+                write!(f, "The next year would start after the year {year}.")
+            }
+            Problem::ChangeLeavesNothing { pct, of } => write!(
+                f,
+                "A change of {pct} % would leave no {}: it must be above −100 %.",
+                of.english()
+            ),
+            Problem::ChangeTooLarge { pct, of } => {
+                write!(f, "A change of {pct} % to {} is too large.", of.english())
+            }
+            Problem::ChangeBeyondLimit { of, amount } => write!(
+                f,
+                "The change to {} would take {amount} beyond the limit of 10^15.",
+                of.english()
+            ),
             Problem::Unreadable { detail } | Problem::Other(detail) => f.write_str(detail),
         }
     }
@@ -899,6 +1030,90 @@ pub(crate) mod tests {
                 Problem::Other("the CSV has no header".into()),
                 "the CSV has no header",
             ),
+            (Problem::TeamNeedsName, "A team needs a name."),
+            (
+                Problem::TeamExists { name: name() },
+                "There is already a team named “データ基盤”.",
+            ),
+            (
+                Problem::MoveToSameTeam,
+                "Choose another team to move them to.",
+            ),
+            (
+                Problem::NoTeamNamed { name: name() },
+                "There is no team named “データ基盤”.",
+            ),
+            (
+                Problem::TeamHasPositions {
+                    name: name(),
+                    positions: 3,
+                },
+                "“データ基盤” still has 3 position(s): move or remove them first.",
+            ),
+            (
+                Problem::TeamStillNamed { name: name() },
+                "Tools or other costs still name “データ基盤”.",
+            ),
+            (Problem::ScenarioNeedsName, "A scenario needs a name."),
+            (
+                Problem::ScenarioExists { name: name() },
+                "There is already a scenario named “データ基盤”.",
+            ),
+            (
+                Problem::NoScenarioNumber { number: 4 },
+                "There is no scenario number 4.",
+            ),
+            (
+                Problem::LastScenario,
+                "A plan needs at least one scenario: this is the last one.",
+            ),
+            (
+                Problem::DeletingLocked { name: name() },
+                "“データ基盤” is locked: unlock it before deleting it.",
+            ),
+            (
+                Problem::AlreadyLocked {
+                    name: name(),
+                    since: day(3, 31),
+                },
+                "“データ基盤” has been locked since 2026-03-31.",
+            ),
+            (
+                Problem::NotLocked { name: name() },
+                "“データ基盤” is not locked.",
+            ),
+            (
+                Problem::NextYearPastYear { year: 9999 },
+                "The next year would start after the year 9999.",
+            ),
+            (
+                Problem::ChangeLeavesNothing {
+                    pct: dec!(-100),
+                    of: ChangeOf::Salaries,
+                },
+                "A change of -100 % would leave no salaries: it must be above −100 %.",
+            ),
+            (
+                Problem::ChangeLeavesNothing {
+                    pct: dec!(-150),
+                    of: ChangeOf::CloudCosts,
+                },
+                "A change of -150 % would leave no cloud costs: it must be above −100 %.",
+            ),
+            (
+                Problem::ChangeTooLarge {
+                    pct: dec!(1),
+                    of: ChangeOf::CloudCosts,
+                },
+                "A change of 1 % to cloud costs is too large.",
+            ),
+            (
+                Problem::ChangeBeyondLimit {
+                    of: ChangeOf::Salaries,
+                    amount: dec!(500000000000000),
+                },
+                "The change to salaries would take 500000000000000 beyond the limit of 10^15.",
+            ),
         ]
     }
 
@@ -967,9 +1182,26 @@ pub(crate) mod tests {
             Problem::FileHasNoPlan => 58,
             Problem::Unreadable { .. } => 59,
             Problem::Other(_) => 60,
+            Problem::TeamNeedsName => 61,
+            Problem::TeamExists { .. } => 62,
+            Problem::MoveToSameTeam => 63,
+            Problem::NoTeamNamed { .. } => 64,
+            Problem::TeamHasPositions { .. } => 65,
+            Problem::TeamStillNamed { .. } => 66,
+            Problem::ScenarioNeedsName => 67,
+            Problem::ScenarioExists { .. } => 68,
+            Problem::NoScenarioNumber { .. } => 69,
+            Problem::LastScenario => 70,
+            Problem::DeletingLocked { .. } => 71,
+            Problem::AlreadyLocked { .. } => 72,
+            Problem::NotLocked { .. } => 73,
+            Problem::NextYearPastYear { .. } => 74,
+            Problem::ChangeLeavesNothing { .. } => 75,
+            Problem::ChangeTooLarge { .. } => 76,
+            Problem::ChangeBeyondLimit { .. } => 77,
         }
     }
-    const VARIANTS: usize = 61;
+    const VARIANTS: usize = 78;
 
     #[test]
     fn there_is_a_sample_of_every_problem() {

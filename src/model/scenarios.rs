@@ -1,20 +1,17 @@
 //! Managing a plan's scenarios: adding, copying, renaming, deleting,
 //! ordering, choosing the base, locking, and starting next year's plan.
 //!
-//! Every operation either does all it says or refuses with a plain message
-//! and changes nothing, so the planner can show the message and keep going.
+//! Every operation either does all it says or refuses, naming the
+//! [`Problem`] (its `Display` is the English message), and changes nothing,
+//! so the planner can show the message in its language and keep going.
 //! The rules are in docs/model.md, "Scenarios".
 
 use rust_decimal::Decimal;
 
-use super::date::Date;
+use super::date::{Date, MAX_YEAR};
 use super::money::{MAX_UNITS, from_minor, round_to_minor};
 use super::plan::{Horizon, Plan, Scenario};
-
-/// “Name”, as messages quote a name.
-fn quoted(name: &str) -> String {
-    format!("\u{201c}{name}\u{201d}")
-}
+use super::problem::{ChangeOf, Problem};
 
 impl Plan {
     /// The scenario others are compared with: the one `base_scenario` names,
@@ -28,30 +25,29 @@ impl Plan {
 
     /// A new, trimmed scenario name: refused when empty or taken by a
     /// scenario other than `except`.
-    fn free_name(&self, name: &str, except: Option<usize>) -> Result<String, String> {
+    fn free_name(&self, name: &str, except: Option<usize>) -> Result<String, Problem> {
         let name = name.trim();
         if name.is_empty() {
-            return Err("A scenario needs a name.".into());
+            return Err(Problem::ScenarioNeedsName);
         }
         match self.scenario_index(name) {
-            Some(i) if Some(i) != except => Err(format!(
-                "There is already a scenario named {}.",
-                quoted(name)
-            )),
+            Some(i) if Some(i) != except => Err(Problem::ScenarioExists {
+                name: name.to_string(),
+            }),
             _ => Ok(name.to_string()),
         }
     }
 
-    fn scenario_at(&self, index: usize) -> Result<&Scenario, String> {
+    fn scenario_at(&self, index: usize) -> Result<&Scenario, Problem> {
         self.scenarios
             .get(index)
-            .ok_or_else(|| format!("There is no scenario number {}.", index + 1))
+            .ok_or(Problem::NoScenarioNumber { number: index + 1 })
     }
 
     /// Adds an empty scenario at the end: no positions, default people costs
     /// and cloud, and the first scenario's teams and levels, so positions can
     /// be added to it at once. Returns its index.
-    pub fn add_scenario(&mut self, name: &str) -> Result<usize, String> {
+    pub fn add_scenario(&mut self, name: &str) -> Result<usize, Problem> {
         let name = self.free_name(name, None)?;
         let mut scenario = Scenario::blank(name);
         if let Some(first) = self.scenarios.first() {
@@ -64,7 +60,7 @@ impl Plan {
 
     /// Inserts a full, independent copy of scenario `index` right after it,
     /// unlocked (a copy is a draft to change). Returns the copy's index.
-    pub fn duplicate_scenario(&mut self, index: usize, name: &str) -> Result<usize, String> {
+    pub fn duplicate_scenario(&mut self, index: usize, name: &str) -> Result<usize, Problem> {
         let name = self.free_name(name, None)?;
         let mut copy = self.scenario_at(index)?.clone();
         copy.name = name;
@@ -75,7 +71,7 @@ impl Plan {
 
     /// Renames scenario `index` (trimmed, not empty, unique); the base
     /// scenario follows the rename.
-    pub fn rename_scenario(&mut self, index: usize, name: &str) -> Result<(), String> {
+    pub fn rename_scenario(&mut self, index: usize, name: &str) -> Result<(), Problem> {
         let name = self.free_name(name, Some(index))?;
         let old = self.scenario_at(index)?.name.clone();
         if self.base_scenario.as_deref() == Some(old.as_str()) {
@@ -90,16 +86,15 @@ impl Plan {
     /// Deletes scenario `index`. Refuses the last scenario (a plan needs
     /// one) and a locked one (a lock protects an agreed budget). A base
     /// scenario deleted leaves the first as the base.
-    pub fn delete_scenario(&mut self, index: usize) -> Result<(), String> {
+    pub fn delete_scenario(&mut self, index: usize) -> Result<(), Problem> {
         let scenario = self.scenario_at(index)?;
         if self.scenarios.len() == 1 {
-            return Err("A plan needs at least one scenario: this is the last one.".into());
+            return Err(Problem::LastScenario);
         }
         if scenario.locked_on.is_some() {
-            return Err(format!(
-                "{} is locked: unlock it before deleting it.",
-                quoted(&scenario.name)
-            ));
+            return Err(Problem::DeletingLocked {
+                name: scenario.name.clone(),
+            });
         }
         let removed = self.scenarios.remove(index);
         if self.base_scenario.as_deref() == Some(removed.name.as_str()) {
@@ -109,7 +104,7 @@ impl Plan {
     }
 
     /// Moves scenario `from` to position `to`; the others keep their order.
-    pub fn move_scenario(&mut self, from: usize, to: usize) -> Result<(), String> {
+    pub fn move_scenario(&mut self, from: usize, to: usize) -> Result<(), Problem> {
         self.scenario_at(from)?;
         self.scenario_at(to)?;
         let scenario = self.scenarios.remove(from);
@@ -119,7 +114,7 @@ impl Plan {
 
     /// Makes scenario `index` the one others are compared with. It is kept
     /// by name, so it stays the base when scenarios move.
-    pub fn set_base_scenario(&mut self, index: usize) -> Result<(), String> {
+    pub fn set_base_scenario(&mut self, index: usize) -> Result<(), Problem> {
         let name = self.scenario_at(index)?.name.clone();
         self.base_scenario = Some(name);
         Ok(())
@@ -127,13 +122,13 @@ impl Plan {
 
     /// Locks scenario `index` as agreed on `on`. Refuses one already locked,
     /// so the date of the agreement is not overwritten.
-    pub fn lock_scenario(&mut self, index: usize, on: Date) -> Result<(), String> {
+    pub fn lock_scenario(&mut self, index: usize, on: Date) -> Result<(), Problem> {
         let scenario = self.scenario_at(index)?;
         if let Some(since) = scenario.locked_on {
-            return Err(format!(
-                "{} has been locked since {since}.",
-                quoted(&scenario.name)
-            ));
+            return Err(Problem::AlreadyLocked {
+                name: scenario.name.clone(),
+                since,
+            });
         }
         if let Some(scenario) = self.scenarios.get_mut(index) {
             scenario.locked_on = Some(on);
@@ -142,10 +137,12 @@ impl Plan {
     }
 
     /// Unlocks scenario `index` so it can be edited again.
-    pub fn unlock_scenario(&mut self, index: usize) -> Result<(), String> {
+    pub fn unlock_scenario(&mut self, index: usize) -> Result<(), Problem> {
         let scenario = self.scenario_at(index)?;
         if scenario.locked_on.is_none() {
-            return Err(format!("{} is not locked.", quoted(&scenario.name)));
+            return Err(Problem::NotLocked {
+                name: scenario.name.clone(),
+            });
         }
         if let Some(scenario) = self.scenarios.get_mut(index) {
             scenario.locked_on = None;
@@ -164,16 +161,16 @@ impl Plan {
         index: usize,
         salary_pct: Decimal,
         cloud_pct: Decimal,
-    ) -> Result<Plan, String> {
+    ) -> Result<Plan, Problem> {
         let mut scenario = self.scenario_at(index)?.clone();
         let exponent = self.currency_exponent();
         let start = self
             .horizon
             .start
             .add_months(12)
-            .ok_or("The next year would start after the year 9999.")?;
-        let salary = Change::new(salary_pct, "salaries")?;
-        let cloud = Change::new(cloud_pct, "cloud costs")?;
+            .ok_or(Problem::NextYearPastYear { year: MAX_YEAR })?;
+        let salary = Change::new(salary_pct, ChangeOf::Salaries)?;
+        let cloud = Change::new(cloud_pct, ChangeOf::CloudCosts)?;
         for position in &mut scenario.positions {
             if let Some(base) = &mut position.annual_base {
                 *base = salary.apply(*base, exponent)?;
@@ -205,31 +202,27 @@ impl Plan {
 /// An across-the-board change of `pct` %, as a factor.
 struct Change {
     factor: Decimal,
-    what: &'static str,
+    of: ChangeOf,
 }
 
 impl Change {
-    fn new(pct: Decimal, what: &'static str) -> Result<Self, String> {
+    fn new(pct: Decimal, of: ChangeOf) -> Result<Self, Problem> {
         if pct <= -Decimal::ONE_HUNDRED {
-            return Err(format!(
-                "A change of {pct} % would leave no {what}: it must be above −100 %."
-            ));
+            return Err(Problem::ChangeLeavesNothing { pct, of });
         }
         let factor = pct
             .checked_div(Decimal::ONE_HUNDRED)
             .and_then(|f| f.checked_add(Decimal::ONE))
-            .ok_or_else(|| format!("A change of {pct} % to {what} is too large."))?;
-        Ok(Self { factor, what })
+            .ok_or(Problem::ChangeTooLarge { pct, of })?;
+        Ok(Self { factor, of })
     }
 
     /// `amount × factor`, rounded half away from zero to the minor unit;
     /// refused beyond the plan's limit of 10^15.
-    fn apply(&self, amount: Decimal, exponent: u32) -> Result<Decimal, String> {
-        let too_large = || {
-            format!(
-                "The change to {} would take {amount} beyond the limit of 10^15.",
-                self.what
-            )
+    fn apply(&self, amount: Decimal, exponent: u32) -> Result<Decimal, Problem> {
+        let too_large = || Problem::ChangeBeyondLimit {
+            of: self.of,
+            amount,
         };
         let minor = amount
             .checked_mul(self.factor)
@@ -285,8 +278,8 @@ mod tests {
         assert_eq!(plan.base_index(), 0);
         let before = plan.clone();
         assert_eq!(
-            plan.set_base_scenario(3),
-            Err("There is no scenario number 4.".into())
+            plan.set_base_scenario(3).unwrap_err().to_string(),
+            "There is no scenario number 4."
         );
         assert_eq!(plan, before);
     }
@@ -317,12 +310,12 @@ mod tests {
         let mut plan = plan();
         let before = plan.clone();
         assert_eq!(
-            plan.add_scenario("   "),
-            Err("A scenario needs a name.".into())
+            plan.add_scenario("   ").unwrap_err().to_string(),
+            "A scenario needs a name."
         );
         assert_eq!(
-            plan.add_scenario(" Base"),
-            Err("There is already a scenario named \u{201c}Base\u{201d}.".into())
+            plan.add_scenario(" Base").unwrap_err().to_string(),
+            "There is already a scenario named \u{201c}Base\u{201d}."
         );
         assert!(plan.duplicate_scenario(0, "Aggressive").is_err());
         assert!(plan.duplicate_scenario(7, "New").is_err());
@@ -378,8 +371,8 @@ mod tests {
         assert_eq!(plan.base_scenario.as_deref(), Some("Conservative"));
         let before = plan.clone();
         assert_eq!(
-            plan.delete_scenario(0),
-            Err("A plan needs at least one scenario: this is the last one.".into())
+            plan.delete_scenario(0).unwrap_err().to_string(),
+            "A plan needs at least one scenario: this is the last one."
         );
         assert!(plan.delete_scenario(1).is_err());
         assert_eq!(plan, before);
@@ -388,8 +381,8 @@ mod tests {
         plan.lock_scenario(2, day(2026, 4, 1)).unwrap();
         let before = plan.clone();
         assert_eq!(
-            plan.delete_scenario(2),
-            Err("\u{201c}Conservative\u{201d} is locked: unlock it before deleting it.".into())
+            plan.delete_scenario(2).unwrap_err().to_string(),
+            "\u{201c}Conservative\u{201d} is locked: unlock it before deleting it."
         );
         assert_eq!(plan, before);
     }
@@ -415,15 +408,17 @@ mod tests {
         plan.lock_scenario(1, day(2026, 3, 31)).unwrap();
         assert_eq!(plan.scenarios[1].locked_on, Some(day(2026, 3, 31)));
         assert_eq!(
-            plan.lock_scenario(1, day(2026, 4, 2)),
-            Err("\u{201c}Aggressive\u{201d} has been locked since 2026-03-31.".into())
+            plan.lock_scenario(1, day(2026, 4, 2))
+                .unwrap_err()
+                .to_string(),
+            "\u{201c}Aggressive\u{201d} has been locked since 2026-03-31."
         );
         assert_eq!(plan.scenarios[1].locked_on, Some(day(2026, 3, 31)));
         plan.unlock_scenario(1).unwrap();
         assert_eq!(plan.scenarios[1].locked_on, None);
         assert_eq!(
-            plan.unlock_scenario(1),
-            Err("\u{201c}Aggressive\u{201d} is not locked.".into())
+            plan.unlock_scenario(1).unwrap_err().to_string(),
+            "\u{201c}Aggressive\u{201d} is not locked."
         );
         assert!(plan.lock_scenario(3, day(2026, 1, 1)).is_err());
         assert!(plan.unlock_scenario(3).is_err());
@@ -525,20 +520,45 @@ mod tests {
                 .is_err()
         );
         assert_eq!(
-            plan.next_year_plan(0, dec(-100, 0), Decimal::ZERO),
-            Err("A change of -100 % would leave no salaries: it must be above −100 %.".into())
+            plan.next_year_plan(0, dec(-100, 0), Decimal::ZERO)
+                .unwrap_err()
+                .to_string(),
+            "A change of -100 % would leave no salaries: it must be above −100 %."
+        );
+        assert_eq!(
+            plan.next_year_plan(0, Decimal::ZERO, Decimal::MIN)
+                .unwrap_err()
+                .to_string(),
+            format!(
+                "A change of {} % would leave no cloud costs: it must be above −100 %.",
+                Decimal::MIN
+            )
+        );
+        assert_eq!(
+            plan.next_year_plan(0, Decimal::ZERO, Decimal::MAX)
+                .unwrap_err(),
+            Problem::ChangeBeyondLimit {
+                of: ChangeOf::CloudCosts,
+                amount: usd("2000.10")
+            }
         );
         let mut rich = plan.clone();
         rich.scenarios[0].positions[1].annual_base = Some(Decimal::from(MAX_UNITS));
         let refused = rich
             .next_year_plan(0, dec(1, 0), Decimal::ZERO)
-            .unwrap_err();
-        assert!(refused.contains("10^15"), "{refused}");
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            refused,
+            format!("The change to salaries would take {MAX_UNITS} beyond the limit of 10^15.")
+        );
         let mut late = plan.clone();
         late.horizon.start = YearMonth::new(9999, 1).unwrap();
-        assert!(
+        assert_eq!(
             late.next_year_plan(0, Decimal::ZERO, Decimal::ZERO)
-                .is_err()
+                .unwrap_err()
+                .to_string(),
+            "The next year would start after the year 9999."
         );
     }
 }

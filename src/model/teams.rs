@@ -14,6 +14,7 @@
 use rust_decimal::Decimal;
 
 use super::plan::{Attrition, Scenario, Team};
+use super::problem::Problem;
 use super::summary::FiscalYearSummary;
 use super::totals::ScenarioForecast;
 
@@ -55,15 +56,15 @@ pub struct TeamYearFigures {
 impl Scenario {
     /// Adds a team named `name` (trimmed). Refuses an empty name or one
     /// another team has.
-    pub fn add_team(&mut self, name: &str) -> Result<(), String> {
+    pub fn add_team(&mut self, name: &str) -> Result<(), Problem> {
         let name = name.trim();
         if name.is_empty() {
-            return Err("A team needs a name.".into());
+            return Err(Problem::TeamNeedsName);
         }
         if self.team_index(name).is_some() {
-            return Err(format!(
-                "There is already a team named \u{201c}{name}\u{201d}."
-            ));
+            return Err(Problem::TeamExists {
+                name: name.to_string(),
+            });
         }
         self.teams.push(Team {
             name: name.to_string(),
@@ -92,17 +93,17 @@ impl Scenario {
     /// Deletes a team and settles everything that names it (see the module
     /// documentation). Refuses, changing nothing, an unknown team or a move
     /// to itself or to a team that does not exist.
-    pub fn delete_team(&mut self, name: &str, how: TeamDeletion) -> Result<(), String> {
-        let index = self
-            .team_index(name)
-            .ok_or_else(|| format!("There is no team named \u{201c}{name}\u{201d}."))?;
+    pub fn delete_team(&mut self, name: &str, how: TeamDeletion) -> Result<(), Problem> {
+        let index = self.team_index(name).ok_or_else(|| Problem::NoTeamNamed {
+            name: name.to_string(),
+        })?;
         match how {
             TeamDeletion::MoveTo(target) => {
                 if target == name {
-                    return Err("Choose another team to move them to.".into());
+                    return Err(Problem::MoveToSameTeam);
                 }
                 if self.team_index(&target).is_none() {
-                    return Err(format!("There is no team named \u{201c}{target}\u{201d}."));
+                    return Err(Problem::NoTeamNamed { name: target });
                 }
                 for position in self.positions.iter_mut().filter(|p| p.team == name) {
                     position.team.clone_from(&target);
@@ -256,8 +257,11 @@ mod tests {
     #[test]
     fn a_new_team_needs_a_fresh_non_empty_name() {
         let mut s = plan().scenarios.remove(0);
-        assert_eq!(s.add_team("  "), Err("A team needs a name.".into()));
-        assert!(s.add_team("Platform").unwrap_err().contains("already"));
+        assert_eq!(s.add_team("  "), Err(Problem::TeamNeedsName));
+        assert_eq!(
+            s.add_team(" Platform").unwrap_err().to_string(),
+            "There is already a team named \u{201c}Platform\u{201d}."
+        );
         assert_eq!(s.teams.len(), 3);
         s.add_team("  Mobile ").unwrap();
         assert_eq!(s.teams.last().map(|t| t.name.as_str()), Some("Mobile"));
@@ -358,18 +362,23 @@ mod tests {
     fn a_refused_deletion_changes_nothing() {
         let mut s = plan().scenarios.remove(0);
         let before = s.clone();
-        assert!(
+        assert_eq!(
             s.delete_team("Platform", TeamDeletion::MoveTo("Platform".into()))
-                .is_err()
+                .unwrap_err()
+                .to_string(),
+            "Choose another team to move them to."
         );
-        assert!(
+        assert_eq!(
             s.delete_team("Platform", TeamDeletion::MoveTo("Mobile".into()))
                 .unwrap_err()
-                .contains("Mobile")
+                .to_string(),
+            "There is no team named \u{201c}Mobile\u{201d}."
         );
-        assert!(
-            s.delete_team("Mobile", TeamDeletion::WithPositions)
-                .is_err()
+        assert_eq!(
+            s.delete_team("Mobile", TeamDeletion::WithPositions),
+            Err(Problem::NoTeamNamed {
+                name: "Mobile".into()
+            })
         );
         assert_eq!(s, before);
     }

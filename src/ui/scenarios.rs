@@ -15,8 +15,10 @@ use super::state::PlanState;
 use crate::format::input::{parse_optional_percent, parse_percent, parse_whole};
 use crate::i18n::common::Common;
 use crate::i18n::fields::input_error;
-use crate::i18n::scenarios::{self as texts, ScenariosText as Text, scenario_error};
+use crate::i18n::problems::refusal;
+use crate::i18n::scenarios::{self as texts, ScenariosText as Text};
 use crate::i18n::t;
+use crate::model::Problem;
 
 /// Turns typed text into a change of the adjustments, or a message.
 type ParseAdjustment = fn(&str) -> Result<Box<dyn FnOnce(&mut crate::model::Adjustments)>, String>;
@@ -25,8 +27,7 @@ type ParseAdjustment = fn(&str) -> Result<Box<dyn FnOnce(&mut crate::model::Adju
 pub fn Scenarios() -> impl IntoView {
     let state = PlanState::expect();
     let error = RwSignal::new(None::<String>);
-    let report =
-        move |result: Result<(), String>| error.set(result.err().map(|e| scenario_error(&e)));
+    let report = move |result: Result<(), Problem>| error.set(result.err().map(|e| refusal(&e)));
     let count = move || state.plan.with(|p| p.scenarios.len());
     let rows = move || {
         (0..count())
@@ -82,8 +83,7 @@ pub fn Scenarios() -> impl IntoView {
 #[component]
 fn ScenarioRow(index: usize, error: RwSignal<Option<String>>) -> impl IntoView {
     let state = PlanState::expect();
-    let report =
-        move |result: Result<(), String>| error.set(result.err().map(|e| scenario_error(&e)));
+    let report = move |result: Result<(), Problem>| error.set(result.err().map(|e| refusal(&e)));
     let confirming = RwSignal::new(false);
     let name = move || {
         state.plan.with(|p| {
@@ -272,7 +272,7 @@ fn NextYear() -> impl IntoView {
             let mut plan = state
                 .plan
                 .with_untracked(|p| p.next_year_plan(index, salary, cloud))
-                .map_err(|e| scenario_error(&e))?;
+                .map_err(|e| refusal(&e))?;
             if let Some(name) = state
                 .plan
                 .with_untracked(|p| texts::next_year_name(&p.name))

@@ -15,8 +15,8 @@ use super::history::{Change, History};
 use crate::i18n::problems::{ProblemsText, problem_text};
 use crate::i18n::{Lang, format, lang, t};
 use crate::model::{
-    Currency, Plan, PlanError, Position, Scenario, ScenarioForecast, forecast_after_position_edit,
-    forecast_scenario, validate_scenario,
+    Currency, Plan, PlanError, Position, Problem, Scenario, ScenarioForecast,
+    forecast_after_position_edit, forecast_scenario, validate_scenario,
 };
 
 /// What changed in the plan since the forecast was last computed.
@@ -233,12 +233,12 @@ impl PlanState {
     }
 
     /// A change of the plan's scenarios (add, copy, rename, move, lock,
-    /// unlock, the base): the model refuses what it cannot do, with a
-    /// message, and the plan is then unchanged.
+    /// unlock, the base): the model refuses what it cannot do, naming the
+    /// problem, and the plan is then unchanged.
     pub fn try_edit_plan(
         &self,
-        apply: impl FnOnce(&mut Plan) -> Result<(), String>,
-    ) -> Result<(), String> {
+        apply: impl FnOnce(&mut Plan) -> Result<(), Problem>,
+    ) -> Result<(), Problem> {
         let mut candidate = self.source.get_untracked();
         apply(&mut candidate)?;
         self.put(candidate);

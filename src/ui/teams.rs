@@ -8,6 +8,7 @@ use super::state::PlanState;
 use super::team_row::TeamRow;
 use crate::i18n::common::Common;
 use crate::i18n::format::fiscal_year;
+use crate::i18n::problems::refusal;
 use crate::i18n::t;
 use crate::i18n::teams::{self as texts, TeamsText};
 use crate::model::teams::{TeamYearFigures, team_year_figures};
@@ -128,7 +129,7 @@ fn AddTeam() -> impl IntoView {
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let text = name.get_untracked();
-        match edit_checked(state, |s| s.add_team(&text)) {
+        match edit_checked(state, |s| s.add_team(&text).map_err(|e| refusal(&e))) {
             Ok(()) => {
                 error.set(None);
                 name.set(String::new());
