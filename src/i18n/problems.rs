@@ -304,6 +304,32 @@ fn japanese(problem: &Problem) -> String {
             "{}を変更すると、金額{amount}が上限（{LIMIT}）を超えます。",
             change_of(*of)
         ),
+        Problem::LevelNeedsName => "等級名を入力してください。".into(),
+        Problem::LevelExists { name } => format!("「{name}」という名前の等級はすでにあります。"),
+        Problem::NoLevelNamed { name } => format!("「{name}」という名前の等級はありません。"),
+        Problem::LevelInUse {
+            name,
+            positions,
+            bands,
+        } => {
+            let users: Vec<String> = [
+                (*positions > 0).then(|| format!("ポジション{positions}件")),
+                (*bands > 0).then(|| format!("給与レンジ{bands}件")),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            format!(
+                "{}が「{name}」を使っています。先に移動または削除してください。",
+                users.join("と")
+            )
+        }
+        Problem::BandExists { level, location } => match location {
+            Some(location) => {
+                format!("「{level}」には勤務地「{location}」の給与レンジがすでにあります。")
+            }
+            None => format!("「{level}」には勤務地指定なしの給与レンジがすでにあります。"),
+        },
         // Known only in English: said in general terms.
         Problem::Other(_) => "内容に誤りがあります。".into(),
     }
@@ -529,14 +555,105 @@ mod tests {
     }
 
     #[test]
+    fn the_ladders_refusals_read_in_each_language() {
+        use crate::model::Scenario;
+        use rust_decimal::Decimal;
+
+        let day = Date::new(2026, 4, 1).unwrap();
+        let mut s = Scenario::blank("Base");
+        s.rename_level("Mid", "ミドル").unwrap();
+        s.add_level("プリンシパル").unwrap();
+        s.add_position("A", "Platform", Decimal::from(6_000_000), day);
+        s.positions[0].level = "ミドル".into();
+        s.add_band("ミドル", None).unwrap();
+        s.add_band("ミドル", Some("大阪")).unwrap();
+        s.add_band("プリンシパル", Some("大阪")).unwrap();
+        let mut one = s.clone();
+        one.positions.clear();
+        one.bands.truncate(1);
+        let cases = [
+            (s.add_level(" "), "等級名を入力してください。"),
+            (
+                s.add_level(" ミドル "),
+                "「ミドル」という名前の等級はすでにあります。",
+            ),
+            (s.rename_level("ミドル", ""), "等級名を入力してください。"),
+            (
+                s.rename_level("ミドル", "プリンシパル"),
+                "「プリンシパル」という名前の等級はすでにあります。",
+            ),
+            (
+                s.rename_level("エキスパート", "マスター"),
+                "「エキスパート」という名前の等級はありません。",
+            ),
+            (
+                s.remove_level("エキスパート"),
+                "「エキスパート」という名前の等級はありません。",
+            ),
+            (
+                s.remove_level("ミドル"),
+                "ポジション1件と給与レンジ2件が「ミドル」を使っています。先に移動または削除してください。",
+            ),
+            (
+                s.remove_level("プリンシパル"),
+                "給与レンジ1件が「プリンシパル」を使っています。先に移動または削除してください。",
+            ),
+            (
+                one.remove_level("ミドル"),
+                "給与レンジ1件が「ミドル」を使っています。先に移動または削除してください。",
+            ),
+            (
+                s.add_band("エキスパート", None).map(drop),
+                "「エキスパート」という名前の等級はありません。",
+            ),
+            (
+                s.add_band("ミドル", None).map(drop),
+                "「ミドル」には勤務地指定なしの給与レンジがすでにあります。",
+            ),
+            (
+                s.add_band("ミドル", Some(" 大阪 ")).map(drop),
+                "「ミドル」には勤務地「大阪」の給与レンジがすでにあります。",
+            ),
+        ];
+        for (result, expected) in cases {
+            let problem = result.unwrap_err();
+            let ja = refusal_in(&problem, Lang::Ja);
+            assert_eq!(ja, expected, "{problem:?}");
+            assert_japanese(&ja, &problem);
+            assert_eq!(refusal_in(&problem, Lang::En), problem.to_string());
+        }
+        let mut positions_only = s.clone();
+        positions_only.bands.clear();
+        let problem = positions_only.remove_level("ミドル").unwrap_err();
+        assert_eq!(
+            refusal_in(&problem, Lang::En),
+            "1 position still uses “ミドル”: move or delete them first."
+        );
+        assert_eq!(
+            refusal_in(&problem, Lang::Ja),
+            "ポジション1件が「ミドル」を使っています。先に移動または削除してください。"
+        );
+        let problem = s.add_band("ミドル", Some("大阪")).unwrap_err();
+        assert_eq!(
+            refusal_in(&problem, Lang::En),
+            "“ミドル” already has a band for 大阪."
+        );
+    }
+
+    #[test]
     fn a_refusal_is_in_the_current_language() {
         crate::i18n::set_lang(Lang::Ja);
         assert_eq!(
             refusal(&Problem::TeamNeedsName),
             "チーム名を入力してください。"
         );
+        assert_eq!(
+            refusal(&Problem::LevelNeedsName),
+            "等級名を入力してください。"
+        );
         crate::i18n::set_lang(Lang::En);
         assert_eq!(refusal(&Problem::TeamNeedsName), "A team needs a name.");
+        assert_eq!(refusal(&Problem::LevelNeedsName), "A level needs a name.");
     }
 
     #[test]

@@ -4,6 +4,7 @@
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::plan::{Position, SalaryBand, Scenario};
+use super::problem::Problem;
 
 /// Where a position's annual base falls against its band.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -167,19 +168,21 @@ pub struct LevelUsage {
 impl Scenario {
     /// Adds a level at the top of the ladder. Refuses an empty name or one
     /// the ladder has.
-    pub fn add_level(&mut self, name: &str) -> Result<(), String> {
+    pub fn add_level(&mut self, name: &str) -> Result<(), Problem> {
         let name = self.fresh_level_name(name)?;
         self.levels.push(name);
         Ok(())
     }
 
     /// Renames a level and every reference to it (positions, bands).
-    pub fn rename_level(&mut self, old: &str, new: &str) -> Result<(), String> {
+    pub fn rename_level(&mut self, old: &str, new: &str) -> Result<(), Problem> {
         if old == new.trim() {
             return Ok(());
         }
         let Some(index) = self.levels.iter().position(|l| l == old) else {
-            return Err(format!("There is no level named \u{201c}{old}\u{201d}."));
+            return Err(Problem::NoLevelNamed {
+                name: old.to_string(),
+            });
         };
         let new = self.fresh_level_name(new)?;
         for position in self.positions.iter_mut().filter(|p| p.level == old) {
@@ -212,33 +215,19 @@ impl Scenario {
 
     /// Removes a level nothing uses; refuses, changing nothing, while
     /// positions or bands are at it.
-    pub fn remove_level(&mut self, name: &str) -> Result<(), String> {
+    pub fn remove_level(&mut self, name: &str) -> Result<(), Problem> {
         let Some(index) = self.levels.iter().position(|l| l == name) else {
-            return Err(format!("There is no level named \u{201c}{name}\u{201d}."));
+            return Err(Problem::NoLevelNamed {
+                name: name.to_string(),
+            });
         };
         let usage = self.level_usage(name);
         if usage.positions > 0 || usage.bands > 0 {
-            let count = |n: usize, what: &str| match n {
-                0 => None,
-                1 => Some(format!("1 {what}")),
-                n => Some(format!("{n} {what}s")),
-            };
-            let users: Vec<String> = [
-                count(usage.positions, "position"),
-                count(usage.bands, "band"),
-            ]
-            .into_iter()
-            .flatten()
-            .collect();
-            let verb = if usage.positions + usage.bands == 1 {
-                "uses"
-            } else {
-                "use"
-            };
-            return Err(format!(
-                "{} still {verb} \u{201c}{name}\u{201d}: move or delete them first.",
-                users.join(" and ")
-            ));
+            return Err(Problem::LevelInUse {
+                name: name.to_string(),
+                positions: usage.positions,
+                bands: usage.bands,
+            });
         }
         self.levels.remove(index);
         Ok(())
@@ -259,9 +248,11 @@ impl Scenario {
     /// (the lower middle one of an even count) and the highest; zero without
     /// any. Refuses a level not on the ladder or a level and location that
     /// already have a band.
-    pub fn add_band(&mut self, level: &str, location: Option<&str>) -> Result<usize, String> {
+    pub fn add_band(&mut self, level: &str, location: Option<&str>) -> Result<usize, Problem> {
         if !self.levels.iter().any(|l| l == level) {
-            return Err(format!("There is no level named \u{201c}{level}\u{201d}."));
+            return Err(Problem::NoLevelNamed {
+                name: level.to_string(),
+            });
         }
         let location = location.map(str::trim).filter(|l| !l.is_empty());
         if self
@@ -269,9 +260,9 @@ impl Scenario {
             .iter()
             .any(|b| b.level == level && b.location.as_deref() == location)
         {
-            return Err(match location {
-                Some(loc) => format!("\u{201c}{level}\u{201d} already has a band for {loc}."),
-                None => format!("\u{201c}{level}\u{201d} already has a band."),
+            return Err(Problem::BandExists {
+                level: level.to_string(),
+                location: location.map(str::to_string),
             });
         }
         let mut salaries: Vec<Decimal> = self
@@ -307,15 +298,15 @@ impl Scenario {
         }
     }
 
-    fn fresh_level_name(&self, name: &str) -> Result<String, String> {
+    fn fresh_level_name(&self, name: &str) -> Result<String, Problem> {
         let name = name.trim();
         if name.is_empty() {
-            return Err("A level needs a name.".into());
+            return Err(Problem::LevelNeedsName);
         }
         if self.levels.iter().any(|l| l == name) {
-            return Err(format!(
-                "The ladder already has a level \u{201c}{name}\u{201d}."
-            ));
+            return Err(Problem::LevelExists {
+                name: name.to_string(),
+            });
         }
         Ok(name.to_string())
     }
@@ -451,8 +442,15 @@ mod tests {
         let mut s = Scenario::blank("Base");
         s.add_level(" Principal ").unwrap();
         assert_eq!(s.levels.last().map(String::as_str), Some("Principal"));
-        assert!(s.add_level("Mid").unwrap_err().contains("already"));
-        assert_eq!(s.add_level(" "), Err("A level needs a name.".into()));
+        assert_eq!(
+            s.add_level(" Mid ").unwrap_err().to_string(),
+            "The ladder already has a level \u{201c}Mid\u{201d}."
+        );
+        assert_eq!(s.add_level(" "), Err(Problem::LevelNeedsName));
+        assert_eq!(
+            s.add_level(" ").unwrap_err().to_string(),
+            "A level needs a name."
+        );
         assert_eq!(s.levels.len(), 8);
     }
 
@@ -469,9 +467,20 @@ mod tests {
         );
         assert!(s.bands.iter().all(|b| b.level == "Engineer II"));
         let before = s.clone();
-        assert!(s.rename_level("Engineer II", "Senior").is_err());
-        assert!(s.rename_level("Engineer II", "").is_err());
-        assert!(s.rename_level("Nope", "Other").is_err());
+        assert_eq!(
+            s.rename_level("Engineer II", " Senior"),
+            Err(Problem::LevelExists {
+                name: "Senior".into()
+            })
+        );
+        assert_eq!(
+            s.rename_level("Engineer II", ""),
+            Err(Problem::LevelNeedsName)
+        );
+        assert_eq!(
+            s.rename_level("Nope", "Other").unwrap_err().to_string(),
+            "There is no level named \u{201c}Nope\u{201d}."
+        );
         assert_eq!(s, before);
         assert_eq!(s.rename_level("Senior", "Senior"), Ok(()));
     }
@@ -501,22 +510,35 @@ mod tests {
         );
         assert_eq!(
             s.remove_level("Mid"),
-            Err(
-                "4 positions and 2 bands still use \u{201c}Mid\u{201d}: move or delete them first."
-                    .into()
-            )
+            Err(Problem::LevelInUse {
+                name: "Mid".into(),
+                positions: 4,
+                bands: 2
+            })
+        );
+        assert_eq!(
+            s.remove_level("Mid").unwrap_err().to_string(),
+            "4 positions and 2 bands still use \u{201c}Mid\u{201d}: move or delete them first."
         );
         s.positions.truncate(1);
-        s.bands.truncate(0);
+        s.bands.truncate(1);
         assert_eq!(
-            s.remove_level("Mid"),
-            Err("1 position still uses \u{201c}Mid\u{201d}: move or delete them first.".into())
+            s.remove_level("Mid").unwrap_err().to_string(),
+            "1 position and 1 band still use \u{201c}Mid\u{201d}: move or delete them first."
+        );
+        s.bands.clear();
+        assert_eq!(
+            s.remove_level("Mid").unwrap_err().to_string(),
+            "1 position still uses \u{201c}Mid\u{201d}: move or delete them first."
         );
         assert!(s.levels.iter().any(|l| l == "Mid"));
         s.positions.clear();
         s.remove_level("Mid").unwrap();
         assert!(!s.levels.iter().any(|l| l == "Mid"));
-        assert!(s.remove_level("Mid").is_err());
+        assert_eq!(
+            s.remove_level("Mid"),
+            Err(Problem::NoLevelNamed { name: "Mid".into() })
+        );
     }
 
     #[test]
@@ -565,15 +587,24 @@ mod tests {
         let mut s = scenario();
         let before = s.clone();
         assert_eq!(
-            s.add_band("Mid", None),
-            Err("\u{201c}Mid\u{201d} already has a band.".into())
+            s.add_band("Mid", None).unwrap_err().to_string(),
+            "\u{201c}Mid\u{201d} already has a band."
         );
-        assert!(
-            s.add_band("Mid", Some("Osaka"))
-                .unwrap_err()
-                .contains("Osaka")
+        assert_eq!(
+            s.add_band("Mid", Some(" ")),
+            Err(Problem::BandExists {
+                level: "Mid".into(),
+                location: None
+            })
         );
-        assert!(s.add_band("Wizard", None).is_err());
+        assert_eq!(
+            s.add_band("Mid", Some(" Osaka ")).unwrap_err().to_string(),
+            "\u{201c}Mid\u{201d} already has a band for Osaka."
+        );
+        assert_eq!(
+            s.add_band("Wizard", None).unwrap_err().to_string(),
+            "There is no level named \u{201c}Wizard\u{201d}."
+        );
         assert_eq!(s, before);
     }
 }

@@ -376,6 +376,29 @@ pub enum Problem {
         amount: Decimal,
     },
 
+    // Refused changes of the career ladder and its bands (`model::bands`).
+    LevelNeedsName,
+    /// The ladder already has a level of the name.
+    LevelExists {
+        name: String,
+    },
+    NoLevelNamed {
+        name: String,
+    },
+    /// A level to remove is still used by `positions` positions and `bands`
+    /// bands (at least one of them).
+    LevelInUse {
+        name: String,
+        positions: usize,
+        bands: usize,
+    },
+    /// The level already has a band at `location` (`None`: the band without
+    /// location).
+    BandExists {
+        level: String,
+        location: Option<String>,
+    },
+
     /// A message from outside the model, in English only (code that builds
     /// a [`PlanError`](super::PlanError) with [`new`](super::PlanError::new)
     /// rather than naming its problem).
@@ -638,6 +661,45 @@ impl fmt::Display for Problem {
                 "The change to {} would take {amount} beyond the limit of 10^15.",
                 of.english()
             ),
+            Problem::LevelNeedsName => f.write_str("A level needs a name."),
+            Problem::LevelExists { name } => {
+                write!(f, "The ladder already has a level \u{201c}{name}\u{201d}.")
+            }
+            Problem::NoLevelNamed { name } => {
+                write!(f, "There is no level named \u{201c}{name}\u{201d}.")
+            }
+            Problem::LevelInUse {
+                name,
+                positions,
+                bands,
+            } => {
+                let count = |n: usize, what: &str| match n {
+                    0 => None,
+                    1 => Some(format!("1 {what}")),
+                    n => Some(format!("{n} {what}s")),
+                };
+                let users: Vec<String> = [count(*positions, "position"), count(*bands, "band")]
+                    .into_iter()
+                    .flatten()
+                    .collect();
+                let verb = if positions + bands == 1 {
+                    "uses"
+                } else {
+                    "use"
+                };
+                write!(
+                    f,
+                    "{} still {verb} \u{201c}{name}\u{201d}: move or delete them first.",
+                    users.join(" and ")
+                )
+            }
+            Problem::BandExists { level, location } => match location {
+                Some(location) => write!(
+                    f,
+                    "\u{201c}{level}\u{201d} already has a band for {location}."
+                ),
+                None => write!(f, "\u{201c}{level}\u{201d} already has a band."),
+            },
             Problem::Unreadable { detail } | Problem::Other(detail) => f.write_str(detail),
         }
     }
@@ -1114,6 +1176,69 @@ pub(crate) mod tests {
                 },
                 "The change to salaries would take 500000000000000 beyond the limit of 10^15.",
             ),
+            (Problem::LevelNeedsName, "A level needs a name."),
+            (
+                Problem::LevelExists { name: "L3".into() },
+                "The ladder already has a level “L3”.",
+            ),
+            (
+                Problem::NoLevelNamed { name: name() },
+                "There is no level named “データ基盤”.",
+            ),
+            (
+                Problem::LevelInUse {
+                    name: "L3".into(),
+                    positions: 1,
+                    bands: 2,
+                },
+                "1 position and 2 bands still use “L3”: move or delete them first.",
+            ),
+            (
+                Problem::LevelInUse {
+                    name: "L3".into(),
+                    positions: 4,
+                    bands: 1,
+                },
+                "4 positions and 1 band still use “L3”: move or delete them first.",
+            ),
+            (
+                Problem::LevelInUse {
+                    name: "L3".into(),
+                    positions: 1,
+                    bands: 0,
+                },
+                "1 position still uses “L3”: move or delete them first.",
+            ),
+            (
+                Problem::LevelInUse {
+                    name: "L3".into(),
+                    positions: 0,
+                    bands: 3,
+                },
+                "3 bands still use “L3”: move or delete them first.",
+            ),
+            (
+                Problem::LevelInUse {
+                    name: "L3".into(),
+                    positions: 0,
+                    bands: 1,
+                },
+                "1 band still uses “L3”: move or delete them first.",
+            ),
+            (
+                Problem::BandExists {
+                    level: "L3".into(),
+                    location: None,
+                },
+                "“L3” already has a band.",
+            ),
+            (
+                Problem::BandExists {
+                    level: "L3".into(),
+                    location: Some("大阪".into()),
+                },
+                "“L3” already has a band for 大阪.",
+            ),
         ]
     }
 
@@ -1199,9 +1324,14 @@ pub(crate) mod tests {
             Problem::ChangeLeavesNothing { .. } => 75,
             Problem::ChangeTooLarge { .. } => 76,
             Problem::ChangeBeyondLimit { .. } => 77,
+            Problem::LevelNeedsName => 78,
+            Problem::LevelExists { .. } => 79,
+            Problem::NoLevelNamed { .. } => 80,
+            Problem::LevelInUse { .. } => 81,
+            Problem::BandExists { .. } => 82,
         }
     }
-    const VARIANTS: usize = 78;
+    const VARIANTS: usize = 83;
 
     #[test]
     fn there_is_a_sample_of_every_problem() {

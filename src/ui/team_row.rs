@@ -12,7 +12,6 @@ use super::teams::{FirstYear, edit_checked};
 use crate::format::input::{parse_optional_percent, parse_whole};
 use crate::i18n::common::Common;
 use crate::i18n::fields::input_error;
-use crate::i18n::problems::refusal;
 use crate::i18n::t;
 use crate::i18n::teams::{self as texts, TeamsText};
 use crate::model::teams::{TeamDeletion, TeamUsage};
@@ -38,9 +37,7 @@ pub fn TeamRow(index: usize, first_year: Memo<Option<FirstYear>>) -> impl IntoVi
 
     let rename: Commit = Rc::new(move |text: &str| {
         let old = name_now();
-        edit_checked(state, |s| {
-            s.rename_team(&old, text).map_err(|e| refusal(&e))
-        })
+        edit_checked(state, |s| s.rename_team(&old, text))
     });
     let attrition_path = format!("teams[{index}].attrition");
     let rate: Commit = {
@@ -89,10 +86,9 @@ pub fn TeamRow(index: usize, first_year: Memo<Option<FirstYear>>) -> impl IntoVi
     let on_delete = move |_| {
         if usage.get_untracked().is_unused() {
             let name = name_now();
-            if let Err(message) = edit_checked(state, |s| {
-                s.delete_team(&name, TeamDeletion::WithPositions)
-                    .map_err(|e| refusal(&e))
-            }) {
+            if let Err(message) =
+                edit_checked(state, |s| s.delete_team(&name, TeamDeletion::WithPositions))
+            {
                 error.set(Some(message));
             }
         } else {
@@ -218,9 +214,7 @@ fn DeleteTeam(name: String, usage: TeamUsage, close: Callback<()>) -> impl IntoV
             } else {
                 TeamDeletion::MoveTo(chosen)
             };
-            match edit_checked(state, |s| {
-                s.delete_team(&name, how).map_err(|e| refusal(&e))
-            }) {
+            match edit_checked(state, |s| s.delete_team(&name, how)) {
                 Ok(()) => close.run(()),
                 Err(message) => error.set(Some(message)),
             }

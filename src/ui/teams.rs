@@ -12,7 +12,7 @@ use crate::i18n::problems::refusal;
 use crate::i18n::t;
 use crate::i18n::teams::{self as texts, TeamsText};
 use crate::model::teams::{TeamYearFigures, team_year_figures};
-use crate::model::{Attrition, Scenario, fiscal_year_summaries};
+use crate::model::{Attrition, Problem, Scenario, fiscal_year_summaries};
 
 /// The first fiscal year's label, its months, and each team's figures in it
 /// (in the scenario's team order).
@@ -24,13 +24,14 @@ pub struct FirstYear {
 }
 
 /// Applies an edit of the current scenario that checks itself (a rename, an
-/// addition, a deletion): on `Err` the plan is untouched and nothing
-/// re-renders or is saved.
+/// addition, a deletion): on `Err` the plan is untouched, nothing re-renders
+/// or is saved, and the model's refusal (or why the scenario cannot be
+/// edited) is returned in the UI's language.
 pub(super) fn edit_checked(
     state: PlanState,
-    apply: impl FnOnce(&mut Scenario) -> Result<(), String>,
+    apply: impl FnOnce(&mut Scenario) -> Result<(), Problem>,
 ) -> Result<(), String> {
-    state.edit_scenario_checked(apply)
+    state.edit_scenario_checked(|s| apply(s).map_err(|e| refusal(&e)))
 }
 
 #[component]
@@ -129,7 +130,7 @@ fn AddTeam() -> impl IntoView {
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let text = name.get_untracked();
-        match edit_checked(state, |s| s.add_team(&text).map_err(|e| refusal(&e))) {
+        match edit_checked(state, |s| s.add_team(&text)) {
             Ok(()) => {
                 error.set(None);
                 name.set(String::new());
