@@ -178,8 +178,8 @@ fn an_unreadable_record_is_kept_and_the_other_plans_still_open() {
     assert_eq!((id.as_str(), plan.name.as_str()), (good.as_str(), "Good"));
     assert_eq!(start.notices.len(), 1);
     assert!(
-        start.notices[0].contains("could not be read")
-            && start.notices[0].contains(&recovery_key(&bad)),
+        start.notices[0].to_string().contains("could not be read")
+            && start.notices[0].to_string().contains(&recovery_key(&bad)),
         "{}",
         start.notices[0]
     );
@@ -197,7 +197,10 @@ fn an_unreadable_record_is_kept_and_the_other_plans_still_open() {
     assert_eq!(recoveries.len(), 1);
     assert_eq!(recoveries[0].key, recovery_key(&bad));
     assert!(
-        recoveries[0].label.contains("Engineering budget"),
+        recoveries[0]
+            .label
+            .to_string()
+            .contains("Engineering budget"),
         "{:?}",
         recoveries[0]
     );
@@ -296,7 +299,11 @@ fn an_unreadable_plan_list_is_kept_and_rebuilt_from_the_records() {
         .set(INDEX_KEY, "{\"format\": 1")
         .unwrap();
     let start = library.start(|| blank("unused"));
-    assert!(start.notices[0].contains("rebuilt"), "{:?}", start.notices);
+    assert!(
+        start.notices[0].to_string().contains("rebuilt"),
+        "{:?}",
+        start.notices
+    );
     let index = library.index().unwrap();
     let listed: Vec<(&str, &str)> = index
         .plans

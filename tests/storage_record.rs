@@ -129,7 +129,9 @@ fn a_record_of_a_newer_version_is_reported_as_such() {
 fn what_is_not_a_record_is_unreadable_with_a_reason() {
     for text in ["", "hello", "[1, 2]", "fleetplan-record 2 r=1 n=0"] {
         match decode_record(text) {
-            Err(RecordError::Unreadable(reason)) => assert!(!reason.is_empty(), "{text:?}"),
+            Err(RecordError::Unreadable(reason)) => {
+                assert!(!reason.to_string().is_empty(), "{text:?}")
+            }
             other => panic!("{text:?}: {other:?}"),
         }
     }

@@ -341,7 +341,7 @@ fn fuzz(saved: &[Saved], cases: usize, seed: u64) -> Outcomes {
             Err(RecordError::Newer { .. }) => outcomes.newer += 1,
             Err(RecordError::Unreadable(reason)) => {
                 assert!(
-                    !reason.is_empty(),
+                    !reason.to_string().is_empty(),
                     "case {case}: a refusal without a reason"
                 );
                 outcomes.unreadable += 1;
@@ -610,7 +610,10 @@ fn damaged_payloads_with_a_valid_checksum_never_panic() {
         match decode_watched(case, "forged", &signed(&bytes, 1)) {
             Ok(_) => read += 1,
             Err(RecordError::Unreadable(reason)) => {
-                assert!(reason.contains("damaged"), "case {case}: {reason}");
+                assert!(
+                    reason.to_string().contains("damaged"),
+                    "case {case}: {reason}"
+                );
                 refused += 1;
             }
             Err(e) => panic!("case {case}: {e:?}"),

@@ -22,8 +22,8 @@ use serde::{Deserialize, Serialize};
 
 use super::plan_json::parse_plan_file;
 use crate::model::{
-    Adjustments, Cloud, Date, Employment, Horizon, OtherCost, PeopleCosts, Plan, Position,
-    PositionStatus, SalaryBand, Scenario, Team, Tool, YearMonth,
+    Adjustments, Cloud, Date, Employment, Horizon, OtherCost, PeopleCosts, Plan, PlanError,
+    Position, PositionStatus, SalaryBand, Scenario, Team, Tool, YearMonth,
 };
 
 /// The record version this build writes, and the newest it reads.
@@ -47,8 +47,134 @@ pub struct Record {
 pub enum RecordError {
     /// Written by a newer app: must not be overwritten.
     Newer { version: u32 },
-    /// Not a record we can read; plain-words reason for the user.
-    Unreadable(String),
+    /// Not a record we can read, and why.
+    Unreadable(Reason),
+}
+
+/// Why a record cannot be read, as data (a UI words it in its language);
+/// its [`Display`](fmt::Display) is the English, a clause such as "its
+/// first line has no end".
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Reason {
+    /// The header line has no line break after it.
+    NoLineEnd,
+    /// The header's version is not a number this build writes (`found`, at
+    /// most 20 characters of it).
+    Version {
+        found: String,
+    },
+    /// The header lacks the field that starts with `key` (`"r="`, `"n="`,
+    /// `"h="`).
+    NoField {
+        key: &'static str,
+    },
+    UnknownFields,
+    RevisionNotANumber,
+    LengthNotANumber,
+    ChecksumNotHex,
+    /// The payload is shorter or longer than the header says.
+    WrongLength,
+    /// A character (its code point) that packing never writes.
+    OddCharacter {
+        code: u32,
+    },
+    /// The payload does not match its checksum.
+    ChecksumMismatch,
+    /// The payload matches its checksum but is not a plan.
+    Damaged(Damage),
+    /// A version-1 record (a plan file) that does not parse: its first
+    /// problems, at most 3.
+    PlanFile(Vec<PlanError>),
+}
+
+impl fmt::Display for Reason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::NoLineEnd => f.write_str("its first line has no end"),
+            Self::Version { found } => write!(
+                f,
+                "its version \u{201c}{found}\u{201d} is not one Fleetplan writes"
+            ),
+            Self::NoField { key } => write!(f, "its header has no {key} field"),
+            Self::UnknownFields => f.write_str("its header has unknown fields"),
+            Self::RevisionNotANumber => f.write_str("its revision is not a number"),
+            Self::LengthNotANumber => f.write_str("its length is not a number"),
+            Self::ChecksumNotHex => f.write_str("its checksum is not 16 hexadecimal digits"),
+            Self::WrongLength => f.write_str("it is cut short or has text added to it"),
+            Self::OddCharacter { code } => {
+                write!(f, "it holds a character (U+{code:04X}) a record never has")
+            }
+            Self::ChecksumMismatch => {
+                f.write_str("it is damaged (its checksum does not match its contents)")
+            }
+            Self::Damaged(damage) => write!(f, "it is damaged ({damage})"),
+            Self::PlanFile(errors) => {
+                for (i, error) in errors.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str("; ")?;
+                    }
+                    write!(f, "{error}")?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+/// What is wrong in a payload that matches its checksum (so was written
+/// wrong, or forged): its [`Display`](fmt::Display) is the English.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Damage {
+    EndsInValue,
+    LengthPastEnd,
+    LengthWrong,
+    NumberTooLarge,
+    CountTooLarge,
+    TextNotUtf8,
+    TextNotYetRead,
+    NumberOutOfRange,
+    NotACalendarDay,
+    UnknownStatus,
+    BytesAfterPlan,
+    /// A JSON part that serde refused; `detail` is serde's English.
+    Json {
+        part: Part,
+        detail: String,
+    },
+}
+
+/// The JSON parts of a payload.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+    /// The plan's own fields (name, currency, horizon, …).
+    Plan,
+    /// A scenario's fields other than its positions.
+    Scenario,
+}
+
+impl fmt::Display for Damage {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::EndsInValue => "the data ends in the middle of a value",
+            Self::LengthPastEnd => "a length runs past the end of the data",
+            Self::LengthWrong => "a length is wrong",
+            Self::NumberTooLarge => "a number is too large",
+            Self::CountTooLarge => "a count is larger than the data",
+            Self::TextNotUtf8 => "a text is not valid UTF-8",
+            Self::TextNotYetRead => "a text refers to one not yet read",
+            Self::NumberOutOfRange => "a number is out of range",
+            Self::NotACalendarDay => "a date is not a calendar day",
+            Self::UnknownStatus => "a position has an unknown status",
+            Self::BytesAfterPlan => "there are bytes after the plan",
+            Self::Json { part, detail } => {
+                let part = match part {
+                    Part::Plan => "the plan",
+                    Part::Scenario => "a scenario",
+                };
+                return write!(f, "{part}: {detail}");
+            }
+        })
+    }
 }
 
 impl fmt::Display for RecordError {
@@ -66,8 +192,8 @@ impl fmt::Display for RecordError {
 
 impl std::error::Error for RecordError {}
 
-fn unreadable(reason: impl Into<String>) -> RecordError {
-    RecordError::Unreadable(reason.into())
+fn unreadable(reason: Reason) -> RecordError {
+    RecordError::Unreadable(reason)
 }
 
 /// The plan as a version-2 record saved as `revision`.
@@ -91,12 +217,9 @@ pub fn decode_record(text: &str) -> Result<Record, RecordError> {
     let header = parse_header(rest)?;
     let payload = unpack(header.packed, header.length)?;
     if checksum(header.revision, &payload) != header.checksum {
-        return Err(unreadable(
-            "it is damaged (its checksum does not match its contents)",
-        ));
+        return Err(unreadable(Reason::ChecksumMismatch));
     }
-    let plan = decode_payload(&payload)
-        .map_err(|reason| unreadable(format!("it is damaged ({reason})")))?;
+    let plan = decode_payload(&payload).map_err(|damage| unreadable(Reason::Damaged(damage)))?;
     Ok(Record {
         plan,
         revision: header.revision,
@@ -147,14 +270,10 @@ fn decode_plan_file(text: &str) -> Result<Record, RecordError> {
             revision: 0,
             version: 1,
         }),
-        Err(errors) => Err(unreadable(
-            errors
-                .iter()
-                .take(3)
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join("; "),
-        )),
+        Err(mut errors) => {
+            errors.truncate(3);
+            Err(unreadable(Reason::PlanFile(errors)))
+        }
     }
 }
 
@@ -173,7 +292,7 @@ struct Header<'a> {
 fn parse_header(rest: &str) -> Result<Header<'_>, RecordError> {
     let (line, packed) = rest
         .split_once('\n')
-        .ok_or_else(|| unreadable("its first line has no end"))?;
+        .ok_or_else(|| unreadable(Reason::NoLineEnd))?;
     let mut fields = line.split(' ');
     let version = fields.next().unwrap_or("");
     match decimal_digits(version).map(u32::try_from) {
@@ -182,34 +301,33 @@ fn parse_header(rest: &str) -> Result<Header<'_>, RecordError> {
             return Err(RecordError::Newer { version });
         }
         _ => {
-            return Err(unreadable(format!(
-                "its version \u{201c}{}\u{201d} is not one Fleetplan writes",
-                truncated(version)
-            )));
+            return Err(unreadable(Reason::Version {
+                found: truncated(version),
+            }));
         }
     }
-    let mut field = |key: &str| {
+    let mut field = |key: &'static str| {
         fields
             .next()
             .and_then(|f| f.strip_prefix(key))
-            .ok_or_else(|| unreadable(format!("its header has no {key} field")))
+            .ok_or_else(|| unreadable(Reason::NoField { key }))
     };
     let revision = field("r=")?;
     let length = field("n=")?;
     let checksum = field("h=")?;
     if fields.next().is_some() {
-        return Err(unreadable("its header has unknown fields"));
+        return Err(unreadable(Reason::UnknownFields));
     }
     let revision =
-        decimal_digits(revision).ok_or_else(|| unreadable("its revision is not a number"))?;
-    let length = decimal_digits(length).ok_or_else(|| unreadable("its length is not a number"))?;
+        decimal_digits(revision).ok_or_else(|| unreadable(Reason::RevisionNotANumber))?;
+    let length = decimal_digits(length).ok_or_else(|| unreadable(Reason::LengthNotANumber))?;
     let checksum = (checksum.len() == 16
         && checksum
             .bytes()
             .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)))
     .then(|| u64::from_str_radix(checksum, 16).ok())
     .flatten()
-    .ok_or_else(|| unreadable("its checksum is not 16 hexadecimal digits"))?;
+    .ok_or_else(|| unreadable(Reason::ChecksumNotHex))?;
     Ok(Header {
         revision,
         length,
@@ -290,7 +408,7 @@ fn pack(bytes: &[u8], out: &mut String) {
 /// The `length` bytes packed in `text`, which must hold exactly as many
 /// characters as they need, with zero padding bits.
 fn unpack(text: &str, length: u64) -> Result<Vec<u8>, RecordError> {
-    let mismatch = || unreadable("it is cut short or has text added to it");
+    let mismatch = || unreadable(Reason::WrongLength);
     // Checked against the text before anything is allocated: each character
     // takes 1 to 3 UTF-8 bytes, so a huge declared length fails here.
     let length = usize::try_from(length).map_err(|_| mismatch())?;
@@ -310,12 +428,8 @@ fn unpack(text: &str, length: u64) -> Result<Vec<u8>, RecordError> {
         if seen > units {
             return Err(mismatch());
         }
-        let value = unit_bits(c).ok_or_else(|| {
-            unreadable(format!(
-                "it holds a character (U+{:04X}) a record never has",
-                u32::from(c)
-            ))
-        })?;
+        let value =
+            unit_bits(c).ok_or_else(|| unreadable(Reason::OddCharacter { code: u32::from(c) }))?;
         acc = (acc << 15) | value;
         bits += 15;
         while bits >= 8 {
@@ -673,34 +787,31 @@ impl<'a> Reader<'a> {
         self.bytes.len().saturating_sub(self.pos)
     }
 
-    fn byte(&mut self) -> Result<u8, String> {
-        let byte = *self
-            .bytes
-            .get(self.pos)
-            .ok_or("the data ends in the middle of a value")?;
+    fn byte(&mut self) -> Result<u8, Damage> {
+        let byte = *self.bytes.get(self.pos).ok_or(Damage::EndsInValue)?;
         self.pos += 1;
         Ok(byte)
     }
 
-    fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], Damage> {
         let end = self
             .pos
             .checked_add(n)
             .filter(|&end| end <= self.bytes.len())
-            .ok_or("a length runs past the end of the data")?;
-        let slice = self.bytes.get(self.pos..end).ok_or("a length is wrong")?;
+            .ok_or(Damage::LengthPastEnd)?;
+        let slice = self.bytes.get(self.pos..end).ok_or(Damage::LengthWrong)?;
         self.pos = end;
         Ok(slice)
     }
 
-    fn varint(&mut self) -> Result<u64, String> {
+    fn varint(&mut self) -> Result<u64, Damage> {
         let mut value: u64 = 0;
         let mut shift = 0;
         loop {
             let byte = self.byte()?;
             let part = u64::from(byte & 0x7F);
             if shift >= 64 || (shift > 57 && part >> (64 - shift) != 0) {
-                return Err("a number is too large".into());
+                return Err(Damage::NumberTooLarge);
             }
             value |= part << shift;
             if byte < 0x80 {
@@ -710,14 +821,14 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn varint128(&mut self) -> Result<u128, String> {
+    fn varint128(&mut self) -> Result<u128, Damage> {
         let mut value: u128 = 0;
         let mut shift = 0;
         loop {
             let byte = self.byte()?;
             let part = u128::from(byte & 0x7F);
             if shift >= 128 || (shift > 121 && part >> (128 - shift) != 0) {
-                return Err("a number is too large".into());
+                return Err(Damage::NumberTooLarge);
             }
             value |= part << shift;
             if byte < 0x80 {
@@ -729,28 +840,28 @@ impl<'a> Reader<'a> {
 
     /// A count of things that each take at least `min_bytes`: a count the
     /// remaining data cannot hold is refused before anything is allocated.
-    fn count(&mut self, min_bytes: usize) -> Result<usize, String> {
+    fn count(&mut self, min_bytes: usize) -> Result<usize, Damage> {
         usize::try_from(self.varint()?)
             .ok()
             .filter(|&n| n <= self.remaining() / min_bytes.max(1))
-            .ok_or_else(|| "a count is larger than the data".to_string())
+            .ok_or(Damage::CountTooLarge)
     }
 
-    fn signed(&mut self) -> Result<i64, String> {
+    fn signed(&mut self) -> Result<i64, Damage> {
         let zigzag = self.varint()?;
         Ok(((zigzag >> 1) as i64) ^ -((zigzag & 1) as i64))
     }
 
-    fn bytes(&mut self) -> Result<&'a [u8], String> {
+    fn bytes(&mut self) -> Result<&'a [u8], Damage> {
         let n = self.count(1)?;
         self.take(n)
     }
 
-    fn string(&mut self) -> Result<String, String> {
+    fn string(&mut self) -> Result<String, Damage> {
         match self.varint()? {
             0 => {
                 let text = std::str::from_utf8(self.bytes()?)
-                    .map_err(|_| "a text is not valid UTF-8")?
+                    .map_err(|_| Damage::TextNotUtf8)?
                     .to_string();
                 self.strings.push(text.clone());
                 Ok(text)
@@ -759,25 +870,25 @@ impl<'a> Reader<'a> {
                 .ok()
                 .and_then(|i| self.strings.get(i))
                 .cloned()
-                .ok_or_else(|| "a text refers to one not yet read".to_string()),
+                .ok_or(Damage::TextNotYetRead),
         }
     }
 
-    fn decimal(&mut self) -> Result<Decimal, String> {
+    fn decimal(&mut self) -> Result<Decimal, Damage> {
         let zigzag = self.varint128()?;
         let mantissa = ((zigzag >> 1) as i128) ^ -((zigzag & 1) as i128);
         let scale = self.byte()?;
         let mut value = Decimal::try_from_i128_with_scale(mantissa, u32::from(scale & 0x7F))
-            .map_err(|_| "a number is out of range")?;
+            .map_err(|_| Damage::NumberOutOfRange)?;
         if scale & NEGATIVE_ZERO != 0 {
             value.set_sign_negative(true);
         }
         Ok(value)
     }
 
-    fn date(&mut self) -> Result<Date, String> {
+    fn date(&mut self) -> Result<Date, Damage> {
         let packed = self.signed()?;
-        let bad = || "a date is not a calendar day".to_string();
+        let bad = || Damage::NotACalendarDay;
         let months = i64::from(self.base_month) + packed.div_euclid(32);
         let day = u8::try_from(packed.rem_euclid(32) + 1).map_err(|_| bad())?;
         let month = i32::try_from(months)
@@ -787,11 +898,14 @@ impl<'a> Reader<'a> {
         Date::new(month.year(), month.month(), day).map_err(|_| bad())
     }
 
-    fn json<T: for<'de> Deserialize<'de>>(&mut self, what: &str) -> Result<T, String> {
-        serde_json::from_slice(self.bytes()?).map_err(|e| format!("{what}: {e}"))
+    fn json<T: for<'de> Deserialize<'de>>(&mut self, part: Part) -> Result<T, Damage> {
+        serde_json::from_slice(self.bytes()?).map_err(|e| Damage::Json {
+            part,
+            detail: e.to_string(),
+        })
     }
 
-    fn position(&mut self) -> Result<Position, String> {
+    fn position(&mut self) -> Result<Position, Damage> {
         let id = self.string()?;
         let title = self.string()?;
         let team = self.string()?;
@@ -801,7 +915,7 @@ impl<'a> Reader<'a> {
             0 => PositionStatus::Filled,
             1 => PositionStatus::Open,
             2 => PositionStatus::Planned,
-            _ => return Err("a position has an unknown status".into()),
+            _ => return Err(Damage::UnknownStatus),
         };
         let employment = if flags & CONTRACTOR != 0 {
             Employment::Contractor
@@ -835,7 +949,7 @@ impl<'a> Reader<'a> {
         })
     }
 
-    fn scenario(&mut self) -> Result<Scenario, String> {
+    fn scenario(&mut self) -> Result<Scenario, Damage> {
         let ScenarioShellIn {
             name,
             teams,
@@ -847,7 +961,7 @@ impl<'a> Reader<'a> {
             cloud,
             adjustments,
             locked_on,
-        } = self.json("a scenario")?;
+        } = self.json(Part::Scenario)?;
         let count = self.count(MIN_POSITION_BYTES)?;
         let mut positions = Vec::with_capacity(count);
         for _ in 0..count {
@@ -869,7 +983,7 @@ impl<'a> Reader<'a> {
     }
 }
 
-fn decode_payload(bytes: &[u8]) -> Result<Plan, String> {
+fn decode_payload(bytes: &[u8]) -> Result<Plan, Damage> {
     let mut reader = Reader {
         bytes,
         pos: 0,
@@ -882,7 +996,7 @@ fn decode_payload(bytes: &[u8]) -> Result<Plan, String> {
         fiscal_year_start_month,
         horizon,
         base_scenario,
-    } = reader.json("the plan")?;
+    } = reader.json(Part::Plan)?;
     reader.base_month = horizon.start.index();
     let count = reader.count(MIN_SCENARIO_BYTES)?;
     let mut scenarios = Vec::with_capacity(count);
@@ -890,7 +1004,7 @@ fn decode_payload(bytes: &[u8]) -> Result<Plan, String> {
         scenarios.push(reader.scenario()?);
     }
     if reader.remaining() != 0 {
-        return Err("there are bytes after the plan".into());
+        return Err(Damage::BytesAfterPlan);
     }
     Ok(Plan {
         name,
@@ -1029,6 +1143,42 @@ mod tests {
         let record = decode_record(&encode_record(&plan, 3)).unwrap();
         assert_eq!(record.plan, plan);
         assert_eq!(record.version, 2);
+    }
+
+    /// A record of `payload`, with the checksum that matches it.
+    fn signed(payload: &[u8]) -> String {
+        let mut text = format!(
+            "{MAGIC}{RECORD_VERSION} r=1 n={} h={:016x}\n",
+            payload.len(),
+            checksum(1, payload)
+        );
+        pack(payload, &mut text);
+        text
+    }
+
+    #[test]
+    fn a_checked_payload_that_is_no_plan_says_what_is_wrong_as_data() {
+        let damaged = |payload: &[u8]| match decode_record(&signed(payload)) {
+            Err(RecordError::Unreadable(Reason::Damaged(damage))) => damage,
+            other => panic!("{payload:?}: {other:?}"),
+        };
+        let mut payload = encode_payload(&blank());
+        payload.push(0);
+        assert_eq!(damaged(&payload), Damage::BytesAfterPlan);
+        assert_eq!(damaged(&[]), Damage::EndsInValue);
+        assert_eq!(damaged(&[9, b'{']), Damage::CountTooLarge);
+        // The plan's JSON without its fields: serde's words are the detail.
+        let Damage::Json { part, detail } = damaged(&[2, b'{', b'}']) else {
+            panic!("not a JSON problem");
+        };
+        assert_eq!(part, Part::Plan);
+        assert!(detail.starts_with("missing field `name`"), "{detail}");
+        assert_eq!(
+            decode_record(&signed(&[2, b'{', b'}']))
+                .unwrap_err()
+                .to_string(),
+            format!("the saved plan cannot be read: it is damaged (the plan: {detail})")
+        );
     }
 
     #[test]

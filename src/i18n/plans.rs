@@ -3,16 +3,16 @@
 //! it keeps), plan files that cannot be opened, and the presets.
 //!
 //! `storage` and `format` speak English only (their texts also go to files
-//! and logs); what they say reaches the screen through the functions here.
-//! Their messages are plain strings, so the Japanese is chosen by the
-//! English text's known forms, each tested against what storage really says;
-//! an unknown form is shown as it is.
+//! and logs). What they say is data (`Notice`, `ReadProblem`, `Reason`,
+//! `RecoveryLabel`, `SaveError`, `Problem`) whose `Display` is the English;
+//! the functions here word it for the screen in the current language.
 
 use super::format::count;
 use super::{Lang, Text, lang, t};
-use crate::model::{Plan, PlanError};
+use crate::format::record::{Damage, Part, Reason};
+use crate::model::{Plan, PlanError, Problem};
 use crate::storage::Persistence;
-use crate::storage::library::SaveError;
+use crate::storage::library::{Notice, PlanRef, ReadProblem, RecoveryLabel, SaveError};
 
 crate::texts! {
     pub enum PlansText {
@@ -138,14 +138,14 @@ pub fn copy_name(name: &str) -> String {
 }
 
 /// A plan that could not be opened from the list, its text kept.
-pub fn unreadable_plan(reason: &str, key: &str) -> String {
+pub fn unreadable_plan(reason: &ReadProblem, key: &str) -> String {
     match lang() {
         Lang::En => format!(
             "That plan could not be read ({reason}). Its text is kept untouched under \u{201c}{key}\u{201d}; download it below."
         ),
         Lang::Ja => format!(
             "その計画を読み取れませんでした（{}）。データは「{key}」にそのまま保管しています。下の一覧からダウンロードできます。",
-            record_reason(reason)
+            read_problem_in(reason, Lang::Ja)
         ),
     }
 }
@@ -162,226 +162,205 @@ pub fn newer_plan(version: u32) -> String {
     }
 }
 
-/// The text between `open` and the last `close` after it.
-fn between<'a>(text: &'a str, open: &str, close: &str) -> Option<&'a str> {
-    let rest = &text[text.find(open)? + open.len()..];
-    Some(&rest[..rest.rfind(close)?])
+/// Why storage could not read a plan (`Opened::Unreadable`'s reason), in
+/// `lang`: a clause, to be put in parentheses.
+pub fn read_problem_in(problem: &ReadProblem, lang: Lang) -> String {
+    match (lang, problem) {
+        (Lang::En, _) => problem.to_string(),
+        (Lang::Ja, ReadProblem::Storage) => "ブラウザーのストレージを読み取れませんでした".into(),
+        (Lang::Ja, ReadProblem::Record(reason)) => record_reason_ja(reason),
+    }
 }
 
-/// Why storage could not read a plan (`Opened::Unreadable`'s reason, a
-/// record's `RecordError::Unreadable`), in the current language.
-pub fn record_reason(reason: &str) -> String {
-    if lang() == Lang::En {
-        return reason.to_string();
-    }
-    let fixed = match reason {
-        "this browser's storage could not be read" => {
-            Some("ブラウザーのストレージを読み取れませんでした")
+/// Why a record cannot be read ([`Reason`]), in Japanese.
+fn record_reason_ja(reason: &Reason) -> String {
+    match reason {
+        Reason::NoLineEnd => "1行目が途中で終わっています".into(),
+        Reason::Version { found } => {
+            format!("形式のバージョン「{found}」はFleetplanが書き込むものではありません")
         }
-        "it is damaged (its checksum does not match its contents)" => {
-            Some("データが壊れています（チェックサムが内容と一致しません）")
+        Reason::NoField { key } => format!("見出し行に「{key}」の項目がありません"),
+        Reason::UnknownFields => "見出し行に不明な項目があります".into(),
+        Reason::RevisionNotANumber => "リビジョンが数値ではありません".into(),
+        Reason::LengthNotANumber => "長さが数値ではありません".into(),
+        Reason::ChecksumNotHex => "チェックサムが16桁の16進数ではありません".into(),
+        Reason::WrongLength => "途中で切れているか、余分な文字が加わっています".into(),
+        Reason::OddCharacter { code } => {
+            format!("保存データにありえない文字（U+{code:04X}）が含まれています")
         }
-        "its first line has no end" => Some("1行目が途中で終わっています"),
-        "its header has unknown fields" => Some("見出し行に不明な項目があります"),
-        "its revision is not a number" => Some("リビジョンが数値ではありません"),
-        "its length is not a number" => Some("長さが数値ではありません"),
-        "its checksum is not 16 hexadecimal digits" => {
-            Some("チェックサムが16桁の16進数ではありません")
+        Reason::ChecksumMismatch => {
+            "データが壊れています（チェックサムが内容と一致しません）".into()
         }
-        "it is cut short or has text added to it" => {
-            Some("途中で切れているか、余分な文字が加わっています")
-        }
-        _ => None,
-    };
-    if let Some(text) = fixed {
-        return text.to_string();
+        Reason::Damaged(damage) => format!("データが壊れています（{}）", damage_ja(damage)),
+        Reason::PlanFile(errors) => errors
+            .iter()
+            .map(plan_file_clause_ja)
+            .collect::<Vec<_>>()
+            .join("、"),
     }
-    if let Some(detail) = reason
-        .strip_prefix("it is damaged (")
-        .and_then(|r| r.strip_suffix(')'))
-    {
-        return format!("データが壊れています「{detail}」");
-    }
-    if let Some(version) = between(reason, "its version \u{201c}", "\u{201d}") {
-        return format!("形式のバージョン「{version}」はFleetplanが書き込むものではありません");
-    }
-    if let Some(key) = reason
-        .strip_prefix("its header has no ")
-        .and_then(|r| r.strip_suffix(" field"))
-    {
-        return format!("見出し行に「{key}」の項目がありません");
-    }
-    if let Some(code) = between(reason, "it holds a character (", ")") {
-        return format!("保存データにありえない文字（{code}）が含まれています");
-    }
-    format!("内容を読み取れません「{reason}」")
 }
 
-/// "“Name”" or "plan 3", as storage names a plan in a notice.
-fn plan_reference(text: &str) -> String {
-    match text
-        .strip_prefix('\u{201c}')
-        .and_then(|t| t.strip_suffix('\u{201d}'))
-    {
-        Some(name) => format!("計画「{name}」"),
-        None => format!("ID {}の計画", text.strip_prefix("plan ").unwrap_or(text)),
+/// What is wrong in a record's payload ([`Damage`]), in Japanese.
+fn damage_ja(damage: &Damage) -> String {
+    match damage {
+        Damage::EndsInValue => "値の途中でデータが終わっています".into(),
+        Damage::LengthPastEnd => "長さの指定がデータの末尾を超えています".into(),
+        Damage::LengthWrong => "長さの指定が正しくありません".into(),
+        Damage::NumberTooLarge => "数値が大きすぎます".into(),
+        Damage::CountTooLarge => "件数がデータの量を超えています".into(),
+        Damage::TextNotUtf8 => "文字列がUTF-8として正しくありません".into(),
+        Damage::TextNotYetRead => "まだ読み込まれていない文字列を参照しています".into(),
+        Damage::NumberOutOfRange => "数値が範囲外です".into(),
+        Damage::NotACalendarDay => "存在しない日付があります".into(),
+        Damage::UnknownStatus => "ポジションの状態が不明です".into(),
+        Damage::BytesAfterPlan => "計画の後ろに余分なデータがあります".into(),
+        Damage::Json { part, detail } => {
+            let part = match part {
+                Part::Plan => "計画",
+                Part::Scenario => "シナリオ",
+            };
+            format!("{part}の項目を読み取れません：「{detail}」")
+        }
+    }
+}
+
+/// Why a version-1 record (a plan file) does not parse, in Japanese: a
+/// clause, as [`record_reason_ja`] gives.
+fn plan_file_clause_ja(error: &PlanError) -> String {
+    match &error.problem {
+        Problem::NotJson { detail } => format!("JSONとして読めません：「{detail}」"),
+        Problem::OtherFormat { found, .. } => {
+            format!("「{found}」形式のデータで、Fleetplanの計画ではありません")
+        }
+        Problem::FormatMissing { .. } => "データ形式の指定がありません".into(),
+        Problem::NewerVersion { version, .. } => {
+            format!("新しいFleetplanで書かれた計画ファイル（バージョン{version}）です")
+        }
+        Problem::UnsupportedVersion { .. } => "計画ファイルのバージョンに対応していません".into(),
+        Problem::FileHasNoPlan => "計画が含まれていません".into(),
+        Problem::Unreadable { detail } => {
+            format!("項目「{}」を読み取れません：「{detail}」", error.path)
+        }
+        // Not said of a plan file that does not parse: worded as a
+        // problem of the plan.
+        _ => super::problems::problem_text_in(error, Lang::Ja),
+    }
+}
+
+/// "計画「Name」" or "ID 3の計画", as a notice names a plan.
+fn plan_ref_ja(plan: &PlanRef) -> String {
+    match plan {
+        PlanRef::Named(name) => format!("計画「{name}」"),
+        PlanRef::Id(id) => format!("ID {id}の計画"),
     }
 }
 
 /// What storage found on start (a plan list rebuilt, a plan it could not
 /// read, …), in the current language.
-pub fn storage_notice(notice: &str) -> String {
-    if lang() == Lang::En {
+pub fn storage_notice(notice: &Notice) -> String {
+    storage_notice_in(notice, lang())
+}
+
+/// What storage found on start, in `lang`.
+pub fn storage_notice_in(notice: &Notice, lang: Lang) -> String {
+    if lang == Lang::En {
         return notice.to_string();
     }
     match notice {
-        "This browser's storage is unavailable: nothing will be saved." => {
-            return "このブラウザーのストレージを使用できないため、何も保存されません。".into();
-        }
-        "The plan saved by an earlier version could not be moved to the current format (storage is full); it is kept as it was." =>
-        {
-            return "以前のバージョンで保存された計画を現在の形式に移せませんでした（ストレージがいっぱいです）。元のまま保管しています。".into();
-        }
-        _ => {}
-    }
-    if notice.starts_with("The list of plans could not be read;")
-        && let Some(n) = between(notice, "rebuilt from the ", " plans found")
-        && let Some(key) = between(notice, "\u{201c}", "\u{201d}")
-    {
-        return format!(
-            "計画の一覧を読み取れなかったため、見つかった{n}件の計画から作り直しました。元のデータは「{key}」に保管しています。"
-        );
-    }
-    if let Some(version) = between(
-        notice,
-        "These plans were saved by a newer version of Fleetplan (list version ",
-        ");",
-    ) {
-        return format!(
+        Notice::IndexRebuilt { plans, key } => format!(
+            "計画の一覧を読み取れなかったため、見つかった{}件の計画から作り直しました。元のデータは「{key}」に保管しています。",
+            count(*plans as u64)
+        ),
+        Notice::NewerIndex { version } => format!(
             "これらの計画は新しいバージョンのFleetplanで保存されています（一覧のバージョン{version}）。このバージョンでは新しい計画を表示し、保存済みのものは変更しません。"
-        );
-    }
-    if let Some(rest) = notice.strip_prefix("The plan ") {
-        if let Some((name, rest)) = rest.split_once(" could not be read (")
-            && let Some((reason, kept)) = rest.rsplit_once("); its text is ")
-            && let Some(key) = between(kept, "\u{201c}", "\u{201d}")
-        {
-            let kept = if kept.starts_with("kept") {
+        ),
+        Notice::Unavailable => {
+            "このブラウザーのストレージを使用できないため、何も保存されません。".into()
+        }
+        Notice::NotMigrated => "以前のバージョンで保存された計画を現在の形式に移せませんでした（ストレージがいっぱいです）。元のまま保管しています。".into(),
+        Notice::Unreadable {
+            plan,
+            reason,
+            key,
+            kept,
+        } => format!(
+            "{}を読み取れませんでした（{}）。データは「{key}」に{}。",
+            plan_ref_ja(plan),
+            read_problem_in(reason, Lang::Ja),
+            if *kept {
                 "そのまま保管しています"
             } else {
                 "そのまま残しています"
-            };
-            return format!(
-                "{}を読み取れませんでした（{}）。データは「{key}」に{kept}。",
-                plan_reference(name),
-                record_reason(reason)
-            );
-        }
-        if let Some((name, rest)) =
-            rest.split_once(" was saved by a newer version of Fleetplan (record version ")
-            && let Some((version, _)) = rest.split_once(')')
-        {
-            return format!(
-                "{}は新しいバージョンのFleetplanで保存されています（記録バージョン{version}）。変更せずにそのままにしています。",
-                plan_reference(name)
-            );
-        }
+            }
+        ),
+        Notice::Newer { plan, version } => format!(
+            "{}は新しいバージョンのFleetplanで保存されています（記録バージョン{version}）。変更せずにそのままにしています。",
+            plan_ref_ja(plan)
+        ),
     }
-    notice.to_string()
 }
 
-/// What a kept text was (`Recovery::label`), in the current language.
-pub fn recovery_label(label: &str) -> String {
-    if lang() == Lang::En {
+/// What a kept text was, in the current language.
+pub fn recovery_label(label: &RecoveryLabel) -> String {
+    recovery_label_in(label, lang())
+}
+
+/// What a kept text was, in `lang`.
+pub fn recovery_label_in(label: &RecoveryLabel, lang: Lang) -> String {
+    if lang == Lang::En {
         return label.to_string();
     }
     match label {
-        "The list of plans" => return "計画の一覧".into(),
-        "A plan an earlier version could not read" => {
-            return "以前のバージョンが読み取れなかった計画".into();
-        }
-        "The plan saved by an earlier version" => {
-            return "以前のバージョンで保存された計画".into();
-        }
-        _ => {}
+        RecoveryLabel::Index => "計画の一覧".into(),
+        RecoveryLabel::Plan { name } => format!("計画「{name}」"),
+        RecoveryLabel::Deleted { id } => format!("ID {id}の計画（削除済み）"),
+        RecoveryLabel::EarlierUnreadable => "以前のバージョンが読み取れなかった計画".into(),
+        RecoveryLabel::EarlierPlan => "以前のバージョンで保存された計画".into(),
     }
-    if let Some(name) = label
-        .strip_prefix("Plan \u{201c}")
-        .and_then(|l| l.strip_suffix('\u{201d}'))
-    {
-        return format!("計画「{name}」");
-    }
-    if let Some(id) = label
-        .strip_prefix("Plan ")
-        .and_then(|l| l.strip_suffix(" (deleted)"))
-    {
-        return format!("ID {id}の計画（削除済み）");
-    }
-    label.to_string()
 }
 
-/// One problem of a plan file that cannot be opened. `parsing`: the file
-/// could not be read as a plan (its envelope, or a value serde refused);
-/// otherwise the plan was read and a value is not valid.
-pub fn plan_file_error(error: &PlanError, parsing: bool) -> String {
-    if lang() == Lang::En {
+/// One problem of a plan file that cannot be opened, in the current
+/// language: a file that is not a plan Fleetplan reads, a value it could
+/// not read, or a value that is not valid (named by its field).
+pub fn plan_file_error(error: &PlanError) -> String {
+    plan_file_error_in(error, lang())
+}
+
+/// One problem of a plan file that cannot be opened, in `lang`.
+pub fn plan_file_error_in(error: &PlanError, lang: Lang) -> String {
+    if lang == Lang::En {
         return error.to_string();
     }
-    let (path, message) = (error.path.as_str(), error.message.as_str());
-    if !parsing {
-        let text = super::problems::problem_text(error);
-        return if path.is_empty() {
-            text
-        } else {
-            format!("{text}「{path}」")
-        };
-    }
-    let version = crate::format::plan_json::VERSION;
-    match path {
-        "" => {
-            let detail = between(message, "not a JSON object (", ")").unwrap_or(message);
-            return format!(
-                "Fleetplanの計画ファイルではありません（JSONオブジェクトとして読めません）。「{detail}」"
-            );
+    let path = error.path.as_str();
+    match &error.problem {
+        Problem::NotJson { detail } => format!(
+            "Fleetplanの計画ファイルではありません。JSONオブジェクトとして読めません（詳細：「{detail}」）。"
+        ),
+        Problem::OtherFormat { found, expected } => format!(
+            "これは「{found}」のファイルで、Fleetplanの計画ファイル（「{expected}」）ではありません。"
+        ),
+        Problem::FormatMissing { expected } => format!(
+            "Fleetplanの計画ファイルではありません（「\"format\": \"{expected}\"」の指定がありません）。"
+        ),
+        Problem::NewerVersion { version, supported } => format!(
+            "この計画ファイルはバージョン{version}で、新しいFleetplanで書き出されています。このバージョンで読めるのはバージョン{supported}です。"
+        ),
+        Problem::UnsupportedVersion { expected } => format!(
+            "対応していない計画ファイルのバージョンです。読めるのはバージョン{expected}です。"
+        ),
+        Problem::FileHasNoPlan => "ファイルに計画がありません。".into(),
+        Problem::Unreadable { detail } => {
+            format!("項目「{path}」の値を読み取れません（詳細：「{detail}」）。")
         }
-        "format" => {
-            return match between(message, "this is a \u{201c}", "\u{201d} file") {
-                Some(other) => format!(
-                    "これは「{other}」のファイルで、Fleetplanの計画ファイル（「{}」）ではありません。",
-                    crate::format::plan_json::FORMAT
-                ),
-                None => format!(
-                    "Fleetplanの計画ファイルではありません（\"format\": \"{}\" がありません）。",
-                    crate::format::plan_json::FORMAT
-                ),
-            };
+        _ => {
+            let text = super::problems::problem_text_in(error, Lang::Ja);
+            if path.is_empty() {
+                text
+            } else {
+                format!("{text}「{path}」")
+            }
         }
-        "version" => {
-            return match between(message, "the plan file is version ", ", written") {
-                Some(v) => format!(
-                    "この計画ファイルはバージョン{v}で、新しいFleetplanで書き出されています。このバージョンで読めるのはバージョン{version}です。"
-                ),
-                None => format!(
-                    "対応していない計画ファイルのバージョンです。読めるのはバージョン{version}です。"
-                ),
-            };
-        }
-        "plan" if message == "the file has no plan" => {
-            return "ファイルに計画がありません。".into();
-        }
-        _ => {}
     }
-    if let Some(field) = between(message, "missing field `", "`") {
-        return format!("必要な項目「{field}」がありません。「{path}」");
-    }
-    if let Some(field) = message
-        .strip_prefix("unknown field `")
-        .and_then(|m| m.split_once('`'))
-        .map(|(f, _)| f)
-    {
-        return format!("不明な項目「{field}」があります。「{path}」");
-    }
-    format!("項目の値を読み取れません。「{error}」")
 }
 
 crate::texts! {
@@ -692,8 +671,29 @@ mod tests {
         }
     }
 
+    /// Japanese apart from what it quotes in 「」 (keys, names, details).
+    fn reads_as_japanese_except_quotes(text: &str) -> bool {
+        let mut outside = String::new();
+        let mut depth = 0;
+        for c in text.chars() {
+            match c {
+                '「' => depth += 1,
+                '」' => depth -= 1,
+                _ if depth == 0 => outside.push(c),
+                _ => {}
+            }
+        }
+        reads_as_japanese(&outside)
+    }
+
+    /// A sentence in Japanese: Japanese apart from what it quotes, ending in 。.
+    fn japanese_sentence(text: &str) {
+        assert!(reads_as_japanese_except_quotes(text), "{text}");
+        assert!(text.ends_with('。'), "{text}");
+    }
+
     #[test]
-    fn plan_file_problems_in_japanese() {
+    fn plan_file_problems_in_each_language() {
         let plan = Preset::Japan2026.plan("P", april());
         let good = write_plan_file(&plan);
         let bad_fte = {
@@ -702,47 +702,62 @@ mod tests {
             write_plan_file(&p).replacen("\"fte\": \"1\"", "\"fte\": true", 1)
         };
         let cases = [
-            ("not json".to_string(), "JSONオブジェクトとして読めません"),
+            (
+                "not json".to_string(),
+                "not a Fleetplan plan file: the text is not a JSON object (expected ident at line 1 column 2)",
+                "Fleetplanの計画ファイルではありません。JSONオブジェクトとして読めません（詳細：「expected ident at line 1 column 2」）。",
+            ),
             (
                 good.replacen("fleetplan-plan", "other-plan", 1),
-                "これは「other-plan」のファイルで",
+                "format: this is a \u{201c}other-plan\u{201d} file, not a Fleetplan plan (\u{201c}fleetplan-plan\u{201d})",
+                "これは「other-plan」のファイルで、Fleetplanの計画ファイル（「fleetplan-plan」）ではありません。",
             ),
             (
                 good.replacen("\"format\": \"fleetplan-plan\",", "", 1),
-                "\"format\": \"fleetplan-plan\" がありません",
+                "format: not a Fleetplan plan file: \"format\": \"fleetplan-plan\" is missing",
+                "Fleetplanの計画ファイルではありません（「\"format\": \"fleetplan-plan\"」の指定がありません）。",
             ),
             (
                 good.replacen("\"version\": 1", "\"version\": 7", 1),
-                "バージョン7で、新しいFleetplan",
+                "version: the plan file is version 7, written by a newer Fleetplan; this one reads version 1",
+                "この計画ファイルはバージョン7で、新しいFleetplanで書き出されています。このバージョンで読めるのはバージョン1です。",
             ),
             (
                 good.replacen("\"version\": 1", "\"version\": \"x\"", 1),
-                "対応していない",
+                "version: unsupported plan file version; expected 1",
+                "対応していない計画ファイルのバージョンです。読めるのはバージョン1です。",
             ),
             (
                 r#"{"format": "fleetplan-plan", "version": 1}"#.to_string(),
+                "plan: the file has no plan",
                 "ファイルに計画がありません。",
             ),
             (
                 good.replacen("\"currency\": \"JPY\",", "", 1),
-                "必要な項目「currency」がありません。「plan」",
+                "plan: missing field `currency`",
+                "項目「plan」の値を読み取れません（詳細：「missing field `currency`」）。",
             ),
             (
                 good.replacen("\"currency\"", "\"colour\": 1, \"currency\"", 1),
-                "不明な項目「colour」があります。「plan.colour」",
+                "plan.colour: unknown field `colour`, expected one of ",
+                "項目「plan.colour」の値を読み取れません（詳細：「unknown field `colour`, expected one of ",
             ),
             (
                 bad_fte,
-                "項目の値を読み取れません。「plan.scenarios[0].positions[0].fte: ",
+                "plan.scenarios[0].positions[0].fte: ",
+                "項目「plan.scenarios[0].positions[0].fte」の値を読み取れません（詳細：「",
             ),
         ];
-        for (text, expected) in cases {
+        for (text, english, japanese) in cases {
             let errors = parse_plan_file(&text).expect_err(&text);
-            set_lang(Lang::Ja);
-            let ja = plan_file_error(&errors[0], true);
-            set_lang(Lang::En);
-            assert!(ja.contains(expected), "{ja:?} lacks {expected:?}");
-            assert_eq!(plan_file_error(&errors[0], true), errors[0].to_string());
+            let (en, ja) = (
+                plan_file_error_in(&errors[0], Lang::En),
+                plan_file_error_in(&errors[0], Lang::Ja),
+            );
+            assert_eq!(en, errors[0].to_string());
+            assert!(en.starts_with(english), "{en:?} is not {english:?}…");
+            assert!(ja.starts_with(japanese), "{ja:?} is not {japanese:?}…");
+            japanese_sentence(&ja);
         }
         // A plan read whole with an invalid value names its field.
         let mut invalid = plan.clone();
@@ -751,23 +766,26 @@ mod tests {
         assert!(parse_plan_file(&text).is_ok());
         let errors = read_plan_file(&text).unwrap_err();
         set_lang(Lang::Ja);
-        assert!(plan_file_error(&errors[0], false).ends_with("「plan.name」"));
+        let ja = plan_file_error(&errors[0]);
         set_lang(Lang::En);
+        assert!(ja.ends_with("。「plan.name」"), "{ja}");
+        assert!(reads_as_japanese_except_quotes(&ja), "{ja}");
         assert_eq!(
-            plan_file_error(&errors[0], false),
+            plan_file_error(&errors[0]),
             "plan.name: the plan needs a name"
         );
     }
 
-    /// What storage says on start about `store`, in Japanese.
+    /// What storage says on start about `store`, in Japanese; its English
+    /// is checked to be the notice's own.
     fn notices_in_japanese(store: MemoryStore) -> Vec<String> {
         let mut library = Library::new(store);
         let start = library.start(|| Plan::blank("P", "JPY", 4, april(), 12));
         set_lang(Lang::Ja);
-        let notices = start.notices.iter().map(|n| storage_notice(n)).collect();
+        let notices = start.notices.iter().map(storage_notice).collect();
         set_lang(Lang::En);
         for n in &start.notices {
-            assert_eq!(&storage_notice(n), n);
+            assert_eq!(storage_notice(n), n.to_string());
         }
         notices
     }
@@ -796,27 +814,6 @@ mod tests {
         let mut chars: Vec<char> = payload.chars().collect();
         chars[0] = if chars[0] == 'A' { 'B' } else { 'A' };
         format!("{header}\n{}", chars.into_iter().collect::<String>())
-    }
-
-    fn ja_and_japanese(notices: &[String]) {
-        for n in notices {
-            assert!(reads_as_japanese_except_quotes(n), "{n}");
-        }
-    }
-
-    /// Japanese apart from what it quotes in 「」 (keys, names, details).
-    fn reads_as_japanese_except_quotes(text: &str) -> bool {
-        let mut outside = String::new();
-        let mut depth = 0;
-        for c in text.chars() {
-            match c {
-                '「' => depth += 1,
-                '」' => depth -= 1,
-                _ if depth == 0 => outside.push(c),
-                _ => {}
-            }
-        }
-        reads_as_japanese(&outside)
     }
 
     #[test]
@@ -849,21 +846,14 @@ mod tests {
             )
             .unwrap();
         let notices = notices_in_japanese(store);
-        assert_eq!(notices.len(), 3, "{notices:?}");
         assert_eq!(
-            notices[0],
-            "計画「Cut」を読み取れませんでした（途中で切れているか、余分な文字が加わっています）。データは「fleetplan.recovery.1」にそのまま保管しています。"
+            notices,
+            [
+                "計画「Cut」を読み取れませんでした（途中で切れているか、余分な文字が加わっています）。データは「fleetplan.recovery.1」にそのまま保管しています。",
+                "計画「Damaged」を読み取れませんでした（データが壊れています（チェックサムが内容と一致しません））。データは「fleetplan.recovery.2」にそのまま保管しています。",
+                "計画「Newer」は新しいバージョンのFleetplanで保存されています（記録バージョン9）。変更せずにそのままにしています。"
+            ]
         );
-        assert!(
-            notices[1].starts_with("計画「Damaged」を読み取れませんでした（データが壊れています"),
-            "{}",
-            notices[1]
-        );
-        assert_eq!(
-            notices[2],
-            "計画「Newer」は新しいバージョンのFleetplanで保存されています（記録バージョン9）。変更せずにそのままにしています。"
-        );
-        ja_and_japanese(&notices);
 
         // Storage full: the first version's plan cannot be moved.
         let mut store = MemoryStore::default();
@@ -886,11 +876,344 @@ mod tests {
             .unwrap();
         let notices = notices_in_japanese(store);
         assert!(notices[0].contains("一覧のバージョン5"), "{notices:?}");
-        ja_and_japanese(&notices);
     }
 
     #[test]
-    fn record_reasons_and_kept_texts_in_japanese() {
+    fn every_notice_in_each_language() {
+        let unreadable = |plan: PlanRef, kept: bool, key: &str| Notice::Unreadable {
+            plan,
+            reason: ReadProblem::Record(Reason::NoLineEnd),
+            key: key.into(),
+            kept,
+        };
+        let cases = [
+            (
+                Notice::IndexRebuilt {
+                    plans: 1200,
+                    key: "fleetplan.recovery.index".into(),
+                },
+                "The list of plans could not be read; it was rebuilt from the 1200 plans found. Its text is kept under \u{201c}fleetplan.recovery.index\u{201d}.",
+                "計画の一覧を読み取れなかったため、見つかった1,200件の計画から作り直しました。元のデータは「fleetplan.recovery.index」に保管しています。",
+            ),
+            (
+                Notice::NewerIndex { version: 5 },
+                "These plans were saved by a newer version of Fleetplan (list version 5); this version shows a new plan and changes nothing stored.",
+                "これらの計画は新しいバージョンのFleetplanで保存されています（一覧のバージョン5）。このバージョンでは新しい計画を表示し、保存済みのものは変更しません。",
+            ),
+            (
+                Notice::Unavailable,
+                "This browser's storage is unavailable: nothing will be saved.",
+                "このブラウザーのストレージを使用できないため、何も保存されません。",
+            ),
+            (
+                Notice::NotMigrated,
+                "The plan saved by an earlier version could not be moved to the current format (storage is full); it is kept as it was.",
+                "以前のバージョンで保存された計画を現在の形式に移せませんでした（ストレージがいっぱいです）。元のまま保管しています。",
+            ),
+            (
+                unreadable(
+                    PlanRef::Named("Budget".into()),
+                    true,
+                    "fleetplan.recovery.4",
+                ),
+                "The plan \u{201c}Budget\u{201d} could not be read (its first line has no end); its text is kept untouched under \u{201c}fleetplan.recovery.4\u{201d}.",
+                "計画「Budget」を読み取れませんでした（1行目が途中で終わっています）。データは「fleetplan.recovery.4」にそのまま保管しています。",
+            ),
+            (
+                unreadable(PlanRef::Id("4".into()), false, "fleetplan.plan.4"),
+                "The plan plan 4 could not be read (its first line has no end); its text is left untouched under \u{201c}fleetplan.plan.4\u{201d}.",
+                "ID 4の計画を読み取れませんでした（1行目が途中で終わっています）。データは「fleetplan.plan.4」にそのまま残しています。",
+            ),
+            (
+                Notice::Unreadable {
+                    plan: PlanRef::Named("Budget".into()),
+                    reason: ReadProblem::Storage,
+                    key: "fleetplan.recovery.4".into(),
+                    kept: true,
+                },
+                "The plan \u{201c}Budget\u{201d} could not be read (this browser's storage could not be read); its text is kept untouched under \u{201c}fleetplan.recovery.4\u{201d}.",
+                "計画「Budget」を読み取れませんでした（ブラウザーのストレージを読み取れませんでした）。データは「fleetplan.recovery.4」にそのまま保管しています。",
+            ),
+            (
+                Notice::Newer {
+                    plan: PlanRef::Named("Budget".into()),
+                    version: 9,
+                },
+                "The plan \u{201c}Budget\u{201d} was saved by a newer version of Fleetplan (record version 9); it is left unchanged.",
+                "計画「Budget」は新しいバージョンのFleetplanで保存されています（記録バージョン9）。変更せずにそのままにしています。",
+            ),
+            (
+                Notice::Newer {
+                    plan: PlanRef::Id("12".into()),
+                    version: 9,
+                },
+                "The plan plan 12 was saved by a newer version of Fleetplan (record version 9); it is left unchanged.",
+                "ID 12の計画は新しいバージョンのFleetplanで保存されています（記録バージョン9）。変更せずにそのままにしています。",
+            ),
+        ];
+        for (notice, english, japanese) in cases {
+            assert_eq!(notice.to_string(), english);
+            assert_eq!(storage_notice_in(&notice, Lang::En), english);
+            let ja = storage_notice_in(&notice, Lang::Ja);
+            assert_eq!(ja, japanese);
+            japanese_sentence(&ja);
+        }
+    }
+
+    /// Every reason a record cannot be read, with its English (as storage
+    /// said it before it said it as data) and its Japanese.
+    fn every_reason() -> Vec<(Reason, String, String)> {
+        let damage = [
+            (
+                Damage::EndsInValue,
+                "the data ends in the middle of a value",
+                "値の途中でデータが終わっています",
+            ),
+            (
+                Damage::LengthPastEnd,
+                "a length runs past the end of the data",
+                "長さの指定がデータの末尾を超えています",
+            ),
+            (
+                Damage::LengthWrong,
+                "a length is wrong",
+                "長さの指定が正しくありません",
+            ),
+            (
+                Damage::NumberTooLarge,
+                "a number is too large",
+                "数値が大きすぎます",
+            ),
+            (
+                Damage::CountTooLarge,
+                "a count is larger than the data",
+                "件数がデータの量を超えています",
+            ),
+            (
+                Damage::TextNotUtf8,
+                "a text is not valid UTF-8",
+                "文字列がUTF-8として正しくありません",
+            ),
+            (
+                Damage::TextNotYetRead,
+                "a text refers to one not yet read",
+                "まだ読み込まれていない文字列を参照しています",
+            ),
+            (
+                Damage::NumberOutOfRange,
+                "a number is out of range",
+                "数値が範囲外です",
+            ),
+            (
+                Damage::NotACalendarDay,
+                "a date is not a calendar day",
+                "存在しない日付があります",
+            ),
+            (
+                Damage::UnknownStatus,
+                "a position has an unknown status",
+                "ポジションの状態が不明です",
+            ),
+            (
+                Damage::BytesAfterPlan,
+                "there are bytes after the plan",
+                "計画の後ろに余分なデータがあります",
+            ),
+            (
+                Damage::Json {
+                    part: Part::Plan,
+                    detail: "missing field `name`".into(),
+                },
+                "the plan: missing field `name`",
+                "計画の項目を読み取れません：「missing field `name`」",
+            ),
+            (
+                Damage::Json {
+                    part: Part::Scenario,
+                    detail: "EOF while parsing".into(),
+                },
+                "a scenario: EOF while parsing",
+                "シナリオの項目を読み取れません：「EOF while parsing」",
+            ),
+        ];
+        let mut reasons: Vec<(Reason, String, String)> = [
+            (
+                Reason::NoLineEnd,
+                "its first line has no end",
+                "1行目が途中で終わっています",
+            ),
+            (
+                Reason::Version { found: "02".into() },
+                "its version \u{201c}02\u{201d} is not one Fleetplan writes",
+                "形式のバージョン「02」はFleetplanが書き込むものではありません",
+            ),
+            (
+                Reason::NoField { key: "h=" },
+                "its header has no h= field",
+                "見出し行に「h=」の項目がありません",
+            ),
+            (
+                Reason::UnknownFields,
+                "its header has unknown fields",
+                "見出し行に不明な項目があります",
+            ),
+            (
+                Reason::RevisionNotANumber,
+                "its revision is not a number",
+                "リビジョンが数値ではありません",
+            ),
+            (
+                Reason::LengthNotANumber,
+                "its length is not a number",
+                "長さが数値ではありません",
+            ),
+            (
+                Reason::ChecksumNotHex,
+                "its checksum is not 16 hexadecimal digits",
+                "チェックサムが16桁の16進数ではありません",
+            ),
+            (
+                Reason::WrongLength,
+                "it is cut short or has text added to it",
+                "途中で切れているか、余分な文字が加わっています",
+            ),
+            (
+                Reason::OddCharacter { code: 0x7F },
+                "it holds a character (U+007F) a record never has",
+                "保存データにありえない文字（U+007F）が含まれています",
+            ),
+            (
+                Reason::ChecksumMismatch,
+                "it is damaged (its checksum does not match its contents)",
+                "データが壊れています（チェックサムが内容と一致しません）",
+            ),
+        ]
+        .into_iter()
+        .map(|(r, en, ja)| (r, en.to_string(), ja.to_string()))
+        .collect();
+        reasons.extend(damage.into_iter().map(|(d, en, ja)| {
+            (
+                Reason::Damaged(d),
+                format!("it is damaged ({en})"),
+                format!("データが壊れています（{ja}）"),
+            )
+        }));
+        // A version-1 record: its plan file's problems.
+        let file = |path: &str, problem: Problem| PlanError::at(path, problem);
+        let files = [
+            (
+                file(
+                    "",
+                    Problem::NotJson {
+                        detail: "expected value at line 1 column 1".into(),
+                    },
+                ),
+                "not a Fleetplan plan file: the text is not a JSON object (expected value at line 1 column 1)",
+                "JSONとして読めません：「expected value at line 1 column 1」",
+            ),
+            (
+                file(
+                    "format",
+                    Problem::OtherFormat {
+                        found: "x".into(),
+                        expected: "fleetplan-plan".into(),
+                    },
+                ),
+                "format: this is a \u{201c}x\u{201d} file, not a Fleetplan plan (\u{201c}fleetplan-plan\u{201d})",
+                "「x」形式のデータで、Fleetplanの計画ではありません",
+            ),
+            (
+                file(
+                    "format",
+                    Problem::FormatMissing {
+                        expected: "fleetplan-plan".into(),
+                    },
+                ),
+                "format: not a Fleetplan plan file: \"format\": \"fleetplan-plan\" is missing",
+                "データ形式の指定がありません",
+            ),
+            (
+                file(
+                    "version",
+                    Problem::NewerVersion {
+                        version: 3,
+                        supported: 1,
+                    },
+                ),
+                "version: the plan file is version 3, written by a newer Fleetplan; this one reads version 1",
+                "新しいFleetplanで書かれた計画ファイル（バージョン3）です",
+            ),
+            (
+                file("version", Problem::UnsupportedVersion { expected: 1 }),
+                "version: unsupported plan file version; expected 1",
+                "計画ファイルのバージョンに対応していません",
+            ),
+            (
+                file("plan", Problem::FileHasNoPlan),
+                "plan: the file has no plan",
+                "計画が含まれていません",
+            ),
+            (
+                file(
+                    "plan.colour",
+                    Problem::Unreadable {
+                        detail: "unknown field `colour`".into(),
+                    },
+                ),
+                "plan.colour: unknown field `colour`",
+                "項目「plan.colour」を読み取れません：「unknown field `colour`」",
+            ),
+        ];
+        reasons.extend(
+            files
+                .into_iter()
+                .map(|(e, en, ja)| (Reason::PlanFile(vec![e]), en.to_string(), ja.to_string())),
+        );
+        reasons
+    }
+
+    #[test]
+    fn every_record_reason_in_each_language() {
+        for (reason, english, japanese) in every_reason() {
+            let problem = ReadProblem::Record(reason.clone());
+            assert_eq!(reason.to_string(), english);
+            assert_eq!(problem.to_string(), english);
+            assert_eq!(read_problem_in(&problem, Lang::En), english);
+            assert_eq!(read_problem_in(&problem, Lang::Ja), japanese);
+            assert!(
+                reads_as_japanese_except_quotes(&japanese),
+                "{reason:?}: {japanese}"
+            );
+            // A clause: the notice puts it in parentheses.
+            assert!(!japanese.ends_with('。'), "{japanese}");
+        }
+        let storage = ReadProblem::Storage;
+        assert_eq!(
+            read_problem_in(&storage, Lang::En),
+            "this browser's storage could not be read"
+        );
+        assert_eq!(
+            read_problem_in(&storage, Lang::Ja),
+            "ブラウザーのストレージを読み取れませんでした"
+        );
+        // Several problems of a plan file, as the first version's record
+        // gives them.
+        let two = Reason::PlanFile(vec![
+            PlanError::at("plan", Problem::FileHasNoPlan),
+            PlanError::at("version", Problem::UnsupportedVersion { expected: 1 }),
+        ]);
+        assert_eq!(
+            two.to_string(),
+            "plan: the file has no plan; version: unsupported plan file version; expected 1"
+        );
+        assert_eq!(
+            read_problem_in(&ReadProblem::Record(two), Lang::Ja),
+            "計画が含まれていません、計画ファイルのバージョンに対応していません"
+        );
+    }
+
+    #[test]
+    fn record_reasons_of_stored_texts_in_japanese() {
         let record = encode_record(&Plan::blank("X", "JPY", 4, april(), 12), 4);
         let mut odd = record.clone();
         let at = record.find('\n').unwrap() + 1;
@@ -902,7 +1225,7 @@ mod tests {
             (record.replacen('\n', " ", 1), "1行目が途中で終わっています"),
             (
                 record.replacen("record 2 ", "record 02 ", 1),
-                "形式のバージョン「02」",
+                "形式のバージョン「02」はFleetplanが書き込むものではありません",
             ),
             (
                 record.replacen(" h=", " x=", 1),
@@ -924,13 +1247,23 @@ mod tests {
                 record.replacen(" h=", " h=0", 1),
                 "チェックサムが16桁の16進数ではありません",
             ),
-            (cut_short(&record), "途中で切れているか"),
+            (
+                cut_short(&record),
+                "途中で切れているか、余分な文字が加わっています",
+            ),
             (
                 damaged(&record),
                 "データが壊れています（チェックサムが内容と一致しません）",
             ),
-            (odd, "保存データにありえない文字（U+007F）"),
-            ("{\"format\": \"x\"}".to_string(), "内容を読み取れません「"),
+            (odd, "保存データにありえない文字（U+007F）が含まれています"),
+            (
+                "{\"format\": \"x\"}".to_string(),
+                "「x」形式のデータで、Fleetplanの計画ではありません",
+            ),
+            (
+                "hello".to_string(),
+                "JSONとして読めません：「expected value at line 1 column 1」",
+            ),
         ];
         for (text, expected) in edits {
             let mut library = Library::new(MemoryStore::default());
@@ -941,17 +1274,45 @@ mod tests {
             let Opened::Unreadable { reason, .. } = library.open("1") else {
                 panic!("{text:?} opens");
             };
-            set_lang(Lang::Ja);
-            let ja = record_reason(&reason);
-            set_lang(Lang::En);
-            assert_eq!(record_reason(&reason), reason);
-            assert!(ja.contains(expected), "{reason:?}: {ja:?}");
-            if !ja.starts_with("内容を読み取れません") {
-                assert!(reads_as_japanese_except_quotes(&ja), "{reason:?} → {ja:?}");
-            }
+            assert_eq!(read_problem_in(&reason, Lang::Ja), expected, "{reason:?}");
+        }
+    }
+
+    #[test]
+    fn kept_texts_in_each_language() {
+        let cases = [
+            (RecoveryLabel::Index, "The list of plans", "計画の一覧"),
+            (
+                RecoveryLabel::Plan {
+                    name: "Budget".into(),
+                },
+                "Plan \u{201c}Budget\u{201d}",
+                "計画「Budget」",
+            ),
+            (
+                RecoveryLabel::Deleted { id: "7".into() },
+                "Plan 7 (deleted)",
+                "ID 7の計画（削除済み）",
+            ),
+            (
+                RecoveryLabel::EarlierUnreadable,
+                "A plan an earlier version could not read",
+                "以前のバージョンが読み取れなかった計画",
+            ),
+            (
+                RecoveryLabel::EarlierPlan,
+                "The plan saved by an earlier version",
+                "以前のバージョンで保存された計画",
+            ),
+        ];
+        for (label, english, japanese) in cases {
+            assert_eq!(label.to_string(), english);
+            assert_eq!(recovery_label_in(&label, Lang::En), english);
+            assert_eq!(recovery_label_in(&label, Lang::Ja), japanese);
+            assert!(reads_as_japanese_except_quotes(japanese), "{japanese}");
         }
 
-        // The kept texts' labels.
+        // What storage lists.
         let mut store = stored(&["Budget"]);
         store.set("fleetplan.recovery.1", "x").unwrap();
         store.set("fleetplan.recovery.7", "x").unwrap();
@@ -976,9 +1337,45 @@ mod tests {
                 "計画の一覧"
             ]
         );
-        for r in library.recoveries() {
-            assert_eq!(recovery_label(&r.label), r.label);
-        }
+        let english: Vec<String> = library
+            .recoveries()
+            .iter()
+            .map(|r| recovery_label(&r.label))
+            .collect();
+        assert_eq!(
+            english,
+            [
+                "The plan saved by an earlier version",
+                "A plan an earlier version could not read",
+                "Plan \u{201c}Budget\u{201d}",
+                "Plan 7 (deleted)",
+                "The list of plans"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_copy_is_named_in_the_language_of_the_page() {
+        let mut library = Library::new(stored(&["予算"]));
+        set_lang(Lang::Ja);
+        let copy = library.duplicate_named("1", copy_name).unwrap();
+        set_lang(Lang::En);
+        let english = library.duplicate_named("1", copy_name).unwrap();
+        let names: Vec<(String, String)> = library
+            .index()
+            .unwrap()
+            .plans
+            .into_iter()
+            .map(|p| (p.id, p.name))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ("1".to_string(), "予算".to_string()),
+                (copy, "予算のコピー".to_string()),
+                (english, "予算 (copy)".to_string())
+            ]
+        );
     }
 
     #[test]
@@ -987,23 +1384,28 @@ mod tests {
         assert_eq!(characters(12_345), "12,345文字");
         assert_eq!(copy_name("予算"), "予算のコピー");
         assert_eq!(plan_name_label("予算"), "計画「予算」の名前");
-        assert!(
-            unreadable_plan("its first line has no end", "fleetplan.recovery.3")
-                .contains("（1行目が途中で終わっています）")
+        let reason = ReadProblem::Record(Reason::NoLineEnd);
+        assert_eq!(
+            unreadable_plan(&reason, "fleetplan.recovery.3"),
+            "その計画を読み取れませんでした（1行目が途中で終わっています）。データは「fleetplan.recovery.3」にそのまま保管しています。下の一覧からダウンロードできます。"
+        );
+        assert_eq!(
+            newer_plan(3),
+            "その計画は新しいバージョンのFleetplanで保存されています（記録バージョン3）。このバージョンでは変更しません。"
         );
         assert!(reads_as_japanese(&newer_plan(3)));
-        assert_eq!(
-            record_reason("it is damaged (a scenario: x)"),
-            "データが壊れています「a scenario: x」"
-        );
-        assert_eq!(
-            record_reason("this browser's storage could not be read"),
-            "ブラウザーのストレージを読み取れませんでした"
-        );
         assert_eq!(persistence(Persistence::Granted).0, "granted");
         set_lang(Lang::En);
         assert_eq!(characters(12_345), "12345 characters");
         assert_eq!(copy_name("Budget"), "Budget (copy)");
+        assert_eq!(
+            unreadable_plan(&reason, "fleetplan.recovery.3"),
+            "That plan could not be read (its first line has no end). Its text is kept untouched under \u{201c}fleetplan.recovery.3\u{201d}; download it below."
+        );
+        assert_eq!(
+            newer_plan(3),
+            "That plan was saved by a newer version of Fleetplan (record version 3); this version leaves it unchanged."
+        );
         assert_eq!(
             persistence(Persistence::Unknown),
             ("unknown", "Asking the browser to keep these plans…")

@@ -14,10 +14,13 @@
 //! newer version wrote, or over a record another tab saved since this one
 //! read it (the record's revision tells; the person chooses).
 
+use std::fmt;
+
 use serde::{Deserialize, Serialize};
 
 use crate::format::record::{
-    RECORD_VERSION, RecordError, decode_record, encode_record, record_header, record_revision,
+    RECORD_VERSION, Reason, RecordError, decode_record, encode_record, record_header,
+    record_revision,
 };
 use crate::model::Plan;
 
@@ -85,7 +88,7 @@ pub enum Opened {
     /// is under [`recovery_key`] unless `kept` is false (storage full).
     Unreadable {
         id: String,
-        reason: String,
+        reason: ReadProblem,
         kept: bool,
     },
     /// Written by a newer version of Fleetplan: left alone.
@@ -107,18 +110,6 @@ pub enum SaveError {
     Blocked,
 }
 
-impl SaveError {
-    /// The message for the header, in plain words.
-    pub fn message(&self) -> String {
-        match self {
-            Self::Conflict { .. } => "Not saved: this plan was changed in another tab".into(),
-            Self::Full => "Not saved: this browser's storage for Fleetplan is full".into(),
-            Self::Unavailable => "Not saved: this browser's storage is unavailable".into(),
-            Self::Blocked => "Not saved: the stored copy could not be read and is kept".into(),
-        }
-    }
-}
-
 impl From<StoreError> for SaveError {
     fn from(e: StoreError) -> Self {
         match e {
@@ -128,12 +119,82 @@ impl From<StoreError> for SaveError {
     }
 }
 
+impl SaveError {
+    /// The message for the header, in plain English (its
+    /// [`Display`](fmt::Display)); a UI words the variant in its language.
+    pub fn message(&self) -> String {
+        self.english().to_string()
+    }
+
+    fn english(&self) -> &'static str {
+        match self {
+            Self::Conflict { .. } => "Not saved: this plan was changed in another tab",
+            Self::Full => "Not saved: this browser's storage for Fleetplan is full",
+            Self::Unavailable => "Not saved: this browser's storage is unavailable",
+            Self::Blocked => "Not saved: the stored copy could not be read and is kept",
+        }
+    }
+}
+
+impl fmt::Display for SaveError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.english())
+    }
+}
+
+/// Why a stored plan could not be read; its [`Display`](fmt::Display) is
+/// the English clause ("this browser's storage could not be read").
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ReadProblem {
+    /// The store failed to give the record.
+    Storage,
+    /// The record is there but cannot be read.
+    Record(Reason),
+}
+
+impl fmt::Display for ReadProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Storage => f.write_str("this browser's storage could not be read"),
+            Self::Record(reason) => write!(f, "{reason}"),
+        }
+    }
+}
+
+/// What a kept text was; its [`Display`](fmt::Display) is the English
+/// label ("Plan “FY2026”", "The list of plans").
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RecoveryLabel {
+    /// The plan list's text.
+    Index,
+    /// A listed plan's record.
+    Plan { name: String },
+    /// The record of a plan no longer in the list.
+    Deleted { id: String },
+    /// What the first versions kept of a record they could not read.
+    EarlierUnreadable,
+    /// The first versions' plan, which could not be moved to the list.
+    EarlierPlan,
+}
+
+impl fmt::Display for RecoveryLabel {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Index => f.write_str("The list of plans"),
+            Self::Plan { name } => write!(f, "Plan \u{201c}{name}\u{201d}"),
+            Self::Deleted { id } => write!(f, "Plan {id} (deleted)"),
+            Self::EarlierUnreadable => f.write_str("A plan an earlier version could not read"),
+            Self::EarlierPlan => f.write_str("The plan saved by an earlier version"),
+        }
+    }
+}
+
 /// Text kept because it could not be read.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Recovery {
     pub key: String,
-    /// What it was, in words: "Plan “FY2026” (2)", "The plan list".
-    pub label: String,
+    /// What it was.
+    pub label: RecoveryLabel,
     /// Characters of text.
     pub length: usize,
 }
@@ -153,8 +214,8 @@ pub struct Start {
     /// could not be stored).
     pub opened: Opened,
     /// Things the person should know (a migration that failed, a plan list
-    /// rebuilt), in plain words.
-    pub notices: Vec<String>,
+    /// rebuilt).
+    pub notices: Vec<Notice>,
     /// The plan list was written by a newer version: nothing is changed.
     pub newer_index: bool,
 }
@@ -271,19 +332,14 @@ impl<S: KeyValue> Library<S> {
         let mut index = match self.index() {
             Ok(index) => index,
             Err(IndexProblem::Rebuilt(index)) => {
-                notices.push(format!(
-                    "The list of plans could not be read; it was rebuilt from the {} plans found. \
-                     Its text is kept under \u{201c}{}\u{201d}.",
-                    index.plans.len(),
-                    recovery_key("index")
-                ));
+                notices.push(Notice::IndexRebuilt {
+                    plans: index.plans.len(),
+                    key: recovery_key("index"),
+                });
                 index
             }
             Err(IndexProblem::Newer { version }) => {
-                notices.push(format!(
-                    "These plans were saved by a newer version of Fleetplan (list version {version}); \
-                     this version shows a new plan and changes nothing stored."
-                ));
+                notices.push(Notice::NewerIndex { version });
                 return Start {
                     opened: Opened::Plan {
                         id: String::new(),
@@ -295,8 +351,7 @@ impl<S: KeyValue> Library<S> {
                 };
             }
             Err(IndexProblem::Unavailable) => {
-                notices
-                    .push("This browser's storage is unavailable: nothing will be saved.".into());
+                notices.push(Notice::Unavailable);
                 Index::default()
             }
         };
@@ -323,7 +378,7 @@ impl<S: KeyValue> Library<S> {
                     };
                 }
                 Opened::Missing { .. } => {}
-                problem => notices.push(describe(&problem, &index)),
+                problem => notices.extend(Notice::of(problem, &index)),
             }
         }
         let plan = blank();
@@ -360,7 +415,7 @@ impl<S: KeyValue> Library<S> {
     /// plan 1 of the list, in the current record format, and the old key is
     /// removed only once both are written. One that cannot be read stays
     /// where it is and is listed with the recoveries.
-    fn migrate_first_version(&mut self, index: &mut Index) -> Option<String> {
+    fn migrate_first_version(&mut self, index: &mut Index) -> Option<Notice> {
         let raw = self.store.get(LEGACY_PLAN_KEY).ok().flatten()?;
         let record = decode_record(&raw).ok()?;
         let id = self.free_id(index);
@@ -383,11 +438,7 @@ impl<S: KeyValue> Library<S> {
             Err(_) => {
                 index.plans.retain(|p| p.id != id);
                 self.store.remove(&plan_key(&id));
-                Some(
-                    "The plan saved by an earlier version could not be moved to the current format \
-                     (storage is full); it is kept as it was."
-                        .into(),
-                )
+                Some(Notice::NotMigrated)
             }
         }
     }
@@ -418,7 +469,7 @@ impl<S: KeyValue> Library<S> {
             Err(_) => {
                 return Opened::Unreadable {
                     id: id.into(),
-                    reason: "this browser's storage could not be read".into(),
+                    reason: ReadProblem::Storage,
                     kept: true,
                 };
             }
@@ -455,7 +506,7 @@ impl<S: KeyValue> Library<S> {
                     || self.store.set(&recovery, &raw).is_ok();
                 Opened::Unreadable {
                     id: id.into(),
-                    reason,
+                    reason: ReadProblem::Record(reason),
                     kept,
                 }
             }
@@ -554,13 +605,23 @@ impl<S: KeyValue> Library<S> {
 
     /// Stores a copy of plan `id` named "… (copy)"; returns the new id.
     pub fn duplicate(&mut self, id: &str) -> Result<String, SaveError> {
+        self.duplicate_named(id, |name| format!("{name} (copy)"))
+    }
+
+    /// Stores a copy of plan `id` under the name `name_of` gives for the
+    /// original's name (a UI names it in its language); returns the new id.
+    pub fn duplicate_named(
+        &mut self,
+        id: &str,
+        name_of: impl FnOnce(&str) -> String,
+    ) -> Result<String, SaveError> {
         let text = self
             .store
             .get(&plan_key(id))
             .map_err(SaveError::from)?
             .ok_or(SaveError::Unavailable)?;
         let mut plan = decode_record(&text).map_err(|_| SaveError::Blocked)?.plan;
-        plan.name = format!("{} (copy)", plan.name);
+        plan.name = name_of(&plan.name);
         self.create(&plan)
     }
 
@@ -614,17 +675,19 @@ impl<S: KeyValue> Library<S> {
             .filter_map(|key| {
                 let label = if let Some(id) = key.strip_prefix(RECOVERY_PREFIX) {
                     if id == "index" {
-                        "The list of plans".to_string()
+                        RecoveryLabel::Index
                     } else {
                         match names.iter().find(|p| p.id == id) {
-                            Some(p) => format!("Plan \u{201c}{}\u{201d}", p.name),
-                            None => format!("Plan {id} (deleted)"),
+                            Some(p) => RecoveryLabel::Plan {
+                                name: p.name.clone(),
+                            },
+                            None => RecoveryLabel::Deleted { id: id.into() },
                         }
                     }
                 } else if key == LEGACY_RECOVERY_KEY {
-                    "A plan an earlier version could not read".to_string()
+                    RecoveryLabel::EarlierUnreadable
                 } else if key == LEGACY_PLAN_KEY {
-                    "The plan saved by an earlier version".to_string()
+                    RecoveryLabel::EarlierPlan
                 } else {
                     return None;
                 };
@@ -655,37 +718,115 @@ fn is_recovery_key(key: &str) -> bool {
     key.starts_with(RECOVERY_PREFIX) || key == LEGACY_RECOVERY_KEY || key == LEGACY_PLAN_KEY
 }
 
-/// A plan that could not be opened, in words.
-fn describe(opened: &Opened, index: &Index) -> String {
-    let name = |id: &str| {
-        index.plans.iter().find(|p| p.id == id).map_or_else(
-            || format!("plan {id}"),
-            |p| format!("\u{201c}{}\u{201d}", p.name),
-        )
-    };
-    match opened {
-        Opened::Unreadable { id, reason, kept } => {
-            let kept = if *kept {
-                format!(
-                    "its text is kept untouched under \u{201c}{}\u{201d}",
-                    recovery_key(id)
-                )
-            } else {
-                format!(
-                    "its text is left untouched under \u{201c}{}\u{201d}",
-                    plan_key(id)
-                )
-            };
-            format!(
-                "The plan {} could not be read ({reason}); {kept}.",
-                name(id)
-            )
+/// Something storage found on start that the person should know, as data
+/// (a UI words it in its language); its [`Display`](fmt::Display) is the
+/// English sentence.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Notice {
+    /// The plan list could not be read: rebuilt from the `plans` records
+    /// found, its text kept under `key`.
+    IndexRebuilt { plans: usize, key: String },
+    /// The plan list is of a newer version: nothing stored is changed.
+    NewerIndex { version: u32 },
+    /// Storage cannot be used: nothing will be saved.
+    Unavailable,
+    /// The first versions' plan could not be moved (storage is full).
+    NotMigrated,
+    /// A plan that could not be read; its text is under `key`: a recovery
+    /// copy when `kept`, else its own record (no room for a copy).
+    Unreadable {
+        plan: PlanRef,
+        reason: ReadProblem,
+        key: String,
+        kept: bool,
+    },
+    /// A plan of a newer version, left unchanged.
+    Newer { plan: PlanRef, version: u32 },
+}
+
+/// How a notice names a plan: by its name in the list, or by its id when
+/// the list does not name it. Displayed as "“Name”" or "plan 3".
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PlanRef {
+    Named(String),
+    Id(String),
+}
+
+impl fmt::Display for PlanRef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Named(name) => write!(f, "\u{201c}{name}\u{201d}"),
+            Self::Id(id) => write!(f, "plan {id}"),
         }
-        Opened::Newer { id, version } => format!(
-            "The plan {} was saved by a newer version of Fleetplan (record version {version}); it is left unchanged.",
-            name(id)
-        ),
-        Opened::Plan { .. } | Opened::Missing { .. } => String::new(),
+    }
+}
+
+impl Notice {
+    /// The notice for a plan that could not be opened (none for one that
+    /// opened or is missing).
+    fn of(opened: Opened, index: &Index) -> Option<Self> {
+        let plan = |id: String| match index.plans.iter().find(|p| p.id == id) {
+            Some(p) => PlanRef::Named(p.name.clone()),
+            None => PlanRef::Id(id),
+        };
+        match opened {
+            Opened::Unreadable { id, reason, kept } => Some(Self::Unreadable {
+                key: if kept {
+                    recovery_key(&id)
+                } else {
+                    plan_key(&id)
+                },
+                plan: plan(id),
+                reason,
+                kept,
+            }),
+            Opened::Newer { id, version } => Some(Self::Newer {
+                plan: plan(id),
+                version,
+            }),
+            Opened::Plan { .. } | Opened::Missing { .. } => None,
+        }
+    }
+}
+
+impl fmt::Display for Notice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::IndexRebuilt { plans, key } => write!(
+                f,
+                "The list of plans could not be read; it was rebuilt from the {plans} plans found. \
+                 Its text is kept under \u{201c}{key}\u{201d}."
+            ),
+            Self::NewerIndex { version } => write!(
+                f,
+                "These plans were saved by a newer version of Fleetplan (list version {version}); \
+                 this version shows a new plan and changes nothing stored."
+            ),
+            Self::Unavailable => {
+                f.write_str("This browser's storage is unavailable: nothing will be saved.")
+            }
+            Self::NotMigrated => f.write_str(
+                "The plan saved by an earlier version could not be moved to the current format \
+                 (storage is full); it is kept as it was.",
+            ),
+            Self::Unreadable {
+                plan,
+                reason,
+                key,
+                kept,
+            } => {
+                let kept = if *kept { "kept" } else { "left" };
+                write!(
+                    f,
+                    "The plan {plan} could not be read ({reason}); \
+                     its text is {kept} untouched under \u{201c}{key}\u{201d}."
+                )
+            }
+            Self::Newer { plan, version } => write!(
+                f,
+                "The plan {plan} was saved by a newer version of Fleetplan (record version {version}); it is left unchanged."
+            ),
+        }
     }
 }
 

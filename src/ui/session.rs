@@ -6,7 +6,7 @@ use leptos::ev;
 use leptos::prelude::*;
 
 use super::state::{PlanState, SaveStatus};
-use crate::format::plan_json::{parse_plan_file, read_plan_file, write_plan_file};
+use crate::format::plan_json::{read_plan_file, write_plan_file};
 use crate::format::record::{decode_record, record_header};
 use crate::i18n::plans::{self as texts, PlansText, save_error};
 use crate::i18n::t;
@@ -58,11 +58,7 @@ impl Session {
     /// into the list), or a new one; returns it with the save state to start in.
     pub fn start(blank: impl FnOnce() -> Plan) -> (Self, Plan, SaveStatus) {
         let start = with_library(|library| library.start(blank));
-        let mut notices: Vec<String> = start
-            .notices
-            .iter()
-            .map(|n| texts::storage_notice(n))
-            .collect();
+        let mut notices: Vec<String> = start.notices.iter().map(texts::storage_notice).collect();
         let (id, plan, revision) = match start.opened {
             Opened::Plan { id, plan, revision } => (id, plan, revision),
             // `start` always opens a plan; this is its contract.
@@ -237,16 +233,8 @@ impl Session {
             // The copy has this tab's latest edits.
             self.flush(state);
         }
-        let copy = with_library(|library| library.duplicate(id)).map_err(|e| save_error(&e))?;
-        // Storage names the copy "… (copy)", in English.
-        if crate::i18n::lang() != crate::i18n::Lang::En {
-            with_library(|library| {
-                let index = library.index().ok()?;
-                let name = &index.plans.iter().find(|p| p.id == copy)?.name;
-                let original = name.strip_suffix(" (copy)")?;
-                library.rename(&copy, &texts::copy_name(original)).ok()
-            });
-        }
+        with_library(|library| library.duplicate_named(id, texts::copy_name))
+            .map_err(|e| save_error(&e))?;
         self.refresh();
         Ok(())
     }
@@ -294,13 +282,10 @@ impl Session {
     /// field paths.
     pub fn import_file(&self, state: PlanState, text: &str) -> Result<(), Vec<String>> {
         let plan = read_plan_file(text).map_err(|errors| {
-            // Read again only to tell a file that is no plan from a plan
-            // with invalid values: the two are worded differently.
-            let parsing = parse_plan_file(text).is_err();
             errors
                 .iter()
                 .take(20)
-                .map(|e| texts::plan_file_error(e, parsing))
+                .map(texts::plan_file_error)
                 .collect::<Vec<_>>()
         })?;
         self.create(state, &plan).map_err(|e| vec![e])
