@@ -26,7 +26,7 @@ pub fn Notices() -> impl IntoView {
             .map(|(i, text)| {
                 view! {
                     <div class="banner banner-warning" role="alert" data-testid="notice">
-                        <span>{text}</span>
+                        <span>{text.text()}</span>
                         <button type="button" class="button-quiet" aria-label=t(ShellText::Dismiss)
                             on:click=move |_| session.notices.update(|n| { if i < n.len() { n.remove(i); } })>
                             {t(ShellText::Dismiss)}

@@ -12,7 +12,7 @@ use crate::i18n::plans::{self as texts, PlansText, save_error};
 use crate::i18n::t;
 use crate::model::Plan;
 use crate::storage::library::{
-    INDEX_KEY, Library, Opened, PlanEntry, Recovery, SaveError, plan_key,
+    INDEX_KEY, Library, Notice, Opened, PlanEntry, ReadProblem, Recovery, SaveError, plan_key,
 };
 use crate::storage::{LocalStore, Persistence, request_persistence};
 
@@ -28,6 +28,33 @@ fn with_library<T>(f: impl FnOnce(&mut Library<LocalStore>) -> T) -> T {
     LIBRARY.with(|library| f(&mut library.borrow_mut()))
 }
 
+/// A message under the header about the plans on this device. Kept as
+/// what happened, and put into words when shown, so it follows a switch of
+/// language.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SessionNotice {
+    /// What the library found on start.
+    Storage(Notice),
+    /// A plan that could not be read, and the key its text is kept under.
+    Unreadable { reason: ReadProblem, key: String },
+    /// A plan saved by a newer version of Fleetplan.
+    Newer(u32),
+    /// A fixed text.
+    Said(PlansText),
+}
+
+impl SessionNotice {
+    /// The notice in the current language.
+    pub fn text(&self) -> String {
+        match self {
+            Self::Storage(notice) => texts::storage_notice(notice),
+            Self::Unreadable { reason, key } => texts::unreadable_plan(reason, key),
+            Self::Newer(version) => texts::newer_plan(*version),
+            Self::Said(text) => t(*text).to_string(),
+        }
+    }
+}
+
 #[derive(Clone, Copy)]
 pub struct Session {
     /// The open plan's id; empty while it could not be stored.
@@ -38,7 +65,7 @@ pub struct Session {
     pub recoveries: RwSignal<Vec<Recovery>>,
     /// What the person should know (an unreadable plan, a migration), shown
     /// until dismissed.
-    pub notices: RwSignal<Vec<String>>,
+    pub notices: RwSignal<Vec<SessionNotice>>,
     /// Another tab saved this plan while this one had changes not saved.
     pub conflict: RwSignal<bool>,
     pub persistence: RwSignal<Persistence>,
@@ -58,7 +85,11 @@ impl Session {
     /// into the list), or a new one; returns it with the save state to start in.
     pub fn start(blank: impl FnOnce() -> Plan) -> (Self, Plan, SaveStatus) {
         let start = with_library(|library| library.start(blank));
-        let mut notices: Vec<String> = start.notices.iter().map(texts::storage_notice).collect();
+        let mut notices: Vec<SessionNotice> = start
+            .notices
+            .into_iter()
+            .map(SessionNotice::Storage)
+            .collect();
         let (id, plan, revision) = match start.opened {
             Opened::Plan { id, plan, revision } => (id, plan, revision),
             // `start` always opens a plan; this is its contract.
@@ -67,7 +98,7 @@ impl Session {
         let status = if start.newer_index {
             SaveStatus::Blocked
         } else if id.is_empty() {
-            notices.push(t(PlansText::NotStored).into());
+            notices.push(SessionNotice::Said(PlansText::NotStored));
             SaveStatus::Failed(t(PlansText::NotSavedStorage).into())
         } else {
             SaveStatus::Saved
@@ -121,8 +152,8 @@ impl Session {
         state.save_status.set(SaveStatus::Saved);
     }
 
-    fn notice(&self, text: String) {
-        self.notices.update(|n| n.push(text));
+    fn notice(&self, notice: SessionNotice) {
+        self.notices.update(|n| n.push(notice));
     }
 
     /// Saves `state`'s plan after `quiet` without another change.
@@ -213,10 +244,10 @@ impl Session {
                 } else {
                     plan_key(&id)
                 };
-                self.notice(texts::unreadable_plan(&reason, &key));
+                self.notice(SessionNotice::Unreadable { reason, key });
             }
-            Opened::Newer { version, .. } => self.notice(texts::newer_plan(version)),
-            Opened::Missing { .. } => self.notice(t(PlansText::Missing).into()),
+            Opened::Newer { version, .. } => self.notice(SessionNotice::Newer(version)),
+            Opened::Missing { .. } => self.notice(SessionNotice::Said(PlansText::Missing)),
         }
         self.refresh();
     }
@@ -340,7 +371,7 @@ impl Session {
                 return;
             }
             let Some(text) = event.new_value() else {
-                session.notice(t(PlansText::DeletedElsewhere).into());
+                session.notice(SessionNotice::Said(PlansText::DeletedElsewhere));
                 session.refresh();
                 return;
             };
@@ -354,7 +385,7 @@ impl Session {
             }
             if let Ok(record) = decode_record(&text) {
                 session.show(state, id, record.plan, record.revision);
-                session.notice(t(PlansText::UpdatedElsewhere).into());
+                session.notice(SessionNotice::Said(PlansText::UpdatedElsewhere));
             }
         });
         on_cleanup(move || listener.remove());
