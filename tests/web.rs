@@ -47,7 +47,7 @@ async fn adding_a_position_updates_the_annual_total() {
     document.body().unwrap().append_child(&root).unwrap();
     let _mounted = mount_to(root.clone().unchecked_into(), App);
     tick().await;
-    assert_eq!(text_of(&root, "[data-testid=annual-total]"), "0");
+    assert_eq!(text_of(&root, "[data-testid=annual-total]"), "¥0");
 
     let form = root
         .query_selector("[data-testid=add-position]")
@@ -76,7 +76,7 @@ async fn adding_a_position_updates_the_annual_total() {
     submit.click();
     tick().await;
 
-    assert_eq!(text_of(&root, "[data-testid=annual-total]"), "6,000,000");
+    assert_eq!(text_of(&root, "[data-testid=annual-total]"), "¥6,000,000");
     // A fresh browser starts with a new plan, stored at once as plan 1.
     let key = plan_key("1");
     let stored = storage
@@ -95,6 +95,51 @@ async fn adding_a_position_updates_the_annual_total() {
     let saved = decode_record(&storage.get_item(&key).unwrap().unwrap()).unwrap();
     assert_eq!(saved.plan.scenarios[0].positions[0].title, "Engineer");
     assert_eq!(saved.revision, 2);
+    root.remove();
+    storage.clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn the_remembered_language_is_the_pages_and_a_switch_is_remembered() {
+    let window = web_sys::window().unwrap();
+    let storage = window.local_storage().unwrap().unwrap();
+    storage.clear().unwrap();
+    storage.set_item("fleetplan.language", "ja").unwrap();
+    window.location().set_hash("overview").unwrap();
+    let document = document();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    let mounted = mount_to(root.clone().unchecked_into(), App);
+    tick().await;
+    let html = document.document_element().unwrap();
+    assert_eq!(html.get_attribute("lang").as_deref(), Some("ja"));
+    assert_eq!(text_of(&root, "nav [data-view=overview]"), "概要");
+    // A new plan is named in the page's language.
+    let name: web_sys::HtmlInputElement = root
+        .query_selector("[data-testid=plan-name]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(name.value(), "エンジニア組織の計画");
+
+    // The switch rebuilds the page in English and remembers the choice.
+    let switch: web_sys::HtmlSelectElement = root
+        .query_selector("[data-testid=language]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    switch.set_value("en");
+    let change = document.create_event("Event").unwrap();
+    change.init_event_with_bubbles("change", true);
+    switch.dispatch_event(&change).unwrap();
+    tick().await;
+    assert_eq!(text_of(&root, "nav [data-view=overview]"), "Overview");
+    assert_eq!(html.get_attribute("lang").as_deref(), Some("en"));
+    assert_eq!(
+        storage.get_item("fleetplan.language").unwrap().as_deref(),
+        Some("en")
+    );
+    drop(mounted);
     root.remove();
     storage.clear().unwrap();
 }
