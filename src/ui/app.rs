@@ -50,7 +50,9 @@ pub fn App() -> impl IntoView {
     session.follow_other_tabs(state);
 
     let view = RwSignal::new(View::from_location());
-    Effect::new(move |_| view.get().remember());
+    // Only a change of view is written to the address: writing it on start
+    // too could, late on a busy page, undo an address someone just typed.
+    Effect::watch(move || view.get(), |v, _, _| v.remember(), false);
     // A new language rebuilds the page; the plan, the scenario shown and
     // the view stay, as they live above this point.
     move || {
