@@ -413,13 +413,58 @@ crate::texts! {
         Warehouse => "Data warehouse", "データウェアハウス";
         Observability => "Observability", "監視・可観測性";
         Lifecycle => "Lifecycle rules to cold storage", "ライフサイクルルールによるコールドストレージへの移行";
+        Junior => "Junior", "ジュニア";
+        Mid => "Mid", "ミドル";
+        Senior => "Senior", "シニア";
+        Staff => "Staff", "スタッフ";
+        TechLead => "Tech Lead", "テックリード";
+        EngineeringManager => "Engineering Manager", "エンジニアリングマネージャー";
+        Director => "Director", "部長";
+        DirectorTitle => "Director of Engineering", "エンジニアリング部長";
     }
+}
+
+crate::texts! {
+    /// The demo's roles, which its job titles are made of ("Senior backend
+    /// engineer").
+    enum DemoRole {
+        Backend => "backend engineer", "バックエンドエンジニア";
+        FullStack => "full-stack engineer", "フルスタックエンジニア";
+        Mobile => "mobile engineer", "モバイルエンジニア";
+        Data => "data engineer", "データエンジニア";
+        Reliability => "site reliability engineer", "SRE";
+    }
+}
+
+/// A job title the demo made, in `lang`: "{level} {role}" becomes
+/// シニアバックエンドエンジニア, "{level}, {team}" プラットフォームのテックリード.
+/// Levels and teams are given already renamed, as (English, `lang`) pairs.
+fn demo_title(
+    title: &str,
+    levels: &[(String, String)],
+    teams: &[(String, String)],
+    lang: Lang,
+) -> Option<String> {
+    if let Some(key) = PresetName::all().iter().find(|k| k.en() == title) {
+        return Some(key.get(lang).to_string());
+    }
+    levels.iter().find_map(|(level, level_new)| {
+        let rest = title.strip_prefix(level.as_str())?;
+        if let Some(team) = rest.strip_prefix(", ") {
+            let (_, team_new) = teams.iter().find(|(en, _)| en == team)?;
+            return Some(format!("{team_new}の{level_new}"));
+        }
+        let role = rest.strip_prefix(' ')?;
+        let role = DemoRole::all().iter().find(|k| k.en() == role)?;
+        Some(format!("{level_new}{}", role.get(lang)))
+    })
 }
 
 /// Gives a plan just made from a preset (or the demo) the names of `lang`:
 /// in Japanese, 健康保険 for "Health insurance", the team プラットフォーム
 /// for "Platform" (its positions, tools and other costs follow), and so on.
-/// Names it does not know (tool brands, "SRE", levels and titles) stay.
+/// The demo's levels and job titles are named too (シニアバックエンドエンジニア).
+/// Names it does not know (tool brands, "SRE") stay.
 /// Only for a new plan: a person's own names are never changed.
 pub fn name_new_plan(plan: &mut Plan, lang: Lang) {
     if lang == Lang::En {
@@ -454,12 +499,34 @@ pub fn name_new_plan(plan: &mut Plan, lang: Lang) {
             rename(&mut line.name);
             line.savings.iter_mut().for_each(|s| rename(&mut s.name));
         }
-        let teams: Vec<String> = scenario.teams.iter().map(|t| t.name.clone()).collect();
-        for team in teams {
-            if let Some(new) = named(&team) {
-                // Positions, tools and other costs follow the team.
-                let _ = scenario.rename_team(&team, &new);
+        let teams: Vec<(String, String)> = scenario
+            .teams
+            .iter()
+            .map(|t| {
+                (
+                    t.name.clone(),
+                    named(&t.name).unwrap_or_else(|| t.name.clone()),
+                )
+            })
+            .collect();
+        let levels: Vec<(String, String)> = scenario
+            .levels
+            .iter()
+            .map(|l| (l.clone(), named(l).unwrap_or_else(|| l.clone())))
+            .collect();
+        // Titles first: they are read in the English names they were made of.
+        for position in &mut scenario.positions {
+            if let Some(title) = demo_title(&position.title, &levels, &teams, lang) {
+                position.title = title;
             }
+        }
+        for (team, new) in &teams {
+            // Positions, tools and other costs follow the team.
+            let _ = scenario.rename_team(team, new);
+        }
+        for (level, new) in &levels {
+            // Positions and bands follow the level.
+            let _ = scenario.rename_level(level, new);
         }
     }
 }
@@ -482,6 +549,7 @@ mod tests {
         assert_translated::<SaveText>();
         assert_translated::<PresetLabel>();
         assert_translated::<PresetName>();
+        assert_translated::<DemoRole>();
     }
 
     fn april() -> YearMonth {
@@ -540,6 +608,8 @@ mod tests {
             names.extend(s.people.burden.iter().map(|b| b.name.clone()));
             names.extend(s.tools.iter().map(|t| t.name.clone()));
             names.extend(s.teams.iter().map(|t| t.name.clone()));
+            names.extend(s.levels.iter().cloned());
+            names.extend(s.positions.iter().map(|p| p.title.clone()));
             for line in &s.cloud.lines {
                 names.push(line.name.clone());
                 names.extend(line.savings.iter().map(|s| s.name.clone()));
@@ -669,6 +739,36 @@ mod tests {
                 "{name} left in English"
             );
         }
+        // Levels, bands and job titles: every one in Japanese, every
+        // position's level on the ladder with its band.
+        assert_eq!(
+            base.levels,
+            [
+                "ジュニア",
+                "ミドル",
+                "シニア",
+                "スタッフ",
+                "テックリード",
+                "エンジニアリングマネージャー",
+                "部長"
+            ]
+        );
+        for s in &plan.scenarios {
+            for p in &s.positions {
+                assert!(s.levels.contains(&p.level), "{} has a level", p.title);
+                assert!(
+                    s.band_for(&p.level, None).is_some(),
+                    "{} has a band",
+                    p.level
+                );
+                assert!(reads_as_japanese(&p.title), "{} is in Japanese", p.title);
+            }
+        }
+        let titles: Vec<&str> = base.positions.iter().map(|p| p.title.as_str()).collect();
+        assert!(titles.contains(&"エンジニアリング部長"));
+        assert!(titles.contains(&"プラットフォームのテックリード"));
+        assert!(titles.contains(&"シニアバックエンドエンジニア"));
+        assert!(titles.contains(&"ミドルSRE"));
     }
 
     /// Japanese apart from what it quotes in 「」 (keys, names, details).
