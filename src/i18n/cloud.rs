@@ -101,10 +101,12 @@ pub fn move_down(name: &str) -> String {
     }
 }
 
+/// The delete button's accessible name: its visible text ("Delete line",
+/// 明細を削除) first, so the name a person says is the one it has.
 pub fn delete_line(name: &str) -> String {
     match lang() {
         Lang::En => format!("Delete line {name}"),
-        Lang::Ja => format!("明細「{name}」を削除"),
+        Lang::Ja => format!("明細を削除（{name}）"),
     }
 }
 
