@@ -1,12 +1,14 @@
 // Prints views to PDF as Chromium's "Save as PDF" would, to look at the
 // pages a finance meeting gets (style/print.css).
-// Usage: node scripts/print-views.mjs URL PLAN.json OUTDIR [VIEW ...]   (default: overview compare)
+// Usage: node scripts/print-views.mjs URL PLAN.json OUTDIR [VIEW ...] [--lang=en|ja]   (default: overview compare, English)
 import { chromium } from 'playwright-core';
 import { readFileSync, mkdirSync } from 'node:fs';
 
-const [url, planFile, outDir, ...rest] = process.argv.slice(2);
+const args = process.argv.slice(2);
+const lang = (args.find((a) => a.startsWith('--lang=')) || '--lang=en').slice(7);
+const [url, planFile, outDir, ...rest] = args.filter((a) => !a.startsWith('--'));
 if (!url || !planFile || !outDir) {
-  console.error('usage: node scripts/print-views.mjs URL PLAN.json OUTDIR [VIEW ...]');
+  console.error('usage: node scripts/print-views.mjs URL PLAN.json OUTDIR [VIEW ...] [--lang=en|ja]');
   process.exit(2);
 }
 const views = rest.length ? rest : ['overview', 'compare'];
@@ -17,7 +19,11 @@ const browser = await chromium.launch({
 });
 const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
 await page.goto(url);
-await page.evaluate((text) => { localStorage.clear(); localStorage.setItem('fleetplan.plan', text); }, readFileSync(planFile, 'utf8'));
+await page.evaluate(([text, code]) => {
+  localStorage.clear();
+  localStorage.setItem('fleetplan.plan', text);
+  localStorage.setItem('fleetplan.language', code);
+}, [readFileSync(planFile, 'utf8'), lang]);
 await page.reload();
 for (const view of views) {
   await page.click(`nav [data-view="${view}"]`);
