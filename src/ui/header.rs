@@ -31,7 +31,7 @@ pub fn Header() -> impl IntoView {
     let save_label = move || match state.save_status.get() {
         SaveStatus::Saved => ("saved", t(ShellText::Saved).to_string()),
         SaveStatus::Saving => ("saving", t(ShellText::Saving).to_string()),
-        SaveStatus::Failed(message) => ("failed", message),
+        SaveStatus::Failed(failure) => ("failed", failure.text()),
         SaveStatus::Blocked => ("failed", t(ShellText::SaveBlocked).to_string()),
     };
     view! {

@@ -39,7 +39,7 @@ pub fn Notices() -> impl IntoView {
     // A failed save (a full quota, storage turned off): the plan is only in
     // this tab now, so a backup is offered where the person looks.
     let failed = move || match state.save_status.get() {
-        SaveStatus::Failed(message) if !session.conflict.get() => Some(message),
+        SaveStatus::Failed(failure) if !session.conflict.get() => Some(failure.text()),
         _ => None,
     };
     view! {

@@ -5,7 +5,7 @@
 use leptos::ev;
 use leptos::prelude::*;
 
-use super::state::{PlanState, SaveStatus};
+use super::state::{PlanState, SaveFailure, SaveStatus};
 use crate::format::plan_json::{read_plan_file, write_plan_file};
 use crate::format::record::{decode_record, record_header};
 use crate::i18n::plans::{self as texts, PlansText, save_error};
@@ -99,7 +99,7 @@ impl Session {
             SaveStatus::Blocked
         } else if id.is_empty() {
             notices.push(SessionNotice::Said(PlansText::NotStored));
-            SaveStatus::Failed(t(PlansText::NotSavedStorage).into())
+            SaveStatus::Failed(SaveFailure::NoStorage)
         } else {
             SaveStatus::Saved
         };
@@ -212,7 +212,7 @@ impl Session {
                 if matches!(error, SaveError::Conflict { .. }) {
                     self.conflict.set(true);
                 }
-                SaveStatus::Failed(save_error(&error))
+                SaveStatus::Failed(SaveFailure::Store(error))
             }
         }
     }
@@ -229,7 +229,9 @@ impl Session {
                 self.conflict.set(false);
                 state.save_status.set(SaveStatus::Saved);
             }
-            Err(e) => state.save_status.set(SaveStatus::Failed(save_error(&e))),
+            Err(e) => state
+                .save_status
+                .set(SaveStatus::Failed(SaveFailure::Store(e))),
         }
     }
 

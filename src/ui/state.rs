@@ -12,12 +12,14 @@ use leptos::prelude::*;
 use rust_decimal::Decimal;
 
 use super::history::{Change, History};
+use crate::i18n::plans::{PlansText, save_error};
 use crate::i18n::problems::{ProblemsText, problem_text};
 use crate::i18n::{Lang, format, lang, t};
 use crate::model::{
     Currency, Plan, PlanError, Position, Problem, Scenario, ScenarioForecast,
     forecast_after_position_edit, forecast_scenario, validate_scenario,
 };
+use crate::storage::library::SaveError;
 
 /// What changed in the plan since the forecast was last computed.
 enum Changed {
@@ -43,9 +45,29 @@ pub enum SaveStatus {
     Saved,
     /// A change waits to be written (see `autosave`).
     Saving,
-    Failed(String),
+    Failed(SaveFailure),
     /// An unreadable record could not be set aside, so nothing is saved over it.
     Blocked,
+}
+
+/// Why the plan on screen is not saved. Kept as what happened and put into
+/// words when shown, so it follows a switch of language.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SaveFailure {
+    /// The library refused or failed the save.
+    Store(SaveError),
+    /// This browser gives the page no storage at all.
+    NoStorage,
+}
+
+impl SaveFailure {
+    /// Why, in the current language.
+    pub fn text(&self) -> String {
+        match self {
+            Self::Store(error) => save_error(error),
+            Self::NoStorage => t(PlansText::NotSavedStorage).to_string(),
+        }
+    }
 }
 
 /// The app-wide state, shared through context.

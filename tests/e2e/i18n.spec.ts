@@ -268,3 +268,33 @@ test.describe('the main flows in Japanese, as a person in Japan uses them', () =
     expect(planner.errors).toEqual([]);
   });
 });
+
+test('a failed save says why in the language chosen after it failed', async ({ page }) => {
+  const planner = new PlannerPage(page);
+  await planner.open();
+  await planner.addPosition({ title: 'Backend', team: 'Platform', salary: '6,000,000' });
+  await expect(planner.saveState).toHaveAttribute('data-state', 'saved');
+  // Fill local storage to the last kilobyte: the next save fails.
+  await page.evaluate(() => {
+    let n = 0;
+    for (const size of [1 << 20, 1 << 16, 1 << 10, 64]) {
+      const chunk = 'x'.repeat(size);
+      try {
+        for (;;) localStorage.setItem(`filler.${n++}`, chunk);
+      } catch {
+        // Full at this size: go on with smaller pieces.
+      }
+    }
+  });
+  await planner.addPosition({ title: 'A much longer title for the second engineer', team: 'Platform', salary: '7,200,000' });
+  await expect(planner.saveState).toHaveAttribute('data-state', 'failed');
+  await expect(planner.saveState).toContainText('storage for Fleetplan is full');
+
+  await page.getByLabel('Language').selectOption('ja');
+  await expect(planner.saveState).toHaveAttribute('data-state', 'failed');
+  await expect(planner.saveState).toContainText('いっぱい');
+  expect(untranslated(await planner.saveState.innerText())).toEqual([]);
+  const offer = page.getByTestId('save-failed');
+  await expect(offer).toContainText('いっぱい');
+  expect(untranslated(await offer.innerText())).toEqual([]);
+});
