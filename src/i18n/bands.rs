@@ -20,11 +20,9 @@ crate::texts! {
         AnnualBasePrefix => "Annual base, ", "年間基本給（";
         AnnualBaseSuffix => ". A position without a salary is paid its band's midpoint.",
             "）。年収が未設定のポジションにはレンジの中央値を適用します。";
-        Location => "Location", "勤務地";
         Minimum => "Minimum", "下限";
         Midpoint => "Midpoint", "中央値";
         Maximum => "Maximum", "上限";
-        Actions => "Actions", "操作";
         NoBandsYet => "No bands yet. Add one for each level of the ladder.",
             "給与レンジはまだありません。等級ごとに追加してください。";
         LocationEmptyAny => "Location (empty: any)", "勤務地（空欄：指定なし）";
@@ -56,7 +54,6 @@ crate::texts! {
         Position => "Position", "ポジション";
         Salary => "Salary", "年収";
         Band => "Band", "レンジ";
-        CompaRatio => "Compa-ratio", "コンパレシオ";
         BelowOrAbove => "Below or above", "下限未満／上限超過";
         Below => "Below", "下限未満";
         Above => "Above", "上限超過";

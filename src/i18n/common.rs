@@ -11,7 +11,6 @@ crate::texts! {
         Team => "Team", "チーム";
         Teams => "Teams", "チーム";
         Level => "Level", "等級";
-        Levels => "Levels", "等級";
         Title => "Title", "職種";
         Status => "Status", "状態";
         Employment => "Employment", "雇用形態";
@@ -32,25 +31,18 @@ crate::texts! {
         Add => "Add", "追加";
         Delete => "Delete", "削除";
         Duplicate => "Duplicate", "複製";
-        Rename => "Rename", "名前を変更";
         Cancel => "Cancel", "キャンセル";
         Save => "Save", "保存";
         Download => "Download", "ダウンロード";
-        Close => "Close", "閉じる";
-        Apply => "Apply", "適用";
-        Reset => "Reset", "リセット";
         Open => "Open", "開く";
-        Yes => "Yes", "はい";
-        No => "No", "いいえ";
-        None => "None", "なし";
         AllTeams => "All teams", "全チーム";
         NoTeam => "No team", "チームなし";
         PerMonth => "per month", "月額";
-        PerYear => "per year", "年額";
         Months => "months", "か月";
-        Change => "Change", "増減";
-        ChangePct => "Change %", "増減率";
         Base => "Base", "基準";
+        Actions => "Actions", "操作";
+        Location => "Location", "勤務地";
+        CompaRatio => "Compa-ratio", "コンパレシオ";
     }
 }
 
@@ -97,7 +89,6 @@ crate::texts! {
         Observability => "Observability", "監視・可観測性";
         Network => "Network", "ネットワーク";
         Other => "Other cloud", "その他のクラウド";
-        DevEnvironments => "Development environments", "開発環境";
     }
 }
 
@@ -113,11 +104,6 @@ pub fn cloud_category(category: CloudCategory) -> &'static str {
         CloudCategory::Other => CloudCategoryName::Other,
     };
     key.get(lang())
-}
-
-/// The cloud chart's last series: development environments per engineer.
-pub fn dev_environments() -> &'static str {
-    super::t(CloudCategoryName::DevEnvironments)
 }
 
 crate::texts! {

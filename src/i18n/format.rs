@@ -9,7 +9,10 @@
 use rust_decimal::Decimal;
 
 use super::{Lang, lang};
-use crate::model::{Currency, Date, FiscalYear, YearMonth, format_minor, round_to_minor};
+use crate::model::date::month_abbreviation as month_name;
+use crate::model::{
+    Currency, Date, FiscalYear, YearMonth, format_minor, group_digits, round_to_minor,
+};
 
 /// The symbol written before an amount; `None` for a currency written with
 /// its ISO code ("CHF 1,234.50").
@@ -46,20 +49,17 @@ pub fn money_amount(amount: Decimal, currency: Currency) -> String {
         .unwrap_or_else(|| amount.to_string())
 }
 
-/// A count with its thousands grouped: "5,000".
-pub fn count(n: impl Into<i128>) -> String {
-    format_minor(n.into(), Currency::from_code("JPY").expect("JPY is known"))
+/// An amount as an input shows it, in a form it reads back: rounded to the
+/// minor unit, digits grouped, no symbol (`6,000,000`, `1,234.50`).
+pub fn plain_amount(amount: Decimal, currency: Currency) -> String {
+    round_to_minor(amount, currency.exponent())
+        .map(|minor| format_minor(minor, currency))
+        .unwrap_or_else(|| amount.to_string())
 }
 
-const MONTHS_EN: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
-
-fn month_name(month: u8) -> &'static str {
-    MONTHS_EN
-        .get(usize::from(month).wrapping_sub(1))
-        .copied()
-        .unwrap_or("?")
+/// A count with its thousands grouped: "5,000".
+pub fn count(n: impl Into<i128>) -> String {
+    group_digits(&n.into().to_string())
 }
 
 /// "Apr 2026" / "2026年4月".
@@ -71,14 +71,6 @@ pub fn month_in(m: YearMonth, lang: Lang) -> String {
     match lang {
         Lang::En => format!("{} {}", month_name(m.month()), m.year()),
         Lang::Ja => format!("{}年{}月", m.year(), m.month()),
-    }
-}
-
-/// The month alone, for a chart's axis: "Apr" / "4月".
-pub fn month_short(m: YearMonth) -> String {
-    match lang() {
-        Lang::En => month_name(m.month()).to_string(),
-        Lang::Ja => format!("{}月", m.month()),
     }
 }
 
@@ -155,6 +147,8 @@ mod tests {
         assert_eq!(money(1_234_567, code("KWD")), "KWD\u{a0}1,234.567");
         assert!(money(i128::MIN, code("JPY")).starts_with("-¥170,141,183"));
         assert_eq!(money_amount(dec!(1234.565), code("USD")), "$1,234.57");
+        assert_eq!(plain_amount(dec!(1234.565), code("USD")), "1,234.57");
+        assert_eq!(plain_amount(dec!(6000000), code("JPY")), "6,000,000");
         assert_eq!(count(5000), "5,000");
     }
 
@@ -170,12 +164,10 @@ mod tests {
         assert_eq!(date_in(day, Lang::En), "1 Apr 2026");
         assert_eq!(date_in(day, Lang::Ja), "2026年4月1日");
         set_lang(Lang::Ja);
-        assert_eq!(month_short(april), "4月");
         assert_eq!(percent(dec!(3.70)), "3.7%");
         assert_eq!(compact_units()[1], (8, "億"));
         set_lang(Lang::En);
         assert_eq!(compact_units()[2], (6, "M"));
-        assert_eq!(month_short(april), "Apr");
         assert_eq!(percent(dec!(3.70)), "3.7 %");
     }
 }

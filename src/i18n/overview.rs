@@ -7,13 +7,10 @@ use crate::model::PlanError;
 
 crate::texts! {
     pub enum OverviewText {
-        Overview => "Overview", "概要";
         HasProblems => "The plan has problems to fix before its figures can be shown",
             "数値を表示するには、計画の次の問題を修正してください";
         NothingPlanned => "Nothing planned yet", "まだ何も計画されていません";
         /// The views named in the empty overview, as the navigation names them.
-        HeadcountView => "Headcount", "人員";
-        CloudView => "Cloud", "クラウド";
         /// Before the Headcount view's name.
         EmptyLead => "Add positions on ", "「";
         /// Between the Headcount and the Cloud view's names.

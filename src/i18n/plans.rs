@@ -26,7 +26,6 @@ crate::texts! {
         Unsupported => "This browser cannot promise to keep its storage. Keep backups.",
             "このブラウザーは保存データの保持を保証できません。バックアップを取っておいてください。";
         Asking => "Asking the browser to keep these plans…", "これらの計画を保持するようブラウザーに依頼しています…";
-        Actions => "Actions", "操作";
         StartFrom => "Start from", "ひな形";
         Demo => "Demo: a 60-person organisation", "デモ：60人規模の組織";
         Create => "Create plan", "計画を作成";

@@ -36,11 +36,7 @@ pub fn refusal_in(problem: &Problem, lang: Lang) -> String {
     }
 }
 
-/// Why a date or month was refused, in the current language.
-pub fn date_problem_text(error: &DateError) -> String {
-    date_problem_text_in(error, lang())
-}
-
+/// Why a date or month was refused, in `lang`.
 pub fn date_problem_text_in(error: &DateError, lang: Lang) -> String {
     match lang {
         Lang::En => error.to_string(),

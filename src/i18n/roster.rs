@@ -17,10 +17,8 @@ crate::texts! {
     pub enum RosterText {
         // The table and its filters.
         Id => "ID", "ID";
-        Location => "Location", "勤務地";
         FeeColumn => "Fee %", "手数料（%）";
         AgeColumn => "Age 40–64", "40～64歳";
-        CompaRatio => "Compa-ratio", "コンパレシオ";
         Positions => "Positions", "ポジション";
         Empty => "No positions yet. Add the first one below: its cost appears above at once.",
             "ポジションはまだありません。下のフォームで最初のポジションを追加すると、その費用がすぐ上に表示されます。";
@@ -29,8 +27,6 @@ crate::texts! {
         SearchPlaceholder => "Title or id", "職種またはID";
         AllStatuses => "All statuses", "すべての状態";
         AllLevels => "All levels", "すべての等級";
-        Undo => "Undo", "元に戻す";
-        Dismiss => "Dismiss", "閉じる";
 
         // A row's cells.
         StartDate => "Start date", "開始日";
@@ -40,7 +36,6 @@ crate::texts! {
         OpenEnded => "open-ended", "期限なし";
         Default => "default", "既定値";
         NoBand => "no band: enter", "給与レンジなし（要入力）";
-        NotSaved => " Not saved.", "保存されていません。";
         PositionGone => "This position was deleted.", "このポジションは削除されています。";
         TitleMissing => "A position needs a title.", "職種を入力してください。";
         StartFormat => "Write the first day of work as YYYY-MM-DD, such as 2026-04-01.",

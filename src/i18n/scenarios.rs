@@ -12,7 +12,6 @@ crate::texts! {
         Title => "Budget scenarios", "予算シナリオ";
         Hint => "Compared with the base scenario in Compare", "「比較」で基準シナリオと比較します";
         Lock => "Lock", "ロック";
-        Actions => "Actions", "操作";
         NewBlank => "New blank scenario", "新しい空のシナリオ";
         Placeholder => "Hiring freeze", "採用凍結";
         Add => "Add scenario", "シナリオを追加";

@@ -17,7 +17,6 @@ crate::texts! {
         Redo => "Redo", "やり直す";
         RedoTitle => "Redo (Ctrl+Shift+Z or Ctrl+Y, ⇧⌘Z on a Mac)", "やり直す（Ctrl+Shift+ZまたはCtrl+Y、Macでは⇧⌘Z）";
         Views => "Views", "画面";
-        Scenario => "Scenario", "シナリオ";
         Dismiss => "Dismiss", "閉じる";
         SaveFailedTail => ". The plan is safe in this tab while it stays open; a backup keeps it for good.",
             "。このタブを開いている間、計画は失われません。バックアップを保存すれば確実に残せます。";

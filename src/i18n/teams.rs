@@ -22,7 +22,6 @@ crate::texts! {
             "計画の問題を解消すると数値が表示されます。";
         Attrition => "Attrition % a year", "離職率（年率%）";
         BackfillLag => "Backfill lag, months", "欠員補充までの月数";
-        Actions => "Actions", "操作";
         NoTeams => "No teams yet. Add one below, or add a position with a new team.",
             "チームはまだありません。下のフォームで追加するか、新しいチーム名でポジションを追加してください。";
         NewTeam => "New team", "新しいチーム";

@@ -18,6 +18,14 @@ const MONTH_NAMES: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
 
+/// The English abbreviation of a month number (1 = "Jan"); "?" outside 1..=12.
+pub fn month_abbreviation(month: u8) -> &'static str {
+    MONTH_NAMES
+        .get(usize::from(month).wrapping_sub(1))
+        .copied()
+        .unwrap_or("?")
+}
+
 /// Why a date or month was refused, as data (for a UI to say in its
 /// language); the English is [`DateError`]'s `Display`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -94,10 +102,7 @@ impl fmt::Display for DateError {
             } => write!(
                 f,
                 "{} {year} has {days} days, there is no day {day}",
-                MONTH_NAMES
-                    .get(usize::from(month).wrapping_sub(1))
-                    .copied()
-                    .unwrap_or("?")
+                month_abbreviation(month)
             ),
             DateProblem::NotAMonth | DateProblem::NotADate => Ok(()),
         }
@@ -209,11 +214,7 @@ impl YearMonth {
 
     /// A short label for tables: "Apr 2026".
     pub fn label(self) -> String {
-        let name = MONTH_NAMES
-            .get(usize::from(self.month).wrapping_sub(1))
-            .copied()
-            .unwrap_or("?");
-        format!("{name} {}", self.year)
+        format!("{} {}", month_abbreviation(self.month), self.year)
     }
 }
 

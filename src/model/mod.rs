@@ -48,7 +48,9 @@ pub use ledger::{
     Activity, Both, CATEGORY_COUNT, Category, Component, LedgerCollector, LedgerRow, LedgerSink,
     Source, component_label, source_label,
 };
-pub use money::{Currency, Money, format_minor, from_minor, plain_minor, round_to_minor, to_minor};
+pub use money::{
+    Currency, Money, format_minor, from_minor, group_digits, plain_minor, round_to_minor, to_minor,
+};
 pub use plan::{
     Adjustments, AnnualCap, Attrition, BonusPayout, BurdenComponent, CapPeriod, Cloud,
     CloudCategory, CloudLine, Commitment, Employment, Horizon, OneOff, OtherCost, OtherCostKind,

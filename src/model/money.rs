@@ -179,23 +179,30 @@ pub fn plain_minor(minor: i128, exponent: u32) -> String {
 /// `minor` with thousands separators and the currency's decimals:
 /// "6,000,000" for JPY 6000000, "1,234.56" for USD 123456, "-1,000.00".
 pub fn format_minor(minor: impl Into<i128>, currency: Currency) -> String {
-    let minor = minor.into();
-    let (whole, fraction) = split_minor(minor, currency.exponent);
-    let mut text = String::with_capacity(whole.len() + whole.len() / 3 + 8);
-    if minor < 0 {
-        text.push('-');
-    }
+    group_digits(&plain_minor(minor.into(), currency.exponent))
+}
+
+/// `plain` ("-1234567.5") with thousands separators in its whole part.
+pub fn group_digits(plain: &str) -> String {
+    let (sign, rest) = plain
+        .strip_prefix('-')
+        .map_or(("", plain), |rest| ("-", rest));
+    let (whole, fraction) = rest
+        .split_once('.')
+        .map_or((rest, None), |(w, f)| (w, Some(f)));
+    let mut out = String::with_capacity(plain.len() + whole.len() / 3);
+    out.push_str(sign);
     for (i, digit) in whole.chars().enumerate() {
         if i > 0 && (whole.len() - i) % 3 == 0 {
-            text.push(',');
+            out.push(',');
         }
-        text.push(digit);
+        out.push(digit);
     }
     if let Some(fraction) = fraction {
-        text.push('.');
-        text.push_str(&fraction);
+        out.push('.');
+        out.push_str(fraction);
     }
-    text
+    out
 }
 
 /// The whole part and, for currencies with a minor unit, the zero-padded
@@ -221,6 +228,15 @@ mod tests {
     }
     fn usd() -> Currency {
         Currency::from_code("USD").unwrap()
+    }
+
+    #[test]
+    fn digits_are_grouped_in_threes() {
+        assert_eq!(group_digits("0"), "0");
+        assert_eq!(group_digits("999"), "999");
+        assert_eq!(group_digits("1000"), "1,000");
+        assert_eq!(group_digits("1234567.25"), "1,234,567.25");
+        assert_eq!(group_digits("-12345"), "-12,345");
     }
 
     #[test]

@@ -15,10 +15,10 @@ use crate::format::input::{parse_amount, parse_optional_amount, parse_percent};
 use crate::i18n::assumptions::{add_row, delete_row, month_of_year, no_rows};
 use crate::i18n::common::Common;
 use crate::i18n::fields::{FieldText, input_error};
-use crate::i18n::{assumptions, t};
+use crate::i18n::{assumptions, format, t};
 use crate::model::{
-    BonusPayout, BurdenComponent, Cloud, CloudLine, Currency, OneOff, OtherCost, PeopleCosts,
-    Saving, Scenario, Tool, YearMonth, format_minor, round_to_minor,
+    BonusPayout, BurdenComponent, Cloud, CloudLine, OneOff, OtherCost, PeopleCosts, Saving,
+    Scenario, Tool, YearMonth,
 };
 
 /// `(value, label)` options for a month of the year: `("4", "April")`.
@@ -32,14 +32,6 @@ pub fn month_options() -> Vec<(String, String)> {
 /// "JPY per hire" (`per` in the UI's language).
 pub fn money_unit(state: PlanState, per: &'static str) -> Signal<String> {
     Signal::derive(move || assumptions::money_unit(state.currency.get().code(), per))
-}
-
-/// An amount as an input shows it, in a form it reads back: digits grouped,
-/// no currency symbol (`6,000,000`, `1,234.50`).
-pub fn input_amount(amount: Decimal, currency: Currency) -> String {
-    round_to_minor(amount, currency.exponent())
-        .map(|minor| format_minor(minor, currency))
-        .unwrap_or_else(|| amount.to_string())
 }
 
 /// A kind of value in the scenario: how to find it at an index (one index
@@ -151,13 +143,13 @@ impl<T> At<T> {
         Signal::derive(move || self.with(get).unwrap_or(false))
     }
 
-    /// An amount as an input shows it ([`input_amount`]); empty when not set.
+    /// An amount as an input shows it ([`format::plain_amount`]); empty when not set.
     pub fn amount(self, get: fn(&T) -> Option<Decimal>) -> Signal<String> {
         let state = self.state;
         Signal::derive(move || {
             self.with(get)
                 .flatten()
-                .map(|a| input_amount(a, state.currency.get()))
+                .map(|a| format::plain_amount(a, state.currency.get()))
                 .unwrap_or_default()
         })
     }

@@ -339,7 +339,7 @@ fn BandFigures(levels: Memo<Vec<LevelBands>>) -> impl IntoView {
             <thead>
                 <tr>
                     <th scope="col">{t(Common::Level)}</th>
-                    <th scope="col">{t(B::Location)}</th>
+                    <th scope="col">{t(Common::Location)}</th>
                     <th scope="col" class="num">{t(B::Min)}</th>
                     <th scope="col" class="num">{t(B::Mid)}</th>
                     <th scope="col" class="num">{t(B::Max)}</th>

@@ -90,7 +90,7 @@ pub fn OutsideBand() -> impl IntoView {
                             <th scope="col">{t(Common::Level)}</th>
                             <th scope="col" class="num">{t(B::Salary)}</th>
                             <th scope="col" class="num">{t(B::Band)}</th>
-                            <th scope="col" class="num">{t(B::CompaRatio)}</th>
+                            <th scope="col" class="num">{t(Common::CompaRatio)}</th>
                             <th scope="col">{t(B::BelowOrAbove)}</th>
                         </tr>
                     </thead>

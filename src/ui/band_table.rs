@@ -7,7 +7,6 @@ use std::rc::Rc;
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
-use super::assumptions_rows::input_amount;
 use super::field::{Commit, Field, FieldError, SelectField};
 use super::state::PlanState;
 use super::teams::edit_checked;
@@ -15,7 +14,7 @@ use crate::format::input::parse_amount;
 use crate::i18n::bands::{BandsText as B, add_band_for, delete_band};
 use crate::i18n::common::Common;
 use crate::i18n::fields::input_error;
-use crate::i18n::t;
+use crate::i18n::{format, t};
 use crate::model::SalaryBand;
 
 #[component]
@@ -71,12 +70,12 @@ pub fn BandTable() -> impl IntoView {
                 <thead>
                     <tr>
                         <th scope="col">{t(Common::Level)}</th>
-                        <th scope="col">{t(B::Location)}</th>
+                        <th scope="col">{t(Common::Location)}</th>
                         <th scope="col" class="num">{t(B::Minimum)}</th>
                         <th scope="col" class="num">{t(B::Midpoint)}</th>
                         <th scope="col" class="num">{t(B::Maximum)}</th>
                         <th scope="col">
-                            <span class="visually-hidden">{t(B::Actions)}</span>
+                            <span class="visually-hidden">{t(Common::Actions)}</span>
                         </th>
                     </tr>
                 </thead>
@@ -156,7 +155,7 @@ fn BandRow(index: usize, levels: Memo<Vec<(String, String)>>) -> impl IntoView {
         Signal::derive(move || {
             band.with(|b| {
                 b.as_ref()
-                    .map(|b| input_amount(f(b), state.currency.get()))
+                    .map(|b| format::plain_amount(f(b), state.currency.get()))
                     .unwrap_or_default()
             })
         })
@@ -208,7 +207,7 @@ fn BandRow(index: usize, levels: Memo<Vec<(String, String)>>) -> impl IntoView {
             </td>
             <td>
                 <Field
-                    label=t(B::Location)
+                    label=t(Common::Location)
                     compact=true
                     name="location"
                     placeholder=t(B::AnyLocation)

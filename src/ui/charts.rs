@@ -11,7 +11,7 @@ use rust_decimal::Decimal;
 use crate::i18n::common::{Common, category, cloud_category};
 use crate::i18n::overview::{ChartText, OverviewText, bar_tip, chart_label, chart_table_caption};
 use crate::i18n::{Lang, format, lang, t};
-use crate::model::{Category, CloudCategory, Currency, FiscalYear, YearMonth};
+use crate::model::{Category, CloudCategory, Currency, FiscalYear, YearMonth, group_digits};
 
 // The drawing's coordinate system; the SVG scales to its container's width.
 const WIDTH: f64 = 960.0;
@@ -153,29 +153,6 @@ pub enum ChartKind {
     StackedBars,
     /// One line per series.
     Lines,
-}
-
-/// `plain` ("-1234567.5") with thousands separators in its whole part.
-pub fn group_digits(plain: &str) -> String {
-    let (sign, rest) = plain
-        .strip_prefix('-')
-        .map_or(("", plain), |rest| ("-", rest));
-    let (whole, fraction) = rest
-        .split_once('.')
-        .map_or((rest, None), |(w, f)| (w, Some(f)));
-    let mut out = String::with_capacity(plain.len() + whole.len() / 3);
-    out.push_str(sign);
-    for (i, digit) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(digit);
-    }
-    if let Some(fraction) = fraction {
-        out.push('.');
-        out.push_str(fraction);
-    }
-    out
 }
 
 /// The smallest step of 1, 2 or 5 × 10ⁿ that is at least `at_least` and no
@@ -635,15 +612,6 @@ mod tests {
 
     fn months(from: YearMonth, n: i32) -> Vec<YearMonth> {
         (0..n).map(|i| from.add_months(i).unwrap()).collect()
-    }
-
-    #[test]
-    fn digits_are_grouped_in_threes() {
-        assert_eq!(group_digits("0"), "0");
-        assert_eq!(group_digits("999"), "999");
-        assert_eq!(group_digits("1000"), "1,000");
-        assert_eq!(group_digits("1234567.25"), "1,234,567.25");
-        assert_eq!(group_digits("-12345"), "-12,345");
     }
 
     #[test]

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
-use super::charts::{Chart, ChartData, ChartKind, Figures, Series, SeriesName, group_digits};
+use super::charts::{Chart, ChartData, ChartKind, Figures, Series, SeriesName};
 use super::state::PlanState;
 use crate::i18n::common::Common;
 use crate::i18n::overview::{
@@ -13,6 +13,7 @@ use crate::i18n::overview::{
     with_unit,
 };
 use crate::i18n::problems::problem_text;
+use crate::i18n::shell::ShellText;
 use crate::i18n::{format, t};
 use crate::model::overview::{
     CLOUD_SERIES, category_shares, cloud_stack, cost_stack, headcount_lines, nothing_to_show,
@@ -20,7 +21,7 @@ use crate::model::overview::{
 };
 use crate::model::{
     CATEGORY_COUNT, Category, CloudCategory, FiscalYear, FiscalYearSummary, ScenarioForecast,
-    fiscal_year_summaries,
+    fiscal_year_summaries, group_digits,
 };
 
 /// The cost categories, coloured by `style/overview.css`.
@@ -434,7 +435,7 @@ pub fn Overview() -> impl IntoView {
     view! {
         <section class="overview" data-testid="overview" aria-labelledby="overview-title">
             <div class="overview-head">
-                <h2 id="overview-title">{t(O::Overview)}</h2>
+                <h2 id="overview-title">{t(ShellText::ViewOverview)}</h2>
                 <span class="muted">{scenario_name}</span>
             </div>
             {move || match mode.get() {
@@ -449,8 +450,8 @@ pub fn Overview() -> impl IntoView {
                     <div class="card overview-empty" data-testid="overview-empty">
                         <h3>{t(O::NothingPlanned)}</h3>
                         <p>
-                            {t(O::EmptyLead)} <strong>{t(O::HeadcountView)}</strong> {t(O::EmptyMiddle)}
-                            <strong>{t(O::CloudView)}</strong>
+                            {t(O::EmptyLead)} <strong>{t(ShellText::ViewHeadcount)}</strong> {t(O::EmptyMiddle)}
+                            <strong>{t(ShellText::ViewCloud)}</strong>
                             {t(O::EmptyTail)}
                         </p>
                     </div>

@@ -45,7 +45,7 @@ pub fn Plans() -> impl IntoView {
                 <thead>
                     <tr>
                         <th scope="col">{t(Common::Name)}</th>
-                        <th scope="col"><span class="visually-hidden">{t(PlansText::Actions)}</span></th>
+                        <th scope="col"><span class="visually-hidden">{t(Common::Actions)}</span></th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>
@@ -263,7 +263,7 @@ fn Recoveries() -> impl IntoView {
                             <th scope="col">{t(PlansText::What)}</th>
                             <th scope="col">{t(PlansText::Key)}</th>
                             <th scope="col" class="num">{t(PlansText::Size)}</th>
-                            <th scope="col"><span class="visually-hidden">{t(PlansText::Actions)}</span></th>
+                            <th scope="col"><span class="visually-hidden">{t(Common::Actions)}</span></th>
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>

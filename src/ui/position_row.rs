@@ -10,14 +10,13 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 
-use super::assumptions_rows::input_amount;
 use super::grid_cell::{CellCommit, RowError, check_cell, select_cell, text_cell};
 use super::state::PlanState;
 use crate::format::input::{parse_number, parse_optional_amount, parse_optional_percent};
 use crate::i18n::common::{self, Common};
-use crate::i18n::fields::input_error;
+use crate::i18n::fields::{FieldText, input_error};
 use crate::i18n::roster::{self as texts, RosterText};
-use crate::i18n::t;
+use crate::i18n::{format, t};
 use crate::model::bands::{BandFit, band_check};
 use crate::model::{Date, Employment, Position, PositionStatus};
 
@@ -184,7 +183,7 @@ pub fn PositionRow(id: String) -> impl IntoView {
         row.with(|r| {
             r.as_ref()
                 .and_then(|(_, p)| p.annual_base)
-                .map(|a| input_amount(a, state.currency.get()))
+                .map(|a| format::plain_amount(a, state.currency.get()))
                 .unwrap_or_default()
         })
     });
@@ -198,7 +197,7 @@ pub fn PositionRow(id: String) -> impl IntoView {
         band.with(|b| match b {
             Some(check) if check.fit != BandFit::NoBand => check
                 .salary
-                .map(|s| texts::band_midpoint(&input_amount(s, state.currency.get()))),
+                .map(|s| texts::band_midpoint(&format::plain_amount(s, state.currency.get()))),
             _ => Some(t(RosterText::NoBand).to_string()),
         })
     };
@@ -243,7 +242,7 @@ pub fn PositionRow(id: String) -> impl IntoView {
     let message = move || {
         error.get().map(|(_, m)| {
             view! {
-                <div class="row-error field-error" role="alert">{m}<span class="unsaved">{t(RosterText::NotSaved)}</span></div>
+                <div class="row-error field-error" role="alert">{m}<span class="unsaved">{t(FieldText::NotSaved)}</span></div>
             }
         })
     };
@@ -262,7 +261,7 @@ pub fn PositionRow(id: String) -> impl IntoView {
             <td>{text_cell("fte", t(Common::Fte), "text", true, fte_text, None, error, fte)}</td>
             <td>{text_cell("start", t(RosterText::StartDate), "text", false, text(|p| p.start.to_string()), None, error, start)}</td>
             <td>{text_cell("end", t(RosterText::EndDate), "text", false, text(|p| p.end.map(|d| d.to_string()).unwrap_or_default()), Some(Signal::stored(Some(t(RosterText::OpenEnded).to_string()))), error, end)}</td>
-            <td>{text_cell("location", t(RosterText::Location), "text", false, text(|p| p.location.clone().unwrap_or_default()), None, error, location)}</td>
+            <td>{text_cell("location", t(Common::Location), "text", false, text(|p| p.location.clone().unwrap_or_default()), None, error, location)}</td>
             <td>{text_cell("fee", t(RosterText::FeeLabel), "text", true, text(|p| p.recruiting_fee_pct.map(|d| d.normalize().to_string()).unwrap_or_default()), Some(Signal::stored(Some(t(RosterText::Default).to_string()))), error, fee)}</td>
             <td class="cell-center">{check_cell("age", t(RosterText::AgeLabel), Signal::derive(move || row.with(|r| r.as_ref().is_some_and(|(_, p)| p.age_dependent_burden))), error, age)}</td>
             <td class="num cell-band" data-testid="band-fit">{band_cell}</td>

@@ -14,6 +14,7 @@ use super::state::PlanState;
 use super::team_totals::TeamTotals;
 use crate::i18n::common::Common;
 use crate::i18n::roster::{self as texts, RosterText};
+use crate::i18n::shell::ShellText;
 use crate::i18n::{Lang, Text, lang, t};
 use crate::model::PositionStatus;
 use crate::model::roster::{RosterQuery, SortKey, roster_order};
@@ -58,7 +59,7 @@ const COLUMNS: [(Heading, SortKey, bool); 15] = [
     (Heading::Shared(Common::Fte), SortKey::Fte, true),
     (Heading::Shared(Common::Start), SortKey::Start, false),
     (Heading::Shared(Common::End), SortKey::End, false),
-    (Heading::Own(RosterText::Location), SortKey::Location, false),
+    (Heading::Shared(Common::Location), SortKey::Location, false),
     (
         Heading::Own(RosterText::FeeColumn),
         SortKey::RecruitingFee,
@@ -66,7 +67,7 @@ const COLUMNS: [(Heading, SortKey, bool); 15] = [
     ),
     (Heading::Own(RosterText::AgeColumn), SortKey::Plan, false),
     (
-        Heading::Own(RosterText::CompaRatio),
+        Heading::Shared(Common::CompaRatio),
         SortKey::CompaRatio,
         true,
     ),
@@ -384,8 +385,8 @@ fn UndoDelete() -> impl IntoView {
             view! {
                 <div class="undo-bar" role="status" data-testid="undo-delete">
                     <span>{texts::deleted(&d.position.title, &d.position.id)}</span>
-                    <button type="button" class="button-secondary" data-testid="undo-delete-button" on:click=undo>{t(RosterText::Undo)}</button>
-                    <button type="button" class="button-quiet" aria-label=t(RosterText::Dismiss) on:click=move |_| roster.deleted.set(None)>"✕"</button>
+                    <button type="button" class="button-secondary" data-testid="undo-delete-button" on:click=undo>{t(ShellText::Undo)}</button>
+                    <button type="button" class="button-quiet" aria-label=t(ShellText::Dismiss) on:click=move |_| roster.deleted.set(None)>"✕"</button>
                 </div>
             }
         })

@@ -8,6 +8,7 @@ use super::state::PlanState;
 use crate::format::import::{ImportError, RosterPreview, preview_roster};
 use crate::i18n::common::Common;
 use crate::i18n::roster::{self as texts, RosterText};
+use crate::i18n::shell::ShellText;
 use crate::i18n::t;
 
 /// What the chosen file would do.
@@ -106,7 +107,7 @@ pub fn RosterImport() -> impl IntoView {
                         <ul>
                             {errors.into_iter().map(|e| view! { <li>{texts::import_error(&e)}</li> }).collect_view()}
                         </ul>
-                        <button type="button" class="button-quiet" on:click=move |_| pending.set(None)>{t(RosterText::Dismiss)}</button>
+                        <button type="button" class="button-quiet" on:click=move |_| pending.set(None)>{t(ShellText::Dismiss)}</button>
                     </div>
                 }
                 .into_any(),

@@ -3,7 +3,8 @@
 use leptos::prelude::*;
 
 use super::state::PlanState;
-use crate::i18n::shell::{ShellText, locked_tag};
+use crate::i18n::common::Common;
+use crate::i18n::shell::locked_tag;
 use crate::i18n::{format, t};
 
 #[component]
@@ -34,7 +35,7 @@ pub fn ScenarioPicker() -> impl IntoView {
     };
     view! {
         <label class="scenario-picker">
-            {t(ShellText::Scenario)}
+            {t(Common::Scenario)}
             <select data-testid="scenario-picker"
                 on:change=move |ev| {
                     if let Ok(i) = event_target_value(&ev).parse::<usize>() {

@@ -60,7 +60,7 @@ pub fn Scenarios() -> impl IntoView {
                         <th scope="col">{t(Common::Name)}</th>
                         <th scope="col">{t(Common::Base)}</th>
                         <th scope="col">{t(Text::Lock)}</th>
-                        <th scope="col"><span class="visually-hidden">{t(Text::Actions)}</span></th>
+                        <th scope="col"><span class="visually-hidden">{t(Common::Actions)}</span></th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>

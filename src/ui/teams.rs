@@ -102,7 +102,7 @@ pub fn Teams() -> impl IntoView {
                         </th>
                         <th scope="col" class="num">{t(TeamsText::Attrition)}</th>
                         <th scope="col" class="num">{t(TeamsText::BackfillLag)}</th>
-                        <th scope="col"><span class="visually-hidden">{t(TeamsText::Actions)}</span></th>
+                        <th scope="col"><span class="visually-hidden">{t(Common::Actions)}</span></th>
                     </tr>
                     <tr class="teams-note">
                         <td colspan="5"></td>
