@@ -92,6 +92,39 @@ fn the_minimal_columns_add_positions_with_lf_and_separators() {
 }
 
 #[test]
+fn salaries_as_typed_in_japanese_import_exactly() {
+    let plan = example();
+    let file = "title,team,level,salary,start,status\n\
+                Backend Engineer,Platform,Mid,900万,2026-10-01,open\n\
+                Data Engineer,Data,Senior,\"￥９，０００，０００\",2027-01-01,planned\n\
+                SRE,Platform,Mid,1億2000万円,2027-01-01,planned\n";
+    let preview = preview_roster(&plan, 0, file.as_bytes()).expect("imports");
+    let salaries: Vec<_> = preview.added().map(|r| r.position.annual_base).collect();
+    assert_eq!(
+        salaries,
+        [
+            Some(Decimal::from(9_000_000)),
+            Some(Decimal::from(9_000_000)),
+            Some(Decimal::from(120_000_000)),
+        ]
+    );
+}
+
+#[test]
+fn a_comma_that_is_not_a_thousands_separator_is_refused() {
+    let plan = example();
+    let file = "title,team,level,salary,start,status\n\
+                Backend Engineer,Platform,Mid,\"1,5\",2026-10-01,open\n\
+                Data Engineer,Data,Senior,\"1,500\",2027-01-01,planned\n";
+    let errors = preview_roster(&plan, 0, file.as_bytes()).expect_err("refused");
+    assert_eq!(
+        messages(&errors),
+        "line 2, column salary: \u{201c}1,5\u{201d} is not an amount: a comma separates \
+         thousands (1,500); for a decimal, use a point (1.5)."
+    );
+}
+
+#[test]
 fn rows_with_a_known_id_change_that_position() {
     let plan = example();
     let file = "\u{feff}id,title,team,level,salary,start,status\r\n\

@@ -919,6 +919,43 @@ fn comparison_against_a_base_scenario() {
     );
 }
 
+#[test]
+fn the_base_scenario_stays_the_base_when_scenarios_are_reordered() {
+    // A new plan names its first scenario as the base.
+    let mut p = plan("JPY", 4, "2026-04", 12);
+    assert_eq!(p.base_scenario.as_deref(), Some("Base"));
+    scenario(&mut p)
+        .positions
+        .push(employee("a", "6000000", "2020-01-01"));
+    p.add_scenario("Lean").unwrap();
+    p.move_scenario(1, 0).unwrap();
+    assert_eq!(p.scenarios[0].name, "Lean");
+    assert_eq!(p.scenarios[p.base_index()].name, "Base");
+    // The comparison is still against Base: Lean is 6,000,000 less.
+    let base = p.base_index();
+    let lean = compare(&p, base).unwrap().years[0].scenarios[0].difference;
+    assert_eq!(lean, -6_000_000);
+
+    // A plan file without a named base (written before plans named it):
+    // the first scenario is its base, and stays it through a move.
+    let mut older = plan("JPY", 4, "2026-04", 12);
+    older.base_scenario = None;
+    older.add_scenario("Lean").unwrap();
+    older.add_scenario("Stretch").unwrap();
+    assert_eq!(older.base_index(), 0);
+    older.move_scenario(2, 0).unwrap();
+    let names: Vec<&str> = older.scenarios.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["Stretch", "Base", "Lean"]);
+    assert_eq!(older.base_scenario.as_deref(), Some("Base"));
+    assert_eq!(older.scenarios[older.base_index()].name, "Base");
+    // Only an explicit choice changes it; deleting it names the new first.
+    older.set_base_scenario(2).unwrap();
+    assert_eq!(older.base_scenario.as_deref(), Some("Lean"));
+    older.delete_scenario(2).unwrap();
+    assert_eq!(older.base_scenario.as_deref(), Some("Stretch"));
+    assert_eq!(older.base_index(), 0);
+}
+
 // ---------------------------------------------------------------- totals
 
 #[test]

@@ -10,7 +10,7 @@ use fleetplan::format::record::decode_record;
 use fleetplan::model::{Plan, YearMonth, forecast_scenario};
 use fleetplan::storage::library::{
     INDEX_KEY, KeyValue, LEGACY_PLAN_KEY, Library, MemoryStore, Opened, RenameError, SaveError,
-    StoreError, plan_key, recovery_key,
+    StoreError, plan_key, recovery_key, unique_name,
 };
 
 fn example() -> Plan {
@@ -361,4 +361,150 @@ fn a_plan_of_5000_positions_in_3_scenarios_fits_in_1_5_mib() {
     assert!(library.store().used() <= 1536 * 1024);
     let (_, opened, _) = opened_plan(library.open(&id));
     assert!(opened == plan);
+}
+
+fn listed_names<S: KeyValue>(library: &mut Library<S>) -> Vec<String> {
+    library
+        .index()
+        .unwrap()
+        .plans
+        .into_iter()
+        .map(|p| p.name)
+        .collect()
+}
+
+#[test]
+fn a_name_taken_gets_the_next_free_number() {
+    assert_eq!(unique_name("Budget", ["Plan", "Other"]), "Budget");
+    assert_eq!(unique_name("Budget", ["Budget"]), "Budget (2)");
+    assert_eq!(
+        unique_name("Budget", ["Budget", "Budget (2)", "Budget (4)"]),
+        "Budget (3)"
+    );
+    // A numbered name counts on from its stem, not "Budget (2) (2)".
+    assert_eq!(
+        unique_name("Budget (2)", ["Budget", "Budget (2)"]),
+        "Budget (3)"
+    );
+    assert_eq!(unique_name("Budget (2)", ["Budget"]), "Budget (2)");
+    // Not a number of ours: kept whole.
+    assert_eq!(
+        unique_name("Budget (copy)", ["Budget (copy)"]),
+        "Budget (copy) (2)"
+    );
+    assert_eq!(unique_name("FY (1)", ["FY (1)"]), "FY (1) (2)");
+    assert_eq!(unique_name("(2)", ["(2)"]), "(2) (2)");
+    // Spaces around a name do not make it another name.
+    assert_eq!(unique_name(" Budget ", ["Budget"]), "Budget (2)");
+    assert_eq!(unique_name("Budget", [" Budget "]), "Budget (2)");
+    assert_eq!(unique_name("予算", ["予算"]), "予算 (2)");
+}
+
+#[test]
+fn creating_duplicating_and_opening_a_file_keep_names_unique() {
+    let mut library = Library::new(MemoryStore::default());
+    let first = library.create(&blank("Budget")).unwrap();
+    let second = library.create(&blank("Budget")).unwrap();
+    let third = library.create_entry(&blank("Budget")).unwrap();
+    assert_eq!(third.name, "Budget (3)");
+    let (_, opened, _) = opened_plan(library.open(&second));
+    assert_eq!(opened.name, "Budget (2)", "the record has the name listed");
+    assert_eq!(opened, blank("Budget (2)"), "only the name differs");
+
+    // Duplicates: "… (copy)", then numbered.
+    library.duplicate(&first).unwrap();
+    library.duplicate(&first).unwrap();
+    library
+        .duplicate_named(&second, |name| format!("{name} (copy)"))
+        .unwrap();
+    // A plan file whose name is taken, as a backup opened again.
+    let file = read_plan_file(&write_plan_file(&blank("Budget (2)"))).unwrap();
+    let opened_file = library.create(&file).unwrap();
+    assert_eq!(
+        listed_names(&mut library),
+        [
+            "Budget",
+            "Budget (2)",
+            "Budget (3)",
+            "Budget (copy)",
+            "Budget (copy) (2)",
+            "Budget (2) (copy)",
+            "Budget (4)",
+        ]
+    );
+    let (_, plan, _) = opened_plan(library.open(&opened_file));
+    assert_eq!(plan.name, "Budget (4)");
+
+    // A name freed by a delete can be taken again.
+    library.delete(&first).unwrap();
+    let again = library.create_entry(&blank("Budget")).unwrap();
+    assert_eq!(again.name, "Budget");
+}
+
+#[test]
+fn a_new_plan_on_start_is_numbered_like_the_one_stored() {
+    // The only plan cannot be read: start makes a new one, whose name the
+    // unreadable one has.
+    let mut library = Library::new(MemoryStore::default());
+    let id = library.create(&blank("My plan")).unwrap();
+    library.store_mut().set(&plan_key(&id), "damaged").unwrap();
+    let start = library.start(|| blank("My plan"));
+    let (new_id, plan, _) = opened_plan(start.opened);
+    assert_ne!(new_id, id);
+    assert_eq!(plan.name, "My plan (2)");
+    let (_, stored, _) = opened_plan(library.open(&new_id));
+    assert_eq!(stored, plan, "the plan opened is the one stored");
+    assert_eq!(listed_names(&mut library), ["My plan", "My plan (2)"]);
+}
+
+#[test]
+fn a_rename_to_a_name_taken_is_refused_and_changes_nothing() {
+    let mut library = Library::new(MemoryStore::default());
+    let budget = library.create(&blank("Budget")).unwrap();
+    let stretch = library.create(&blank("Stretch")).unwrap();
+    let before = library.store().clone();
+    assert_eq!(
+        library.rename(&stretch, "  Budget "),
+        Err(RenameError::NameTaken {
+            name: "Budget".into()
+        })
+    );
+    assert_eq!(library.store().keys(), before.keys());
+    for key in before.keys() {
+        assert_eq!(library.store().get(&key), before.get(&key), "{key}");
+    }
+    assert_eq!(
+        library.check_rename(&budget, "Stretch"),
+        Err(RenameError::NameTaken {
+            name: "Stretch".into()
+        })
+    );
+    assert_eq!(
+        library.check_rename(&budget, "   "),
+        Err(RenameError::EmptyName)
+    );
+    // Its own name, or another free one, is fine.
+    assert_eq!(
+        library.check_rename(&budget, " Budget "),
+        Ok("Budget".to_string())
+    );
+    library.rename(&stretch, " Stretch ").unwrap();
+    library.rename(&stretch, "Budget 2").unwrap();
+    assert_eq!(listed_names(&mut library), ["Budget", "Budget 2"]);
+}
+
+#[test]
+fn new_plans_name_their_base_scenario() {
+    let mut library = Library::new(MemoryStore::default());
+    let id = library.create(&blank("Budget")).unwrap();
+    let (_, plan, _) = opened_plan(library.open(&id));
+    assert_eq!(plan.base_scenario.as_deref(), Some("Base"));
+    // A plan file without one (an older file) opens and keeps its first
+    // scenario as the base.
+    let older = example();
+    assert_eq!(older.base_scenario, None);
+    let id = library.create(&older).unwrap();
+    let (_, plan, _) = opened_plan(library.open(&id));
+    assert_eq!(plan.base_scenario, None);
+    assert_eq!(plan.base_index(), 0);
 }

@@ -29,14 +29,25 @@ crate::texts! {
         /// An example location, as the new band's placeholder.
         LocationExample => "Osaka", "大阪";
         AddBand => "Add band", "レンジを追加";
+        /// Under the new band's figures when nothing suggests any.
+        TypeFigures => "Type the band's minimum, midpoint and maximum.",
+            "レンジの下限・中央値・上限を入力してください。";
+        /// Under the new band's figures when they come from elsewhere.
+        SuggestedFigures => "Suggested from the level's salaries or the nearest band; change them before adding.",
+            "等級の年収または近い等級のレンジからの提案値です。必要に応じて変更してから追加してください。";
         /// A band for every location (a placeholder and a table cell).
         AnyLocation => "any", "指定なし";
         // The chart
         ChartTitle => "Salaries against their bands", "給与レンジと各ポジションの年収";
         Chart => "Chart", "グラフ";
         Table => "Table", "表";
-        NoChart => "No bands or salaries yet: add a band below, or positions in Headcount.",
-            "給与レンジも年収もまだありません。下でレンジを追加するか、人員計画でポジションを追加してください。";
+        /// "No bands yet: add one with the form under [Salary bands] above.",
+        /// the link between the two parts.
+        NoBandsBefore => "No bands yet: add one with the form under ", "給与レンジはまだありません。上の「";
+        NoBandsAfter => " above.", "」のフォームで追加してください。";
+        /// "No levels yet: add one under [Career ladder] above, then …".
+        NoLevelsBefore => "No levels yet: add one under ", "等級はまだありません。上の「";
+        NoLevelsAfter => " above, then a band for it.", "」で等級を追加してから、その給与レンジを追加してください。";
         FiguresCaption => "Salary bands and the salaries at each level",
             "等級ごとの給与レンジと年収";
         NoBand => "no band", "レンジなし";

@@ -7,7 +7,7 @@
 //! it into the message it shows.
 
 use super::{Lang, lang};
-use crate::format::input::InputError;
+use crate::format::input::{Expected, InputError};
 
 crate::texts! {
     pub enum FieldText {
@@ -62,6 +62,17 @@ fn japanese(error: &InputError) -> String {
         InputError::WholeNumber { min, max } => {
             format!("{min}～{max}の整数を入力してください。")
         }
+        InputError::AmbiguousComma { text, expected } => {
+            let what = match expected {
+                Expected::Amount => "金額",
+                Expected::Percentage => "割合",
+                Expected::Number => "数値",
+            };
+            format!(
+                "「{text}」は{what}として読み取れません。カンマは3桁区切り（1,500）に使います。\
+                 小数点はピリオド（1.5）で入力してください。"
+            )
+        }
     }
 }
 
@@ -106,6 +117,30 @@ mod tests {
         assert_eq!(
             ja(InputError::TooManyDecimals { max: 2 }),
             "小数点以下は2桁までで入力してください。"
+        );
+        assert_eq!(
+            ja(InputError::AmbiguousComma {
+                text: "1,5".into(),
+                expected: Expected::Amount
+            }),
+            "「1,5」は金額として読み取れません。カンマは3桁区切り（1,500）に使います。\
+             小数点はピリオド（1.5）で入力してください。"
+        );
+        assert_eq!(
+            ja(InputError::AmbiguousComma {
+                text: "１２，５％".into(),
+                expected: Expected::Percentage
+            }),
+            "「１２，５％」は割合として読み取れません。カンマは3桁区切り（1,500）に使います。\
+             小数点はピリオド（1.5）で入力してください。"
+        );
+        assert_eq!(
+            ja(InputError::AmbiguousComma {
+                text: "0,8".into(),
+                expected: Expected::Number
+            }),
+            "「0,8」は数値として読み取れません。カンマは3桁区切り（1,500）に使います。\
+             小数点はピリオド（1.5）で入力してください。"
         );
     }
 

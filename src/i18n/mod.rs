@@ -25,6 +25,7 @@ pub mod problems;
 pub mod roster;
 pub mod scenarios;
 pub mod shell;
+pub mod start;
 pub mod teams;
 
 use std::cell::Cell;

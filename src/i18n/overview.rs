@@ -1,9 +1,11 @@
 //! The texts of the overview part of the planner, and of the charts it
 //! shares with the comparison.
 
+use rust_decimal::{Decimal, RoundingStrategy};
+
 use super::problems::problem_text;
-use super::{Lang, lang};
-use crate::model::PlanError;
+use super::{Lang, format, lang};
+use crate::model::{PlanError, group_digits};
 
 crate::texts! {
     pub enum OverviewText {
@@ -32,7 +34,10 @@ crate::texts! {
             "計画期間の各月の費用を、費目別に積み上げて表示します。";
         CostChartEmpty => "No costs in the horizon.", "計画期間に費用がありません。";
         HeadcountChart => "Headcount", "人数の推移";
-        HeadcountChartNote => "Heads and FTE on each month's last day.", "各月末時点の人数とFTEです。";
+        HeadcountChartNote => "Heads and FTE on each month's last day, and the heads expected once attrition leaves seats empty until their backfill.",
+            "各月末時点の人数とFTE、および離職による欠員（補充までの空席）を差し引いた見込み人数です。";
+        /// The headcount chart's series of heads less attrition's vacancies.
+        ExpectedHeads => "Expected heads (after attrition)", "見込み人数（離職考慮後）";
         HeadcountChartEmpty => "No one is on the plan in the horizon. Add positions on Headcount.",
             "計画期間に計上される人員がいません。「人員」画面でポジションを追加してください。";
         CloudChart => "Cloud spend", "クラウド費用の推移";
@@ -70,22 +75,53 @@ pub fn months_note(span: &str, partial: bool, months: usize) -> String {
     }
 }
 
-/// How a per-engineer figure is computed: "Total cost ÷ average FTE 12.5".
-pub fn per_average_fte(what: &str, fte: &str) -> String {
+/// A count of people or FTE that need not be whole, as read on screen: at
+/// most two decimals (rounded half away from zero), digits grouped: "12.5",
+/// "4.8", "1,234.57". Files keep their own precision.
+pub fn people_figure(value: Decimal) -> String {
+    let shown = value
+        .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+        .normalize();
+    group_digits(&shown.to_string())
+}
+
+/// How a per-engineer figure is computed: "Total cost ÷ average FTE 12.5"
+/// (the average with at most two decimals).
+pub fn per_average_fte(what: &str, average_fte: Decimal) -> String {
+    let fte = people_figure(average_fte);
     match lang() {
         Lang::En => format!("{what} ÷ average FTE {fte}"),
         Lang::Ja => format!("{what} ÷ 平均FTE {fte}"),
     }
 }
 
-/// The year's hires and departures.
+/// The year's hires and planned departures (positions whose end date is
+/// in the year).
 pub fn hires_and_departures(
     hires: impl std::fmt::Display,
     departures: impl std::fmt::Display,
 ) -> String {
     match lang() {
-        Lang::En => format!("Hires {hires} · departures {departures} in the year"),
-        Lang::Ja => format!("年度内の採用 {hires}名・退職 {departures}名"),
+        Lang::En => format!("Hires {hires} · planned departures {departures} in the year"),
+        Lang::Ja => format!("年度内の採用 {hires}名・退職予定 {departures}名"),
+    }
+}
+
+/// The year's departures expected at the scenario's attrition rate:
+/// "Expected departures at 8 % attrition: 4.8". `team_rates`: some team
+/// leaves at a rate of its own, which the figure includes.
+pub fn expected_departures(rate_pct: Decimal, team_rates: bool, expected: Decimal) -> String {
+    let rate = format::percent(rate_pct);
+    let people = people_figure(expected);
+    match (lang(), team_rates) {
+        (Lang::En, false) => format!("Expected departures at {rate} attrition: {people}"),
+        (Lang::En, true) => {
+            format!("Expected departures at {rate} attrition and teams' own rates: {people}")
+        }
+        (Lang::Ja, false) => format!("離職率{rate}での想定退職者数 {people}名"),
+        (Lang::Ja, true) => {
+            format!("離職率{rate}（チーム別の離職率を含む）での想定退職者数 {people}名")
+        }
     }
 }
 
@@ -145,6 +181,7 @@ pub fn bar_tip(month: &str, series: &str, value: &str, month_total: Option<&str>
 mod tests {
     use super::*;
     use crate::i18n::{assert_translated, reads_as_japanese, set_lang};
+    use rust_decimal::dec;
 
     #[test]
     fn translated() {
@@ -162,12 +199,33 @@ mod tests {
         );
         assert_eq!(months_note("FY", false, 12), "FY · 12 months");
         assert_eq!(
-            per_average_fte("Total cost", "12.5"),
+            per_average_fte("Total cost", dec!(12.5)),
             "Total cost ÷ average FTE 12.5"
+        );
+        // The summary's average keeps 6 decimals; the screen shows 2.
+        assert_eq!(
+            per_average_fte("Total cost", dec!(11.333333)),
+            "Total cost ÷ average FTE 11.33"
+        );
+        assert_eq!(
+            per_average_fte("Total cost", dec!(1234.005)),
+            "Total cost ÷ average FTE 1,234.01"
         );
         assert_eq!(
             hires_and_departures(3, 1),
-            "Hires 3 · departures 1 in the year"
+            "Hires 3 · planned departures 1 in the year"
+        );
+        assert_eq!(
+            expected_departures(dec!(8), false, dec!(4.8)),
+            "Expected departures at 8 % attrition: 4.8"
+        );
+        assert_eq!(
+            expected_departures(dec!(8.0), true, dec!(0.165)),
+            "Expected departures at 8 % attrition and teams' own rates: 0.17"
+        );
+        assert_eq!(
+            expected_departures(dec!(0), false, Decimal::ZERO),
+            "Expected departures at 0 % attrition: 0"
         );
         assert_eq!(
             category_caption("FY2026", "JPY"),
@@ -200,8 +258,10 @@ mod tests {
         for text in [
             months_note("2026年4月～2026年12月", true, 9),
             months_note("2026年4月～2027年3月", false, 12),
-            per_average_fte("費用合計", "12.5"),
+            per_average_fte("費用合計", dec!(12.5)),
             hires_and_departures(3, 1),
+            expected_departures(dec!(8), false, dec!(4.8)),
+            expected_departures(dec!(8), true, dec!(4.8)),
             category_caption("2026年度", "JPY"),
             with_unit("金額", "JPY"),
             chart_label("人数の推移"),
@@ -211,6 +271,11 @@ mod tests {
             assert!(reads_as_japanese(&text), "{text}");
         }
         assert_eq!(with_unit("金額", "JPY"), "金額（JPY）");
+        assert_eq!(
+            expected_departures(dec!(12), false, dec!(1.2)),
+            "離職率12%での想定退職者数 1.2名"
+        );
+        assert_eq!(hires_and_departures(3, 1), "年度内の採用 3名・退職予定 1名");
         set_lang(Lang::En);
     }
 }

@@ -7,10 +7,11 @@
 //! `RecoveryLabel`, `SaveError`, `Problem`) whose `Display` is the English;
 //! the functions here word it for the screen in the current language.
 
-use super::format::count;
+use super::format::{count, fiscal_year_in};
 use super::{Lang, Text, lang, t};
 use crate::format::record::{Damage, Part, Reason};
-use crate::model::{Plan, PlanError, Problem};
+use crate::model::presets::{Preset, StartChoice};
+use crate::model::{FiscalYear, Plan, PlanError, Problem, YearMonth};
 use crate::storage::Persistence;
 use crate::storage::library::{Notice, PlanRef, ReadProblem, RecoveryLabel, SaveError};
 
@@ -125,6 +126,18 @@ pub fn characters(n: usize) -> String {
     match lang() {
         Lang::En => format!("{n} characters"),
         Lang::Ja => format!("{}文字", count(n as u64)),
+    }
+}
+
+/// Why a plan cannot take a name another plan on this device has.
+pub fn plan_name_taken(name: &str) -> String {
+    match lang() {
+        Lang::En => format!(
+            "There is already a plan named \u{201c}{name}\u{201d} on this device: choose another name."
+        ),
+        Lang::Ja => format!(
+            "この端末には「{name}」という名前の計画がすでにあります。別の名前を付けてください。"
+        ),
     }
 }
 
@@ -372,8 +385,7 @@ crate::texts! {
 }
 
 /// A preset's name in the list of what a new plan starts from.
-pub fn preset_label(preset: crate::model::presets::Preset) -> &'static str {
-    use crate::model::presets::Preset;
+pub fn preset_label(preset: Preset) -> &'static str {
     match lang() {
         Lang::En => preset.label(),
         Lang::Ja => match preset {
@@ -530,14 +542,55 @@ pub fn name_new_plan(plan: &mut Plan, lang: Lang) {
     }
 }
 
+crate::texts! {
+    /// What a new plan is named after, with the fiscal year it covers.
+    enum StartName {
+        Japan => "Japan", "日本";
+        UnitedStates => "United States", "米国";
+        Demo => "Demo", "デモ";
+    }
+}
+
+/// The name of a new plan made from `choice` for fiscal year `year`, in
+/// `lang`: "Japan FY2027 plan" / "日本 2027年度計画", "United States FY2027
+/// plan" / "米国 2027年度計画", "Demo FY2027 plan" / "デモ 2027年度計画",
+/// and a blank plan "FY2027 plan" / "2027年度計画".
+pub fn start_plan_name(choice: StartChoice, year: FiscalYear, lang: Lang) -> String {
+    let fiscal_year = fiscal_year_in(year, lang);
+    let after = match choice {
+        StartChoice::Demo => Some(StartName::Demo),
+        StartChoice::Preset(Preset::Japan2026) => Some(StartName::Japan),
+        StartChoice::Preset(Preset::UnitedStates2026) => Some(StartName::UnitedStates),
+        StartChoice::Preset(Preset::Blank) => None,
+    };
+    match (lang, after) {
+        (Lang::En, Some(what)) => format!("{} {fiscal_year} plan", what.en()),
+        (Lang::En, None) => format!("{fiscal_year} plan"),
+        (Lang::Ja, Some(what)) => format!("{} {fiscal_year}計画", what.ja()),
+        (Lang::Ja, None) => format!("{fiscal_year}計画"),
+    }
+}
+
+/// A new plan from `choice`, made in `today`'s month: it covers the next
+/// fiscal year that has not started (`StartChoice::plan`), is named after
+/// the choice and that year ([`start_plan_name`]), and the names the preset
+/// gives are in `lang` ([`name_new_plan`]).
+pub fn start_plan(choice: StartChoice, today: YearMonth, lang: Lang) -> Plan {
+    let mut plan = choice.plan(today);
+    name_new_plan(&mut plan, lang);
+    let year = FiscalYear::of(plan.horizon.start, plan.fiscal_year_start_month);
+    plan.name = start_plan_name(choice, year, lang);
+    plan
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::format::plan_json::{parse_plan_file, read_plan_file, write_plan_file};
     use crate::format::record::encode_record;
     use crate::i18n::{assert_translated, reads_as_japanese, set_lang};
-    use crate::model::presets::{Preset, demo_plan};
-    use crate::model::{YearMonth, forecast_scenario, validate};
+    use crate::model::presets::demo_plan;
+    use crate::model::{forecast_scenario, validate};
     use crate::storage::library::{
         INDEX_KEY, KeyValue, LEGACY_PLAN_KEY, Library, MemoryStore, Opened, PLAN_PREFIX,
     };
@@ -549,6 +602,59 @@ mod tests {
         assert_translated::<PresetLabel>();
         assert_translated::<PresetName>();
         assert_translated::<DemoRole>();
+        assert_translated::<StartName>();
+    }
+
+    #[test]
+    fn a_new_plan_is_named_after_its_start_and_the_fiscal_year_it_covers() {
+        let december = YearMonth::new(2026, 12).unwrap();
+        let cases = [
+            (
+                StartChoice::Preset(Preset::Japan2026),
+                "Japan FY2027 plan",
+                "日本 2027年度計画",
+            ),
+            (
+                StartChoice::Preset(Preset::UnitedStates2026),
+                "United States FY2027 plan",
+                "米国 2027年度計画",
+            ),
+            (StartChoice::Demo, "Demo FY2027 plan", "デモ 2027年度計画"),
+            (
+                StartChoice::Preset(Preset::Blank),
+                "FY2027 plan",
+                "2027年度計画",
+            ),
+        ];
+        for (choice, english, japanese) in cases {
+            let plan = start_plan(choice, december, Lang::En);
+            assert_eq!(plan.name, english);
+            assert_eq!(plan.horizon.start, choice.horizon_start(december));
+            assert_eq!(plan.base_scenario.as_deref(), Some("Base"));
+            let plan = start_plan(choice, december, Lang::Ja);
+            assert_eq!(plan.name, japanese);
+            assert!(reads_as_japanese(&plan.name), "{}", plan.name);
+            // The base follows its name into Japanese.
+            assert_eq!(plan.scenarios[0].name, "基準");
+            assert_eq!(plan.base_scenario.as_deref(), Some("基準"));
+            assert_eq!(validate(&plan), Vec::new());
+        }
+        // The fiscal year is the one the horizon starts in: in April 2027
+        // an April year has started, so FY2028; a January one is FY2028 too.
+        let april = YearMonth::new(2027, 4).unwrap();
+        assert_eq!(
+            start_plan(StartChoice::Preset(Preset::Japan2026), april, Lang::En).name,
+            "Japan FY2028 plan"
+        );
+        assert_eq!(
+            start_plan(
+                StartChoice::Preset(Preset::UnitedStates2026),
+                april,
+                Lang::Ja
+            )
+            .name,
+            "米国 2028年度計画"
+        );
     }
 
     fn april() -> YearMonth {
@@ -1480,6 +1586,11 @@ mod tests {
     #[test]
     fn texts_with_figures() {
         set_lang(Lang::Ja);
+        assert_eq!(
+            plan_name_taken("予算"),
+            "この端末には「予算」という名前の計画がすでにあります。別の名前を付けてください。"
+        );
+        japanese_sentence(&plan_name_taken("Budget"));
         assert_eq!(characters(12_345), "12,345文字");
         assert_eq!(copy_name("予算"), "予算のコピー");
         assert_eq!(plan_name_label("予算"), "計画「予算」の名前");
@@ -1495,6 +1606,10 @@ mod tests {
         assert!(reads_as_japanese(&newer_plan(3)));
         assert_eq!(persistence(Persistence::Granted).0, "granted");
         set_lang(Lang::En);
+        assert_eq!(
+            plan_name_taken("Budget"),
+            "There is already a plan named \u{201c}Budget\u{201d} on this device: choose another name."
+        );
         assert_eq!(characters(12_345), "12345 characters");
         assert_eq!(copy_name("Budget"), "Budget (copy)");
         assert_eq!(

@@ -47,10 +47,11 @@ crate::texts! {
         AddHeading => "Add a position", "ポジションの追加";
         TitlePlaceholder => "Senior backend engineer", "シニアバックエンドエンジニア";
         TeamPlaceholder => "Platform", "プラットフォーム";
-        StartMonth => "Start month", "開始月";
         AddPosition => "Add position", "追加";
         TeamMissing => "Name the team.", "チームを入力してください。";
-        StartMissing => "Pick the month the position starts.", "開始月を選んでください。";
+        StartDayMissing => "Pick the first day of work.", "勤務開始日を選んでください。";
+        /// The quick-add salary's placeholder: an empty salary is the band's midpoint.
+        SalaryFromBand => "Empty: band midpoint", "空欄：レンジ中央値";
 
         // Bulk changes.
         BulkHeading => "Bulk changes", "一括変更";
@@ -300,6 +301,19 @@ pub fn import_summary(added: usize, changed: usize, unchanged: usize) -> String 
     }
 }
 
+/// Why the import is disabled: it goes into the plan's first scenario,
+/// which is locked.
+pub fn import_locked(scenario: &str) -> String {
+    match lang() {
+        Lang::En => format!(
+            "An import goes into \u{201c}{scenario}\u{201d}, which is locked: unlock it in Scenarios to import a roster."
+        ),
+        Lang::Ja => format!(
+            "読み込み先の「{scenario}」はロックされています。名簿を読み込むには「シナリオ」画面でロックを解除してください。"
+        ),
+    }
+}
+
 /// The import's button: "Import 3 position(s)".
 pub fn import_button(n: usize) -> String {
     match lang() {
@@ -470,6 +484,7 @@ mod tests {
             import_summary(2, 0, 1),
             import_button(2),
             cell_choice("Status", "Filled"),
+            import_locked("Base"),
         ];
         assert!(english.iter().all(|s| reads_as_english(s)));
 
@@ -498,6 +513,7 @@ mod tests {
             import_refused(3),
             import_summary(2, 0, 1),
             import_button(2),
+            import_locked(""),
             deleted("", ""),
             compa_ratio_title("1.1", BandFit::Above),
             fee_set(1, None, ""),

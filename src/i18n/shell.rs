@@ -6,6 +6,7 @@ crate::texts! {
     pub enum ShellText {
         Language => "Language", "表示言語";
         PlanName => "Plan name", "計画名";
+        RenamePlan => "Plan name: click to rename", "計画名：クリックして変更";
         PlanNeedsName => "The plan needs a name.", "計画名を入力してください。";
         Saved => "Saved on this device", "この端末に保存済み";
         Saving => "Saving…", "保存中…";

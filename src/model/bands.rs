@@ -243,12 +243,29 @@ impl Scenario {
             .collect()
     }
 
-    /// Adds a band for `level` (and `location`) and returns its index. It
-    /// starts around the level's stated salaries: the lowest, the median
-    /// (the lower middle one of an even count) and the highest; zero without
-    /// any. Refuses a level not on the ladder or a level and location that
+    /// Adds a band for `level` (and `location`) and returns its index, with
+    /// the figures [`suggested_band`](Self::suggested_band) proposes, or
+    /// zero where nothing suggests any (the UI then asks for them instead).
+    /// Refuses a level not on the ladder or a level and location that
     /// already have a band.
     pub fn add_band(&mut self, level: &str, location: Option<&str>) -> Result<usize, Problem> {
+        let figures = self.suggested_band(level, location).unwrap_or((
+            Decimal::ZERO,
+            Decimal::ZERO,
+            Decimal::ZERO,
+        ));
+        self.add_band_with(level, location, figures)
+    }
+
+    /// Adds a band for `level` (and `location`) with `(min, mid, max)` as
+    /// typed, and returns its index. The order of the three is checked by
+    /// validation, with the rest of the plan.
+    pub fn add_band_with(
+        &mut self,
+        level: &str,
+        location: Option<&str>,
+        (min, mid, max): (Decimal, Decimal, Decimal),
+    ) -> Result<usize, Problem> {
         if !self.levels.iter().any(|l| l == level) {
             return Err(Problem::NoLevelNamed {
                 name: level.to_string(),
@@ -265,6 +282,28 @@ impl Scenario {
                 location: location.map(str::to_string),
             });
         }
+        self.bands.push(SalaryBand {
+            level: level.to_string(),
+            location: location.map(str::to_string),
+            min,
+            mid,
+            max,
+        });
+        Ok(self.bands.len() - 1)
+    }
+
+    /// The figures a new band for `level` (and `location`) starts from, so
+    /// that it never starts at 0 / 0 / 0 and costs open positions at a zero
+    /// midpoint: around the level's stated salaries (the lowest, the median,
+    /// the lower middle one of an even count, and the highest); else the
+    /// level's band at another location; else the nearest level's band on
+    /// the ladder, the one below first. `None` when nothing suggests any.
+    pub fn suggested_band(
+        &self,
+        level: &str,
+        location: Option<&str>,
+    ) -> Option<(Decimal, Decimal, Decimal)> {
+        let location = location.map(str::trim).filter(|l| !l.is_empty());
         let mut salaries: Vec<Decimal> = self
             .positions
             .iter()
@@ -272,16 +311,23 @@ impl Scenario {
             .filter_map(|p| p.annual_base)
             .collect();
         salaries.sort();
-        let pick = |i: Option<usize>| i.and_then(|i| salaries.get(i)).copied().unwrap_or_default();
-        let band = SalaryBand {
-            level: level.to_string(),
-            location: location.map(str::to_string),
-            min: pick(Some(0)),
-            mid: pick(salaries.len().checked_sub(1).map(|last| last / 2)),
-            max: pick(salaries.len().checked_sub(1)),
+        if let (Some(&min), Some(&max)) = (salaries.first(), salaries.last()) {
+            return Some((min, salaries[(salaries.len() - 1) / 2], max));
+        }
+        let figures = |b: &SalaryBand| (b.min, b.mid, b.max);
+        if let Some(band) = self.bands.iter().find(|b| b.level == level) {
+            return Some(figures(band));
+        }
+        let at = self.levels.iter().position(|l| l == level)?;
+        let band_of = |i: usize| {
+            let name = self.levels.get(i)?;
+            self.band_for(name, location).map(figures)
         };
-        self.bands.push(band);
-        Ok(self.bands.len() - 1)
+        (1..self.levels.len()).find_map(|distance| {
+            at.checked_sub(distance)
+                .and_then(band_of)
+                .or_else(|| band_of(at + distance))
+        })
     }
 
     /// Whether a band of the position's level at `location` would be the
@@ -577,9 +623,34 @@ mod tests {
         assert_eq!(s.bands[general].location, None);
         assert_eq!(s.bands[general].max, dec!(7000001));
         assert_eq!(s.bands[general].mid, dec!(5000000));
-        // Nobody at Staff: a zero band.
+        // Nobody at Staff: the nearest level's band, the one below first.
         let staff = s.add_band("Staff", None).unwrap();
-        assert_eq!(s.bands[staff].max, Decimal::ZERO);
+        assert_eq!(
+            (s.bands[staff].min, s.bands[staff].mid, s.bands[staff].max),
+            (dec!(4999999), dec!(5000000), dec!(7000001))
+        );
+    }
+
+    #[test]
+    fn a_new_band_suggests_nothing_without_a_neighbour() {
+        let mut s = scenario();
+        s.bands.clear();
+        s.positions.clear();
+        assert_eq!(s.suggested_band("Mid", None), None);
+        // Typed figures are kept as they are, even out of order: validation
+        // says what is wrong, the band keeps what was typed.
+        let i = s
+            .add_band_with("Mid", None, (dec!(6000000), dec!(7500000), dec!(9000000)))
+            .unwrap();
+        assert_eq!(
+            (s.bands[i].min, s.bands[i].mid, s.bands[i].max),
+            (dec!(6000000), dec!(7500000), dec!(9000000))
+        );
+        // Another location of the same level starts from that band.
+        assert_eq!(
+            s.suggested_band("Mid", Some("Osaka")),
+            Some((dec!(6000000), dec!(7500000), dec!(9000000)))
+        );
     }
 
     #[test]

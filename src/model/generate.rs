@@ -98,16 +98,18 @@ pub fn generate_plan(
 ) -> Plan {
     let months = months.clamp(1, 120);
     let start = month(2026, 4);
-    let scenarios = (0..scenarios.max(1))
+    let scenarios: Vec<Scenario> = (0..scenarios.max(1))
         .map(|s| generate_scenario(s, positions_per_scenario, start, months, seed))
         .collect();
+    // The first scenario is named as the base, as in every new plan.
+    let base_scenario = scenarios.first().map(|s| s.name.clone());
     Plan {
         name: format!("Synthetic plan {positions_per_scenario}×{months}"),
         currency: "JPY".to_string(),
         fiscal_year_start_month: 4,
         horizon: Horizon { start, months },
         scenarios,
-        base_scenario: None,
+        base_scenario,
     }
 }
 

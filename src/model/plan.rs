@@ -34,8 +34,9 @@ pub struct Plan {
     pub fiscal_year_start_month: u8,
     pub horizon: Horizon,
     pub scenarios: Vec<Scenario>,
-    /// The name of the scenario the others are compared with; `None` means
-    /// the first (see [`Plan::base_index`]).
+    /// The name of the scenario the others are compared with. A new plan
+    /// names its first scenario; `None` (a file written before plans named
+    /// their base) means the first (see [`Plan::base_index`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub base_scenario: Option<String>,
 }
@@ -508,8 +509,8 @@ pub struct OneOff {
 }
 
 impl Plan {
-    /// A plan with one empty scenario named "Base", the default ladder and
-    /// zero rates everywhere.
+    /// A plan with one empty scenario named "Base", named as the base, the
+    /// default ladder and zero rates everywhere.
     pub fn blank(
         name: impl Into<String>,
         currency: impl Into<String>,
@@ -526,7 +527,7 @@ impl Plan {
                 months,
             },
             scenarios: vec![Scenario::blank("Base")],
-            base_scenario: None,
+            base_scenario: Some("Base".to_string()),
         }
     }
 

@@ -1,5 +1,7 @@
 //! Plans to start from: a country preset (Japan FY2026, United States 2026),
-//! a blank plan, and a demo organisation to explore at once.
+//! a blank plan, and a demo organisation to explore at once. A new plan
+//! covers the next fiscal year that has not started
+//! ([`next_fiscal_year_start`], [`StartChoice::plan`]).
 //!
 //! Every figure comes from `/work/shared/domain.md` (listed with its source
 //! in docs/model.md, "Presets") and is an ordinary, editable plan value: a
@@ -48,23 +50,33 @@ impl Preset {
         Self::ALL.into_iter().find(|p| p.key() == key)
     }
 
-    /// A 12-month plan from `start` with one scenario, "Base": the default
-    /// ladder, no positions, and the preset's people costs. The horizon
-    /// starts at `start` whatever the fiscal year (a plan made in January
-    /// with the Japan preset covers January to December, in FY2025 and
-    /// FY2026).
-    pub fn plan(self, name: &str, start: YearMonth) -> Plan {
+    /// The month the preset's fiscal year starts in: April in Japan (and
+    /// for the blank plan), January in the United States.
+    pub fn fiscal_year_start_month(self) -> u8 {
         match self {
-            Self::Blank => Plan::blank(name, "JPY", 4, start, 12),
+            Self::Japan2026 | Self::Blank => 4,
+            Self::UnitedStates2026 => 1,
+        }
+    }
+
+    /// A 12-month plan from `start` with one scenario, "Base", named as the
+    /// base: the default ladder, no positions, and the preset's people
+    /// costs. The horizon starts at `start` whatever the fiscal year; a new
+    /// plan is made with [`StartChoice::plan`], which starts it at the next
+    /// fiscal year.
+    pub fn plan(self, name: &str, start: YearMonth) -> Plan {
+        let fiscal_start = self.fiscal_year_start_month();
+        match self {
+            Self::Blank => Plan::blank(name, "JPY", fiscal_start, start, 12),
             Self::Japan2026 => {
-                let mut plan = Plan::blank(name, "JPY", 4, start, 12);
+                let mut plan = Plan::blank(name, "JPY", fiscal_start, start, 12);
                 if let Some(base) = plan.scenarios.first_mut() {
                     japan_people(base);
                 }
                 plan
             }
             Self::UnitedStates2026 => {
-                let mut plan = Plan::blank(name, "USD", 1, start, 12);
+                let mut plan = Plan::blank(name, "USD", fiscal_start, start, 12);
                 if let Some(base) = plan.scenarios.first_mut() {
                     united_states_people(base);
                 }
@@ -73,6 +85,64 @@ impl Preset {
         }
     }
 }
+
+/// The first month of the next fiscal year that has not started in
+/// `today`'s month, for fiscal years starting in `fiscal_start_month` (1 to
+/// 12; anything else is taken as the nearest). In December 2026 that is
+/// April 2027 for an April fiscal year and January 2027 for a January one;
+/// in March 2027 April 2027; in April 2027 the fiscal year has started, so
+/// April 2028. Past the year 9999 it is the current fiscal year's start.
+pub fn next_fiscal_year_start(today: YearMonth, fiscal_start_month: u8) -> YearMonth {
+    let start_month = fiscal_start_month.clamp(1, 12);
+    let year = if today.month() < start_month {
+        today.year()
+    } else {
+        today.year() + 1
+    };
+    YearMonth::new(year, start_month)
+        .or_else(|_| YearMonth::new(year - 1, start_month))
+        .unwrap_or(today)
+}
+
+/// What a new plan starts from: a preset (the blank plan is
+/// `Preset(Preset::Blank)`) or the demo.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum StartChoice {
+    Demo,
+    Preset(Preset),
+}
+
+impl StartChoice {
+    /// The month the plan's fiscal year starts in (the demo is in Japan).
+    pub fn fiscal_year_start_month(self) -> u8 {
+        match self {
+            Self::Demo => Preset::Japan2026.fiscal_year_start_month(),
+            Self::Preset(preset) => preset.fiscal_year_start_month(),
+        }
+    }
+
+    /// Where the horizon of a plan made in `today`'s month starts: the next
+    /// fiscal year that has not started ([`next_fiscal_year_start`]).
+    pub fn horizon_start(self, today: YearMonth) -> YearMonth {
+        next_fiscal_year_start(today, self.fiscal_year_start_month())
+    }
+
+    /// The plan made in `today`'s month: 12 months of a preset, or the
+    /// demo's 36, from [`Self::horizon_start`], its first scenario named as
+    /// the base. Its name is the model's English one ("My engineering
+    /// plan", "Demo engineering plan"): the UI names it in its language,
+    /// with the fiscal year (`i18n::plans::start_plan`).
+    pub fn plan(self, today: YearMonth) -> Plan {
+        let start = self.horizon_start(today);
+        match self {
+            Self::Demo => demo_plan(start),
+            Self::Preset(preset) => preset.plan(NEW_PLAN_NAME, start),
+        }
+    }
+}
+
+/// The English name of a new plan from a preset, before the UI names it.
+pub const NEW_PLAN_NAME: &str = "My engineering plan";
 
 fn dec(mantissa: i64, scale: u32) -> Decimal {
     Decimal::new(mantissa, scale)
@@ -464,6 +534,7 @@ mod tests {
             assert_eq!(forecast.total(), 0, "no positions, no cost");
             assert_eq!(plan.scenarios.len(), 1);
             assert_eq!(plan.scenarios[0].name, "Base");
+            assert_eq!(plan.base_scenario.as_deref(), Some("Base"), "named");
             assert_eq!(plan.scenarios[0].levels.len(), 7);
             assert!(plan.scenarios[0].positions.is_empty());
             assert_eq!(Preset::from_key(preset.key()), Some(preset));
@@ -472,6 +543,71 @@ mod tests {
             }
         }
         assert_eq!(Preset::from_key("mars"), None);
+    }
+
+    #[test]
+    fn the_next_fiscal_year_is_the_first_that_has_not_started() {
+        let cases = [
+            // (today, fiscal year's first month, the next one not started)
+            (month(2026, 12), 4, month(2027, 4)),
+            (month(2026, 12), 1, month(2027, 1)),
+            (month(2027, 3), 4, month(2027, 4)),
+            (month(2027, 4), 4, month(2028, 4)),
+            (month(2027, 1), 1, month(2028, 1)),
+            (month(2027, 5), 4, month(2028, 4)),
+            (month(2026, 9), 10, month(2026, 10)),
+            (month(2026, 10), 10, month(2027, 10)),
+            // Out of range: the nearest month.
+            (month(2026, 12), 0, month(2027, 1)),
+            (month(2026, 11), 13, month(2026, 12)),
+            // No year 10000: the fiscal year under way.
+            (month(9999, 6), 4, month(9999, 4)),
+        ];
+        for (today, fiscal_start, expected) in cases {
+            assert_eq!(
+                next_fiscal_year_start(today, fiscal_start),
+                expected,
+                "{today} with fiscal years from month {fiscal_start}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_plan_made_in_december_covers_the_next_fiscal_year() {
+        let december = month(2026, 12);
+        let cases = [
+            (
+                StartChoice::Preset(Preset::Japan2026),
+                month(2027, 4),
+                12,
+                4,
+            ),
+            (
+                StartChoice::Preset(Preset::UnitedStates2026),
+                month(2027, 1),
+                12,
+                1,
+            ),
+            (StartChoice::Preset(Preset::Blank), month(2027, 4), 12, 4),
+            (StartChoice::Demo, month(2027, 4), 36, 4),
+        ];
+        for (choice, start, months, fiscal_start) in cases {
+            let plan = choice.plan(december);
+            assert_eq!(plan.horizon.start, start, "{choice:?}");
+            assert_eq!(plan.horizon.months, months, "{choice:?}");
+            assert_eq!(plan.fiscal_year_start_month, fiscal_start, "{choice:?}");
+            assert_eq!(choice.horizon_start(december), start);
+            assert_eq!(plan.base_scenario.as_deref(), Some("Base"), "{choice:?}");
+            assert_eq!(validate(&plan), Vec::new(), "{choice:?}");
+        }
+        assert_eq!(
+            StartChoice::Preset(Preset::Japan2026).plan(december),
+            Preset::Japan2026.plan(NEW_PLAN_NAME, month(2027, 4))
+        );
+        assert_eq!(StartChoice::Demo.plan(december), demo_plan(month(2027, 4)));
+        // In April the fiscal year has started: the next one.
+        let april = StartChoice::Preset(Preset::Japan2026).plan(month(2027, 4));
+        assert_eq!(april.horizon.start, month(2028, 4));
     }
 
     #[test]
@@ -614,6 +750,7 @@ mod tests {
         assert_eq!(plan.currency, "JPY");
         let names: Vec<&str> = plan.scenarios.iter().map(|s| s.name.as_str()).collect();
         assert_eq!(names, ["Base", "Aggressive"]);
+        assert_eq!(plan.base_scenario.as_deref(), Some("Base"), "named");
         let (base, aggressive) = (&plan.scenarios[0], &plan.scenarios[1]);
         assert_eq!(base.positions.len(), 60);
         assert!((55..=65).contains(&base.positions.len()));

@@ -15,7 +15,7 @@ use super::problem::{ChangeOf, Problem};
 
 impl Plan {
     /// The scenario others are compared with: the one `base_scenario` names,
-    /// else the first.
+    /// else the first (a plan file written before plans named their base).
     pub fn base_index(&self) -> usize {
         self.base_scenario
             .as_deref()
@@ -84,8 +84,9 @@ impl Plan {
     }
 
     /// Deletes scenario `index`. Refuses the last scenario (a plan needs
-    /// one) and a locked one (a lock protects an agreed budget). A base
-    /// scenario deleted leaves the first as the base.
+    /// one) and a locked one (a lock protects an agreed budget). Deleting
+    /// the base names the first scenario left as the base; deleting another
+    /// names the base as it was (a plan without a named base had its first).
     pub fn delete_scenario(&mut self, index: usize) -> Result<(), Problem> {
         let scenario = self.scenario_at(index)?;
         if self.scenarios.len() == 1 {
@@ -96,20 +97,45 @@ impl Plan {
                 name: scenario.name.clone(),
             });
         }
-        let removed = self.scenarios.remove(index);
-        if self.base_scenario.as_deref() == Some(removed.name.as_str()) {
-            self.base_scenario = None;
-        }
+        let base = self.base_index();
+        self.scenarios.remove(index);
+        let base = if base == index {
+            0
+        } else if base > index {
+            base - 1
+        } else {
+            base
+        };
+        self.base_scenario = self.scenarios.get(base).map(|s| s.name.clone());
         Ok(())
     }
 
     /// Moves scenario `from` to position `to`; the others keep their order.
+    /// The base stays the scenario it was: a plan that does not name its
+    /// base (an older file, whose base is its first scenario) names it
+    /// before the move.
     pub fn move_scenario(&mut self, from: usize, to: usize) -> Result<(), Problem> {
         self.scenario_at(from)?;
         self.scenario_at(to)?;
+        if from == to {
+            return Ok(());
+        }
+        self.name_base();
         let scenario = self.scenarios.remove(from);
         self.scenarios.insert(to, scenario);
         Ok(())
+    }
+
+    /// Names the base scenario in `base_scenario` when it is not named (or
+    /// names a scenario that is gone), so that it stays the base whatever
+    /// the order of the scenarios.
+    pub fn name_base(&mut self) {
+        let base = self.base_index();
+        if let Some(scenario) = self.scenarios.get(base)
+            && self.base_scenario.as_deref() != Some(scenario.name.as_str())
+        {
+            self.base_scenario = Some(scenario.name.clone());
+        }
     }
 
     /// Makes scenario `index` the one others are compared with. It is kept
@@ -152,7 +178,8 @@ impl Plan {
 
     /// "Copy last year's plan with an across-the-board change": a new plan
     /// named "<name> (next year)" whose horizon starts 12 months later (same
-    /// length), holding only scenario `index` (unlocked, adjustments kept),
+    /// length), holding only scenario `index` (unlocked, adjustments kept,
+    /// named as the base),
     /// with every position's own annual base and every band × (1 +
     /// `salary_pct` %) and every cloud line's on-demand baseline × (1 +
     /// `cloud_pct` %), each rounded half away from zero to the minor unit.
@@ -193,8 +220,8 @@ impl Plan {
                 start,
                 months: self.horizon.months,
             },
+            base_scenario: Some(scenario.name.clone()),
             scenarios: vec![scenario],
-            base_scenario: None,
         })
     }
 }
@@ -365,7 +392,11 @@ mod tests {
         plan.set_base_scenario(1).unwrap();
         plan.delete_scenario(1).unwrap();
         assert_eq!(names(&plan), ["Base", "Conservative"]);
-        assert_eq!(plan.base_scenario, None);
+        assert_eq!(
+            plan.base_scenario.as_deref(),
+            Some("Base"),
+            "the first left is named the base"
+        );
         plan.set_base_scenario(1).unwrap();
         plan.delete_scenario(0).unwrap();
         assert_eq!(plan.base_scenario.as_deref(), Some("Conservative"));
@@ -400,6 +431,54 @@ mod tests {
         assert!(plan.move_scenario(0, 3).is_err());
         assert!(plan.move_scenario(3, 0).is_err());
         assert_eq!(plan, before);
+    }
+
+    #[test]
+    fn moving_keeps_the_base_even_when_the_plan_did_not_name_it() {
+        let mut plan = plan();
+        assert_eq!(plan.base_scenario.as_deref(), Some("Base"), "named");
+        plan.move_scenario(2, 0).unwrap();
+        assert_eq!(names(&plan), ["Conservative", "Base", "Aggressive"]);
+        assert_eq!(plan.scenarios[plan.base_index()].name, "Base");
+        // A plan file from before: no base named, the first is the base.
+        let mut older = self::plan();
+        older.base_scenario = None;
+        older.move_scenario(1, 0).unwrap();
+        assert_eq!(names(&older), ["Aggressive", "Base", "Conservative"]);
+        assert_eq!(older.base_scenario.as_deref(), Some("Base"));
+        assert_eq!(older.scenarios[older.base_index()].name, "Base");
+        // A name that is gone counted as the first: that one is named.
+        let mut gone = self::plan();
+        gone.base_scenario = Some("Gone".into());
+        gone.move_scenario(0, 2).unwrap();
+        assert_eq!(gone.base_scenario.as_deref(), Some("Base"));
+        // A move to the same place changes nothing at all.
+        let mut same = self::plan();
+        same.base_scenario = None;
+        let before = same.clone();
+        same.move_scenario(1, 1).unwrap();
+        assert_eq!(same, before);
+        // A refused move names nothing either.
+        assert!(same.move_scenario(0, 3).is_err());
+        assert_eq!(same, before);
+    }
+
+    #[test]
+    fn deleting_keeps_the_base_or_names_the_new_first() {
+        // A plan file from before, whose base is its first scenario.
+        let mut older = plan();
+        older.base_scenario = None;
+        older.delete_scenario(1).unwrap();
+        assert_eq!(older.base_scenario.as_deref(), Some("Base"));
+        older.delete_scenario(0).unwrap();
+        assert_eq!(names(&older), ["Conservative"]);
+        assert_eq!(older.base_scenario.as_deref(), Some("Conservative"));
+        // A base after the deleted scenario stays the base.
+        let mut plan = plan();
+        plan.set_base_scenario(2).unwrap();
+        plan.delete_scenario(0).unwrap();
+        assert_eq!(plan.scenarios[plan.base_index()].name, "Conservative");
+        assert_eq!(plan.base_scenario.as_deref(), Some("Conservative"));
     }
 
     #[test]
@@ -467,7 +546,7 @@ mod tests {
             ("USD", 1)
         );
         assert_eq!(names(&next), ["Base"]);
-        assert_eq!(next.base_scenario, None);
+        assert_eq!(next.base_scenario.as_deref(), Some("Base"), "named");
         let s = &next.scenarios[0];
         assert_eq!(s.locked_on, None);
         assert_eq!(s.adjustments.hire_slip_months, 2);

@@ -381,13 +381,17 @@ impl<S: KeyValue> Library<S> {
                 problem => notices.extend(Notice::of(problem, &index)),
             }
         }
-        let plan = blank();
-        let opened = match self.create(&plan) {
-            Ok(id) => Opened::Plan {
-                id,
-                plan,
-                revision: 1,
-            },
+        let mut plan = blank();
+        let opened = match self.create_entry(&plan) {
+            Ok(entry) => {
+                // Numbered if a plan that could not be read has its name.
+                plan.name = entry.name;
+                Opened::Plan {
+                    id: entry.id,
+                    plan,
+                    revision: 1,
+                }
+            }
             // Not stored: the plan lives in memory and the header says why.
             Err(_) => Opened::Plan {
                 id: String::new(),
@@ -585,31 +589,49 @@ impl<S: KeyValue> Library<S> {
         Ok(revision)
     }
 
-    /// Stores a new plan at the end of the list; returns its id.
+    /// Stores a new plan at the end of the list under a name no other plan
+    /// in the list has ([`unique_name`]: its own, else "… (2)", "… (3)");
+    /// returns its id. Opening it gives the plan under the name stored.
     pub fn create(&mut self, plan: &Plan) -> Result<String, SaveError> {
+        self.create_entry(plan).map(|entry| entry.id)
+    }
+
+    /// [`Library::create`], returning the new plan's id and the name it was
+    /// stored under.
+    pub fn create_entry(&mut self, plan: &Plan) -> Result<PlanEntry, SaveError> {
         let mut index = self.index_for_change()?;
         let id = self.free_id(&index);
-        let text = encode_record(plan, 1);
+        let name = unique_name(&plan.name, index.plans.iter().map(|p| p.name.as_str()));
+        let text = if name == plan.name {
+            encode_record(plan, 1)
+        } else {
+            let mut renamed = plan.clone();
+            renamed.name = name.clone();
+            encode_record(&renamed, 1)
+        };
         self.store.set(&plan_key(&id), &text)?;
         self.remember_header(&id, &text);
-        index.plans.push(PlanEntry {
+        let entry = PlanEntry {
             id: id.clone(),
-            name: plan.name.clone(),
-        });
+            name,
+        };
+        index.plans.push(entry.clone());
         if let Err(e) = self.write_index(&index) {
             self.store.remove(&plan_key(&id));
             return Err(e.into());
         }
-        Ok(id)
+        Ok(entry)
     }
 
-    /// Stores a copy of plan `id` named "… (copy)"; returns the new id.
+    /// Stores a copy of plan `id` named "… (copy)" (or "… (copy) (2)" when
+    /// that name is taken, as [`Library::create`]); returns the new id.
     pub fn duplicate(&mut self, id: &str) -> Result<String, SaveError> {
         self.duplicate_named(id, |name| format!("{name} (copy)"))
     }
 
     /// Stores a copy of plan `id` under the name `name_of` gives for the
-    /// original's name (a UI names it in its language); returns the new id.
+    /// original's name (a UI names it in its language), numbered when that
+    /// name is taken; returns the new id.
     pub fn duplicate_named(
         &mut self,
         id: &str,
@@ -625,13 +647,32 @@ impl<S: KeyValue> Library<S> {
         self.create(&plan)
     }
 
-    /// Renames a plan that is not open in this tab (the open plan is renamed
-    /// by editing it). Refuses an empty name.
-    pub fn rename(&mut self, id: &str, name: &str) -> Result<(), RenameError> {
+    /// The name plan `id` may be renamed to: `name` trimmed. Refuses an
+    /// empty name and one another plan in the list has (a rename is what
+    /// the person typed: it is refused rather than numbered).
+    pub fn check_rename(&mut self, id: &str, name: &str) -> Result<String, RenameError> {
         let name = name.trim();
         if name.is_empty() {
             return Err(RenameError::EmptyName);
         }
+        let index = self.index_for_change().map_err(RenameError::Save)?;
+        if index
+            .plans
+            .iter()
+            .any(|p| p.id != id && p.name.trim() == name)
+        {
+            return Err(RenameError::NameTaken {
+                name: name.to_string(),
+            });
+        }
+        Ok(name.to_string())
+    }
+
+    /// Renames a plan that is not open in this tab (the open plan is renamed
+    /// by editing it, after [`Library::check_rename`]). Refuses an empty
+    /// name and one another plan has.
+    pub fn rename(&mut self, id: &str, name: &str) -> Result<(), RenameError> {
+        let name = self.check_rename(id, name)?;
         let text = self
             .store
             .get(&plan_key(id))
@@ -639,7 +680,7 @@ impl<S: KeyValue> Library<S> {
             .ok_or(RenameError::Save(SaveError::Unavailable))?;
         let record = decode_record(&text).map_err(|_| RenameError::Save(SaveError::Blocked))?;
         let mut plan = record.plan;
-        plan.name = name.to_string();
+        plan.name = name;
         self.write(id, &plan, record.revision + 1)
             .map(|_| ())
             .map_err(RenameError::Save)
@@ -712,6 +753,32 @@ impl<S: KeyValue> Library<S> {
             self.store.remove(key);
         }
     }
+}
+
+/// `name` if none of the `taken` names is the same (spaces around a name
+/// do not count), else the first free of "stem (2)", "stem (3)", …, where
+/// the stem is `name` without a number it already ends with: "Budget"
+/// becomes "Budget (2)", and "Budget (2)" becomes "Budget (3)" when taken.
+/// Language-neutral: the same in every language of the UI.
+pub fn unique_name<'a>(name: &str, taken: impl IntoIterator<Item = &'a str>) -> String {
+    let taken: std::collections::HashSet<&str> = taken.into_iter().map(str::trim).collect();
+    if !taken.contains(name.trim()) {
+        return name.to_string();
+    }
+    let trimmed = name.trim();
+    let stem = numbered_stem(trimmed).unwrap_or(trimmed);
+    (2u64..)
+        .map(|n| format!("{stem} ({n})"))
+        .find(|candidate| !taken.contains(candidate.as_str()))
+        .unwrap_or_else(|| trimmed.to_string())
+}
+
+/// "Budget" of "Budget (2)": the name before a number of 2 or more in
+/// parentheses that ends it.
+fn numbered_stem(name: &str) -> Option<&str> {
+    let (stem, number) = name.strip_suffix(')')?.rsplit_once(" (")?;
+    let digits = !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit());
+    (digits && !stem.is_empty() && number.parse::<u64>().is_ok_and(|n| n >= 2)).then_some(stem)
 }
 
 fn is_recovery_key(key: &str) -> bool {
@@ -844,6 +911,10 @@ pub enum IndexProblem {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum RenameError {
     EmptyName,
+    /// Another plan on this device has the name (trimmed, as given).
+    NameTaken {
+        name: String,
+    },
     Save(SaveError),
 }
 

@@ -1,25 +1,54 @@
-//! The form that adds a position to the roster.
+//! The form that adds a position to the roster: title, team, level, salary
+//! (empty: the band's midpoint), the first day of work and the status. The
+//! last team and level chosen stay for the next position, also after
+//! another view was opened, since people add a team's positions in a row.
+
+use std::cell::RefCell;
 
 use leptos::prelude::*;
 
 use super::field::FieldError;
 use super::state::PlanState;
-use crate::format::input::parse_amount;
+use crate::format::input::parse_optional_amount;
 use crate::i18n::common::Common;
 use crate::i18n::fields::input_error;
 use crate::i18n::roster::{RosterText, status_choice};
 use crate::i18n::t;
-use crate::model::{PositionStatus, YearMonth};
+use crate::model::{Date, PositionStatus};
+
+thread_local! {
+    /// The team and level last chosen in the form, for the page's life.
+    static LAST_CHOSEN: RefCell<(String, String)> = const { RefCell::new((String::new(), String::new())) };
+}
 
 #[component]
 pub fn AddPosition() -> impl IntoView {
     let state = PlanState::expect();
-    let first_month = move || state.plan.with(|p| p.horizon.start.to_string());
+    let first_day = move || state.plan.with(|p| p.horizon.start.first_day().to_string());
+    let (last_team, last_level) = LAST_CHOSEN.with(|l| l.borrow().clone());
+    let levels = Memo::new(move |_| {
+        state
+            .with_scenario(|s| s.levels.clone())
+            .unwrap_or_default()
+    });
+    let default_level = move || {
+        levels.with(|l| {
+            // The level chosen last, else the middle of the ladder, where most
+            // engineers are.
+            l.iter()
+                .find(|n| **n == last_level)
+                .or_else(|| l.iter().find(|n| *n == "Mid"))
+                .or_else(|| l.get(l.len().saturating_sub(1) / 2))
+                .cloned()
+                .unwrap_or_default()
+        })
+    };
 
     let title = RwSignal::new(String::new());
-    let team = RwSignal::new(String::new());
+    let team = RwSignal::new(last_team);
+    let level = RwSignal::new(default_level());
     let salary = RwSignal::new(String::new());
-    let start = RwSignal::new(first_month());
+    let start = RwSignal::new(first_day());
     let status = RwSignal::new("filled".to_string());
 
     let title_error = RwSignal::new(None::<String>);
@@ -39,16 +68,17 @@ pub fn AddPosition() -> impl IntoView {
             .then_some(team_text)
             .ok_or(t(RosterText::TeamMissing));
         let checked_salary =
-            parse_amount(&salary.get_untracked(), exponent).map_err(|e| input_error(&e));
+            parse_optional_amount(&salary.get_untracked(), exponent).map_err(|e| input_error(&e));
         let checked_start = start
             .get_untracked()
-            .parse::<YearMonth>()
-            .map_err(|_| t(RosterText::StartMissing));
+            .trim()
+            .parse::<Date>()
+            .map_err(|_| t(RosterText::StartDayMissing));
         title_error.set(checked_title.as_ref().err().map(|e| e.to_string()));
         team_error.set(checked_team.as_ref().err().map(|e| e.to_string()));
         salary_error.set(checked_salary.as_ref().err().cloned());
         start_error.set(checked_start.as_ref().err().map(|e| e.to_string()));
-        let (Ok(title_text), Ok(team_text), Ok(amount), Ok(month)) =
+        let (Ok(title_text), Ok(team_text), Ok(amount), Ok(day)) =
             (checked_title, checked_team, checked_salary, checked_start)
         else {
             return;
@@ -58,14 +88,33 @@ pub fn AddPosition() -> impl IntoView {
             "planned" => PositionStatus::Planned,
             _ => PositionStatus::Filled,
         };
-        state.edit_scenario(|scenario| {
-            let id = scenario.add_position(title_text, team_text, amount, month.first_day());
+        let chosen_level = level.get_untracked();
+        // Checked with the rest of the plan: a level without a band needs a
+        // salary, and the message says so; what was typed stays.
+        let index = state.with_scenario(|s| s.positions.len()).unwrap_or(0);
+        let result = state.try_edit_scenario(&format!("positions[{index}]"), |scenario| {
+            let id = scenario.add_position(
+                title_text,
+                team_text.clone(),
+                amount.unwrap_or_default(),
+                day,
+            );
             if let Some(p) = scenario.position_mut(&id) {
                 p.status = status;
+                p.annual_base = amount;
+                if !chosen_level.is_empty() {
+                    p.level = chosen_level.clone();
+                }
             }
         });
-        title.set(String::new());
-        salary.set(String::new());
+        match result {
+            Ok(()) => {
+                LAST_CHOSEN.with(|l| *l.borrow_mut() = (team_text, chosen_level));
+                title.set(String::new());
+                salary.set(String::new());
+            }
+            Err(message) => salary_error.set(Some(message)),
+        }
     };
 
     view! {
@@ -97,22 +146,39 @@ pub fn AddPosition() -> impl IntoView {
                     <FieldError error=team_error />
                 </label>
                 <label>
+                    <span>{t(Common::Level)}</span>
+                    <select name="level" on:change=move |ev| level.set(event_target_value(&ev))>
+                        {move || {
+                            let chosen = level.get();
+                            levels
+                                .get()
+                                .into_iter()
+                                .map(|l| {
+                                    let selected = l == chosen;
+                                    let label = l.clone();
+                                    view! { <option value=l selected=selected>{label}</option> }
+                                })
+                                .collect_view()
+                        }}
+                    </select>
+                </label>
+                <label>
                     <span>{t(Common::Salary)}</span>
                     <input
                         name="salary"
                         class="num"
                         inputmode="decimal"
-                        placeholder="6,000,000"
+                        placeholder=t(RosterText::SalaryFromBand)
                         class:invalid=move || salary_error.get().is_some()
                         bind:value=salary
                     />
                     <FieldError error=salary_error />
                 </label>
                 <label>
-                    <span>{t(RosterText::StartMonth)}</span>
+                    <span>{t(RosterText::StartDate)}</span>
                     <input
                         name="start"
-                        type="month"
+                        type="date"
                         class:invalid=move || start_error.get().is_some()
                         bind:value=start
                     />

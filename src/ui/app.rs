@@ -14,6 +14,7 @@ use super::language::Language;
 use super::nav::{Nav, View};
 use super::notices::Notices;
 use super::overview::Overview;
+use super::pending::Pending;
 use super::plans::Plans;
 use super::roster::Roster;
 use super::scenarios::Scenarios;
@@ -44,9 +45,17 @@ pub fn App() -> impl IntoView {
     let state = PlanState::new(plan, status);
     provide_context(state);
     provide_context(session);
-
+    let pending = Pending::new();
+    provide_context(pending);
+    // Text held for another scenario's or plan's fields would be tried
+    // against the one now shown.
+    Effect::watch(
+        move || (state.scenario.get(), session.current.get()),
+        move |_, _, _| pending.clear(),
+        false,
+    );
     // Every change of the plan is written as one whole record.
-    autosave(state, session);
+    autosave(state, session, pending);
     session.follow_other_tabs(state);
 
     let view = RwSignal::new(View::from_location());

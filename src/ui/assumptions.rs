@@ -33,16 +33,21 @@ pub fn Assumptions() -> impl IntoView {
     };
     view! {
         <section class="assumptions" data-testid="assumptions" aria-label=t(A::Assumptions)>
-            <PlanSettings />
-            <p class="scenario-note">
-                <strong>{scenario}</strong>
-                {t(A::ScenarioOnly)}
-            </p>
-            <BurdenTable />
-            <BonusPayouts />
-            <PeopleSettings />
-            <ToolsTable />
-            <OtherCostsTable />
+            // Every field here edits the plan while the scenario shown is
+            // not locked (even the plan's settings: `PlanState` refuses them
+            // on a locked scenario), so all of them are read-only then.
+            <fieldset class="edit-lock" disabled=move || state.locked()>
+                <PlanSettings />
+                <p class="scenario-note">
+                    <strong>{scenario}</strong>
+                    {t(A::ScenarioOnly)}
+                </p>
+                <BurdenTable />
+                <BonusPayouts />
+                <PeopleSettings />
+                <ToolsTable />
+                <OtherCostsTable />
+            </fieldset>
         </section>
     }
 }

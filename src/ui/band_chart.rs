@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
+use wasm_bindgen::JsCast;
 
 use super::state::PlanState;
 use crate::i18n::bands::{
@@ -79,7 +80,7 @@ const LABEL_ROOM: usize = 22;
 
 /// `label`, cut with an ellipsis to fit `room` half-width characters; the
 /// whole name is the label's tooltip.
-fn fit_label(label: &str, room: usize) -> String {
+pub(super) fn fit_label(label: &str, room: usize) -> String {
     let width = |c: char| if crate::i18n::is_japanese(c) { 2 } else { 1 };
     if label.chars().map(width).sum::<usize>() <= room {
         return label.to_string();
@@ -126,6 +127,63 @@ struct Drawing {
     dots: Vec<Dot>,
     ticks: Vec<(f64, String)>,
     outside: usize,
+}
+
+/// What the chart lacks to draw any band.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Missing {
+    /// The ladder has no level, so no band can be added yet.
+    Levels,
+    Bands,
+}
+
+impl Missing {
+    /// "No bands yet: add one with the form under Salary bands above.",
+    /// the card's name a link to it.
+    fn hint(self) -> impl IntoView + use<> {
+        let (before, link, after, target, control) = match self {
+            Missing::Levels => (
+                B::NoLevelsBefore,
+                B::CareerLadder,
+                B::NoLevelsAfter,
+                "ladder-title",
+                "[data-testid=\"add-level\"] input",
+            ),
+            Missing::Bands => (
+                B::NoBandsBefore,
+                B::SalaryBands,
+                B::NoBandsAfter,
+                "bands-title",
+                "[data-testid=\"add-band\"] select",
+            ),
+        };
+        view! {
+            {t(before)}
+            <a href=format!("#{target}") on:click=move |ev| go_to_form(&ev, target, control)>{t(link)}</a>
+            {t(after)}
+        }
+    }
+}
+
+/// Scrolls the card whose heading is `heading` to the top and puts the
+/// focus in its form's first field. The address keeps naming the view (a
+/// reload opens the view in the address, not a heading).
+fn go_to_form(ev: &leptos::ev::MouseEvent, heading: &str, control: &str) {
+    ev.prevent_default();
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Some(heading) = document.get_element_by_id(heading) {
+        heading.scroll_into_view();
+    }
+    if let Some(field) = document
+        .query_selector(control)
+        .ok()
+        .flatten()
+        .and_then(|f| f.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = field.focus();
+    }
 }
 
 #[component]
@@ -203,11 +261,26 @@ pub fn BandChart(levels: Memo<Vec<LevelBands>>) -> impl IntoView {
     });
     let code = move || state.currency.get().code();
 
+    // Nothing to draw a band from: the message says where bands are added.
+    let missing = Memo::new(move |_| {
+        levels.with(|levels| {
+            if levels.is_empty() {
+                Some(Missing::Levels)
+            } else if levels.iter().all(|l| l.bands.is_empty()) {
+                Some(Missing::Bands)
+            } else {
+                None
+            }
+        })
+    });
+
     let chart = move || {
         drawing.with(|d| {
             let Some(d) = d else {
                 return view! {
-                    <p class="empty">{t(B::NoChart)}</p>
+                    <p class="empty" data-testid="band-chart-empty">
+                        {move || missing.get().unwrap_or(Missing::Bands).hint()}
+                    </p>
                 }
                 .into_any();
             };
@@ -277,6 +350,14 @@ pub fn BandChart(levels: Memo<Vec<LevelBands>>) -> impl IntoView {
                     {move || t(if show_table.get() { B::Chart } else { B::Table })}
                 </button>
             </div>
+            // Salaries but no band yet: the dots are drawn, and the message
+            // says where bands are added.
+            {move || {
+                (drawing.with(Option::is_some) && !show_table.get())
+                    .then(|| missing.get())
+                    .flatten()
+                    .map(|m| view! { <p class="muted hint band-chart-hint" data-testid="band-chart-empty">{m.hint()}</p> })
+            }}
             <div data-testid="band-chart">
                 {move || if show_table.get() {
                     view! { <BandFigures levels=levels /> }.into_any()

@@ -8,12 +8,13 @@ use leptos::prelude::*;
 use rust_decimal::Decimal;
 
 use super::field::{Commit, Field, FieldError, SelectField};
+use super::pending::RowNote;
 use super::state::PlanState;
-use super::teams::edit_checked;
 use crate::format::input::parse_amount;
 use crate::i18n::bands::{BandsText as B, add_band_for, delete_band};
 use crate::i18n::common::Common;
-use crate::i18n::fields::input_error;
+use crate::i18n::fields::{FieldText, input_error};
+use crate::i18n::problems::refusal;
 use crate::i18n::{format, t};
 use crate::model::SalaryBand;
 
@@ -37,26 +38,144 @@ pub fn BandTable() -> impl IntoView {
             .unwrap_or_default()
     });
     let add_error = RwSignal::new(None::<String>);
-    let add = move |level: String, location: Option<String>| {
-        add_error
-            .set(edit_checked(state, |s| s.add_band(&level, location.as_deref()).map(drop)).err());
-    };
-    let code = move || state.currency.get().code();
-
     let new_level = RwSignal::new(String::new());
     let new_location = RwSignal::new(String::new());
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let level = new_level.get_untracked();
+    // The new band's figures as typed: never thrown away by a refusal.
+    let figures = [(); 3].map(|_| RwSignal::new(String::new()));
+    let figure_errors = [(); 3].map(|_| RwSignal::new(None::<String>));
+    // Whether the figures were typed (else they follow the chosen level).
+    let typed = RwSignal::new(false);
+    let chosen_level = move || {
+        let level = new_level.get();
         // The select shows the first level until one is chosen.
-        let level = if level.is_empty() {
-            levels.with_untracked(|l| l.first().map(|l| l.0.clone()).unwrap_or_default())
+        if level.is_empty() {
+            levels.with(|l| l.first().map(|l| l.0.clone()).unwrap_or_default())
         } else {
             level
-        };
-        add(level, Some(new_location.get_untracked()));
-        if add_error.get_untracked().is_none() {
+        }
+    };
+    let suggestion = Memo::new(move |_| {
+        let level = chosen_level();
+        let location = new_location.get();
+        state
+            .with_scenario(|s| s.suggested_band(&level, Some(&location)))
+            .flatten()
+    });
+    // The figures start from the suggestion until the person types one.
+    Effect::new(move |_| {
+        let suggested = suggestion.get();
+        if typed.get_untracked() {
+            return;
+        }
+        let currency = state.currency.get_untracked();
+        let shown = suggested
+            .map(|(min, mid, max)| [min, mid, max].map(|v| format::plain_amount(v, currency)));
+        for (i, slot) in figures.iter().enumerate() {
+            slot.set(shown.as_ref().map(|f| f[i].clone()).unwrap_or_default());
+        }
+    });
+    let add_with = move |level: String, location: String, band: (Decimal, Decimal, Decimal)| {
+        state.try_edit_scenario("bands", |s| {
+            // A refusal (no such level, a band already there) leaves the
+            // scenario as it was; validation then says nothing new.
+            let _ = s.add_band_with(&level, Some(&location), band);
+        })?;
+        Ok::<(), String>(())
+    };
+    let refused_band = move |level: &str, location: &str| {
+        state
+            .with_scenario(|s| {
+                let mut copy = s.clone();
+                copy.add_band_with(level, Some(location), Default::default())
+                    .err()
+            })
+            .flatten()
+            .map(|e| refusal(&e))
+    };
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let level = chosen_level();
+        let location = new_location.get_untracked();
+        if let Some(message) = refused_band(&level, &location) {
+            add_error.set(Some(message));
+            return;
+        }
+        let exponent = state.currency.get_untracked().exponent();
+        let mut parsed = [Decimal::ZERO; 3];
+        let mut ok = true;
+        for i in 0..3 {
+            match parse_amount(&figures[i].get_untracked(), exponent) {
+                Ok(value) => {
+                    parsed[i] = value;
+                    figure_errors[i].set(None);
+                }
+                Err(e) => {
+                    figure_errors[i].set(Some(input_error(&e)));
+                    ok = false;
+                }
+            }
+        }
+        if !ok {
+            add_error.set(None);
+            return;
+        }
+        match add_with(level, location, (parsed[0], parsed[1], parsed[2])) {
+            Ok(()) => {
+                add_error.set(None);
+                new_location.set(String::new());
+                typed.set(false);
+                for slot in figures {
+                    slot.set(String::new());
+                }
+            }
+            Err(message) => add_error.set(Some(message)),
+        }
+    };
+    let min_input = NodeRef::<leptos::html::Input>::new();
+    // A level without a band: its suggested figures at once, or the form,
+    // ready for the person to type them.
+    let add_for = move |level: String| match state
+        .with_scenario(|s| s.suggested_band(&level, None))
+        .flatten()
+    {
+        Some(band) => add_error.set(add_with(level, String::new(), band).err()),
+        None => {
+            new_level.set(level);
             new_location.set(String::new());
+            if let Some(input) = min_input.get_untracked() {
+                let _ = input.focus();
+            }
+        }
+    };
+    let code = move || state.currency.get().code();
+    let hint = move || {
+        if suggestion.get().is_some() && !typed.get() {
+            t(B::SuggestedFigures)
+        } else {
+            t(B::TypeFigures)
+        }
+    };
+    let figure_field = move |i: usize, label: &'static str, name: &'static str| {
+        let error = figure_errors[i];
+        let input = if i == 0 { min_input } else { NodeRef::new() };
+        view! {
+            <label class="field">
+                <span class="field-label">{label}</span>
+                <input
+                    node_ref=input
+                    class="num"
+                    inputmode="decimal"
+                    data-field=name
+                    class:invalid=move || error.get().is_some()
+                    aria-invalid=move || error.get().is_some().then_some("true")
+                    prop:value=move || figures[i].get()
+                    on:input=move |ev| {
+                        typed.set(true);
+                        figures[i].set(event_target_value(&ev));
+                    }
+                />
+                {move || error.get().map(|m| view! { <div class="field-error" role="alert">{m}</div> })}
+            </label>
         }
     };
 
@@ -102,7 +221,7 @@ pub fn BandTable() -> impl IntoView {
                                         class="button-secondary"
                                         data-testid="add-band-for"
                                         data-level=level.clone()
-                                        on:click=move |_| add(level.clone(), None)
+                                        on:click=move |_| add_for(level.clone())
                                     >
                                         {label}
                                     </button>
@@ -116,10 +235,14 @@ pub fn BandTable() -> impl IntoView {
                         <span class="field-label">{t(Common::Level)}</span>
                         <select data-field="new-band-level" on:change=move |ev| new_level.set(event_target_value(&ev))>
                             {move || {
+                                let chosen = chosen_level();
                                 levels
                                     .get()
                                     .into_iter()
-                                    .map(|(v, l)| view! { <option value=v>{l}</option> })
+                                    .map(|(v, l)| {
+                                        let selected = v == chosen;
+                                        view! { <option value=v selected=selected>{l}</option> }
+                                    })
                                     .collect_view()
                             }}
                         </select>
@@ -132,8 +255,12 @@ pub fn BandTable() -> impl IntoView {
                             bind:value=new_location
                         />
                     </label>
+                    {figure_field(0, t(B::Minimum), "new-band-min")}
+                    {figure_field(1, t(B::Midpoint), "new-band-mid")}
+                    {figure_field(2, t(B::Maximum), "new-band-max")}
                     <button type="submit" class="button-secondary">{t(B::AddBand)}</button>
                 </form>
+                <p class="muted band-hint">{hint}</p>
                 <FieldError error=add_error />
             </div>
         </section>
@@ -143,6 +270,8 @@ pub fn BandTable() -> impl IntoView {
 #[component]
 fn BandRow(index: usize, levels: Memo<Vec<(String, String)>>) -> impl IntoView {
     let state = PlanState::expect();
+    // Minimum ≤ midpoint ≤ maximum is said once, for the row.
+    let note = RowNote::provide();
     let band = Memo::new(move |_| {
         state
             .with_scenario(|s| s.bands.get(index).cloned())
@@ -235,6 +364,11 @@ fn BandRow(index: usize, levels: Memo<Vec<(String, String)>>) -> impl IntoView {
                     {t(Common::Delete)}
                 </button>
                 <FieldError error=error />
+                {move || note.message().map(|m| view! {
+                    <div class="field-error row-note" role="alert" data-testid="band-row-note">
+                        {m}<span class="unsaved">{t(FieldText::NotSaved)}</span>
+                    </div>
+                })}
             </td>
         </tr>
     }

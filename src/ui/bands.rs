@@ -1,5 +1,6 @@
 //! The salary bands view: the career ladder, the bands per level, a chart of
 //! every salary against its band, and the positions outside their band.
+//! A locked scenario disables the ladder and the bands only.
 
 use leptos::prelude::*;
 
@@ -18,10 +19,13 @@ pub fn Bands() -> impl IntoView {
     let levels = Memo::new(move |_| state.with_scenario(ladder_bands).unwrap_or_default());
     view! {
         <section class="bands-view" data-testid="bands" aria-label=t(BandsText::SalaryBands)>
-            <div class="bands-top">
+            // The ladder and the bands edit the scenario (read-only while it
+            // is locked); the chart, its table and the positions outside
+            // their band only read it.
+            <fieldset class="bands-top" disabled=move || state.locked()>
                 <Ladder />
                 <BandTable />
-            </div>
+            </fieldset>
             <BandChart levels=levels />
             <OutsideBand />
         </section>

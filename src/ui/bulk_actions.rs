@@ -79,7 +79,8 @@ pub fn BulkActions() -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="bulk-title" data-testid="bulk-actions">
             <div class="card-head"><h2 id="bulk-title">{t(RosterText::BulkHeading)}</h2></div>
-            <div class="bulk-grid">
+            // Both actions edit the scenario: read-only while it is locked.
+            <fieldset class="bulk-grid" disabled=move || state.locked()>
                 <form class="bulk" on:submit=shift data-testid="shift-hires" novalidate>
                     <h3>{t(RosterText::MoveHiresHeading)}</h3>
                     <p class="muted">{t(RosterText::MoveHiresHelp)}</p>
@@ -112,7 +113,7 @@ pub fn BulkActions() -> impl IntoView {
                     </div>
                     {note(fee_note)}
                 </form>
-            </div>
+            </fieldset>
         </section>
     }
 }

@@ -61,13 +61,16 @@ pub fn BurdenTable() -> impl IntoView {
                 }
             })
         });
+        // A long name is cut with an ellipsis: the whole of it is the
+        // cell's tooltip.
+        let name = at.text(|b| b.name.clone());
         view! {
-            <td>
+            <td class="name-cell" title=name>
                 <Field
                     label=t(Common::Name)
                     name="name"
                     compact=true
-                    value=at.text(|b| b.name.clone())
+                    value=name
                     commit=at.commit_name("name", |b, v| b.name = v)
                 />
             </td>
@@ -186,7 +189,9 @@ pub fn BurdenTable() -> impl IntoView {
         .into_any()
     });
     view! {
-        <section class="card" aria-labelledby="burden-title">
+        // The widest table of the view: it scrolls sideways under a
+        // sticky name column (style/forms.css).
+        <section class="card burden" aria-labelledby="burden-title">
             <div class="card-head">
                 <h2 id="burden-title">{category(Category::Burden)}</h2>
                 <span class="muted">{t(A::BurdenNote)}</span>

@@ -41,6 +41,23 @@ pub struct Series {
     pub name: SeriesName,
 }
 
+/// The class that draws a line series dotted, after the class of its
+/// colour: `"line-heads dotted"` is an expected figure beside the planned
+/// one whose colour it takes. The pattern is drawn from code (an SVG
+/// attribute, a `style:` property on the legend's swatch), which the page's
+/// Content-Security-Policy allows.
+pub const DOTTED: &str = "dotted";
+
+/// The legend's swatch of a dotted line.
+const DOTTED_SWATCH: &str = "repeating-linear-gradient(90deg, var(--c) 0 3px, transparent 3px 5px)";
+
+impl Series {
+    /// Whether the series is a dotted line (its class has [`DOTTED`]).
+    pub fn dotted(&self) -> bool {
+        self.class.split_ascii_whitespace().any(|c| c == DOTTED)
+    }
+}
+
 /// A series' name, read in the page's language when the chart is drawn.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SeriesName {
@@ -440,9 +457,14 @@ fn lines(data: &ChartData) -> impl IntoView + use<> {
                     })
                     .collect_view()
             });
+            let (dashes, cap) = if series.dotted() {
+                (Some("0.5 4.5"), Some("round"))
+            } else {
+                (None, None)
+            };
             view! {
                 <g class=series.class>
-                    <polyline points=points.join(" ")></polyline>
+                    <polyline points=points.join(" ") stroke-dasharray=dashes stroke-linecap=cap></polyline>
                     {markers}
                 </g>
             }
@@ -560,9 +582,16 @@ pub fn Chart(
                         .iter()
                         .enumerate()
                         .map(|(i, s)| {
+                            let class = format!("swatch {}", s.class);
+                            let swatch = if s.dotted() {
+                                view! { <span class=class style:background=DOTTED_SWATCH aria-hidden="true"></span> }
+                                    .into_any()
+                            } else {
+                                view! { <span class=class aria-hidden="true"></span> }.into_any()
+                            };
                             view! {
                                 <li>
-                                    <span class=format!("swatch {}", s.class) aria-hidden="true"></span>
+                                    {swatch}
                                     {d.name(i)}
                                 </li>
                             }
@@ -755,6 +784,17 @@ mod tests {
         assert_eq!(stack_extent(&[5, 0, 3, -2, 4, 1, 1, 1], 4), (-2, 8));
         assert_eq!(stack_extent(&[1, 2, 30, 4], 2), (0, 34));
         assert_eq!(stack_extent(&[], 9), (0, 0));
+    }
+
+    #[test]
+    fn a_series_is_dotted_by_its_class() {
+        let series = |class| Series {
+            class,
+            name: SeriesName::Common(Common::Heads),
+        };
+        assert!(series("line-heads dotted").dotted());
+        assert!(!series("line-heads").dotted());
+        assert!(!series("line-dotted").dotted());
     }
 
     #[test]

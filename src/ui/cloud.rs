@@ -72,22 +72,27 @@ pub fn CloudView() -> impl IntoView {
         <section class="cloud" data-testid="cloud" aria-labelledby="cloud-title">
             <CloudSummary years=years />
             <h2 class="section-title">{t(C::CloudLines)}</h2>
-            <For each=keys key=|k| *k let((_, _, l))>
-                <CloudLineCard index=l figures=figures />
-            </For>
-            <Show when=move || figures.count.get() == 0>
-                <p class="empty">{t(C::NoLines)}</p>
-            </Show>
-            <div>
-                <button
-                    type="button"
-                    class="button-primary"
-                    data-testid="add-cloud-line"
-                    on:click=add_line
-                >
-                    {t(C::AddLine)}
-                </button>
-            </div>
+            // The lines' fields edit the scenario: read-only while it is
+            // locked. Their month-by-month figures open all the same (a
+            // `<details>` is no form control).
+            <fieldset class="edit-lock" disabled=move || state.locked()>
+                <For each=keys key=|k| *k let((_, _, l))>
+                    <CloudLineCard index=l figures=figures />
+                </For>
+                <Show when=move || figures.count.get() == 0>
+                    <p class="empty">{t(C::NoLines)}</p>
+                </Show>
+                <div>
+                    <button
+                        type="button"
+                        class="button-primary"
+                        data-testid="add-cloud-line"
+                        on:click=add_line
+                    >
+                        {t(C::AddLine)}
+                    </button>
+                </div>
+            </fieldset>
         </section>
     }
 }
@@ -167,7 +172,7 @@ fn CloudSummary(years: Memo<Vec<CloudYear>>) -> impl IntoView {
                 </thead>
                 <tbody>{rows}</tbody>
             </table>
-            <div class="per-engineer">
+            <fieldset class="per-engineer" disabled=move || state.locked()>
                 <Field
                     label=t(C::DevEnvironments)
                     name="per_engineer_monthly"
@@ -180,7 +185,7 @@ fn CloudSummary(years: Memo<Vec<CloudYear>>) -> impl IntoView {
                 <p class="muted hint">
                     {t(C::DevEnvironmentsHint)}
                 </p>
-            </div>
+            </fieldset>
         </section>
     }
 }

@@ -6,6 +6,7 @@
 
 use leptos::prelude::*;
 
+use super::band_chart::fit_label;
 use super::charts::{Chart, ChartData, ChartKind, Figures, Series, SeriesName};
 use super::download::download_bytes;
 use super::state::PlanState;
@@ -404,9 +405,12 @@ fn team_steps(by_team: &[(String, i128)]) -> Vec<(String, i128)> {
 }
 
 const W: f64 = 760.0;
-const H: f64 = 260.0;
+/// The labels under the bars end at `BOTTOM + 16`: no blank band below them.
+const H: f64 = 226.0;
 const TOP: f64 = 16.0;
 const BOTTOM: f64 = 200.0;
+/// The width of a half-width character of the bars' labels (11 px text).
+const LABEL_CHAR: f64 = 6.2;
 
 /// Bars from the base total, one step per part (only parts that differ),
 /// to the other total; with a table of the exact steps.
@@ -441,19 +445,16 @@ fn waterfall(
     let x = move |i: usize| 10.0 + slot * i as f64 + (slot - bar) / 2.0;
     let r1 = |v: f64| (v * 10.0).round() / 10.0;
     let mut bars = Vec::new();
-    let label = |text: &str| -> String {
-        let mut short: String = text.chars().take(11).collect();
-        if text.chars().count() > 11 {
-            short.push('…');
-        }
-        short
-    };
+    // A name cut to fit under its bar (a Japanese character is as wide as
+    // two Latin ones); the whole name is its tooltip.
+    let room = ((slot / LABEL_CHAR) as usize).clamp(4, 24);
+    let label = |text: &str| fit_label(text, room);
     bars.push(view! {
         <g class="wf-total">
             <rect x=r1(x(0)) y=r1(y(b.base_total.max(lo))) width=r1(bar) height=r1((y(lo) - y(b.base_total.max(lo))).abs())>
                 <title>{labelled(from, &state.show_minor(b.base_total))}</title>
             </rect>
-            <text x=r1(x(0) + bar / 2.0) y=r1(BOTTOM + 16.0) class="tick-x">{label(from)}</text>
+            <text x=r1(x(0) + bar / 2.0) y=r1(BOTTOM + 16.0) class="tick-x"><title>{from.to_string()}</title>{label(from)}</text>
         </g>
     }.into_any());
     for (i, (name, v)) in moving.iter().enumerate() {
@@ -468,7 +469,7 @@ fn waterfall(
                     <title>{labelled(name, &signed(state, *v))}</title>
                 </rect>
                 <text x=r1(x(i + 1) + bar / 2.0) y=r1(top - 4.0) class="step-label">{short(state, *v)}</text>
-                <text x=r1(x(i + 1) + bar / 2.0) y=r1(BOTTOM + 16.0) class="tick-x">{label(name)}</text>
+                <text x=r1(x(i + 1) + bar / 2.0) y=r1(BOTTOM + 16.0) class="tick-x"><title>{name.clone()}</title>{label(name)}</text>
             </g>
         }.into_any());
     }
@@ -478,7 +479,7 @@ fn waterfall(
             <rect x=r1(x(last)) y=r1(y(b.other_total.max(lo))) width=r1(bar) height=r1((y(lo) - y(b.other_total.max(lo))).abs())>
                 <title>{labelled(to, &state.show_minor(b.other_total))}</title>
             </rect>
-            <text x=r1(x(last) + bar / 2.0) y=r1(BOTTOM + 16.0) class="tick-x">{label(to)}</text>
+            <text x=r1(x(last) + bar / 2.0) y=r1(BOTTOM + 16.0) class="tick-x"><title>{to.to_string()}</title>{label(to)}</text>
         </g>
     }.into_any());
     let rows = moving

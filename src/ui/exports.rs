@@ -11,6 +11,7 @@ use super::state::PlanState;
 use crate::format::export::{self, ExportKind, ExportOptions};
 use crate::i18n::common::Common;
 use crate::i18n::exports::{self as texts, ExportsText, describe};
+use crate::i18n::roster as texts_roster;
 use crate::i18n::t;
 
 #[component]
@@ -29,6 +30,15 @@ pub fn Exports() -> impl IntoView {
     let base = RwSignal::new(0_usize);
     let bom = RwSignal::new(state.plan.with_untracked(|p| export::default_bom(p, false)));
     let message = RwSignal::new(None::<Result<String, String>>);
+    // The first scenario's name while it is locked.
+    let import_locked = move || {
+        state.plan.with(|p| {
+            p.scenarios
+                .first()
+                .filter(|s| s.locked_on.is_some())
+                .map(|s| s.name.clone())
+        })
+    };
 
     let download = move |kind: ExportKind| {
         let chosen = scenario.get_untracked().parse::<usize>().ok();
@@ -133,6 +143,20 @@ pub fn Exports() -> impl IntoView {
                     })
             }}
         </section>
-        <RosterImport />
+        // An import goes into the plan's first scenario: refused while that
+        // one is locked, as every edit of a locked scenario is.
+        {move || {
+            import_locked()
+                .map(|name| {
+                    view! {
+                        <p class="banner banner-warning import-locked" role="status" data-testid="import-locked">
+                            {texts_roster::import_locked(&name)}
+                        </p>
+                    }
+                })
+        }}
+        <fieldset class="edit-lock" disabled=move || import_locked().is_some()>
+            <RosterImport />
+        </fieldset>
     }
 }

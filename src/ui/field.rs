@@ -14,6 +14,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use leptos::html;
 use leptos::prelude::*;
 
+use super::pending::{Pending, Retry, RowNote, next_key};
 use crate::i18n::fields::FieldText;
 use crate::i18n::t;
 
@@ -64,21 +65,64 @@ pub fn Field(
     let error = RwSignal::new(None::<String>);
     let input = NodeRef::<html::Input>::new();
     let message_id = next_id();
+    let pending = Pending::get();
+    let note = RowNote::get();
+    let key = next_key();
+    let commit = StoredValue::new_local(commit);
     let restore = move || {
         if let Some(el) = input.get_untracked() {
             el.set_value(&value.get_untracked());
         }
     };
+    let saved = move || {
+        error.set(None);
+        if let Some(note) = note {
+            note.clear(key);
+        }
+        if let Some(pending) = pending {
+            pending.release(key);
+        }
+        // Show the value as saved (`1200000` becomes `1,200,000`) even
+        // when it equals the old one and nothing re-renders.
+        restore();
+    };
+    let refused = move |message: String| {
+        if let Some(note) = note {
+            note.set(key, message.clone());
+        }
+        error.set(Some(message));
+    };
+    // The typed text, tried again after another field of the plan is saved.
+    let retry: Retry = Rc::new(move || {
+        let Some(text) = input.get_untracked().map(|el| el.value()) else {
+            return false;
+        };
+        match commit.with_value(|commit| commit(&text)) {
+            Ok(()) => {
+                saved();
+                true
+            }
+            Err(message) => {
+                refused(message);
+                false
+            }
+        }
+    });
     let on_change = move |ev: leptos::ev::Event| {
         let text = event_target_value(&ev);
-        match commit(&text) {
+        match commit.with_value(|commit| commit(&text)) {
             Ok(()) => {
-                error.set(None);
-                // Show the value as saved (`1200000` becomes `1,200,000`) even
-                // when it equals the old one and nothing re-renders.
-                restore();
+                saved();
+                if let Some(pending) = pending {
+                    pending.settle();
+                }
             }
-            Err(message) => error.set(Some(message)),
+            Err(message) => {
+                refused(message);
+                if let Some(pending) = pending {
+                    pending.hold(key, retry.clone());
+                }
+            }
         }
     };
     let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
@@ -89,8 +133,22 @@ pub fn Field(
                     .is_some_and(|el| el.value() != value.get_untracked())
         {
             ev.prevent_default();
-            error.set(None);
-            restore();
+            saved();
+        }
+    };
+    on_cleanup(move || {
+        if let Some(pending) = pending {
+            pending.release(key);
+        }
+    });
+    // A refused field keeps its text when the plan changes under it (the
+    // band's maximum saved must not put the typed minimum back to 0).
+    let shown = move || {
+        let saved = value.get();
+        if error.get_untracked().is_some() {
+            input.get_untracked().map(|el| el.value()).unwrap_or(saved)
+        } else {
+            saved
         }
     };
     let described = message_id.clone();
@@ -103,18 +161,19 @@ pub fn Field(
             inputmode=numeric.then_some("decimal")
             aria-label=compact.then(|| label.clone())
             aria-invalid=move || error.get().is_some().then_some("true")
-            aria-describedby=move || error.get().is_some().then(|| described.clone())
+            aria-describedby=move || (error.get().is_some() && note.is_none()).then(|| described.clone())
             data-field=name
             placeholder=move || placeholder.get()
             disabled=disabled
-            prop:value=move || value.get()
+            prop:value=shown
             on:change=on_change
             on:keydown=on_keydown
         />
     };
     let not_saved = t(FieldText::NotSaved);
+    // In a row with one note, the row says it.
     let message = move || {
-        error.get().map(|m| {
+        error.get().filter(|_| note.is_none()).map(|m| {
             view! {
                 <div class="field-error" role="alert" id=message_id.clone()>
                     {m}

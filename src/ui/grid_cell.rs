@@ -12,6 +12,7 @@ use std::rc::Rc;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::pending::{Pending, Retry, next_key};
 use crate::i18n::roster::cell_choice;
 
 /// The row's refused field and its message.
@@ -38,36 +39,79 @@ pub fn text_cell(
     error: RowError,
     commit: CellCommit,
 ) -> impl IntoView {
+    // The text as typed while it is refused: kept when the row changes under
+    // it, and tried again when another value of the plan is saved.
+    let held = RwSignal::new(None::<String>);
+    let pending = Pending::get();
+    let key = next_key();
+    let commit = StoredValue::new_local(commit);
+    let saved = move || {
+        held.set(None);
+        if error.with_untracked(|e| e.as_ref().is_some_and(|(f, _)| *f == name)) {
+            error.set(None);
+        }
+        if let Some(pending) = pending {
+            pending.release(key);
+        }
+    };
+    let retry: Retry = Rc::new(move || {
+        let Some(text) = held.get_untracked() else {
+            return true;
+        };
+        match commit.with_value(|commit| commit(&text)) {
+            Ok(()) => {
+                saved();
+                true
+            }
+            Err(message) => {
+                error.set(Some((name, message)));
+                false
+            }
+        }
+    });
     let on_change = move |ev: leptos::ev::Event| {
         let Some(input) = target_input(&ev) else {
             return;
         };
-        match commit(&input.value()) {
+        let text = input.value();
+        match commit.with_value(|commit| commit(&text)) {
             Ok(()) => {
-                if error.with_untracked(|e| e.as_ref().is_some_and(|(f, _)| *f == name)) {
-                    error.set(None);
-                }
+                saved();
                 // Show the saved form (`1200000` becomes `1,200,000`).
                 input.set_value(&value.get_untracked());
+                if let Some(pending) = pending {
+                    pending.settle();
+                }
             }
-            Err(message) => error.set(Some((name, message))),
+            Err(message) => {
+                held.set(Some(text));
+                error.set(Some((name, message)));
+                if let Some(pending) = pending {
+                    pending.hold(key, retry.clone());
+                }
+            }
         }
     };
     let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
         if ev.key() != "Escape" {
             return;
         }
+        saved();
         if let Some(input) = ev
             .target()
             .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
         {
             input.set_value(&value.get_untracked());
         }
-        if error.with_untracked(|e| e.as_ref().is_some_and(|(f, _)| *f == name)) {
-            error.set(None);
-        }
     };
-    let invalid = move || error.with(|e| e.as_ref().is_some_and(|(f, _)| *f == name));
+    on_cleanup(move || {
+        if let Some(pending) = pending {
+            pending.release(key);
+        }
+    });
+    let invalid = move || {
+        held.with(Option::is_some) || error.with(|e| e.as_ref().is_some_and(|(f, _)| *f == name))
+    };
     view! {
         <input
             type=kind
@@ -78,7 +122,10 @@ pub fn text_cell(
             data-field=name
             inputmode=numeric.then_some("decimal")
             placeholder=move || placeholder.and_then(|p| p.get())
-            prop:value=move || value.get()
+            prop:value=move || {
+                let saved = value.get();
+                held.get_untracked().unwrap_or(saved)
+            }
             on:change=on_change
             on:keydown=on_keydown
         />

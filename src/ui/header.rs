@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::language::LanguageSwitch;
 use super::scenario_picker::ScenarioPicker;
+use super::session::Session;
 use super::shortcuts::undo_shortcuts;
 use super::state::{PlanState, SaveStatus};
 use crate::i18n::shell::ShellText;
@@ -13,17 +14,20 @@ use crate::i18n::t;
 #[component]
 pub fn Header() -> impl IntoView {
     let state = PlanState::expect();
+    let session = Session::expect();
     let name = move || state.plan.with(|p| p.name.clone());
     let error = RwSignal::new(None::<String>);
+    let name_input = NodeRef::<leptos::html::Input>::new();
     let commit = move |text: String| {
         let text = text.trim().to_string();
         if text.is_empty() {
             error.set(Some(t(ShellText::PlanNeedsName).into()));
+        } else if text != name() {
+            // Through the library: a name another plan has is refused.
+            let id = session.current.get_untracked();
+            error.set(session.rename(state, &id, &text).err());
         } else {
             error.set(None);
-            if text != name() {
-                state.edit(|p| p.name = text);
-            }
         }
     };
     // The header lives as long as the page: so do the shortcuts.
@@ -40,13 +44,23 @@ pub fn Header() -> impl IntoView {
             <div class="plan-name">
                 <label for="plan-name" class="visually-hidden">{t(ShellText::PlanName)}</label>
                 <input
+                    node_ref=name_input
                     id="plan-name"
                     data-testid="plan-name"
                     class="plan-name-input"
+                    title=t(ShellText::RenamePlan)
                     class:invalid=move || error.get().is_some()
                     prop:value=name
                     on:change=move |ev| commit(event_target_value(&ev))
                 />
+                // The pencil says the name can be changed; it focuses the input.
+                <span class="plan-name-edit" aria-hidden="true" title=t(ShellText::RenamePlan)
+                    on:click=move |_| {
+                        if let Some(input) = name_input.get_untracked() {
+                            let _ = input.focus();
+                            input.select();
+                        }
+                    }>"✎"</span>
                 {move || error.get().map(|e| view! { <span class="field-error" role="alert">{e}</span> })}
             </div>
             <ScenarioPicker />

@@ -6,18 +6,19 @@ use leptos::prelude::*;
 use rust_decimal::Decimal;
 
 use super::charts::{Chart, ChartData, ChartKind, Figures, Series, SeriesName};
+use super::start::StartPanel;
 use super::state::PlanState;
 use crate::i18n::common::Common;
 use crate::i18n::overview::{
-    OverviewText as O, category_caption, hires_and_departures, months_note, per_average_fte,
-    with_unit,
+    OverviewText as O, category_caption, expected_departures, hires_and_departures, months_note,
+    per_average_fte, with_unit,
 };
 use crate::i18n::problems::problem_text;
 use crate::i18n::shell::ShellText;
 use crate::i18n::{format, t};
 use crate::model::overview::{
-    CLOUD_SERIES, category_shares, cloud_stack, cost_stack, headcount_lines, nothing_to_show,
-    pick_year,
+    CLOUD_SERIES, category_shares, cloud_stack, cost_stack, expected_attrition,
+    headcount_with_attrition, nothing_to_show, pick_year,
 };
 use crate::model::{
     CATEGORY_COUNT, Category, CloudCategory, FiscalYear, FiscalYearSummary, ScenarioForecast,
@@ -50,7 +51,9 @@ const CLOUD: [Series; CLOUD_SERIES] = [
     },
 ];
 
-const HEADCOUNT: [Series; 2] = [
+/// Heads, FTE, and the heads expected after attrition: dotted in the
+/// heads' colour (see [`super::charts::DOTTED`]).
+const HEADCOUNT: [Series; 3] = [
     Series {
         class: "line-heads",
         name: SeriesName::Common(Common::Heads),
@@ -58,6 +61,10 @@ const HEADCOUNT: [Series; 2] = [
     Series {
         class: "line-fte",
         name: SeriesName::Common(Common::Fte),
+    },
+    Series {
+        class: "line-heads dotted",
+        name: SeriesName::Overview(O::ExpectedHeads),
     },
 ];
 
@@ -187,15 +194,23 @@ pub fn Overview() -> impl IntoView {
             })
         })
     });
+    // Attrition in people, by the rates and vacancies the forecast costs.
+    let attrition = Memo::new(move |_| {
+        let index = state.scenario_index();
+        state.plan.with(|plan| expected_attrition(plan, index))
+    });
     let headcount_chart = Memo::new(move |_| {
-        state.forecast.with(|f| {
-            chart_of(f, |forecast| {
-                Some(ChartData {
-                    series: &HEADCOUNT,
-                    values: headcount_lines(forecast).into_iter().flatten().collect(),
-                    figures: Figures::Millionths,
-                    axis_title: t(O::People),
-                    ..months_of(forecast)
+        attrition.with(|attrition| {
+            state.forecast.with(|f| {
+                chart_of(f, |forecast| {
+                    let lines = headcount_with_attrition(forecast, attrition.as_ref()?);
+                    Some(ChartData {
+                        series: &HEADCOUNT,
+                        values: lines.into_iter().flatten().collect(),
+                        figures: Figures::Millionths,
+                        axis_title: t(O::People),
+                        ..months_of(forecast)
+                    })
                 })
             })
         })
@@ -285,12 +300,13 @@ pub fn Overview() -> impl IntoView {
                 if y.average_fte.is_zero() {
                     t(O::NoFte).to_string()
                 } else {
-                    per_average_fte(
-                        t(what),
-                        &group_digits(&y.average_fte.normalize().to_string()),
-                    )
+                    per_average_fte(t(what), y.average_fte)
                 }
             };
+            let expected = attrition.with(|a| {
+                a.as_ref()
+                    .map(|a| expected_departures(a.rate_pct, a.team_rates, a.year_departures(y)))
+            });
             let rows = Category::ALL
                 .iter()
                 .zip(COST_SERIES)
@@ -338,9 +354,10 @@ pub fn Overview() -> impl IntoView {
                                 {group_digits(&y.fte_at_end.normalize().to_string())}
                             </span>
                         </div>
-                        <div class="kpi-note">
+                        <div class="kpi-note" data-testid="kpi-departures">
                             {hires_and_departures(y.hires, y.departures)}
                         </div>
+                        <div class="kpi-note" data-testid="kpi-expected-departures">{expected}</div>
                     </div>
                     <div class="kpi">
                         <div class="kpi-label">{t(O::CostPerEngineer)}</div>
@@ -454,6 +471,7 @@ pub fn Overview() -> impl IntoView {
                             <strong>{t(ShellText::ViewCloud)}</strong>
                             {t(O::EmptyTail)}
                         </p>
+                        <StartPanel />
                     </div>
                 }
                 .into_any(),

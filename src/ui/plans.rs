@@ -5,17 +5,60 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::app::blank_plan;
 use super::clock::this_month;
 use super::download::download_bytes;
 use super::roster_import::read_file;
 use super::session::Session;
 use super::state::PlanState;
 use crate::i18n::common::Common;
-use crate::i18n::plans::{self as texts, PlansText, PresetName};
-use crate::i18n::{Text, lang, t};
-use crate::model::presets::{Preset, demo_plan};
+use crate::i18n::plans::{self as texts, PlansText};
+use crate::i18n::{lang, t};
+use crate::model::presets::Preset;
+pub use crate::model::presets::StartChoice;
 use crate::storage::library::PlanEntry;
+
+/// Creates a plan from `choice` and opens it: the next fiscal year that has
+/// not started (12 months, the demo 36), named after the choice and that
+/// year in the page's language ("Japan FY2027 plan", "日本 2027年度計画"),
+/// numbered when another plan on this device has that name. The error is
+/// the sentence to show (storage full or unavailable).
+pub fn create_plan(session: Session, state: PlanState, choice: StartChoice) -> Result<(), String> {
+    let plan = texts::start_plan(choice, this_month(), lang());
+    session.create(state, &plan)
+}
+
+/// Opens the plan file chosen in the `<input type="file">` whose `change`
+/// event is `ev`, as a new plan (numbered when its name is taken), and
+/// empties the input so the same file can be chosen again. `problems` gets
+/// what is wrong (the file unreadable, or the plan file's problems with
+/// their field paths; nothing is changed then), or nothing once the plan is
+/// open. Reading the file is asynchronous: this returns at once.
+pub fn open_plan_file(
+    session: Session,
+    state: PlanState,
+    ev: &leptos::ev::Event,
+    problems: RwSignal<Vec<String>>,
+) {
+    let Some(input) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+    else {
+        return;
+    };
+    leptos::task::spawn_local(async move {
+        let Some((_, bytes)) = read_file(input.clone()).await else {
+            problems.set(vec![t(PlansText::FileUnreadable).into()]);
+            return;
+        };
+        input.set_value("");
+        let text = String::from_utf8_lossy(&bytes);
+        let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+        match session.import_file(state, text) {
+            Ok(()) => problems.set(Vec::new()),
+            Err(reasons) => problems.set(reasons),
+        }
+    });
+}
 
 #[component]
 pub fn Plans() -> impl IntoView {
@@ -56,11 +99,10 @@ pub fn Plans() -> impl IntoView {
     }
 }
 
-/// The plan that replaces the last one deleted, named in the UI's language.
+/// The plan that replaces the last one deleted: a blank plan of the next
+/// fiscal year, named in the UI's language.
 fn new_blank_plan() -> crate::model::Plan {
-    let mut plan = blank_plan();
-    texts::name_new_plan(&mut plan, lang());
-    plan
+    texts::start_plan(StartChoice::Preset(Preset::Blank), this_month(), lang())
 }
 
 /// The `<select>` value of the demo plan, next to the presets' keys.
@@ -73,17 +115,13 @@ fn NewPlan(error: RwSignal<Option<String>>) -> impl IntoView {
     let state = PlanState::expect();
     let choice = RwSignal::new(Preset::Blank.key().to_string());
     let create = move |_| {
-        let start = this_month();
         let key = choice.get_untracked();
-        let mut plan = if key == DEMO {
-            demo_plan(start)
+        let choice = if key == DEMO {
+            StartChoice::Demo
         } else {
-            Preset::from_key(&key)
-                .unwrap_or(Preset::Blank)
-                .plan(PresetName::MyPlan.en(), start)
+            StartChoice::Preset(Preset::from_key(&key).unwrap_or(Preset::Blank))
         };
-        texts::name_new_plan(&mut plan, lang());
-        error.set(session.create(state, &plan).err());
+        error.set(create_plan(session, state, choice).err());
     };
     let options = [Preset::Blank, Preset::Japan2026, Preset::UnitedStates2026]
         .map(|p| (p.key(), texts::preset_label(p)))
@@ -165,27 +203,7 @@ fn Backup() -> impl IntoView {
             problems.set(vec![e]);
         }
     };
-    let open_file = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        leptos::task::spawn_local(async move {
-            let Some((_, bytes)) = read_file(input.clone()).await else {
-                problems.set(vec![t(PlansText::FileUnreadable).into()]);
-                return;
-            };
-            input.set_value("");
-            let text = String::from_utf8_lossy(&bytes);
-            let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-            match session.import_file(state, text) {
-                Ok(()) => problems.set(Vec::new()),
-                Err(reasons) => problems.set(reasons),
-            }
-        });
-    };
+    let open_file = move |ev: leptos::ev::Event| open_plan_file(session, state, &ev, problems);
     view! {
         <section class="card" aria-labelledby="backup-title">
             <div class="card-head"><h2 id="backup-title">{t(PlansText::Backups)}</h2></div>

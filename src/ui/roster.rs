@@ -24,6 +24,11 @@ const ROW_HEIGHT: i32 = 37;
 /// Rows rendered above and below the visible ones, so fast scrolling and
 /// Enter to the next row find a row already there.
 const OVERSCAN: usize = 6;
+/// What the roster's card shows above its scroller (heading, filters) and
+/// the least height the scroller may grow to, in pixels: `.roster-scroll`
+/// in style/main.css grows to `max(320px, 100vh - 120px)`.
+const ROSTER_CHROME: i32 = 120;
+const ROSTER_MIN_HEIGHT: i32 = 320;
 
 /// A column's heading: a shared word or the roster's own.
 #[derive(Clone, Copy)]
@@ -141,6 +146,18 @@ pub fn Roster() -> impl IntoView {
                 .unwrap_or_default()
         })
     });
+    // A row is built for the lock as it is: locking or unlocking the
+    // scenario builds the rows in sight again (a row's cells are disabled
+    // while it is locked, without a binding per cell).
+    let locked = Memo::new(move |_| state.locked());
+    let rows = move || {
+        let locked = locked.get();
+        visible_ids
+            .get()
+            .into_iter()
+            .map(|id| (id, locked))
+            .collect::<Vec<_>>()
+    };
     let pad_top = move || format!("{}px", window.with(|w| w.0) as i64 * i64::from(ROW_HEIGHT));
     let pad_bottom = move || {
         let (_, last, rows) = window.get();
@@ -149,18 +166,25 @@ pub fn Roster() -> impl IntoView {
     let on_scroll = move |_| {
         if let Some(el) = scroller.get_untracked() {
             scroll_top.set(el.scroll_top());
-            viewport.set(el.client_height());
         }
     };
-    // The scroller is at most 62 % of the window's height and 640 px
-    // (style/main.css). Reading the window's height, unlike the element's,
-    // does not force a layout before the first paint.
-    if let Some(height) = web_sys::window()
-        .and_then(|w| w.inner_height().ok())
-        .and_then(|h| h.as_f64())
-    {
-        viewport.set(((height * 0.62) as i32).clamp(260, 640));
-    }
+    // The scroller grows with its rows up to the window's height less what
+    // sits above it in its card (`max-height` in style/main.css, never below
+    // `ROSTER_MIN_HEIGHT`): the rows to render follow from the window's
+    // height, read again when it changes (a resize, a zoom). Reading the
+    // window's height, unlike the element's, never forces a layout; and
+    // while the scroller is lower than that, every row fits and is rendered.
+    let fit_window = move || {
+        if let Some(height) = web_sys::window()
+            .and_then(|w| w.inner_height().ok())
+            .and_then(|h| h.as_f64())
+        {
+            viewport.set((height as i32 - ROSTER_CHROME).max(ROSTER_MIN_HEIGHT));
+        }
+    };
+    fit_window();
+    let resize = window_event_listener(leptos::ev::resize, move |_| fit_window());
+    on_cleanup(move || resize.remove());
 
     let sort_by = move |key: SortKey| {
         query.update(|q| {
@@ -230,7 +254,7 @@ pub fn Roster() -> impl IntoView {
                     <thead><tr>{header}</tr></thead>
                     <tbody on:keydown=move_between_rows>
                         <tr class="spacer" aria-hidden="true"><td colspan="15" style:height=pad_top></td></tr>
-                        <For each=move || visible_ids.get() key=|id| id.clone() let:id>
+                        <For each=rows key=|row| row.clone() let:((id, _))>
                             <PositionRow id=id />
                         </For>
                         <tr class="spacer" aria-hidden="true"><td colspan="15" style:height=pad_bottom></td></tr>
@@ -245,7 +269,11 @@ pub fn Roster() -> impl IntoView {
             <Show when=move || total.get() != 0 && order.with(Vec::is_empty)>
                 <p class="empty">{t(RosterText::NoMatch)}</p>
             </Show>
-            <AddPosition />
+            // A locked scenario is read (filters, search, sort above) but
+            // not edited: the rows' own cells are disabled by the rows.
+            <fieldset class="edit-lock" disabled=move || locked.get()>
+                <AddPosition />
+            </fieldset>
         </section>
         <BulkActions />
     }

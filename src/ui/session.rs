@@ -12,7 +12,8 @@ use crate::i18n::plans::{self as texts, PlansText, save_error};
 use crate::i18n::t;
 use crate::model::Plan;
 use crate::storage::library::{
-    INDEX_KEY, Library, Notice, Opened, PlanEntry, ReadProblem, Recovery, SaveError, plan_key,
+    INDEX_KEY, Library, Notice, Opened, PlanEntry, ReadProblem, Recovery, RenameError, SaveError,
+    plan_key,
 };
 use crate::storage::{LocalStore, Persistence, request_persistence};
 
@@ -183,15 +184,20 @@ impl Session {
         let result = state.plan.with_untracked(|plan| {
             with_library(|library| {
                 if id.is_empty() {
-                    library.create(plan).map(|id| (Some(id), 1))
+                    library.create_entry(plan).map(|entry| (Some(entry), 1))
                 } else {
                     library.save(&id, plan, revision).map(|r| (None, r))
                 }
             })
         });
         let result = result.map(|(created, revision)| {
-            if let Some(id) = created {
-                self.current.set(id);
+            if let Some(entry) = created {
+                self.current.set(entry.id);
+                // Stored under a number because another plan has its name:
+                // the open plan takes that name (and saves it again).
+                if state.plan.with_untracked(|p| p.name != entry.name) {
+                    state.edit(|p| p.name = entry.name);
+                }
             }
             revision
         });
@@ -254,13 +260,16 @@ impl Session {
         self.refresh();
     }
 
-    /// Stores `plan` as a new plan and opens it.
+    /// Stores `plan` as a new plan and opens it. A name another plan on
+    /// this device has is numbered: "… (2)", "… (3)" (`Library::create`).
     pub fn create(&self, state: PlanState, plan: &Plan) -> Result<(), String> {
         let id = with_library(|library| library.create(plan)).map_err(|e| save_error(&e))?;
         self.open(state, &id);
         Ok(())
     }
 
+    /// Stores a copy of plan `id`, named "… (copy)" in the page's language
+    /// (numbered when that name is taken).
     pub fn duplicate(&self, state: PlanState, id: &str) -> Result<(), String> {
         if *id == self.current.get_untracked() {
             // The copy has this tab's latest edits.
@@ -272,20 +281,38 @@ impl Session {
         Ok(())
     }
 
+    /// Renames plan `id` (the open one by editing it; the header can rename
+    /// the open plan through this too). An empty name and one another plan
+    /// on this device has are refused with a message, and the list shows
+    /// the name kept.
     pub fn rename(&self, state: PlanState, id: &str, name: &str) -> Result<(), String> {
-        if *id == self.current.get_untracked() {
-            let name = name.trim().to_string();
-            if name.is_empty() {
-                return Err(t(PlansText::PlanNeedsName).into());
-            }
-            state.edit(|p| p.name = name);
-            return Ok(());
+        let result = if *id == self.current.get_untracked() {
+            let checked = match with_library(|library| library.check_rename(id, name)) {
+                // The list cannot be read (storage unavailable, or a newer
+                // version's list): the plan lives in memory, and is renamed.
+                Err(RenameError::Save(_)) => Ok(name.trim().to_string()),
+                checked => checked,
+            };
+            checked.map(|name| {
+                if state.plan.with_untracked(|p| p.name != name) {
+                    state.edit(|p| p.name = name);
+                }
+            })
+        } else {
+            with_library(|library| library.rename(id, name))
+        };
+        if let Err(e) = result {
+            // The list shows the stored name again, not the one refused.
+            self.refresh();
+            return Err(match e {
+                RenameError::EmptyName => t(PlansText::PlanNeedsName).into(),
+                RenameError::NameTaken { name } => texts::plan_name_taken(&name),
+                RenameError::Save(e) => save_error(&e),
+            });
         }
-        with_library(|library| library.rename(id, name)).map_err(|e| match e {
-            crate::storage::library::RenameError::EmptyName => t(PlansText::PlanNeedsName).into(),
-            crate::storage::library::RenameError::Save(e) => save_error(&e),
-        })?;
-        self.refresh();
+        if *id != self.current.get_untracked() {
+            self.refresh();
+        }
         Ok(())
     }
 
@@ -310,9 +337,9 @@ impl Session {
         Ok(())
     }
 
-    /// Opens a plan file (the documented JSON) as a new plan. A file that is
-    /// not a valid plan changes nothing; its problems come back with their
-    /// field paths.
+    /// Opens a plan file (the documented JSON) as a new plan, numbered when
+    /// another plan on this device has its name. A file that is not a valid
+    /// plan changes nothing; its problems come back with their field paths.
     pub fn import_file(&self, state: PlanState, text: &str) -> Result<(), Vec<String>> {
         let plan = read_plan_file(text).map_err(|errors| {
             errors

@@ -103,7 +103,7 @@ pub fn TeamTotals() -> impl IntoView {
                             <tbody>
                                 {rows.into_iter().map(|r| view! {
                                     <tr data-testid="team-total-row" data-team=r.key.clone()>
-                                        <th scope="row">{r.name.clone()}</th>
+                                        <th scope="row" title=r.name.clone()>{r.name.clone()}</th>
                                         <td class="num">{r.positions}</td>
                                         <td class="num">{r.heads}</td>
                                         <td class="num">{r.fte}</td>

@@ -220,10 +220,12 @@ test.describe('the main flows in Japanese, as a person in Japan uses them', () =
   });
 
   test('the Japan preset in Japanese names its social insurance in Japanese; the demo opens with its teams in Japanese', async ({ page }) => {
+    await page.clock.setFixedTime(new Date('2026-12-07T10:00:00'));
     const planner = new PlannerPage(page);
     await page.goto('/#plans');
     await page.getByTestId('new-plan-preset').selectOption({ label: '日本（2026年度・4月始まり・JPY）' });
     await page.getByTestId('new-plan').click();
+    await expect(planner.planName).toHaveValue('日本 2027年度計画');
     await page.getByRole('button', { name: '前提条件', exact: true }).click();
     const burden = page.getByTestId('burden-row');
     await expect(burden).toHaveCount(7);
@@ -233,7 +235,7 @@ test.describe('the main flows in Japanese, as a person in Japan uses them', () =
     await page.getByRole('button', { name: '計画とバックアップ', exact: true }).click();
     await page.getByTestId('new-plan-preset').selectOption({ label: 'デモ：60人規模の組織' });
     await page.getByTestId('new-plan').click();
-    await expect(planner.planName).toHaveValue('デモ：エンジニア組織の計画');
+    await expect(planner.planName).toHaveValue('デモ 2027年度計画');
     await page.getByRole('button', { name: 'チーム', exact: true }).click();
     await expect(page.locator('[data-testid="team-row"][data-team="プラットフォーム"]')).toHaveCount(1);
     await page.getByRole('button', { name: '人員', exact: true }).click();
@@ -248,7 +250,7 @@ test.describe('the main flows in Japanese, as a person in Japan uses them', () =
     await form.getByLabel('職種').fill('アナリスト');
     await form.getByLabel('チーム').fill('データ');
     await form.getByLabel('年収（基本給）').fill('7,200,000');
-    await form.getByLabel('開始月').fill(await monthFromNow(page, 1));
+    await form.getByLabel('開始日').fill(`${await monthFromNow(page, 1)}-01`);
     await form.getByLabel('状態').selectOption('planned');
     await form.getByRole('button', { name: '追加', exact: true }).click();
     await expect(planner.annualTotal).not.toHaveText('¥0');

@@ -29,6 +29,7 @@ test('a reload keeps every edit: positions, a salary, an assumption and the name
 });
 
 test('several plans: create, rename, open, duplicate, delete after confirming; the last one opened reopens', async ({ page }) => {
+  await page.clock.setFixedTime(new Date('2026-12-07T10:00:00'));
   const planner = new PlannerPage(page);
   await planner.open();
   await planner.addPosition({ title: 'Backend', team: 'Platform', salary: '6,000,000' });
@@ -38,8 +39,13 @@ test('several plans: create, rename, open, duplicate, delete after confirming; t
 
   await page.getByTestId('new-plan').click();
   await expect(planRows(page)).toHaveCount(2);
-  await expect(planner.planName).toHaveValue('My engineering plan');
+  // A blank plan covers the next fiscal year and is named after it.
+  await expect(planner.planName).toHaveValue('FY2027 plan');
   await expect(planRows(page).nth(1)).toHaveAttribute('data-open', 'true');
+  // A name another plan has is refused, and the typed name stays to be changed.
+  await enter(planRows(page).nth(1).locator('input'), 'Budget');
+  await expect(page.getByRole('alert').filter({ hasText: 'Budget' })).toBeVisible();
+  await expect(planner.planName).toHaveValue('FY2027 plan');
   // Renamed from the list: the header follows, it is the open plan.
   await enter(planRows(page).nth(1).locator('input'), 'Stretch');
   await expect(planner.planName).toHaveValue('Stretch');
@@ -210,12 +216,18 @@ test('a backup downloaded and opened again gives an identical plan; a file that 
   await expect(planRows(page)).toHaveCount(2);
   await expect(page.getByTestId('backup-problems')).toHaveCount(0);
   await expect(planRows(page).nth(1)).toHaveAttribute('data-open', 'true');
-  expect(await planner.backupText()).toBe(backup);
+  // The same plan, but for its name: names stay unique on the device.
+  await expect(planner.planName).toHaveValue('My engineering plan (2)');
+  expect(await planner.backupText()).toBe(
+    backup.replace('"name": "My engineering plan"', '"name": "My engineering plan (2)"'),
+  );
   await planner.goTo('headcount');
   await expect(planner.annualTotal).toHaveText('¥13,200,000');
 });
 
 test('a new plan starts from a preset or the demo: Japan’s social insurance and bonuses, US dollars, a 60-position demo', async ({ page }) => {
+  // December 2026: a preset covers the next fiscal year.
+  await page.clock.setFixedTime(new Date('2026-12-07T10:00:00'));
   const planner = new PlannerPage(page);
   await planner.open('plans');
   const preset = page.getByTestId('new-plan-preset');
@@ -225,8 +237,9 @@ test('a new plan starts from a preset or the demo: Japan’s social insurance an
   await page.getByTestId('new-plan').click();
   await expect(planRows(page)).toHaveCount(2);
   await expect(planRows(page).nth(1)).toHaveAttribute('data-open', 'true');
-  await expect(planner.planName).toHaveValue('My engineering plan');
+  await expect(planner.planName).toHaveValue('Japan FY2027 plan');
   await planner.goTo('assumptions');
+  await expect(page.locator('input[data-field="horizon_start"]')).toHaveValue('2027-04');
   await expect(page.locator('select[data-field="currency"]')).toHaveValue('JPY');
   await expect(page.locator('select[data-field="fiscal_year_start_month"]')).toHaveValue('4');
   const health = page.getByTestId('burden-row').first();
@@ -248,13 +261,15 @@ test('a new plan starts from a preset or the demo: Japan’s social insurance an
   await planner.goTo('assumptions');
   await expect(page.locator('select[data-field="currency"]')).toHaveValue('USD');
   await expect(page.locator('select[data-field="fiscal_year_start_month"]')).toHaveValue('1');
+  await expect(page.locator('input[data-field="horizon_start"]')).toHaveValue('2027-01');
+  await expect(planner.planName).toHaveValue('United States FY2027 plan');
   await expect(page.getByTestId('burden-row').first().locator('input[data-field="rate_pct"]')).toHaveValue('6.2');
 
   await planner.goTo('plans');
   await preset.selectOption({ label: 'Demo: a 60-person organisation' });
   await page.getByTestId('new-plan').click();
   await expect(planRows(page)).toHaveCount(4);
-  await expect(planner.planName).toHaveValue('Demo engineering plan');
+  await expect(planner.planName).toHaveValue('Demo FY2027 plan');
   await planner.goTo('headcount');
   // The roster is virtualised: the count, not the rendered rows, says how many.
   await expect(page.getByTestId('position-count')).toHaveText('60 positions');
