@@ -3,8 +3,9 @@
 fn main() {
     #[cfg(target_arch = "wasm32")]
     {
-        // A panic shows in the console instead of a silent dead page.
-        console_error_panic_hook::set_once();
+        // A panic shows in the console and on the page, never a silent
+        // dead page that still says "Saved".
+        fleetplan::ui::install_crash_report();
         leptos::mount::mount_to_body(fleetplan::ui::App);
         register_service_worker();
     }

@@ -2,7 +2,8 @@
 //! records (truncation, flipped, inserted and deleted characters, edited
 //! headers, wrong versions, wrong types, huge values) under a plan's key.
 //! Whatever is there, starting the app does not panic, a record that cannot
-//! be read keeps its raw text untouched (and a copy under the recovery key),
+//! be read keeps its raw text untouched (and a copy under the recovery key,
+//! or, with no room for one, the record itself listed with the kept texts),
 //! and the other plan still opens.
 
 use fleetplan::format::plan_json::{read_plan_file, write_plan_file};
@@ -106,15 +107,19 @@ fn small_plan() -> Plan {
     plan
 }
 
-#[test]
-fn ten_thousand_damaged_records_load_without_panic_or_loss() {
+fn bases() -> [String; 4] {
     let example = read_plan_file(include_str!("../docs/example-plan.json")).unwrap();
-    let bases = [
+    [
         encode_record(&example, 7),
         encode_record(&small_plan(), 1),
         write_plan_file(&small_plan()),
         include_str!("fixtures/storage/plan-record-v0.json").to_string(),
-    ];
+    ]
+}
+
+#[test]
+fn ten_thousand_damaged_records_load_without_panic_or_loss() {
+    let bases = bases();
     let other = Plan::blank("Other", "JPY", 4, YearMonth::new(2026, 4).unwrap(), 12);
     let mut rng = Rng(0x5EED_F1EE_7B1A_2026);
     let (mut readable, mut unreadable, mut newer) = (0, 0, 0);
@@ -166,4 +171,43 @@ fn ten_thousand_damaged_records_load_without_panic_or_loss() {
         readable > 100 && unreadable > 5_000 && newer > 10,
         "{readable} {unreadable} {newer}"
     );
+}
+
+#[test]
+fn damaged_records_with_no_room_for_a_copy_stay_listed_with_their_text() {
+    let bases = bases();
+    let other = Plan::blank("Other", "JPY", 4, YearMonth::new(2026, 4).unwrap(), 12);
+    let mut rng = Rng(0xF011_57A6_E000_2026);
+    let mut unreadable = 0;
+    for case in 0..2_000 {
+        let damaged = mutate(&mut rng, &bases[case % bases.len()]);
+        let mut library = Library::new(MemoryStore::default());
+        let good = library.create(&other).unwrap();
+        let bad = library.create(&other).unwrap();
+        assert!(matches!(library.open_chosen(&bad), Opened::Plan { .. }));
+        library.store_mut().set(&plan_key(&bad), &damaged).unwrap();
+        // Full: a copy of the damaged text cannot be stored.
+        library.store_mut().quota = Some(library.store().used());
+
+        let start = library.start(|| panic!("case {case}: no plan should be created"));
+        let Opened::Plan { id, .. } = start.opened else {
+            panic!("case {case}: {:?}", start.opened);
+        };
+        if id == bad || start.notices[0].to_string().contains("newer version") {
+            continue;
+        }
+        unreadable += 1;
+        assert_eq!(id, good, "case {case}");
+        assert_eq!(library.store().get(&recovery_key(&bad)).unwrap(), None);
+        let listed = library.recoveries();
+        assert_eq!(listed.len(), 1, "case {case}: {listed:?}");
+        assert_eq!(listed[0].key, plan_key(&bad), "case {case}");
+        assert!(listed[0].in_place, "case {case}");
+        assert_eq!(
+            library.recovery_text(&listed[0].key).as_deref(),
+            Some(damaged.as_str()),
+            "case {case}: its text, untouched"
+        );
+    }
+    assert!(unreadable > 1_000, "{unreadable}");
 }

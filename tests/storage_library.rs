@@ -9,8 +9,9 @@ use fleetplan::format::plan_json::{read_plan_file, write_plan_file};
 use fleetplan::format::record::decode_record;
 use fleetplan::model::{Plan, YearMonth, forecast_scenario};
 use fleetplan::storage::library::{
-    INDEX_KEY, KeyValue, LEGACY_PLAN_KEY, Library, MemoryStore, Opened, RenameError, SaveError,
-    StoreError, plan_key, recovery_key, unique_name,
+    INDEX_KEY, IndexProblem, KeyValue, LEGACY_PLAN_KEY, Library, MemoryStore, Notice, Opened,
+    PlanRef, RecoveryLabel, RenameError, SaveError, StoreError, plan_key, recovery_key,
+    replaced_key, unique_name,
 };
 
 fn example() -> Plan {
@@ -158,9 +159,63 @@ fn a_save_from_a_tab_that_missed_another_tabs_save_is_refused() {
     let (_, stored, _) = opened_plan(library.open(&id));
     assert_eq!(stored, first, "the first tab's save is not discarded");
     // The person chose to keep the second tab's plan.
-    assert_eq!(library.overwrite(&id, &second), Ok(3));
+    assert_eq!(library.overwrite(&id, &second, 1), Ok(3));
     let (_, stored, revision) = opened_plan(library.open(&id));
     assert_eq!((stored, revision), (second, 3));
+    // The first tab, told of revision 3, learns its revision 2 was replaced.
+    assert_eq!(library.replaced_since(&id, 3), Some(1));
+}
+
+#[test]
+fn keep_mine_says_which_revisions_it_replaced() {
+    let mut library = Library::new(MemoryStore::default());
+    let id = library.create(&example()).unwrap();
+    // The first tab saves twice (revisions 2 and 3, the second after the
+    // clash); the second tab, still at revision 1, keeps its version.
+    let mut first = example();
+    first.scenarios[0].positions[0].title = "First tab".into();
+    assert_eq!(library.save(&id, &first, 1), Ok(2));
+    first.scenarios[0].positions[0].title = "First tab, after the clash".into();
+    assert_eq!(library.save(&id, &first, 2), Ok(3));
+    let mut second = example();
+    second.scenarios[0].positions[1].title = "Second tab".into();
+    assert_eq!(library.overwrite(&id, &second, 1), Ok(4));
+    assert_eq!(
+        library.replaced_since(&id, 4),
+        Some(1),
+        "revisions 2 and 3 were replaced"
+    );
+    // Any other revision replaced nothing: a save that follows is a save.
+    assert_eq!(library.replaced_since(&id, 3), None);
+    let (_, _, revision) = opened_plan(library.open(&id));
+    assert_eq!(library.save(&id, &second, revision), Ok(5));
+    assert_eq!(library.replaced_since(&id, 5), None);
+
+    // Keeping this tab's version when no other tab saved in between
+    // replaces nothing, and says nothing.
+    let other = library.create(&blank("Other")).unwrap();
+    assert_eq!(library.overwrite(&other, &blank("Other"), 1), Ok(2));
+    assert_eq!(library.replaced_since(&other, 2), None);
+    assert_eq!(library.store().get(&replaced_key(&other)).unwrap(), None);
+
+    // A keep-mine that cannot be written leaves no word of a replacement
+    // behind (the revision it would have had may be saved later).
+    assert_eq!(library.save(&other, &blank("Other"), 2), Ok(3));
+    // Room for the word of it, not for the record.
+    library.store_mut().quota = Some(library.store().used() + 200);
+    let mut bigger = example();
+    bigger.name = "Other".into();
+    assert_eq!(library.overwrite(&other, &bigger, 2), Err(SaveError::Full));
+    assert_eq!(library.store().get(&replaced_key(&other)).unwrap(), None);
+    library.store_mut().quota = None;
+
+    // Deleting the plan deletes what was said of it.
+    assert!(library.store().get(&replaced_key(&id)).unwrap().is_some());
+    library.delete(&id).unwrap();
+    assert_eq!(library.store().get(&replaced_key(&id)).unwrap(), None);
+    // Not a plan, not a kept text.
+    assert!(library.recoveries().is_empty());
+    assert_eq!(library.index().unwrap().plans.len(), 1);
 }
 
 #[test]
@@ -229,7 +284,10 @@ fn a_record_from_a_newer_version_is_left_alone() {
         Opened::Newer { version: 9, .. }
     ));
     assert_eq!(library.save(&id, &example(), 1), Err(SaveError::Blocked));
-    assert_eq!(library.overwrite(&id, &example()), Err(SaveError::Blocked));
+    assert_eq!(
+        library.overwrite(&id, &example(), 1),
+        Err(SaveError::Blocked)
+    );
     assert_eq!(
         library.store().get(&plan_key(&id)).unwrap().as_deref(),
         Some(newer.as_str())
@@ -325,6 +383,151 @@ fn an_unreadable_plan_list_is_kept_and_rebuilt_from_the_records() {
             .as_deref(),
         Some("{\"format\": 1")
     );
+}
+
+#[test]
+fn a_missing_plan_list_is_rebuilt_from_the_records_and_the_person_told() {
+    let mut library = Library::new(MemoryStore::default());
+    let a = library.create(&blank("Alpha")).unwrap();
+    let b = library.create(&example()).unwrap();
+    assert!(matches!(library.open_chosen(&b), Opened::Plan { .. }));
+    library.store_mut().remove(INDEX_KEY);
+    let keys_before = library.store().keys().len();
+
+    // Another tab (a reload) starts on the same store.
+    let mut again = Library::new(library.store().clone());
+    let start = again.start(|| panic!("plans are stored: no new plan is created"));
+    assert_eq!(start.notices, [Notice::IndexMissing { plans: 2 }]);
+    assert_eq!(
+        start.notices[0].to_string(),
+        "The list of plans was missing; it was rebuilt from the 2 plans found."
+    );
+    let (id, plan, _) = opened_plan(start.opened);
+    assert_eq!((id.as_str(), plan.name.as_str()), (a.as_str(), "Alpha"));
+    let listed: Vec<(String, String)> = again
+        .index()
+        .unwrap()
+        .plans
+        .into_iter()
+        .map(|p| (p.id, p.name))
+        .collect();
+    assert_eq!(
+        listed,
+        [
+            (a.clone(), "Alpha".to_string()),
+            (b.clone(), "Engineering budget FY2026-FY2027".to_string())
+        ]
+    );
+    // The list is back, and nothing else was added.
+    assert_eq!(again.store().keys().len(), keys_before + 1);
+    assert!(again.start(|| blank("unused")).notices.is_empty());
+
+    // Removed while the app runs: the next look at the list rebuilds it.
+    again.store_mut().remove(INDEX_KEY);
+    match again.index() {
+        Err(problem @ IndexProblem::Lost(_)) => {
+            assert_eq!(problem.notice(), Some(Notice::IndexMissing { plans: 2 }))
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(again.index().unwrap().plans.len(), 2);
+    // A create on a missing list keeps the plans stored in it.
+    again.store_mut().remove(INDEX_KEY);
+    let c = again.create(&blank("Gamma")).unwrap();
+    assert_eq!(listed_names(&mut again).len(), 3);
+    assert_ne!(c, a);
+
+    // No list and no records: a first start, nothing to say.
+    let mut fresh = Library::new(MemoryStore::default());
+    assert!(fresh.start(|| blank("First")).notices.is_empty());
+}
+
+#[test]
+fn an_unreadable_record_with_no_room_for_a_copy_is_listed_as_itself() {
+    let mut library = Library::new(MemoryStore::default());
+    let good = library.create(&blank("Good")).unwrap();
+    let bad = library.create(&example()).unwrap();
+    assert!(matches!(library.open_chosen(&bad), Opened::Plan { .. }));
+    let record = library.store().get(&plan_key(&bad)).unwrap().unwrap();
+    let broken = record[..record.len() / 2].to_string();
+    library.store_mut().set(&plan_key(&bad), &broken).unwrap();
+    // Full: not even a copy fits.
+    library.store_mut().quota = Some(library.store().used());
+
+    let mut tab = Library::new(library.store().clone());
+    let start = tab.start(|| blank("unused"));
+    let (id, _, _) = opened_plan(start.opened);
+    assert_eq!(id, good);
+    match &start.notices[..] {
+        [
+            Notice::Unreadable {
+                plan: PlanRef::Named(name),
+                key,
+                kept: false,
+                ..
+            },
+        ] => {
+            assert_eq!(name, "Engineering budget FY2026-FY2027");
+            assert_eq!(*key, plan_key(&bad));
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(
+        start.notices[0]
+            .to_string()
+            .contains("no room for a copy, so its text stays untouched under its own key"),
+        "{}",
+        start.notices[0]
+    );
+    assert_eq!(tab.store().get(&recovery_key(&bad)).unwrap(), None);
+
+    // Listed with the kept texts, with its text, like a copy.
+    let recoveries = tab.recoveries();
+    assert_eq!(recoveries.len(), 1, "{recoveries:?}");
+    assert_eq!(recoveries[0].key, plan_key(&bad));
+    assert!(recoveries[0].in_place);
+    assert_eq!(
+        recoveries[0].label,
+        RecoveryLabel::Plan {
+            name: "Engineering budget FY2026-FY2027".into()
+        }
+    );
+    assert_eq!(recoveries[0].length, broken.chars().count());
+    assert_eq!(
+        tab.recovery_text(&plan_key(&bad)).as_deref(),
+        Some(broken.as_str())
+    );
+    // A readable record is not a kept text.
+    assert_eq!(tab.recovery_text(&plan_key(&good)), None);
+
+    // Room again: opening it copies it, and the copy is listed instead.
+    tab.store_mut().quota = None;
+    assert!(matches!(
+        tab.open(&bad),
+        Opened::Unreadable { kept: true, .. }
+    ));
+    let recoveries = tab.recoveries();
+    assert_eq!(recoveries.len(), 1);
+    assert_eq!(
+        (recoveries[0].key.as_str(), recoveries[0].in_place),
+        (recovery_key(&bad).as_str(), false)
+    );
+
+    // Discarding a record kept in place deletes its plan.
+    let mut full = Library::new(library.store().clone());
+    full.store_mut().quota = Some(full.store().used());
+    assert!(matches!(
+        full.open(&bad),
+        Opened::Unreadable { kept: false, .. }
+    ));
+    assert_eq!(full.recoveries().len(), 1);
+    full.discard_recovery(&plan_key(&bad));
+    assert!(full.recoveries().is_empty());
+    assert_eq!(full.store().get(&plan_key(&bad)).unwrap(), None);
+    assert_eq!(listed_names(&mut full), ["Good"]);
+    // A readable plan is never discarded as a kept text.
+    full.discard_recovery(&plan_key(&good));
+    assert!(full.store().get(&plan_key(&good)).unwrap().is_some());
 }
 
 #[test]

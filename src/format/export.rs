@@ -701,10 +701,9 @@ pub(crate) fn employment_str(e: crate::model::Employment) -> &'static str {
 }
 
 /// The name of an export file: plan name, scenario (or "all-scenarios"),
-/// kind and date, e.g. `FY2026-budget_Base_ledger_2026-11-24.csv`.
-/// Characters illegal in Windows or macOS file names, control characters
-/// and whitespace become `-`; letters of any script (Japanese included) are
-/// kept. For the comparison, `scenario` is the base.
+/// kind and date, e.g. `FY2026-budget_Base_ledger_2026-11-24.csv`. Each
+/// name goes through [`file_part`]: letters of any script (Japanese
+/// included) are kept. For the comparison, `scenario` is the base.
 pub fn file_name(plan: &Plan, scenario: Option<usize>, kind: ExportKind, date: Date) -> String {
     let scenario = match scenario.and_then(|s| plan.scenarios.get(s)) {
         Some(s) => file_part(&s.name, "scenario"),
@@ -719,12 +718,20 @@ pub fn file_name(plan: &Plan, scenario: Option<usize>, kind: ExportKind, date: D
     )
 }
 
-/// One part of a file name: safe on Windows and macOS, at most 60 characters.
-fn file_part(text: &str, fallback: &str) -> String {
+/// One part of a file name from a name people typed (a plan's, a
+/// scenario's; `fallback` when nothing is left): safe on Windows and macOS,
+/// at most 60 characters. Whitespace and the characters illegal in Windows
+/// or macOS file names become `-`. Control characters and Unicode format
+/// characters ([`is_format`]: bidirectional overrides, zero-width
+/// characters, the soft hyphen, …) are dropped, so a name cannot show a
+/// file name other than the one saved ("Budget\u{202E}vsc.exe").
+pub fn file_part(text: &str, fallback: &str) -> String {
     let mut part = String::with_capacity(text.len());
     for c in text.chars() {
-        let bad = c.is_control()
-            || c.is_whitespace()
+        if (c.is_control() && !c.is_whitespace()) || is_format(c) {
+            continue;
+        }
+        let bad = c.is_whitespace()
             || matches!(
                 c,
                 '<' | '>' | ':' | '"' | '/' | '\\' | '|' | '?' | '*' | '_'
@@ -750,6 +757,49 @@ fn file_part(text: &str, fallback: &str) -> String {
             && upper.len() == 4
             && upper.as_bytes()[3].is_ascii_digit());
     if reserved { format!("{part}-") } else { part }
+}
+
+/// The characters of Unicode's general category Cf (format), as of Unicode
+/// 17.0 (`DerivedGeneralCategory.txt`): invisible, and some reorder the
+/// text around them. Sorted, inclusive ranges.
+pub const FORMAT_CHARACTERS: &[(char, char)] = &[
+    ('\u{00AD}', '\u{00AD}'),   // soft hyphen
+    ('\u{0600}', '\u{0605}'),   // Arabic number signs
+    ('\u{061C}', '\u{061C}'),   // Arabic letter mark
+    ('\u{06DD}', '\u{06DD}'),   // Arabic end of ayah
+    ('\u{070F}', '\u{070F}'),   // Syriac abbreviation mark
+    ('\u{0890}', '\u{0891}'),   // Arabic pound and piastre marks above
+    ('\u{08E2}', '\u{08E2}'),   // Arabic disputed end of ayah
+    ('\u{180E}', '\u{180E}'),   // Mongolian vowel separator
+    ('\u{200B}', '\u{200F}'),   // zero width space, (non-)joiner, LRM, RLM
+    ('\u{202A}', '\u{202E}'),   // LRE, RLE, PDF, LRO, RLO
+    ('\u{2060}', '\u{2064}'),   // word joiner, invisible operators
+    ('\u{2066}', '\u{206F}'),   // LRI, RLI, FSI, PDI, deprecated format characters
+    ('\u{FEFF}', '\u{FEFF}'),   // zero width no-break space (byte order mark)
+    ('\u{FFF9}', '\u{FFFB}'),   // interlinear annotation
+    ('\u{110BD}', '\u{110BD}'), // Kaithi number sign
+    ('\u{110CD}', '\u{110CD}'), // Kaithi number sign above
+    ('\u{13430}', '\u{1343F}'), // Egyptian hieroglyph format controls
+    ('\u{1BCA0}', '\u{1BCA3}'), // shorthand format controls
+    ('\u{1D173}', '\u{1D17A}'), // musical symbol beam and phrase controls
+    ('\u{E0001}', '\u{E0001}'), // language tag
+    ('\u{E0020}', '\u{E007F}'), // tag characters
+];
+
+/// Whether `c` is a Unicode format character (general category Cf,
+/// [`FORMAT_CHARACTERS`]).
+pub fn is_format(c: char) -> bool {
+    FORMAT_CHARACTERS
+        .binary_search_by(|&(first, last)| {
+            if last < c {
+                std::cmp::Ordering::Less
+            } else if first > c {
+                std::cmp::Ordering::Greater
+            } else {
+                std::cmp::Ordering::Equal
+            }
+        })
+        .is_ok()
 }
 
 #[cfg(test)]
@@ -791,5 +841,126 @@ mod tests {
         assert_eq!(file_part("  ..予算 2026年度.. ", "plan"), "予算-2026年度");
         assert_eq!(file_part("CON", "plan"), "CON-");
         assert_eq!(file_part("///", "plan"), "plan");
+    }
+
+    #[test]
+    fn format_characters_are_category_cf() {
+        // Sorted, disjoint, not touching (else they would be one range).
+        for &(first, last) in FORMAT_CHARACTERS {
+            assert!(first <= last, "{first:?}..{last:?}");
+        }
+        for pair in FORMAT_CHARACTERS.windows(2) {
+            assert!(u32::from(pair[0].1) + 1 < u32::from(pair[1].0), "{pair:?}");
+        }
+        // Unicode 17.0 has 170 characters in category Cf.
+        let all: Vec<char> = FORMAT_CHARACTERS
+            .iter()
+            .flat_map(|&(first, last)| first..=last)
+            .collect();
+        assert_eq!(all.len(), 170);
+        assert!(all.iter().all(|&c| is_format(c)));
+        // Each range's neighbours are not format characters (and are not
+        // dropped from a name).
+        for &(first, last) in FORMAT_CHARACTERS {
+            for c in [
+                char::from_u32(u32::from(first) - 1),
+                char::from_u32(u32::from(last) + 1),
+            ]
+            .into_iter()
+            .flatten()
+            {
+                assert!(!is_format(c), "{c:?}");
+            }
+        }
+        for c in [
+            '\u{00AD}',
+            '\u{061C}',
+            '\u{180E}',
+            '\u{200B}',
+            '\u{200C}',
+            '\u{200D}',
+            '\u{200E}',
+            '\u{200F}',
+            '\u{202A}',
+            '\u{202B}',
+            '\u{202C}',
+            '\u{202D}',
+            '\u{202E}',
+            '\u{2060}',
+            '\u{2061}',
+            '\u{2062}',
+            '\u{2063}',
+            '\u{2064}',
+            '\u{2066}',
+            '\u{2067}',
+            '\u{2068}',
+            '\u{2069}',
+            '\u{206A}',
+            '\u{206F}',
+            '\u{FEFF}',
+            '\u{E0001}',
+            '\u{E0041}',
+            '\u{E007F}',
+        ] {
+            assert!(is_format(c), "{c:?}");
+        }
+        // Not Cf: letters, spaces, separators, controls (Cc), marks.
+        for c in [
+            'a',
+            '予',
+            ' ',
+            '\u{00A0}',
+            '\u{2028}',
+            '\u{2029}',
+            '\u{200A}',
+            '\u{2065}',
+            '\u{0000}',
+            '\u{007F}',
+            '\u{0300}',
+            '\u{FE0F}',
+            '\u{FFFC}',
+            '\u{E0000}',
+            '\u{E0080}',
+        ] {
+            assert!(!is_format(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn format_and_control_characters_are_dropped_from_file_names() {
+        // A right-to-left override would show "Budgetexe.csv" as the name.
+        assert_eq!(file_part("Budget\u{202E}vsc.exe", "plan"), "Budgetvsc.exe");
+        assert_eq!(
+            file_part("\u{2067}Budget\u{2069} \u{200B}2026\u{FEFF}", "plan"),
+            "Budget-2026"
+        );
+        assert_eq!(
+            file_part("Bud\u{00AD}get\u{200D}\u{2060}\u{E0001}\u{E0041}", "plan"),
+            "Budget"
+        );
+        assert_eq!(file_part("a\u{0000}b\u{007F}c\u{009B}d", "plan"), "abcd");
+        // Whitespace, controls or not, still separates words.
+        assert_eq!(file_part("a\tb\nc\u{2028}d", "plan"), "a-b-c-d");
+        // Nothing visible left: the fallback.
+        assert_eq!(file_part("\u{202E}\u{200B}\u{0007}", "plan"), "plan");
+        // Every format character, alone or among letters.
+        for &(first, last) in FORMAT_CHARACTERS {
+            for c in first..=last {
+                assert_eq!(file_part(&format!("x{c}y"), "plan"), "xy", "{c:?}");
+            }
+        }
+        // The whole export name.
+        let mut plan = Plan::blank(
+            "FY\u{202E}vsc.exe",
+            "JPY",
+            4,
+            crate::model::YearMonth::new(2026, 4).unwrap(),
+            12,
+        );
+        plan.scenarios[0].name = "Base\u{200F}".into();
+        let date = Date::new(2026, 11, 24).unwrap();
+        let name = file_name(&plan, Some(0), ExportKind::Ledger, date);
+        assert_eq!(name, "FYvsc.exe_Base_ledger_2026-11-24.csv");
+        assert!(name.chars().all(|c| !is_format(c) && !c.is_control()));
     }
 }

@@ -58,6 +58,10 @@ crate::texts! {
             "この計画は別のタブで削除されました。編集を続けると、もう一度保存されます。";
         UpdatedElsewhere => "This plan was updated with changes saved in another tab.",
             "別のタブで保存された変更をこの計画に反映しました。";
+        ReplacedElsewhere => "Your changes in this tab were replaced: another tab kept its own version of this plan over them, and this tab now shows that version. Download this tab's version to keep your changes.",
+            "このタブでの変更は置き換えられました。別のタブが自分の版でこの計画を上書きしたため、このタブには今その版を表示しています。変更を残すには、このタブの版をダウンロードしてください。";
+        DownloadReplaced => "Download this tab's version", "このタブの版をダウンロード";
+        OwnRecord => "(its own record: there was no room for a copy)", "元の記録のまま（コピーする空きがありませんでした）";
     }
 }
 
@@ -149,14 +153,23 @@ pub fn copy_name(name: &str) -> String {
     }
 }
 
-/// A plan that could not be opened from the list, its text kept.
-pub fn unreadable_plan(reason: &ReadProblem, key: &str) -> String {
-    match lang() {
-        Lang::En => format!(
+/// A plan that could not be opened from the list, its text kept: copied
+/// under `key` when `kept`, else left under its own key `key` (no room for
+/// a copy).
+pub fn unreadable_plan(reason: &ReadProblem, key: &str, kept: bool) -> String {
+    match (lang(), kept) {
+        (Lang::En, true) => format!(
             "That plan could not be read ({reason}). Its text is kept untouched under \u{201c}{key}\u{201d}; download it below."
         ),
-        Lang::Ja => format!(
+        (Lang::En, false) => format!(
+            "That plan could not be read ({reason}). There was no room for a copy, so its text stays untouched under its own key \u{201c}{key}\u{201d}; download it below."
+        ),
+        (Lang::Ja, true) => format!(
             "その計画を読み取れませんでした（{}）。データは「{key}」にそのまま保管しています。下の一覧からダウンロードできます。",
+            read_problem_in(reason, Lang::Ja)
+        ),
+        (Lang::Ja, false) => format!(
+            "その計画を読み取れませんでした（{}）。コピーを保存する空きがないため、データは元のキー「{key}」にそのまま残しています。下の一覧からダウンロードできます。",
             read_problem_in(reason, Lang::Ja)
         ),
     }
@@ -283,6 +296,10 @@ pub fn storage_notice_in(notice: &Notice, lang: Lang) -> String {
             "計画の一覧を読み取れなかったため、見つかった{}件の計画から作り直しました。元のデータは「{key}」に保管しています。",
             count(*plans as u64)
         ),
+        Notice::IndexMissing { plans } => format!(
+            "計画の一覧がなくなっていたため、保存されている{}件の計画から作り直しました。",
+            count(*plans as u64)
+        ),
         Notice::NewerIndex { version } => format!(
             "これらの計画は新しいバージョンのFleetplanで保存されています（一覧のバージョン{version}）。このバージョンでは新しい計画を表示し、保存済みのものは変更しません。"
         ),
@@ -295,16 +312,21 @@ pub fn storage_notice_in(notice: &Notice, lang: Lang) -> String {
             reason,
             key,
             kept,
-        } => format!(
-            "{}を読み取れませんでした（{}）。データは「{key}」に{}。",
-            plan_ref_ja(plan),
-            read_problem_in(reason, Lang::Ja),
+        } => {
             if *kept {
-                "そのまま保管しています"
+                format!(
+                    "{}を読み取れませんでした（{}）。データは「{key}」にそのまま保管しています。",
+                    plan_ref_ja(plan),
+                    read_problem_in(reason, Lang::Ja),
+                )
             } else {
-                "そのまま残しています"
+                format!(
+                    "{}を読み取れませんでした（{}）。コピーを保存する空きがないため、データは元のキー「{key}」にそのまま残しています。",
+                    plan_ref_ja(plan),
+                    read_problem_in(reason, Lang::Ja),
+                )
             }
-        ),
+        }
         Notice::Newer { plan, version } => format!(
             "{}は新しいバージョンのFleetplanで保存されています（記録バージョン{version}）。変更せずにそのままにしています。",
             plan_ref_ja(plan)
@@ -1034,6 +1056,31 @@ mod tests {
             ]
         );
 
+        // The list is missing: rebuilt from the two records.
+        let mut store = stored(&["FY2026", "FY2027"]);
+        store.remove(INDEX_KEY);
+        let notices = notices_in_japanese(store);
+        assert_eq!(
+            notices,
+            ["計画の一覧がなくなっていたため、保存されている2件の計画から作り直しました。"]
+        );
+
+        // No room to copy a record that cannot be read: it stays under its
+        // own key.
+        let mut store = stored(&["Damaged", "Good"]);
+        let record = encode_record(&Plan::blank("X", "JPY", 4, april(), 12), 1);
+        store
+            .set(&format!("{PLAN_PREFIX}1"), &cut_short(&record))
+            .unwrap();
+        store.quota = Some(store.used());
+        let notices = notices_in_japanese(store);
+        assert_eq!(
+            notices,
+            [
+                "計画「Damaged」を読み取れませんでした（途中で切れているか、余分な文字が加わっています）。コピーを保存する空きがないため、データは元のキー「fleetplan.plan.1」にそのまま残しています。"
+            ]
+        );
+
         // A record cut short, one damaged, one from a newer version: each
         // is named, the others still open.
         let mut store = stored(&["Cut", "Damaged", "Newer", "Good"]);
@@ -1101,6 +1148,11 @@ mod tests {
                 "計画の一覧を読み取れなかったため、見つかった1,200件の計画から作り直しました。元のデータは「fleetplan.recovery.index」に保管しています。",
             ),
             (
+                Notice::IndexMissing { plans: 1200 },
+                "The list of plans was missing; it was rebuilt from the 1200 plans found.",
+                "計画の一覧がなくなっていたため、保存されている1,200件の計画から作り直しました。",
+            ),
+            (
                 Notice::NewerIndex { version: 5 },
                 "These plans were saved by a newer version of Fleetplan (list version 5); this version shows a new plan and changes nothing stored.",
                 "これらの計画は新しいバージョンのFleetplanで保存されています（一覧のバージョン5）。このバージョンでは新しい計画を表示し、保存済みのものは変更しません。",
@@ -1126,8 +1178,8 @@ mod tests {
             ),
             (
                 unreadable(PlanRef::Id("4".into()), false, "fleetplan.plan.4"),
-                "The plan plan 4 could not be read (its first line has no end); its text is left untouched under \u{201c}fleetplan.plan.4\u{201d}.",
-                "ID 4の計画を読み取れませんでした（1行目が途中で終わっています）。データは「fleetplan.plan.4」にそのまま残しています。",
+                "The plan plan 4 could not be read (its first line has no end); there was no room for a copy, so its text stays untouched under its own key \u{201c}fleetplan.plan.4\u{201d}.",
+                "ID 4の計画を読み取れませんでした（1行目が途中で終わっています）。コピーを保存する空きがないため、データは元のキー「fleetplan.plan.4」にそのまま残しています。",
             ),
             (
                 Notice::Unreadable {
@@ -1596,9 +1648,14 @@ mod tests {
         assert_eq!(plan_name_label("予算"), "計画「予算」の名前");
         let reason = ReadProblem::Record(Reason::NoLineEnd);
         assert_eq!(
-            unreadable_plan(&reason, "fleetplan.recovery.3"),
+            unreadable_plan(&reason, "fleetplan.recovery.3", true),
             "その計画を読み取れませんでした（1行目が途中で終わっています）。データは「fleetplan.recovery.3」にそのまま保管しています。下の一覧からダウンロードできます。"
         );
+        assert_eq!(
+            unreadable_plan(&reason, "fleetplan.plan.3", false),
+            "その計画を読み取れませんでした（1行目が途中で終わっています）。コピーを保存する空きがないため、データは元のキー「fleetplan.plan.3」にそのまま残しています。下の一覧からダウンロードできます。"
+        );
+        japanese_sentence(&unreadable_plan(&reason, "fleetplan.plan.3", false));
         assert_eq!(
             newer_plan(3),
             "その計画は新しいバージョンのFleetplanで保存されています（記録バージョン3）。このバージョンでは変更しません。"
@@ -1613,8 +1670,12 @@ mod tests {
         assert_eq!(characters(12_345), "12345 characters");
         assert_eq!(copy_name("Budget"), "Budget (copy)");
         assert_eq!(
-            unreadable_plan(&reason, "fleetplan.recovery.3"),
+            unreadable_plan(&reason, "fleetplan.recovery.3", true),
             "That plan could not be read (its first line has no end). Its text is kept untouched under \u{201c}fleetplan.recovery.3\u{201d}; download it below."
+        );
+        assert_eq!(
+            unreadable_plan(&reason, "fleetplan.plan.3", false),
+            "That plan could not be read (its first line has no end). There was no room for a copy, so its text stays untouched under its own key \u{201c}fleetplan.plan.3\u{201d}; download it below."
         );
         assert_eq!(
             newer_plan(3),

@@ -6,6 +6,18 @@ crate::texts! {
     pub enum ShellText {
         Language => "Language", "表示言語";
         PlanName => "Plan name", "計画名";
+        // After a crash (`ui::crash`, shown by `src/crash.js`).
+        CrashTitle => "Fleetplan stopped working and can no longer save this plan.",
+            "Fleetplanが停止したため、この計画を保存できなくなりました。";
+        /// The header's save state after a crash.
+        CrashHeader => "Not saved: the page stopped", "未保存：ページが停止しました";
+        /// {time} is the browser's time of the last save.
+        CrashSavedAt => "The plan was last saved on this device at {time}; changes after that are not saved. Reload to go on from that save.",
+            "この端末への最後の保存は{time}です。それ以降の変更は保存されていません。再読み込みすると、その時点から続けられます。";
+        CrashNothingSaved => "Nothing was changed since the plan was opened; reloading loses nothing.",
+            "計画を開いてから変更はありません。再読み込みしても失われるものはありません。";
+        CrashReload => "Reload", "再読み込み";
+        CrashDownload => "Download the plan as it was on screen", "画面上の計画をダウンロード";
         RenamePlan => "Plan name: click to rename", "計画名：クリックして変更";
         PlanNeedsName => "The plan needs a name.", "計画名を入力してください。";
         Saved => "Saved on this device", "この端末に保存済み";

@@ -9,6 +9,8 @@
 //!   `setItem`: there is no partial write.
 //! - `fleetplan.recovery.<id>`: the untouched text of a record that could not
 //!   be read, for the person to download.
+//! - `fleetplan.replaced.<id>`: which revisions the last "keep mine" saved
+//!   over, so the tab whose saves they were can say so.
 //!
 //! What is never done: write over a record that could not be read or that a
 //! newer version wrote, or over a record another tab saved since this one
@@ -27,6 +29,8 @@ use crate::model::Plan;
 pub const INDEX_KEY: &str = "fleetplan.plans";
 pub const PLAN_PREFIX: &str = "fleetplan.plan.";
 pub const RECOVERY_PREFIX: &str = "fleetplan.recovery.";
+/// Where [`Library::overwrite`] says which revisions it saved over.
+pub const REPLACED_PREFIX: &str = "fleetplan.replaced.";
 /// Where the first versions kept their only plan (the plan file JSON).
 pub const LEGACY_PLAN_KEY: &str = "fleetplan.plan";
 /// Where the first versions kept a record they could not read.
@@ -197,6 +201,9 @@ pub struct Recovery {
     pub label: RecoveryLabel,
     /// Characters of text.
     pub length: usize,
+    /// The plan's own record, found unreadable with no room left for a
+    /// copy: `key` is its plan key, and discarding it deletes the plan.
+    pub in_place: bool,
 }
 
 pub fn plan_key(id: &str) -> String {
@@ -205,6 +212,19 @@ pub fn plan_key(id: &str) -> String {
 
 pub fn recovery_key(id: &str) -> String {
     format!("{RECOVERY_PREFIX}{id}")
+}
+
+pub fn replaced_key(id: &str) -> String {
+    format!("{REPLACED_PREFIX}{id}")
+}
+
+/// What `fleetplan.replaced.<id>` holds: the record at `revision` was saved
+/// over the revisions after `base` (the one the saving tab had read), which
+/// other tabs had saved.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+struct ReplacedFile {
+    revision: u64,
+    base: u64,
 }
 
 /// What starting the app found.
@@ -226,6 +246,9 @@ pub struct Library<S: KeyValue> {
     /// it whole. A stored record still under that header is this library's
     /// own: a save may replace it without checking its payload again.
     known: std::collections::HashMap<String, String>,
+    /// Plans whose record could not be read and could not be copied (no
+    /// room): their own record is listed with the kept texts.
+    in_place: std::collections::BTreeSet<String>,
 }
 
 impl<S: KeyValue> Library<S> {
@@ -233,6 +256,7 @@ impl<S: KeyValue> Library<S> {
         Self {
             store,
             known: Default::default(),
+            in_place: Default::default(),
         }
     }
 
@@ -250,12 +274,19 @@ impl<S: KeyValue> Library<S> {
         &mut self.store
     }
 
-    /// Reads the index. A missing index is empty; an unreadable one is kept
-    /// under a recovery key and rebuilt from the plan records present.
+    /// Reads the index. A missing index is empty, unless plan records are
+    /// stored: then it is rebuilt from them (`Lost`), as an unreadable one
+    /// is, which is also kept under a recovery key (`Rebuilt`). Either way
+    /// the plans stored stay listed.
     pub fn index(&mut self) -> Result<Index, IndexProblem> {
         let raw = match self.store.get(INDEX_KEY) {
             Ok(Some(raw)) => raw,
-            Ok(None) => return Ok(Index::default()),
+            Ok(None) if !self.has_records() => return Ok(Index::default()),
+            Ok(None) => {
+                let index = self.rebuilt_index();
+                let _ = self.write_index(&index);
+                return Err(IndexProblem::Lost(index));
+            }
             Err(_) => return Err(IndexProblem::Unavailable),
         };
         match serde_json::from_str::<IndexFile>(&raw) {
@@ -276,6 +307,11 @@ impl<S: KeyValue> Library<S> {
                 Err(IndexProblem::Rebuilt(index))
             }
         }
+    }
+
+    /// Whether any plan record is stored.
+    fn has_records(&self) -> bool {
+        self.store.keys().iter().any(|k| k.starts_with(PLAN_PREFIX))
     }
 
     /// The index of the plan records present, named from their records
@@ -318,7 +354,7 @@ impl<S: KeyValue> Library<S> {
     /// The index for a change: refuses to change one a newer version wrote.
     fn index_for_change(&mut self) -> Result<Index, SaveError> {
         match self.index() {
-            Ok(index) | Err(IndexProblem::Rebuilt(index)) => Ok(index),
+            Ok(index) | Err(IndexProblem::Rebuilt(index) | IndexProblem::Lost(index)) => Ok(index),
             Err(IndexProblem::Newer { .. }) => Err(SaveError::Blocked),
             Err(IndexProblem::Unavailable) => Err(SaveError::Unavailable),
         }
@@ -331,28 +367,28 @@ impl<S: KeyValue> Library<S> {
         let mut notices = Vec::new();
         let mut index = match self.index() {
             Ok(index) => index,
-            Err(IndexProblem::Rebuilt(index)) => {
-                notices.push(Notice::IndexRebuilt {
-                    plans: index.plans.len(),
-                    key: recovery_key("index"),
-                });
-                index
-            }
-            Err(IndexProblem::Newer { version }) => {
-                notices.push(Notice::NewerIndex { version });
-                return Start {
-                    opened: Opened::Plan {
-                        id: String::new(),
-                        plan: blank(),
-                        revision: 0,
-                    },
-                    notices,
-                    newer_index: true,
-                };
-            }
-            Err(IndexProblem::Unavailable) => {
-                notices.push(Notice::Unavailable);
-                Index::default()
+            Err(problem) => {
+                // A list rebuilt, unreadable or missing: the person is told.
+                notices.extend(problem.notice());
+                match problem {
+                    IndexProblem::Rebuilt(index) | IndexProblem::Lost(index) => index,
+                    IndexProblem::Newer { version } => {
+                        notices.push(Notice::NewerIndex { version });
+                        return Start {
+                            opened: Opened::Plan {
+                                id: String::new(),
+                                plan: blank(),
+                                revision: 0,
+                            },
+                            notices,
+                            newer_index: true,
+                        };
+                    }
+                    IndexProblem::Unavailable => {
+                        notices.push(Notice::Unavailable);
+                        Index::default()
+                    }
+                }
             }
         };
         if let Some(notice) = self.migrate_first_version(&mut index) {
@@ -508,6 +544,13 @@ impl<S: KeyValue> Library<S> {
                 let kept = self.store.get(&recovery).ok().flatten().as_deref()
                     == Some(raw.as_str())
                     || self.store.set(&recovery, &raw).is_ok();
+                // No room for a copy: the record itself is listed with the
+                // kept texts, so it stays in sight.
+                if kept {
+                    self.in_place.remove(id);
+                } else {
+                    self.in_place.insert(id.to_string());
+                }
                 Opened::Unreadable {
                     id: id.into(),
                     reason: ReadProblem::Record(reason),
@@ -539,10 +582,34 @@ impl<S: KeyValue> Library<S> {
     }
 
     /// Saves over whatever another tab saved (the person chose to keep this
-    /// tab's plan); returns the new revision.
-    pub fn overwrite(&mut self, id: &str, plan: &Plan) -> Result<u64, SaveError> {
+    /// tab's plan); returns the new revision. `base` is the revision this
+    /// tab's plan started from: the revisions stored after it are replaced,
+    /// and `fleetplan.replaced.<id>` says so, for the tabs that saved them
+    /// ([`Library::replaced_since`]).
+    pub fn overwrite(&mut self, id: &str, plan: &Plan, base: u64) -> Result<u64, SaveError> {
         let stored = self.stored_revision(id)?;
-        self.write(id, plan, stored.unwrap_or(0) + 1)
+        let revision = stored.unwrap_or(0) + 1;
+        // Written before the record, so a tab told of the record finds it.
+        let marked = stored.is_some_and(|stored| stored > base)
+            && serde_json::to_string(&ReplacedFile { revision, base })
+                .ok()
+                .is_some_and(|text| self.store.set(&replaced_key(id), &text).is_ok());
+        let written = self.write(id, plan, revision);
+        if written.is_err() && marked {
+            // Nothing was replaced; a later save of that revision replaces
+            // nothing either.
+            self.store.remove(&replaced_key(id));
+        }
+        written
+    }
+
+    /// When the record of plan `id` at `revision` was saved over other tabs'
+    /// saves ([`Library::overwrite`]): the revision the saving tab had read.
+    /// Every revision after it was replaced.
+    pub fn replaced_since(&self, id: &str, revision: u64) -> Option<u64> {
+        let text = self.store.get(&replaced_key(id)).ok().flatten()?;
+        let file: ReplacedFile = serde_json::from_str(&text).ok()?;
+        (file.revision == revision).then_some(file.base)
     }
 
     /// The revision of the stored record (`None`: no record), refusing one
@@ -696,6 +763,9 @@ impl<S: KeyValue> Library<S> {
         }
         self.write_index(&index)?;
         self.store.remove(&plan_key(id));
+        self.store.remove(&replaced_key(id));
+        self.known.remove(id);
+        self.in_place.remove(id);
         Ok(())
     }
 
@@ -733,22 +803,75 @@ impl<S: KeyValue> Library<S> {
                     return None;
                 };
                 let length = self.store.get(&key).ok().flatten()?.chars().count();
-                Some(Recovery { key, label, length })
+                Some(Recovery {
+                    key,
+                    label,
+                    length,
+                    in_place: false,
+                })
             })
             .collect();
         found.sort_by(|a, b| a.key.cmp(&b.key));
+        // Records that could not be read nor copied, after the copies.
+        for id in &self.in_place {
+            let key = plan_key(id);
+            if found.iter().any(|r| r.key == recovery_key(id)) {
+                continue;
+            }
+            let Some(text) = self.still_unreadable(id) else {
+                continue;
+            };
+            let label = match names.iter().find(|p| p.id == *id) {
+                Some(p) => RecoveryLabel::Plan {
+                    name: p.name.clone(),
+                },
+                None => RecoveryLabel::Deleted { id: id.clone() },
+            };
+            found.push(Recovery {
+                key,
+                label,
+                length: text.chars().count(),
+                in_place: true,
+            });
+        }
         found
     }
 
+    /// The text of plan `id`'s record, if it was found unreadable with no
+    /// room for a copy and still cannot be read (another tab may have
+    /// deleted or replaced it since).
+    fn still_unreadable(&self, id: &str) -> Option<String> {
+        if !self.in_place.contains(id) {
+            return None;
+        }
+        let text = self.store.get(&plan_key(id)).ok().flatten()?;
+        matches!(decode_record(&text), Err(RecordError::Unreadable(_))).then_some(text)
+    }
+
+    /// A kept text: a copy, or a record that could not be copied.
     pub fn recovery_text(&self, key: &str) -> Option<String> {
+        if let Some(id) = key.strip_prefix(PLAN_PREFIX) {
+            return self.still_unreadable(id);
+        }
         if !is_recovery_key(key) {
             return None;
         }
         self.store.get(key).ok().flatten()
     }
 
-    /// Removes kept text the person no longer wants.
+    /// Removes kept text the person no longer wants. A plan's own record
+    /// (kept in place, unreadable) goes with its entry in the list, as a
+    /// delete.
     pub fn discard_recovery(&mut self, key: &str) {
+        if let Some(id) = key.strip_prefix(PLAN_PREFIX) {
+            if self.still_unreadable(id).is_some() {
+                let id = id.to_string();
+                if self.delete(&id).is_ok() {
+                    self.in_place.remove(&id);
+                }
+            }
+            return;
+        }
         if is_recovery_key(key) {
             self.store.remove(key);
         }
@@ -793,6 +916,9 @@ pub enum Notice {
     /// The plan list could not be read: rebuilt from the `plans` records
     /// found, its text kept under `key`.
     IndexRebuilt { plans: usize, key: String },
+    /// The plan list was missing while plan records were stored: rebuilt
+    /// from the `plans` records found.
+    IndexMissing { plans: usize },
     /// The plan list is of a newer version: nothing stored is changed.
     NewerIndex { version: u32 },
     /// Storage cannot be used: nothing will be saved.
@@ -864,6 +990,10 @@ impl fmt::Display for Notice {
                 "The list of plans could not be read; it was rebuilt from the {plans} plans found. \
                  Its text is kept under \u{201c}{key}\u{201d}."
             ),
+            Self::IndexMissing { plans } => write!(
+                f,
+                "The list of plans was missing; it was rebuilt from the {plans} plans found."
+            ),
             Self::NewerIndex { version } => write!(
                 f,
                 "These plans were saved by a newer version of Fleetplan (list version {version}); \
@@ -882,12 +1012,20 @@ impl fmt::Display for Notice {
                 key,
                 kept,
             } => {
-                let kept = if *kept { "kept" } else { "left" };
-                write!(
-                    f,
-                    "The plan {plan} could not be read ({reason}); \
-                     its text is {kept} untouched under \u{201c}{key}\u{201d}."
-                )
+                if *kept {
+                    write!(
+                        f,
+                        "The plan {plan} could not be read ({reason}); \
+                         its text is kept untouched under \u{201c}{key}\u{201d}."
+                    )
+                } else {
+                    write!(
+                        f,
+                        "The plan {plan} could not be read ({reason}); there was no room \
+                         for a copy, so its text stays untouched under its own key \
+                         \u{201c}{key}\u{201d}."
+                    )
+                }
             }
             Self::Newer { plan, version } => write!(
                 f,
@@ -902,10 +1040,30 @@ impl fmt::Display for Notice {
 pub enum IndexProblem {
     /// Unreadable: rebuilt from the records present (its text kept).
     Rebuilt(Index),
+    /// Missing while plan records are stored: rebuilt from them.
+    Lost(Index),
     Newer {
         version: u32,
     },
     Unavailable,
+}
+
+impl IndexProblem {
+    /// What the person is told of it: a list rebuilt (the index to use is
+    /// in the problem); nothing for the others, which `Library::start`
+    /// words itself.
+    pub fn notice(&self) -> Option<Notice> {
+        match self {
+            Self::Rebuilt(index) => Some(Notice::IndexRebuilt {
+                plans: index.plans.len(),
+                key: recovery_key("index"),
+            }),
+            Self::Lost(index) => Some(Notice::IndexMissing {
+                plans: index.plans.len(),
+            }),
+            Self::Newer { .. } | Self::Unavailable => None,
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -8,6 +8,7 @@ use super::bands::Bands;
 use super::clock::this_month;
 use super::cloud::CloudView;
 use super::compare::Compare;
+use super::crash::CrashBanner;
 use super::exports::Exports;
 use super::header::Header;
 use super::language::Language;
@@ -66,18 +67,18 @@ pub fn App() -> impl IntoView {
     // the view stay, as they live above this point.
     move || {
         language.0.track();
-        page(view, state)
+        page(view)
     }
 }
 
-fn page(view: RwSignal<View>, state: PlanState) -> impl IntoView {
+fn page(view: RwSignal<View>) -> impl IntoView {
     view! {
+        <CrashBanner />
         <Header />
         <Notices />
         <Nav current=view />
         <LockBanner view=view />
         <main class="page">
-            <fieldset class="page-lock" disabled=move || view.get().edits_scenario() && state.locked()>
             {move || match view.get() {
                 View::Overview => view! { <Overview /> }.into_any(),
                 View::Headcount => view! { <Roster /> }.into_any(),
@@ -90,7 +91,6 @@ fn page(view: RwSignal<View>, state: PlanState) -> impl IntoView {
                 View::Scenarios => view! { <Scenarios /> }.into_any(),
                 View::Compare => view! { <Compare /> }.into_any(),
             }}
-            </fieldset>
         </main>
     }
 }

@@ -94,7 +94,7 @@ fn LevelRow(index: usize, count: Memo<usize>) -> impl IntoView {
         level_uses(u.positions, u.bands)
     };
     view! {
-        <li class="level-row" data-testid="level-row" data-level=move || level.get()>
+        <li class="level-row" data-testid="level-row" data-level=move || level.get() title=move || level.get()>
             <Field label=t(B::LevelName) compact=true name="level-name" value=level commit=rename />
             <span class="muted level-uses">{uses}</span>
             <span class="level-actions">

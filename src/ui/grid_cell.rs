@@ -13,6 +13,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::pending::{Pending, Retry, next_key};
+use super::state::PlanState;
 use crate::i18n::roster::cell_choice;
 
 /// The row's refused field and its message.
@@ -21,6 +22,13 @@ pub type RowError = RwSignal<Option<(&'static str, String)>>;
 /// Parses and applies the typed text; `Err` is the message, in the UI's
 /// language (the row shows it as it is).
 pub type CellCommit = Rc<dyn Fn(&str) -> Result<(), String>>;
+
+/// Whether the scenario shown is locked: read once as the row is built (the
+/// roster rebuilds its rows when the lock changes), so a cell costs no
+/// binding for it.
+fn locked() -> bool {
+    untrack(|| PlanState::expect().locked())
+}
 
 fn target_input(ev: &leptos::ev::Event) -> Option<web_sys::HtmlInputElement> {
     ev.target()?.dyn_into().ok()
@@ -122,6 +130,9 @@ pub fn text_cell(
             data-field=name
             inputmode=numeric.then_some("decimal")
             placeholder=move || placeholder.and_then(|p| p.get())
+            disabled=locked()
+            // A long value cut by the cell can still be read whole.
+            title=move || value.get()
             prop:value=move || {
                 let saved = value.get();
                 held.get_untracked().unwrap_or(saved)
@@ -203,6 +214,7 @@ pub fn select_cell(
         } else {
             view! {
                 <button type="button" class="cell-choice" data-field=name data-value=move || value.get()
+                    disabled=locked() title=shown
                     aria-label=move || cell_choice(label, &shown())
                     on:focus=move |_| editing.set(true)
                     on:mousedown=move |_| open_list.set_value(true)>
@@ -239,7 +251,7 @@ pub fn check_cell(
         }
     };
     view! {
-        <input type="checkbox" aria-label=label data-field=name
+        <input type="checkbox" aria-label=label data-field=name disabled=locked()
             prop:checked=move || value.get() on:change=on_change />
     }
 }

@@ -20,6 +20,7 @@ mod cloud;
 mod cloud_chart;
 mod cloud_line;
 mod compare;
+mod crash;
 mod download;
 mod exports;
 mod field;
@@ -47,4 +48,5 @@ mod team_totals;
 mod teams;
 
 pub use app::App;
+pub use crash::install as install_crash_report;
 pub use state::PlanState;

@@ -1,11 +1,14 @@
 //! Banners under the header: a save conflict with another tab (with the
-//! choices), and notices about stored plans that could not be read.
+//! choices), and notices about stored plans: one that could not be read, a
+//! list rebuilt, this tab's changes replaced by another tab's version (with
+//! a download of this tab's).
 
 use leptos::prelude::*;
 
 use super::download::download_bytes;
-use super::session::Session;
+use super::session::{Session, SessionNotice};
 use super::state::{PlanState, SaveStatus};
+use crate::i18n::plans::PlansText;
 use crate::i18n::shell::ShellText;
 use crate::i18n::t;
 
@@ -23,10 +26,24 @@ pub fn Notices() -> impl IntoView {
             .get()
             .into_iter()
             .enumerate()
-            .map(|(i, text)| {
+            .map(|(i, notice)| {
+                // Written when asked for: a large plan takes a while.
+                let file = matches!(notice, SessionNotice::Replaced(_)).then(|| {
+                    let notice = notice.clone();
+                    let download = move |_| {
+                        if let Some((name, text)) = notice.plan_file() {
+                            let _ = download_bytes(&name, "application/json", text.as_bytes());
+                        }
+                    };
+                    view! {
+                        <button type="button" class="button-secondary" data-testid="notice-download"
+                            on:click=download>{t(PlansText::DownloadReplaced)}</button>
+                    }
+                });
                 view! {
                     <div class="banner banner-warning" role="alert" data-testid="notice">
-                        <span>{text.text()}</span>
+                        <span>{notice.text()}</span>
+                        {file}
                         <button type="button" class="button-quiet" aria-label=t(ShellText::Dismiss)
                             on:click=move |_| session.notices.update(|n| { if i < n.len() { n.remove(i); } })>
                             {t(ShellText::Dismiss)}

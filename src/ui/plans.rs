@@ -232,6 +232,8 @@ fn Backup() -> impl IntoView {
 }
 
 /// Texts kept because they could not be read: download or discard each.
+/// Besides the copies, a plan's own record that could not be read nor
+/// copied (storage full) is listed; discarding it deletes that plan.
 #[component]
 fn Recoveries() -> impl IntoView {
     let session = Session::expect();
@@ -249,9 +251,14 @@ fn Recoveries() -> impl IntoView {
                         let _ = download_bytes(&name, "text/plain;charset=utf-8", text.as_bytes());
                     }
                 };
+                // A record that could not be copied (no room) is listed as
+                // itself: its key is the plan's own.
+                let own = r
+                    .in_place
+                    .then(|| view! { <span class="muted">{" "}{t(PlansText::OwnRecord)}</span> });
                 view! {
-                    <tr data-testid="recovery-row">
-                        <td>{texts::recovery_label(&r.label)}</td>
+                    <tr data-testid="recovery-row" data-in-place=r.in_place.to_string()>
+                        <td>{texts::recovery_label(&r.label)}{own}</td>
                         <td><code>{r.key.clone()}</code></td>
                         <td class="num">{texts::characters(r.length)}</td>
                         <td class="actions">

@@ -248,10 +248,12 @@ pub fn PositionRow(id: String) -> impl IntoView {
     };
     let label = move || row.with(|r| r.as_ref().map(|(_, p)| p.title.clone()).unwrap_or_default());
     let fte_text = text(|p| p.fte.normalize().to_string());
+    // Read once: the roster rebuilds its rows when the lock changes.
+    let row_locked = untrack(|| state.locked());
 
     view! {
         <tr data-testid="position-row" data-id=id.clone()>
-            <td class="cell-id muted">{id.clone()}</td>
+            <td class="cell-id muted" title=id.clone()>{id.clone()}</td>
             <td>{text_cell("title", t(Common::Title), "text", false, text(|p| p.title.clone()), None, error, title)}</td>
             <td>{select_cell("team", t(Common::Team), text(|p| p.team.clone()), roster.teams.into(), error, team)}</td>
             <td>{select_cell("level", t(Common::Level), text(|p| p.level.clone()), roster.levels.into(), error, level)}</td>
@@ -266,11 +268,11 @@ pub fn PositionRow(id: String) -> impl IntoView {
             <td class="cell-center">{check_cell("age", t(RosterText::AgeLabel), Signal::derive(move || row.with(|r| r.as_ref().is_some_and(|(_, p)| p.age_dependent_burden))), error, age)}</td>
             <td class="num cell-band" data-testid="band-fit">{band_cell}</td>
             <td class="actions">
-                <button type="button" class="button-quiet" data-testid="duplicate-position"
+                <button type="button" class="button-quiet" data-testid="duplicate-position" disabled=row_locked
                     aria-label=move || texts::duplicate_position(&label()) title=t(Common::Duplicate) on:click=duplicate>
                     <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" class="icon"><rect x="5" y="5" width="9" height="9" rx="1.5"/><path d="M11 3.5V3a1 1 0 0 0-1-1H3a1 1 0 0 0-1 1v7a1 1 0 0 0 1 1h.5"/></svg>
                 </button>
-                <button type="button" class="button-quiet button-danger" data-testid="delete-position"
+                <button type="button" class="button-quiet button-danger" data-testid="delete-position" disabled=row_locked
                     aria-label=move || texts::delete_position(&label()) title=t(Common::Delete) on:click=delete>
                     <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" class="icon"><path d="M3 4h10M6.5 4V2.5h3V4M4.5 4l.7 9.5h5.6l.7-9.5"/></svg>
                 </button>

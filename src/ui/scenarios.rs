@@ -220,6 +220,7 @@ fn Adjustments() -> impl IntoView {
                 </button>
             </div>
             <p class="muted">{t(Text::AdjustIntro)}</p>
+            <fieldset class="edit-lock" disabled=move || state.locked()>
             <div class="form-grid">
                 <Field label=t(Text::Slip) name="hire_slip_months" numeric=true
                     unit=t(Text::SlipUnit)
@@ -249,6 +250,7 @@ fn Adjustments() -> impl IntoView {
                         Ok(Box::new(move |a| a.attrition_pct = v))
                     }) />
             </div>
+            </fieldset>
         </section>
     }
 }

@@ -6,14 +6,17 @@ use leptos::ev;
 use leptos::prelude::*;
 
 use super::state::{PlanState, SaveFailure, SaveStatus};
+use std::sync::Arc;
+
+use crate::format::export::file_part;
 use crate::format::plan_json::{read_plan_file, write_plan_file};
 use crate::format::record::{decode_record, record_header};
 use crate::i18n::plans::{self as texts, PlansText, save_error};
 use crate::i18n::t;
 use crate::model::Plan;
 use crate::storage::library::{
-    INDEX_KEY, Library, Notice, Opened, PlanEntry, ReadProblem, Recovery, RenameError, SaveError,
-    plan_key,
+    INDEX_KEY, IndexProblem, Library, Notice, Opened, PlanEntry, ReadProblem, Recovery,
+    RenameError, SaveError, plan_key, recovery_key,
 };
 use crate::storage::{LocalStore, Persistence, request_persistence};
 
@@ -36,10 +39,19 @@ fn with_library<T>(f: impl FnOnce(&mut Library<LocalStore>) -> T) -> T {
 pub enum SessionNotice {
     /// What the library found on start.
     Storage(Notice),
-    /// A plan that could not be read, and the key its text is kept under.
-    Unreadable { reason: ReadProblem, key: String },
+    /// A plan that could not be read, and the key its text is kept under:
+    /// a copy's when `kept`, else its own (no room for a copy).
+    Unreadable {
+        reason: ReadProblem,
+        key: String,
+        kept: bool,
+    },
     /// A plan saved by a newer version of Fleetplan.
     Newer(u32),
+    /// Another tab kept its version over this tab's saved changes (its
+    /// "keep mine"); this tab took that version in. The plan is this tab's
+    /// version before that, for a download.
+    Replaced(Arc<Plan>),
     /// A fixed text.
     Said(PlansText),
 }
@@ -49,11 +61,31 @@ impl SessionNotice {
     pub fn text(&self) -> String {
         match self {
             Self::Storage(notice) => texts::storage_notice(notice),
-            Self::Unreadable { reason, key } => texts::unreadable_plan(reason, key),
+            Self::Unreadable { reason, key, kept } => texts::unreadable_plan(reason, key, *kept),
             Self::Newer(version) => texts::newer_plan(*version),
+            Self::Replaced(_) => t(PlansText::ReplacedElsewhere).to_string(),
             Self::Said(text) => t(*text).to_string(),
         }
     }
+
+    /// The plan file the notice offers for download (file name, text): the
+    /// version of a plan that another tab replaced.
+    pub fn plan_file(&self) -> Option<(String, String)> {
+        match self {
+            Self::Replaced(plan) => Some(plan_file(plan)),
+            _ => None,
+        }
+    }
+}
+
+/// A plan as a plan file (the backup download): its file name, from the
+/// plan's name as export files are named (`format::export::file_part`),
+/// and its text.
+pub fn plan_file(plan: &Plan) -> (String, String) {
+    (
+        format!("{}.fleetplan.json", file_part(&plan.name, "plan")),
+        write_plan_file(plan),
+    )
 }
 
 #[derive(Clone, Copy)]
@@ -62,6 +94,9 @@ pub struct Session {
     pub current: RwSignal<String>,
     /// The stored record's revision this tab last read or wrote.
     revision: StoredValue<u64>,
+    /// The last revision this tab wrote of the open plan, until it takes in
+    /// another tab's: the saves another tab's "keep mine" may replace.
+    wrote: StoredValue<Option<u64>>,
     pub plans: RwSignal<Vec<PlanEntry>>,
     pub recoveries: RwSignal<Vec<Recovery>>,
     /// What the person should know (an unreadable plan, a migration), shown
@@ -107,6 +142,7 @@ impl Session {
         let session = Self {
             current: RwSignal::new(id),
             revision: StoredValue::new(revision),
+            wrote: StoredValue::new(None),
             plans: RwSignal::new(Vec::new()),
             recoveries: RwSignal::new(Vec::new()),
             notices: RwSignal::new(notices),
@@ -122,18 +158,32 @@ impl Session {
         (session, plan, status)
     }
 
-    /// Reads the list of plans and recovered texts again.
+    /// Reads the list of plans and recovered texts again. A list found
+    /// unreadable or missing (removed by another tab or by hand) is rebuilt
+    /// from the records, and the person is told.
     pub fn refresh(&self) {
-        let (plans, recoveries) = with_library(|library| {
-            let plans = match library.index() {
-                Ok(index) => index.plans,
-                Err(crate::storage::library::IndexProblem::Rebuilt(index)) => index.plans,
-                Err(_) => Vec::new(),
+        let (plans, recoveries, rebuilt) = with_library(|library| {
+            let (plans, rebuilt) = match library.index() {
+                Ok(index) => (index.plans, None),
+                Err(problem) => {
+                    let notice = problem.notice();
+                    match problem {
+                        IndexProblem::Rebuilt(index) | IndexProblem::Lost(index) => {
+                            (index.plans, notice)
+                        }
+                        IndexProblem::Newer { .. } | IndexProblem::Unavailable => {
+                            (Vec::new(), None)
+                        }
+                    }
+                }
             };
-            (plans, library.recoveries())
+            (plans, library.recoveries(), rebuilt)
         });
         self.plans.set(plans);
         self.recoveries.set(recoveries);
+        if let Some(notice) = rebuilt {
+            self.notice(SessionNotice::Storage(notice));
+        }
     }
 
     /// Whether the latest change of the plan came from storage (and clears
@@ -149,11 +199,16 @@ impl Session {
         state.replace_plan(plan);
         self.current.set(id);
         self.revision.set_value(revision);
+        self.wrote.set_value(None);
         self.conflict.set(false);
         state.save_status.set(SaveStatus::Saved);
     }
 
+    /// Shows `notice`, unless the same one is showing.
     fn notice(&self, notice: SessionNotice) {
+        if self.notices.with_untracked(|n| n.contains(&notice)) {
+            return;
+        }
         self.notices.update(|n| n.push(notice));
     }
 
@@ -204,6 +259,7 @@ impl Session {
         match result {
             Ok(revision) => {
                 self.revision.set_value(revision);
+                self.wrote.set_value(Some(revision));
                 let name = state.plan.with_untracked(|p| p.name.clone());
                 let id = self.current.get_untracked();
                 if self
@@ -223,15 +279,18 @@ impl Session {
         }
     }
 
-    /// Keeps this tab's plan over the one another tab saved.
+    /// Keeps this tab's plan over the one another tab saved (which is told
+    /// its saves were replaced).
     pub fn keep_mine(&self, state: PlanState) {
         let id = self.current.get_untracked();
+        let base = self.revision.get_value();
         let result = state
             .plan
-            .with_untracked(|plan| with_library(|library| library.overwrite(&id, plan)));
+            .with_untracked(|plan| with_library(|library| library.overwrite(&id, plan, base)));
         match result {
             Ok(revision) => {
                 self.revision.set_value(revision);
+                self.wrote.set_value(Some(revision));
                 self.conflict.set(false);
                 state.save_status.set(SaveStatus::Saved);
             }
@@ -248,11 +307,11 @@ impl Session {
             Opened::Plan { id, plan, revision } => self.show(state, id, plan, revision),
             Opened::Unreadable { id, reason, kept } => {
                 let key = if kept {
-                    crate::storage::library::recovery_key(&id)
+                    recovery_key(&id)
                 } else {
                     plan_key(&id)
                 };
-                self.notice(SessionNotice::Unreadable { reason, key });
+                self.notice(SessionNotice::Unreadable { reason, key, kept });
             }
             Opened::Newer { version, .. } => self.notice(SessionNotice::Newer(version)),
             Opened::Missing { .. } => self.notice(SessionNotice::Said(PlansText::Missing)),
@@ -351,22 +410,10 @@ impl Session {
         self.create(state, &plan).map_err(|e| vec![e])
     }
 
-    /// The open plan as a plan file, for a backup download.
+    /// The open plan as a plan file, for a backup download: its file name
+    /// and text ([`plan_file`]).
     pub fn backup(state: PlanState) -> (String, String) {
-        state.plan.with_untracked(|plan| {
-            let stem: String = plan
-                .name
-                .chars()
-                .map(|c| {
-                    if c.is_alphanumeric() || c == '-' {
-                        c
-                    } else {
-                        '-'
-                    }
-                })
-                .collect();
-            (format!("{stem}.fleetplan.json"), write_plan_file(plan))
-        })
+        state.plan.with_untracked(plan_file)
     }
 
     pub fn recovery_text(key: &str) -> Option<String> {
@@ -413,8 +460,16 @@ impl Session {
                 return;
             }
             if let Ok(record) = decode_record(&text) {
+                // Another tab's "keep mine" replaced saves of this tab: say
+                // so, and keep this tab's version for a download.
+                let replaced = with_library(|library| library.replaced_since(&id, record.revision))
+                    .is_some_and(|base| session.wrote.get_value().is_some_and(|w| w > base));
+                let mine = replaced.then(|| Arc::new(state.plan.get_untracked()));
                 session.show(state, id, record.plan, record.revision);
-                session.notice(SessionNotice::Said(PlansText::UpdatedElsewhere));
+                session.notice(match mine {
+                    Some(mine) => SessionNotice::Replaced(mine),
+                    None => SessionNotice::Said(PlansText::UpdatedElsewhere),
+                });
             }
         });
         on_cleanup(move || listener.remove());

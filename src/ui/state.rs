@@ -311,6 +311,7 @@ impl PlanState {
     /// copied, so a 5,000-position plan is copied once per edit (the
     /// candidate), not twice.
     fn swap_plan(&self, mut plan: Plan) -> Plan {
+        super::crash::injected_fault();
         self.source.update(|p| std::mem::swap(p, &mut plan));
         plan
     }

@@ -90,6 +90,8 @@ pub fn Teams() -> impl IntoView {
                     }}
                 </span>
             </div>
+            // Only the edits lock with the scenario; the figures stay readable.
+            <fieldset class="edit-lock" disabled=move || state.locked()>
             <table class="grid teams-table">
                 <thead>
                     <tr>
@@ -117,6 +119,7 @@ pub fn Teams() -> impl IntoView {
                 <p class="empty">{t(TeamsText::NoTeams)}</p>
             </Show>
             <AddTeam />
+            </fieldset>
         </section>
     }
 }
