@@ -4,7 +4,10 @@
 //!     cargo bench --bench engine
 //!     cargo bench --bench engine -- 5000 36 3 21     (positions months scenarios runs)
 //!
-//! Prints the median and minimum of each measurement and the ratios.
+//! Prints the median and minimum of each measurement and the ratios, then
+//! graded mode (Japan's grades, allowances, per-head costs, prorated first
+//! bonuses: `generate_plan_graded`) against the same plan on the simple
+//! basis (`with_simple_basis`), runs interleaved so both see the same load.
 
 use std::hint::black_box;
 
@@ -12,7 +15,8 @@ mod common;
 use common::{measure, ms, numbers};
 
 use fleetplan::model::{
-    PreparedScenario, ScenarioForecast, forecast_scenario, generate_plan, validate,
+    Plan, PreparedScenario, ScenarioForecast, forecast_scenario, generate_plan,
+    generate_plan_graded, validate, with_simple_basis,
 };
 
 #[path = "f64_kernel.rs"]
@@ -120,5 +124,83 @@ fn main() {
     println!(
         "ratio exact/f64, full forecast (medians):   {:.2}",
         ratio(0, 4)
+    );
+
+    graded_against_simple(positions, months, scenarios, runs);
+}
+
+/// Graded against simple on the same plan: the full forecast (validate,
+/// compile, run) and the run of prepared scenarios, alternating runs.
+fn graded_against_simple(positions: usize, months: u16, scenarios: usize, runs: usize) {
+    let graded = generate_plan_graded(positions, months, scenarios, 2026);
+    let simple = with_simple_basis(graded.clone());
+    assert!(validate(&graded).is_empty() && validate(&simple).is_empty());
+    let count = graded.scenarios.len();
+    let total = |plan: &Plan| -> i128 {
+        (0..count)
+            .map(|s| forecast_scenario(plan, s).map(|f| f.total()).unwrap_or(0))
+            .sum()
+    };
+    println!(
+        "graded vs simple: the same plan with allowances; totals graded {}, simple {}",
+        total(&graded),
+        total(&simple)
+    );
+    let full = |plan: &Plan| {
+        for s in 0..count {
+            black_box(forecast_scenario(black_box(plan), s).ok());
+        }
+    };
+    fn prepared(plan: &Plan) -> Vec<PreparedScenario<'_>> {
+        (0..plan.scenarios.len())
+            .filter_map(|s| PreparedScenario::new(plan, s).ok())
+            .collect()
+    }
+    let (pg, ps) = (prepared(&graded), prepared(&simple));
+    let run = |p: &[PreparedScenario<'_>], plan: &Plan| {
+        for p in p {
+            let mut totals = ScenarioForecast::for_scenario(plan, p.scenario_index());
+            p.forecast(&mut totals);
+            black_box(&totals);
+        }
+    };
+    // Warm-up, then alternate.
+    full(&graded);
+    full(&simple);
+    let mut times: [Vec<f64>; 4] = Default::default();
+    for i in 0..runs {
+        let order: [usize; 2] = if i % 2 == 0 { [0, 1] } else { [1, 0] };
+        for which in order {
+            let plan = if which == 0 { &graded } else { &simple };
+            let start = std::time::Instant::now();
+            full(plan);
+            times[which].push(start.elapsed().as_secs_f64() * 1000.0);
+            let start = std::time::Instant::now();
+            run(if which == 0 { &pg } else { &ps }, plan);
+            times[2 + which].push(start.elapsed().as_secs_f64() * 1000.0);
+        }
+    }
+    let median = |v: &mut Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        v[v.len() / 2]
+    };
+    let [mut fg, mut fs, mut rg, mut rs] = times;
+    let (fg, fs, rg, rs) = (
+        median(&mut fg),
+        median(&mut fs),
+        median(&mut rg),
+        median(&mut rs),
+    );
+    println!("graded: forecast_scenario (validate + compile + run)   median {fg:>9.3} ms");
+    println!("simple: forecast_scenario (validate + compile + run)   median {fs:>9.3} ms");
+    println!("graded: run only (prepared scenario)                   median {rg:>9.3} ms");
+    println!("simple: run only (prepared scenario)                   median {rs:>9.3} ms");
+    println!(
+        "ratio graded/simple, full forecast (medians): {:.3}",
+        fg / fs
+    );
+    println!(
+        "ratio graded/simple, run only (medians):      {:.3}",
+        rg / rs
     );
 }

@@ -4,12 +4,22 @@
 //!     cargo bench --bench export -- 5000 36 11     (positions months runs)
 //!
 //! Prints the median and minimum of each export of one scenario of
-//! `generate_plan(positions, months, 1, 2026)`, with its rows and bytes.
+//! `generate_plan(positions, months, 1, 2026)`, with its rows and bytes;
+//! then the chunked writer (`ExportChunks`, what the browser and the CLI
+//! run): the ledger of the whole horizon and of the second fiscal year in
+//! 2 MiB chunks, the slowest single step (the browser's unit of work
+//! between frames), compiling the scenario (`PreparedScenario::new`, not
+//! sliced) and the size estimate.
 
 mod common;
 use common::{measure, ms, numbers};
 
-use fleetplan::format::export::{self, ExportOptions};
+use std::time::{Duration, Instant};
+
+use fleetplan::format::export::{
+    self, ExportChunks, ExportKind, ExportOptions, ExportRequest, Step, estimate,
+    horizon_fiscal_years,
+};
 use fleetplan::model::{PreparedScenario, generate_plan, validate};
 
 fn main() {
@@ -56,4 +66,51 @@ fn main() {
             ms(min)
         );
     }
+
+    let year = horizon_fiscal_years(&plan).get(1).copied();
+    for (name, fiscal_year) in [("whole horizon", None), ("second fiscal year", year)] {
+        let mut request = ExportRequest::new(ExportKind::Ledger, options);
+        request.fiscal_year = fiscal_year;
+        let (median, min, (bytes, chunks, slowest)) = measure(runs, || {
+            let mut writer = ExportChunks::new(&plan, &request).expect("valid");
+            let (mut bytes, mut chunks, mut slowest) = (0, 0, Duration::ZERO);
+            loop {
+                let start = Instant::now();
+                let step = writer.step();
+                slowest = slowest.max(start.elapsed());
+                match step {
+                    Step::Chunk(c) => {
+                        bytes += c.len();
+                        chunks += 1;
+                    }
+                    Step::Working => {}
+                    Step::Done => break,
+                }
+            }
+            (bytes, chunks, slowest)
+        });
+        println!(
+            "{:<44} median {:>8.1} ms   min {:>8.1} ms   {bytes} bytes in {chunks} chunks, slowest step {:.2} ms",
+            format!("chunked ledger, {name}"),
+            ms(median),
+            ms(min),
+            ms(slowest)
+        );
+        let (median, min, e) = measure(runs, || estimate(&plan, &request).expect("estimate"));
+        println!(
+            "{:<44} median {:>8.1} ms   min {:>8.1} ms   {} bytes estimated ({:+.2} %)",
+            format!("estimate, {name}"),
+            ms(median),
+            ms(min),
+            e.bytes,
+            (e.bytes as f64 / bytes as f64 - 1.0) * 100.0
+        );
+    }
+    let (median, min, _) = measure(runs, || PreparedScenario::new(&plan, 0).is_ok());
+    println!(
+        "{:<44} median {:>8.1} ms   min {:>8.1} ms",
+        "validate + compile (PreparedScenario::new)",
+        ms(median),
+        ms(min)
+    );
 }

@@ -36,7 +36,7 @@
     if (wasSaved && !root.getAttribute('data-saved-at')) {
       saved.textContent = banner.dataset.none;
     } else if (savedAt) {
-      saved.textContent = banner.dataset.saved.replace('{time}', timeOf(savedAt));
+      saved.textContent = banner.dataset.saved.replace('{0}', timeOf(savedAt));
     }
     banner.querySelector('[data-crash="reload"]').addEventListener('click', () => location.reload());
     banner.hidden = false;

@@ -113,7 +113,8 @@ fn compares_scenarios_with_a_base() {
     assert!(lines[0].contains(",total,difference,difference_pct,difference_base,"));
     assert_eq!(lines.len(), 1 + 2 * 2);
     assert!(lines[1].starts_with("FY2026,false,Base,Base,"));
-    assert!(lines[1].ends_with(",0,0.00,0,0,0,0,0,0,0,0,0"));
+    // Differences from the base: the total, %, then each of the 10 categories.
+    assert!(lines[1].ends_with(",0,0.00,0,0,0,0,0,0,0,0,0,0"));
     assert!(lines[2].starts_with("FY2026,false,Aggressive,Base,"));
 }
 
@@ -343,11 +344,12 @@ fn bridges_two_scenarios_by_category_and_team() {
     );
     let names: Vec<&str> = rows.iter().map(|r| r.1.as_str()).collect();
     assert_eq!(
-        &names[1..10],
+        &names[1..11],
         [
             "Base salary",
             "Bonuses",
             "Employer burden",
+            "Benefits per head",
             "Recruiting",
             "Tools",
             "Equipment & onboarding",
@@ -366,9 +368,9 @@ fn bridges_two_scenarios_by_category_and_team() {
         .find(|l| l.starts_with("FY2026,false,Aggressive,Base,"))
         .expect("the comparison row");
     let cells: Vec<&str> = aggressive.split(',').collect();
-    // fiscal_year, partial, scenario, base_scenario, 9 categories, total, difference.
-    assert_eq!(cells[13].parse::<i128>().unwrap(), total("other"));
-    assert_eq!(cells[14].parse::<i128>().unwrap(), difference);
+    // fiscal_year, partial, scenario, base_scenario, 10 categories, total, difference.
+    assert_eq!(cells[14].parse::<i128>().unwrap(), total("other"));
+    assert_eq!(cells[15].parse::<i128>().unwrap(), difference);
 
     // Without --year: the whole horizon, a larger difference than one year's.
     let whole = run(&["bridge", EXAMPLE, "--base", "Base", "--other", "Aggressive"]);

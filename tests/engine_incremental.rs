@@ -4,7 +4,7 @@
 
 use fleetplan::model::{
     Date, Employment, PositionStatus, forecast_after_position_edit, forecast_scenario,
-    generate_plan,
+    generate_plan, generate_plan_graded,
 };
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -23,6 +23,10 @@ enum Edit {
     Fee(Option<u8>),
     Age(bool),
     ClearSalary,
+    /// A fixed allowance set (0 removes it), one of two names.
+    Allowance(bool, i64),
+    /// Pay stated by the month.
+    Monthly(i64),
 }
 
 fn edit() -> impl Strategy<Value = Edit> {
@@ -38,6 +42,8 @@ fn edit() -> impl Strategy<Value = Edit> {
         proptest::option::of(0_u8..=100).prop_map(Edit::Fee),
         any::<bool>().prop_map(Edit::Age),
         Just(Edit::ClearSalary),
+        (any::<bool>(), 0_i64..200_000).prop_map(|(a, v)| Edit::Allowance(a, v)),
+        (0_i64..3_000_000).prop_map(Edit::Monthly),
     ]
 }
 
@@ -49,8 +55,15 @@ proptest! {
         seed in 0_u64..1000,
         pick in 0_usize..1000,
         edits in proptest::collection::vec(edit(), 1..4),
+        graded in any::<bool>(),
     ) {
-        let mut plan = generate_plan(30, 24, 1, seed);
+        // Graded: Japan's grades, allowances, monthly pay, per-head costs
+        // and prorated first bonuses (docs/model.md, "Graded mode").
+        let mut plan = if graded {
+            generate_plan_graded(30, 24, 1, seed)
+        } else {
+            generate_plan(30, 24, 1, seed)
+        };
         let index = pick % plan.scenarios[0].positions.len();
         let before = forecast_scenario(&plan, 0).unwrap();
         let old = plan.scenarios[0].positions[index].clone();
@@ -72,6 +85,11 @@ proptest! {
                 Edit::Fee(f) => p.recruiting_fee_pct = f.map(Decimal::from),
                 Edit::Age(a) => p.age_dependent_burden = a,
                 Edit::ClearSalary => p.annual_base = None,
+                Edit::Allowance(first, v) => p.set_allowance(
+                    if first { "Commuting" } else { "Housing" },
+                    Decimal::from(v),
+                ),
+                Edit::Monthly(v) => p.set_monthly_base(Decimal::from(v)),
             }
         }
         let full = forecast_scenario(&plan, 0);

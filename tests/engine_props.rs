@@ -164,6 +164,8 @@ fn position(wild: bool) -> impl Strategy<Value = Position> {
                     recruiting_fee_pct: fee,
                     age_dependent_burden: age,
                     location,
+                    monthly_base: None,
+                    allowances: Vec::new(),
                 }
             },
         )
@@ -198,6 +200,8 @@ fn burden(wild: bool) -> impl Strategy<Value = BurdenComponent> {
                     },
                 }),
                 age_dependent: age,
+                basis: fleetplan::model::BurdenBasis::Simple,
+                schedule: Vec::new(),
             },
         )
 }
@@ -319,7 +323,11 @@ fn people(wild: bool) -> impl Strategy<Value = PeopleCosts> {
                     bonus_payouts: months
                         .into_iter()
                         .zip(sizes)
-                        .map(|(month, months)| BonusPayout { month, months })
+                        .map(|(month, months)| BonusPayout {
+                            month,
+                            months,
+                            assessment: None,
+                        })
                         .collect(),
                     raise_pct: raise,
                     raise_month,
@@ -333,6 +341,8 @@ fn people(wild: bool) -> impl Strategy<Value = PeopleCosts> {
                         backfill_lag_months: lag,
                     },
                     training_per_head_annual: training,
+                    per_head: Vec::new(),
+                    first_bonus: fleetplan::model::FirstBonus::Full,
                 }
             },
         )
@@ -448,6 +458,7 @@ fn plan_in(wild: bool) -> impl Strategy<Value = Plan> {
                 horizon: Horizon { start, months },
                 scenarios,
                 base_scenario: None,
+                roster_columns: Default::default(),
             }
         })
 }
@@ -506,7 +517,7 @@ proptest! {
             forecast_scenario_into(&plan, s, &mut ledger).unwrap();
             let months = plan.months();
             let teams = plan.scenarios[s].teams.len();
-            let mut by_cell = vec![[0_i128; 9]; months.len() * (teams + 1)];
+            let mut by_cell = vec![[0_i128; Category::ALL.len()]; months.len() * (teams + 1)];
             for row in &ledger.rows {
                 prop_assert!((row.month as usize) < months.len());
                 prop_assert!(row.amount_minor != 0);

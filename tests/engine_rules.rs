@@ -53,6 +53,8 @@ fn employee(id: &str, annual: &str, start: &str) -> Position {
         recruiting_fee_pct: None,
         age_dependent_burden: false,
         location: None,
+        monthly_base: None,
+        allowances: Vec::new(),
     }
 }
 
@@ -234,6 +236,7 @@ fn contractors_get_no_raise_bonus_or_burden() {
     s.people.bonus_payouts = vec![BonusPayout {
         month: 6,
         months: d("0.8"),
+        assessment: None,
     }];
     s.people.burden = vec![component_fn("Employment insurance", "0.9")];
     let mut c = employee("c", "9000000", "2025-10-01");
@@ -254,10 +257,12 @@ fn bonuses_around_a_start_date() {
         BonusPayout {
             month: 6,
             months: d("0.8"),
+            assessment: None,
         },
         BonusPayout {
             month: 12,
             months: d("0.8"),
+            assessment: None,
         },
     ];
     s.positions.push(employee("first", "6000000", "2026-06-01"));
@@ -287,6 +292,7 @@ fn bonuses_around_a_start_date() {
     s.people.bonus_payouts = vec![BonusPayout {
         month: 12,
         months: d("1.5"),
+        assessment: None,
     }];
     let mut e = employee("a", "95000", "2025-01-01");
     e.fte = d("0.8");
@@ -302,6 +308,7 @@ fn a_bonus_uses_the_raised_base_in_force() {
     s.people.bonus_payouts = vec![BonusPayout {
         month: 6,
         months: d("0.8"),
+        assessment: None,
     }];
     s.positions.push(employee("a", "6000000", "2025-04-01"));
     // 6,222,000 ÷ 12 × 0.8 = 414,800.
@@ -334,10 +341,12 @@ fn japan_social_insurance_with_caps_reached_mid_year() {
         BonusPayout {
             month: 6,
             months: d("2"),
+            assessment: None,
         },
         BonusPayout {
             month: 12,
             months: d("2"),
+            assessment: None,
         },
     ];
     // 24,000,000 a year: 2,000,000 a month, bonuses of 4,000,000.
@@ -516,6 +525,7 @@ fn attrition_builds_a_vacancy_share_up_to_the_backfill_lag() {
     s.people.bonus_payouts = vec![BonusPayout {
         month: 6,
         months: d("0.8"),
+        assessment: None,
     }];
     s.people.burden = vec![component_fn("Health insurance", "4.955")];
     s.tools = vec![Tool {

@@ -6,7 +6,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use fleetplan::format::plan_json::{read_plan_file, write_plan_file};
-use fleetplan::format::record::decode_record;
+use fleetplan::format::record::{RECORD_VERSION, decode_record};
 use fleetplan::model::{Plan, YearMonth, forecast_scenario};
 use fleetplan::storage::library::{
     INDEX_KEY, IndexProblem, KeyValue, LEGACY_PLAN_KEY, Library, MemoryStore, Notice, Opened,
@@ -43,6 +43,16 @@ impl KeyValue for Watched {
     fn keys(&self) -> Vec<String> {
         self.inner.keys()
     }
+}
+
+/// How a record of the current version begins.
+fn current_header() -> String {
+    format!("fleetplan-record {RECORD_VERSION} ")
+}
+
+/// A record cut in half (at a character, whatever characters it packs).
+fn first_half(record: &str) -> String {
+    record.chars().take(record.chars().count() / 2).collect()
 }
 
 fn opened_plan(opened: Opened) -> (String, Plan, u64) {
@@ -225,7 +235,7 @@ fn an_unreadable_record_is_kept_and_the_other_plans_still_open() {
     let bad = library.create(&example()).unwrap();
     assert!(matches!(library.open_chosen(&bad), Opened::Plan { .. }));
     let record = library.store().get(&plan_key(&bad)).unwrap().unwrap();
-    let broken = record[..record.len() / 2].to_string();
+    let broken = first_half(&record);
     library.store_mut().set(&plan_key(&bad), &broken).unwrap();
 
     let start = library.start(|| blank("unused"));
@@ -277,7 +287,8 @@ fn a_record_from_a_newer_version_is_left_alone() {
     let mut library = Library::new(MemoryStore::default());
     let id = library.create(&example()).unwrap();
     let record = library.store().get(&plan_key(&id)).unwrap().unwrap();
-    let newer = record.replacen("fleetplan-record 2 ", "fleetplan-record 9 ", 1);
+    let newer = record.replacen(&current_header(), "fleetplan-record 9 ", 1);
+    assert_ne!(newer, record);
     library.store_mut().set(&plan_key(&id), &newer).unwrap();
     assert!(matches!(
         library.open(&id),
@@ -308,7 +319,7 @@ fn the_first_versions_plan_becomes_the_first_plan_of_the_list() {
     assert_eq!(library.store().get(LEGACY_PLAN_KEY).unwrap(), None);
     let stored = library.store().get(&plan_key(&id)).unwrap().unwrap();
     assert!(
-        stored.starts_with("fleetplan-record 2 "),
+        stored.starts_with(&current_header()),
         "written in the current format"
     );
     assert_eq!(decode_record(&stored).unwrap().plan, plan);
@@ -449,7 +460,7 @@ fn an_unreadable_record_with_no_room_for_a_copy_is_listed_as_itself() {
     let bad = library.create(&example()).unwrap();
     assert!(matches!(library.open_chosen(&bad), Opened::Plan { .. }));
     let record = library.store().get(&plan_key(&bad)).unwrap().unwrap();
-    let broken = record[..record.len() / 2].to_string();
+    let broken = first_half(&record);
     library.store_mut().set(&plan_key(&bad), &broken).unwrap();
     // Full: not even a copy fits.
     library.store_mut().quota = Some(library.store().used());

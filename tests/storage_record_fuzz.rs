@@ -93,19 +93,22 @@ fn boundary(rng: &mut Rng, text: &str) -> usize {
 
 const HEADER_EDITS: &[(&str, &[&str])] = &[
     (
-        "fleetplan-record 2 ",
+        "fleetplan-record 3 ",
         &[
             "fleetplan-record 0 ",
             "fleetplan-record 1 ",
-            "fleetplan-record 3 ",
+            // A version-3 payload read as version 2: the checksum covers
+            // the version from version 3 on.
+            "fleetplan-record 2 ",
+            "fleetplan-record 4 ",
             "fleetplan-record 4294967295 ",
-            "fleetplan-record 02 ",
-            "fleetplan-record -2 ",
-            "fleetplan-record 2.0 ",
+            "fleetplan-record 03 ",
+            "fleetplan-record -3 ",
+            "fleetplan-record 3.0 ",
             "fleetplan-record 4294967296 ",
-            "fleetplan-record  2 ",
-            "fleetplan-record 2\n",
-            "fleetplan-recorb 2 ",
+            "fleetplan-record  3 ",
+            "fleetplan-record 3\n",
+            "fleetplan-recorb 3 ",
             "",
         ],
     ),
@@ -327,6 +330,11 @@ fn fuzz(saved: &[Saved], cases: usize, seed: u64) -> Outcomes {
     for case in 0..cases {
         let s = &saved[case % saved.len()];
         let text = mutate(&mut rng, &s.text, &others);
+        // A "damage" that gives exactly another saved record is no damage:
+        // that record, whole, reads as its own plan.
+        if text != s.text && others.contains(&text) {
+            continue;
+        }
         let result = decode_watched(case, s.name, &text);
         if text == s.text {
             outcomes.unchanged += 1;
@@ -451,9 +459,16 @@ fn huge_declared_lengths_are_refused_without_allocating() {
 // checksum below are written from docs/storage.md, independently of the
 // codec, and must reproduce its records exactly.
 
+/// The version-3 checksum: FNV-1a over the version, the revision and the
+/// payload (docs/storage.md).
 fn fnv1a(revision: u64, payload: &[u8]) -> u64 {
     let mut hash = 0xcbf2_9ce4_8422_2325_u64;
-    for &byte in revision.to_le_bytes().iter().chain(payload) {
+    for &byte in 3_u32
+        .to_le_bytes()
+        .iter()
+        .chain(&revision.to_le_bytes())
+        .chain(payload)
+    {
         hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
     }
     hash
@@ -475,7 +490,7 @@ fn char_to_unit(c: char) -> u32 {
 
 fn signed(payload: &[u8], revision: u64) -> String {
     let mut text = format!(
-        "fleetplan-record 2 r={revision} n={} h={:016x}\n",
+        "fleetplan-record 3 r={revision} n={} h={:016x}\n",
         payload.len(),
         fnv1a(revision, payload)
     );

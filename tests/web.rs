@@ -217,3 +217,42 @@ async fn the_browser_is_asked_to_keep_the_storage() {
     let answer = request_persistence().await;
     assert_ne!(answer, Persistence::Unknown);
 }
+
+/// The browser decodes Shift_JIS with its own `TextDecoder` (no table in
+/// the wasm bundle), the command line with encoding_rs: both give the same
+/// text for every byte and every two-byte sequence, and both refuse the
+/// same sequences (`format::decode`).
+#[wasm_bindgen_test]
+fn the_browser_and_the_cli_decode_shift_jis_alike() {
+    use fleetplan::format::decode::{decode, shift_jis};
+    let native = |bytes: &[u8]| {
+        encoding_rs::SHIFT_JIS
+            .decode_without_bom_handling_and_without_replacement(bytes)
+            .map(|t| t.into_owned())
+    };
+    for b in 0..=255u8 {
+        assert_eq!(shift_jis(&[b]), native(&[b]), "byte {b:#04x}");
+    }
+    let mut refused = 0;
+    for lead in 0x81..=0xFCu8 {
+        let mut valid = Vec::new();
+        for trail in 0x00..=0xFFu8 {
+            let pair = [lead, trail];
+            match native(&pair) {
+                Some(_) => valid.extend_from_slice(&pair),
+                None => {
+                    refused += 1;
+                    // Only the pairs WHATWG leaves unmapped, each on its own.
+                    if (0x40..=0xFC).contains(&trail) && trail != 0x7F {
+                        assert_eq!(shift_jis(&pair), None, "{lead:#04x} {trail:#04x}");
+                    }
+                }
+            }
+        }
+        assert_eq!(shift_jis(&valid), native(&valid), "lead {lead:#04x}");
+    }
+    assert!(refused > 0);
+    let file = include_bytes!("fixtures/import/hr-roster-cp932.csv");
+    let decoded = decode(file).expect("decodes");
+    assert_eq!(Some(decoded.text), native(file));
+}

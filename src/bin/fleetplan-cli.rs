@@ -2,34 +2,46 @@
 //!
 //!     fleetplan-cli validate PLAN
 //!     fleetplan-cli export PLAN --kind ledger|summary|roster|comparison
-//!         [--scenario NAME] [--base NAME] [--bom|--no-bom] [-o FILE]
-//!     fleetplan-cli forecast PLAN [--scenario NAME] [--summary]   (= export --kind ledger|summary)
+//!         [--scenario NAME] [--base NAME] [--fiscal-year FY2026] [--bom|--no-bom] [-o FILE]
+//!     fleetplan-cli forecast PLAN [--scenario NAME] [--fiscal-year FY2026] [--summary]
+//!         (= export --kind ledger|summary)
 //!     fleetplan-cli compare PLAN --base NAME                      (= export --kind comparison)
 //!     fleetplan-cli bridge PLAN --base NAME --other NAME [--year FY2026]
 //!     fleetplan-cli generate POSITIONS MONTHS SCENARIOS SEED [-o FILE]
+//!     fleetplan-cli import-roster PLAN FILE --scenario NAME [--map HEADER=FIELD]...
+//!         [--remove-missing] [-o OUT]
 //!
 //! PLAN is a plan file (docs/plan-format.md), or `-` for standard input.
 //! The CSV bytes come from `fleetplan::format::export`, the functions the
 //! browser's downloads call, so both give identical files (docs/csv.md).
 //! CSV goes to standard output or FILE; errors go to standard error, one per
 //! line with the field's path. Exit status: 0 on success, 1 for an invalid
-//! plan or a failed write, 2 for a usage error.
+//! plan or a failed write, 2 for a usage error. Exports are written a chunk
+//! at a time (`ExportChunks`, as the browser writes them), so a ledger of
+//! gigabytes never sits in memory whole.
 
+use std::collections::BTreeMap;
 use std::io::{self, Read, Write};
 use std::process::ExitCode;
 
-use fleetplan::format::export::{self, ExportKind, ExportOptions, default_bom};
-use fleetplan::format::plan_json::read_plan_file;
+use fleetplan::format::export::{
+    self, ExportChunks, ExportKind, ExportOptions, ExportRequest, default_bom,
+};
+use fleetplan::format::import::{self, Field, IGNORE, ImportError};
+use fleetplan::format::plan_json::{PlanFileError, read_plan_bytes, write_plan_file};
+use fleetplan::format::values::key;
 use fleetplan::model::{FiscalYear, Plan};
 
 const USAGE: &str = "usage:
   fleetplan-cli validate PLAN
   fleetplan-cli export PLAN --kind ledger|summary|roster|comparison
-      [--scenario NAME] [--base NAME] [--bom|--no-bom] [-o FILE]
-  fleetplan-cli forecast PLAN [--scenario NAME] [--summary] [--bom|--no-bom] [-o FILE]
+      [--scenario NAME] [--base NAME] [--fiscal-year FY2026] [--bom|--no-bom] [-o FILE]
+  fleetplan-cli forecast PLAN [--scenario NAME] [--fiscal-year FY2026] [--summary] [--bom|--no-bom] [-o FILE]
   fleetplan-cli compare PLAN --base NAME [--scenario NAME] [--bom|--no-bom] [-o FILE]
   fleetplan-cli bridge PLAN --base NAME --other NAME [--year FY2026] [--bom|--no-bom] [-o FILE]
   fleetplan-cli generate POSITIONS MONTHS SCENARIOS SEED [-o FILE]
+  fleetplan-cli import-roster PLAN FILE --scenario NAME [--map HEADER=FIELD]...
+      [--remove-missing] [-o OUT]
 
 PLAN is a Fleetplan plan file (docs/plan-format.md), or - for standard input.
 export writes a CSV file (docs/csv.md) to standard output, or to FILE with -o:
@@ -37,13 +49,24 @@ export writes a CSV file (docs/csv.md) to standard output, or to FILE with -o:
   summary     one row per scenario, fiscal year and team
   roster      every position with its band, compa-ratio and cost per fiscal year
   comparison  per fiscal year, each scenario and its difference from --base NAME
-Every scenario unless --scenario. The file starts with a UTF-8 byte-order mark
-when the plan's currency is JPY, unless --no-bom; --bom adds one to any plan.
+Every scenario unless --scenario; the ledger of one fiscal year with
+--fiscal-year FY2026 (every month of the horizon otherwise), as the browser's
+Export view writes it with the same choices. The file starts with a UTF-8
+byte-order mark when the plan's currency is JPY, unless --no-bom; --bom adds
+one to any plan.
 forecast is export --kind ledger (--summary: --kind summary); compare is
 export --kind comparison. bridge writes the other scenario's total minus the
 base's, by category and by team (kind,name,amount rows), over the fiscal year
 --year or the whole horizon. generate writes the deterministic test plan of the
-benchmarks (a Japanese organisation) as a plan file.";
+benchmarks (a Japanese organisation) as a plan file.
+import-roster imports the roster FILE (CSV or tab-separated; UTF-8, UTF-16 or
+Shift_JIS; docs/csv.md) into scenario NAME as the browser's import does, and
+writes the plan file to standard output or OUT: byte for byte the plan the
+browser has after the same import. --map HEADER=FIELD says which field a
+column fills (FIELD ignore leaves it out), remembered with the plan as the
+browser remembers its mapping; --remove-missing removes the scenario's
+positions the file does not list. Every error of the file goes to standard
+error and nothing is written.";
 
 /// Why the command stopped.
 enum Failure {
@@ -61,6 +84,8 @@ struct Args {
     output: Option<String>,
     /// `bridge`: the scenario compared with `base`, and the fiscal year.
     bridge: Option<(String, Option<String>)>,
+    /// The ledger's fiscal year (`--fiscal-year`).
+    fiscal_year: Option<String>,
 }
 
 fn parse_args(args: &[String]) -> Result<Args, Failure> {
@@ -69,6 +94,7 @@ fn parse_args(args: &[String]) -> Result<Args, Failure> {
     let mut base = None;
     let mut other = None;
     let mut year = None;
+    let mut fiscal_year = None;
     let mut kind = None;
     let mut output = None;
     let mut bom = None;
@@ -76,12 +102,15 @@ fn parse_args(args: &[String]) -> Result<Args, Failure> {
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
         match arg.as_str() {
-            "--scenario" | "--base" | "--other" | "--year" | "--kind" | "-o" | "--output" => {
+            "--scenario" | "--base" | "--other" | "--year" | "--fiscal-year" | "--kind" | "-o"
+            | "--output" => {
                 let value = rest.next().ok_or_else(|| {
                     Failure::Usage(match arg.as_str() {
                         "--kind" => "--kind needs ledger, summary, roster or comparison".into(),
                         "-o" | "--output" => format!("{arg} needs a file name"),
-                        "--year" => "--year needs a fiscal year, such as FY2026".into(),
+                        "--year" | "--fiscal-year" => {
+                            format!("{arg} needs a fiscal year, such as FY2026")
+                        }
                         _ => format!("{arg} needs a scenario name"),
                     })
                 })?;
@@ -90,6 +119,7 @@ fn parse_args(args: &[String]) -> Result<Args, Failure> {
                     "--base" => base.replace(value.clone()).is_some(),
                     "--other" => other.replace(value.clone()).is_some(),
                     "--year" => year.replace(value.clone()).is_some(),
+                    "--fiscal-year" => fiscal_year.replace(value.clone()).is_some(),
                     "--kind" => {
                         let k = ExportKind::parse(value).ok_or_else(|| {
                             Failure::Usage(format!(
@@ -176,6 +206,11 @@ fn parse_args(args: &[String]) -> Result<Args, Failure> {
             "an option does not apply to {command}"
         )));
     }
+    if fiscal_year.is_some() && kind != Some(ExportKind::Ledger) {
+        return Err(Failure::Usage(
+            "--fiscal-year applies to the ledger (export --kind ledger, forecast)".into(),
+        ));
+    }
     if kind == Some(ExportKind::Comparison) && base.is_none() {
         return Err(Failure::Usage(format!(
             "{command} needs --base NAME for the comparison"
@@ -189,19 +224,121 @@ fn parse_args(args: &[String]) -> Result<Args, Failure> {
         bom,
         output,
         bridge,
+        fiscal_year,
     })
 }
 
-fn read_plan(path: &str) -> Result<Plan, Failure> {
-    let mut text = String::new();
+fn read_bytes(path: &str) -> Result<Vec<u8>, Failure> {
+    let mut bytes = Vec::new();
     let read = if path == "-" {
-        io::stdin().read_to_string(&mut text).map(|_| ())
+        io::stdin().read_to_end(&mut bytes).map(|_| ())
     } else {
-        std::fs::read_to_string(path).map(|t| text = t)
+        std::fs::read(path).map(|b| bytes = b)
     };
     read.map_err(|e| Failure::Plan(vec![format!("{path}: cannot read the file: {e}")]))?;
-    read_plan_file(&text)
-        .map_err(|errors| Failure::Plan(errors.iter().map(|e| format!("{path}: {e}")).collect()))
+    Ok(bytes)
+}
+
+/// Reads a plan file as the browser opens one: decoded (UTF-8, UTF-16 with
+/// BOM, Shift_JIS), then read and validated.
+fn read_plan(path: &str) -> Result<Plan, Failure> {
+    read_plan_bytes(&read_bytes(path)?).map_err(|e| {
+        Failure::Plan(match e {
+            PlanFileError::NotText(e) => vec![format!("{path}: {e}")],
+            PlanFileError::Plan(errors) => errors.iter().map(|e| format!("{path}: {e}")).collect(),
+        })
+    })
+}
+
+/// `import-roster PLAN FILE --scenario NAME [--map HEADER=FIELD]...
+/// [--remove-missing] [-o OUT]`: the browser's roster import, on a plan file.
+fn import_roster(args: &[String]) -> Result<(), Failure> {
+    let mut positional = Vec::new();
+    let mut scenario = None;
+    let mut output = None;
+    let mut remove_missing = false;
+    let mut choices = BTreeMap::new();
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        match arg.as_str() {
+            "--scenario" | "-o" | "--output" | "--map" => {
+                let value = rest
+                    .next()
+                    .ok_or_else(|| Failure::Usage(format!("{arg} needs a value")))?;
+                match arg.as_str() {
+                    "--scenario" => {
+                        if scenario.replace(value.clone()).is_some() {
+                            return Err(Failure::Usage("--scenario is given twice".into()));
+                        }
+                    }
+                    "--map" => {
+                        let (header, field) = value.rsplit_once('=').ok_or_else(|| {
+                            Failure::Usage(format!("--map {value}: write HEADER=FIELD"))
+                        })?;
+                        if field != IGNORE && Field::from_key(field).is_none() {
+                            let fields: Vec<&str> = Field::ALL.iter().map(|f| f.key()).collect();
+                            return Err(Failure::Usage(format!(
+                                "--map {value}: the fields are {} and {IGNORE}",
+                                fields.join(", ")
+                            )));
+                        }
+                        choices.insert(key(header), field.to_string());
+                    }
+                    _ => {
+                        if output.replace(value.clone()).is_some() {
+                            return Err(Failure::Usage(format!("{arg} is given twice")));
+                        }
+                    }
+                }
+            }
+            "--remove-missing" => remove_missing = true,
+            flag if flag.starts_with('-') && flag != "-" => {
+                return Err(Failure::Usage(format!("unknown option {flag}")));
+            }
+            _ => positional.push(arg.clone()),
+        }
+    }
+    let [plan_path, file] = &positional[..] else {
+        return Err(Failure::Usage(
+            "import-roster needs PLAN FILE --scenario NAME".into(),
+        ));
+    };
+    let name =
+        scenario.ok_or_else(|| Failure::Usage("import-roster needs --scenario NAME".into()))?;
+    let mut plan = read_plan(plan_path)?;
+    let index = scenario_index(&plan, &name)?;
+    let bytes = read_bytes(file)?;
+    let errors = |errors: Vec<ImportError>| {
+        Failure::Plan(errors.iter().map(|e| format!("{file}: {e}")).collect())
+    };
+    let report = import::import_roster(&plan, index, &bytes, &choices).map_err(errors)?;
+    let ignored: Vec<String> = report
+        .ignored()
+        .map(|c| c.header.clone())
+        .filter(|h| !h.is_empty())
+        .collect();
+    let encoding = report.encoding;
+    let preview = report.result.map_err(errors)?;
+    preview
+        .apply_to(&mut plan, remove_missing)
+        .map_err(|problem| Failure::Plan(vec![format!("{file}: {problem}")]))?;
+    let removed = if remove_missing {
+        preview.missing.len()
+    } else {
+        0
+    };
+    eprintln!(
+        "{file}: read as {encoding}; into \u{201c}{name}\u{201d}: {} added, {} changed, {} unchanged, {removed} removed{}",
+        preview.added().count(),
+        preview.changed().count(),
+        preview.unchanged,
+        if ignored.is_empty() {
+            String::new()
+        } else {
+            format!("; not imported: {}", ignored.join(", "))
+        }
+    );
+    write_out(output.as_deref(), write_plan_file(&plan).as_bytes())
 }
 
 fn scenario_index(plan: &Plan, name: &str) -> Result<usize, Failure> {
@@ -281,17 +418,41 @@ fn run(args: &Args) -> Result<(), Failure> {
         },
         bom: args.bom.unwrap_or_else(|| default_bom(&plan, false)),
     };
-    let bytes = match kind {
-        ExportKind::Ledger => export::ledger(&plan, options),
-        ExportKind::Summary => export::summary(&plan, options),
-        ExportKind::Roster => export::roster(&plan, options),
-        ExportKind::Comparison => {
-            let base = scenario_index(&plan, args.base.as_deref().unwrap_or_default())?;
-            export::comparison(&plan, base, options)
+    let mut request = ExportRequest::new(kind, options);
+    if kind == ExportKind::Comparison {
+        request.base = scenario_index(&plan, args.base.as_deref().unwrap_or_default())?;
+    }
+    if let Some(text) = &args.fiscal_year {
+        request.fiscal_year = Some(fiscal_year(text, &plan).map_err(|_| {
+            Failure::Usage(format!(
+                "--fiscal-year {text}: write a fiscal year such as FY2026"
+            ))
+        })?);
+    }
+    let chunks = ExportChunks::new(&plan, &request).map_err(plan_errors)?;
+    write_chunks(args.output.as_deref(), chunks)
+}
+
+/// Writes the chunks to the file, or to standard output, as they come.
+fn write_chunks(path: Option<&str>, chunks: ExportChunks<'_>) -> Result<(), Failure> {
+    match path {
+        Some(path) if path != "-" => {
+            let fail = |e: io::Error| Failure::Output(format!("cannot write {path}: {e}"));
+            let file = std::fs::File::create(path).map_err(fail)?;
+            let mut out = io::BufWriter::new(file);
+            for chunk in chunks {
+                out.write_all(&chunk).map_err(fail)?;
+            }
+            out.flush().map_err(fail)
+        }
+        _ => {
+            let mut out = io::stdout().lock();
+            for chunk in chunks {
+                out.write_all(&chunk).map_err(output_error)?;
+            }
+            out.flush().map_err(output_error)
         }
     }
-    .map_err(plan_errors)?;
-    write_out(args.output.as_deref(), &bytes)
 }
 
 /// Writes the bytes to the file, or to standard output.
@@ -324,7 +485,7 @@ fn generate(args: &[String]) -> Result<(), Failure> {
         scenarios.parse().map_err(|_| usage())?,
         seed.parse().map_err(|_| usage())?,
     );
-    let text = fleetplan::format::plan_json::write_plan_file(&plan);
+    let text = write_plan_file(&plan);
     write_out(output, text.as_bytes())
 }
 
@@ -332,6 +493,8 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = if args.first().map(String::as_str) == Some("generate") {
         generate(&args[1..])
+    } else if args.first().map(String::as_str) == Some("import-roster") {
+        import_roster(&args[1..])
     } else {
         parse_args(&args).and_then(|a| run(&a))
     };

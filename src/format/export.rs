@@ -14,8 +14,8 @@ use rust_decimal::Decimal;
 
 use crate::model::{
     Category, Comparison, Component, Currency, Date, FiscalYear, LedgerRow, LedgerSink, Plan,
-    PlanError, PreparedScenario, Problem, Scenario, Source, bridge, compare, fiscal_year_summaries,
-    forecast_scenario, overview::category_name, plain_minor, to_minor,
+    PlanError, PreparedScenario, Problem, Scenario, ScenarioForecast, Source, YearMonth, bridge,
+    fiscal_year_summaries, overview::category_name, plain_minor, to_minor,
 };
 
 /// The UTF-8 byte-order mark Excel needs to read a CSV file as UTF-8.
@@ -177,6 +177,14 @@ fn encoded(text: &str) -> Vec<u8> {
     if text.is_empty() {
         return Vec::new();
     }
+    // The csv crate quotes a field only for a comma, a double quote or a
+    // line break in it: without them the cell is its text.
+    if !text
+        .bytes()
+        .any(|b| matches!(b, b',' | b'"' | b'\r' | b'\n'))
+    {
+        return text_cell(text).as_bytes().to_vec();
+    }
     let mut out = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::with_capacity(text.len() + 5));
@@ -205,6 +213,12 @@ struct LedgerCells {
 
 impl LedgerCells {
     fn new(plan: &Plan, s: &Scenario) -> Self {
+        Self::sampled(plan, s, 1)
+    }
+
+    /// The cells, with those of every `stride`-th position only (the others
+    /// empty): what the size estimate's sample needs.
+    fn sampled(plan: &Plan, s: &Scenario, stride: usize) -> Self {
         let scenario = encoded(&s.name);
         let month_prefix = plan
             .months()
@@ -237,7 +251,14 @@ impl LedgerCells {
             positions: s
                 .positions
                 .iter()
-                .map(|p| source("position", &p.id, &p.title))
+                .enumerate()
+                .map(|(i, p)| {
+                    if i % stride == 0 {
+                        source("position", &p.id, &p.title)
+                    } else {
+                        Vec::new()
+                    }
+                })
                 .collect(),
             other_costs: s
                 .other_costs
@@ -259,19 +280,13 @@ fn cell(cells: &[Vec<u8>], index: usize) -> &[u8] {
     cells.get(index).map_or(&[], Vec::as_slice)
 }
 
-/// Collects a scenario's rows (only rows, never activity).
-struct Rows(Vec<LedgerRow>);
-
-impl LedgerSink for Rows {
-    fn row(&mut self, row: &LedgerRow) {
-        self.0.push(*row);
-    }
-}
-
 impl LedgerCells {
     fn component(&self, component: Component) -> &[u8] {
         match component {
-            Component::Main | Component::OneOff(_) => &[],
+            Component::Main
+            | Component::OneOff(_)
+            | Component::Allowance(_)
+            | Component::PerHead(_) => &[],
             Component::Burden(c) => cell(&self.burden, usize::from(c)),
             Component::HireFee => b"agency fee",
             Component::Onboarding => b"onboarding",
@@ -316,8 +331,10 @@ impl LedgerCells {
         out.push(b',');
         out.extend_from_slice(row.category.as_str().as_bytes());
         out.push(b',');
-        if let Component::OneOff(_) = row.component {
-            // "one-off: NOTE": rare, encoded when met.
+        if let Component::OneOff(_) | Component::Allowance(_) | Component::PerHead(_) =
+            row.component
+        {
+            // "one-off: NOTE", an allowance's or a per-head cost's name: encoded when met.
             out.extend(encoded(&crate::model::component_label(scenario, row)));
         } else {
             out.extend_from_slice(self.component(row.component));
@@ -336,54 +353,10 @@ impl LedgerCells {
 /// Every cell is written by the csv crate's quoting; cells that repeat (names,
 /// labels) are encoded once per scenario and copied. The engine's rows are
 /// kept (32 bytes each), ordered by month with a counting sort, and written
-/// into one buffer reserved once: no allocation per row.
+/// into one buffer reserved once: no allocation per row. The same bytes as
+/// [`ExportChunks`] in chunks (it is that writer, unbounded).
 pub fn ledger(plan: &Plan, options: ExportOptions) -> Result<Vec<u8>, Vec<PlanError>> {
-    let indexes = scenarios(plan, options.scenario)?;
-    let exponent = currency_of(plan)?.exponent();
-    let mut prepared = Vec::with_capacity(indexes.len());
-    for &s in &indexes {
-        prepared.push(PreparedScenario::new(plan, s)?);
-    }
-    let mut header = start(options.bom, 0);
-    let _ = header.write_record(LEDGER_COLUMNS);
-    let mut out = finish(header);
-    let months = usize::from(plan.horizon.months);
-    let mut rows = Rows(Vec::new());
-    let mut order: Vec<u32> = Vec::new();
-    let mut buf = [0u8; 48];
-    for p in &prepared {
-        let s = p.scenario();
-        let cells = LedgerCells::new(plan, s);
-        rows.0.clear();
-        p.forecast(&mut rows);
-        // Counting sort by month, stable.
-        let mut next = vec![0usize; months + 1];
-        for r in &rows.0 {
-            if let Some(n) = next.get_mut(usize::from(r.month) + 1) {
-                *n += 1;
-            }
-        }
-        for m in 1..next.len() {
-            next[m] += next[m - 1];
-        }
-        order.clear();
-        order.resize(rows.0.len(), 0);
-        for (i, r) in rows.0.iter().enumerate() {
-            if let Some(n) = next.get_mut(usize::from(r.month))
-                && let Some(slot) = order.get_mut(*n)
-            {
-                *slot = i as u32;
-                *n += 1;
-            }
-        }
-        out.reserve(rows.0.iter().map(|r| cells.max_len(r)).sum());
-        for &i in &order {
-            if let Some(row) = rows.0.get(i as usize) {
-                cells.write(&mut out, s, row, exponent, &mut buf);
-            }
-        }
-    }
-    Ok(out)
+    export(plan, &ExportRequest::new(ExportKind::Ledger, options))
 }
 
 /// The columns of the fiscal-year summary export.
@@ -415,60 +388,71 @@ pub fn summary_columns() -> Vec<&'static str> {
 /// team (`team` = "(no team)", headcount columns empty); the categories are
 /// columns. The same numbers as the summary on screen.
 pub fn summary(plan: &Plan, options: ExportOptions) -> Result<Vec<u8>, Vec<PlanError>> {
-    let indexes = scenarios(plan, options.scenario)?;
-    let currency = currency_of(plan)?;
-    let mut out = start(options.bom, 0);
-    let _ = out.write_record(summary_columns());
-    for s in indexes {
-        let forecast = forecast_scenario(plan, s)?;
-        let summaries = fiscal_year_summaries(plan, &forecast);
-        let name = text_cell(forecast.name()).into_owned();
-        for year in &summaries {
-            let first_month = forecast
-                .months()
-                .get(year.first_month)
-                .map(ToString::to_string)
-                .unwrap_or_default();
-            let lead = |team: &str| {
-                vec![
-                    name.clone(),
-                    year.year.label(),
-                    first_month.clone(),
-                    year.months.to_string(),
-                    year.partial.to_string(),
-                    text_cell(team).into_owned(),
-                ]
+    export(plan, &ExportRequest::new(ExportKind::Summary, options))
+}
+
+/// A csv writer appending records to `out` (CRLF line ends).
+fn records(out: &mut Vec<u8>) -> csv::Writer<&mut Vec<u8>> {
+    csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(out)
+}
+
+/// The summary's rows of one scenario.
+fn summary_records(
+    out: &mut Vec<u8>,
+    plan: &Plan,
+    forecast: &ScenarioForecast,
+    currency: Currency,
+) {
+    let summaries = fiscal_year_summaries(plan, forecast);
+    let name = text_cell(forecast.name()).into_owned();
+    let mut out = records(out);
+    for year in &summaries {
+        let first_month = forecast
+            .months()
+            .get(year.first_month)
+            .map(ToString::to_string)
+            .unwrap_or_default();
+        let lead = |team: &str| {
+            vec![
+                name.clone(),
+                year.year.label(),
+                first_month.clone(),
+                year.months.to_string(),
+                year.partial.to_string(),
+                text_cell(team).into_owned(),
+            ]
+        };
+        let mut record = lead("");
+        record.extend(year.by_category.iter().map(|&v| amount(v, currency)));
+        record.extend([
+            amount(year.total, currency),
+            year.heads_at_end.to_string(),
+            year.fte_at_end.normalize().to_string(),
+            year.hires.to_string(),
+            year.departures.to_string(),
+            year.average_fte.to_string(),
+            year.cost_per_engineer
+                .map_or_else(String::new, |v| amount(v, currency)),
+            year.cloud_per_engineer
+                .map_or_else(String::new, |v| amount(v, currency)),
+        ]);
+        let _ = out.write_record(&record);
+        for team in &year.by_team {
+            let team_name = if team.team.is_some() {
+                team.name.as_str()
+            } else {
+                "(no team)"
             };
-            let mut record = lead("");
-            record.extend(year.by_category.iter().map(|&v| amount(v, currency)));
-            record.extend([
-                amount(year.total, currency),
-                year.heads_at_end.to_string(),
-                year.fte_at_end.normalize().to_string(),
-                year.hires.to_string(),
-                year.departures.to_string(),
-                year.average_fte.to_string(),
-                year.cost_per_engineer
-                    .map_or_else(String::new, |v| amount(v, currency)),
-                year.cloud_per_engineer
-                    .map_or_else(String::new, |v| amount(v, currency)),
-            ]);
+            let mut record = lead(team_name);
+            record.extend(team.by_category.iter().map(|&v| amount(v, currency)));
+            record.push(amount(team.total, currency));
+            record.extend(std::iter::repeat_n(String::new(), 7));
             let _ = out.write_record(&record);
-            for team in &year.by_team {
-                let team_name = if team.team.is_some() {
-                    team.name.as_str()
-                } else {
-                    "(no team)"
-                };
-                let mut record = lead(team_name);
-                record.extend(team.by_category.iter().map(|&v| amount(v, currency)));
-                record.push(amount(team.total, currency));
-                record.extend(std::iter::repeat_n(String::new(), 7));
-                let _ = out.write_record(&record);
-            }
         }
     }
-    Ok(finish(out))
+    let _ = out.flush();
 }
 
 /// The columns of the comparison export.
@@ -495,19 +479,29 @@ pub fn comparison(
     base: usize,
     options: ExportOptions,
 ) -> Result<Vec<u8>, Vec<PlanError>> {
-    scenarios(plan, Some(base))?;
-    scenarios(plan, options.scenario)?;
-    let comparison: Comparison = compare(plan, base)?;
+    let mut request = ExportRequest::new(ExportKind::Comparison, options);
+    request.base = base;
+    export(plan, &request)
+}
+
+/// The comparison's rows.
+fn comparison_records(
+    out: &mut Vec<u8>,
+    plan: &Plan,
+    comparison: &Comparison,
+    base: usize,
+    only: Option<usize>,
+) {
     let currency = comparison.currency;
-    let base_name = text_cell(&plan.scenarios[base].name).into_owned();
-    let mut out = start(options.bom, 0);
-    let _ = out.write_record(comparison_columns());
+    let base_name = plan
+        .scenarios
+        .get(base)
+        .map(|s| text_cell(&s.name).into_owned())
+        .unwrap_or_default();
+    let mut out = records(out);
     for year in &comparison.years {
         for s in &year.scenarios {
-            if options
-                .scenario
-                .is_some_and(|only| s.scenario != only && s.scenario != base)
-            {
+            if only.is_some_and(|only| s.scenario != only && s.scenario != base) {
                 continue;
             }
             let mut record = vec![
@@ -526,7 +520,7 @@ pub fn comparison(
             let _ = out.write_record(&record);
         }
     }
-    Ok(finish(out))
+    let _ = out.flush();
 }
 
 /// The columns of the bridge export.
@@ -612,67 +606,58 @@ fn money(value: Decimal, currency: Currency) -> String {
 /// compa-ratio and its cost in each fiscal year of the horizon (the sum of
 /// its ledger rows in that year, as on screen).
 pub fn roster(plan: &Plan, options: ExportOptions) -> Result<Vec<u8>, Vec<PlanError>> {
-    let indexes = scenarios(plan, options.scenario)?;
-    let currency = currency_of(plan)?;
-    let (years, month_year) = horizon_years(plan);
+    export(plan, &ExportRequest::new(ExportKind::Roster, options))
+}
+
+/// The roster's header: its columns, then `cost_FY…` per fiscal year.
+fn roster_header(years: &[FiscalYear]) -> Vec<String> {
     let mut header: Vec<String> = ROSTER_COLUMNS.map(String::from).to_vec();
     header.extend(years.iter().map(|y| format!("cost_{}", y.label())));
-    let mut out = start(options.bom, 0);
-    let _ = out.write_record(&header);
-    for s in indexes {
-        let prepared = PreparedScenario::new(plan, s)?;
-        let scenario = prepared.scenario();
-        let name = text_cell(&scenario.name);
-        let mut costs = PositionCosts {
-            month_year: month_year.clone(),
-            years: years.len(),
-            costs: vec![0; years.len() * scenario.positions.len()],
-        };
-        prepared.forecast(&mut costs);
-        for (i, p) in scenario.positions.iter().enumerate() {
-            let band = scenario.band_for(&p.level, p.location.as_deref());
-            let band_money = |f: fn(&crate::model::SalaryBand) -> Decimal| {
-                band.map_or_else(String::new, |b| money(f(b), currency))
-            };
-            let mut record: Vec<String> = vec![
-                name.to_string(),
-                text_cell(&p.id).into_owned(),
-                text_cell(&p.title).into_owned(),
-                text_cell(&p.team).into_owned(),
-                text_cell(&p.level).into_owned(),
-                p.status.as_str().to_string(),
-                employment_str(p.employment).to_string(),
-                p.annual_base
-                    .map_or_else(String::new, |v| money(v, currency)),
-                p.fte.normalize().to_string(),
-                p.start.to_string(),
-                p.end.map_or_else(String::new, |d| d.to_string()),
-                p.location
-                    .as_deref()
-                    .map_or_else(String::new, |l| text_cell(l).into_owned()),
-                p.recruiting_fee_pct
-                    .map_or_else(String::new, |v| v.normalize().to_string()),
-                p.age_dependent_burden.to_string(),
-                band_money(|b| b.min),
-                band_money(|b| b.mid),
-                band_money(|b| b.max),
-                scenario
-                    .annual_base_of(p)
-                    .map_or_else(String::new, |v| money(v, currency)),
-                crate::model::bands::band_check(scenario, p)
-                    .compa_ratio
-                    .map_or_else(String::new, |r| r.to_string()),
-            ];
-            let start = i * costs.years;
-            record.extend(
-                costs.costs[start..start + costs.years]
-                    .iter()
-                    .map(|&v| amount(v, currency)),
-            );
-            let _ = out.write_record(&record);
-        }
-    }
-    Ok(finish(out))
+    header
+}
+
+/// One position's roster row; `costs` are its costs per fiscal year.
+fn roster_record(
+    scenario: &Scenario,
+    p: &crate::model::Position,
+    costs: &[i128],
+    currency: Currency,
+) -> Vec<String> {
+    let band = scenario.band_for(&p.level, p.location.as_deref());
+    let band_money = |f: fn(&crate::model::SalaryBand) -> Decimal| {
+        band.map_or_else(String::new, |b| money(f(b), currency))
+    };
+    let mut record: Vec<String> = vec![
+        text_cell(&scenario.name).into_owned(),
+        text_cell(&p.id).into_owned(),
+        text_cell(&p.title).into_owned(),
+        text_cell(&p.team).into_owned(),
+        text_cell(&p.level).into_owned(),
+        p.status.as_str().to_string(),
+        employment_str(p.employment).to_string(),
+        p.annual_base
+            .map_or_else(String::new, |v| money(v, currency)),
+        p.fte.normalize().to_string(),
+        p.start.to_string(),
+        p.end.map_or_else(String::new, |d| d.to_string()),
+        p.location
+            .as_deref()
+            .map_or_else(String::new, |l| text_cell(l).into_owned()),
+        p.recruiting_fee_pct
+            .map_or_else(String::new, |v| v.normalize().to_string()),
+        p.age_dependent_burden.to_string(),
+        band_money(|b| b.min),
+        band_money(|b| b.mid),
+        band_money(|b| b.max),
+        scenario
+            .annual_base_of(p)
+            .map_or_else(String::new, |v| money(v, currency)),
+        crate::model::bands::band_check(scenario, p)
+            .compa_ratio
+            .map_or_else(String::new, |r| r.to_string()),
+    ];
+    record.extend(costs.iter().map(|&v| amount(v, currency)));
+    record
 }
 
 /// Adds each position's rows per fiscal year.
@@ -698,6 +683,920 @@ pub(crate) fn employment_str(e: crate::model::Employment) -> &'static str {
         crate::model::Employment::Employee => "employee",
         crate::model::Employment::Contractor => "contractor",
     }
+}
+
+// The chunked writer: every export, a few megabytes at a time.
+
+/// What an export writes: its kind and options, the comparison's base
+/// scenario and the ledger's fiscal year.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ExportRequest {
+    pub kind: ExportKind,
+    pub options: ExportOptions,
+    /// The comparison's base scenario (the other kinds ignore it).
+    pub base: usize,
+    /// Only the ledger's rows of this fiscal year (the other kinds ignore
+    /// it); `None`: the whole horizon.
+    pub fiscal_year: Option<FiscalYear>,
+}
+
+impl ExportRequest {
+    /// Every fiscal year, base scenario 0.
+    pub fn new(kind: ExportKind, options: ExportOptions) -> Self {
+        Self {
+            kind,
+            options,
+            base: 0,
+            fiscal_year: None,
+        }
+    }
+}
+
+/// The size of the chunks [`ExportChunks`] hands out: a chunk ends with
+/// the first row that reaches it (so it is at most this plus one row).
+pub const CHUNK_BYTES: usize = 2 * 1024 * 1024;
+
+/// How many engine rows (32 bytes each) the chunked ledger holds at once:
+/// 32 MiB. A scenario with more rows in the chosen months is forecast
+/// again for each window of months that fits (the rows of a month are
+/// spread over every position, so they cannot be written before every
+/// position is forecast).
+pub const LEDGER_ROW_BUDGET: usize = 1 << 20;
+
+/// Positions forecast by one [`ExportChunks::step`] (a few milliseconds).
+const STEP_POSITIONS: usize = 200;
+
+/// Roster rows written by one step at most.
+const STEP_RECORDS: usize = 500;
+
+/// What one [`ExportChunks::step`] did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Step {
+    /// The next bytes of the file.
+    Chunk(Vec<u8>),
+    /// Work done, no chunk ready yet.
+    Working,
+    /// The file is complete (every chunk was handed out).
+    Done,
+}
+
+/// A ledger sink keeping the rows of months `start..end`. When it holds
+/// more than `budget` rows it gives up its last months (keeping at most
+/// half the budget, and at least its first month): they are forecast
+/// again for the next window.
+struct Window {
+    start: u16,
+    end: u16,
+    budget: usize,
+    rows: Vec<LedgerRow>,
+}
+
+impl Window {
+    fn new(start: u16, end: u16, budget: usize, mut rows: Vec<LedgerRow>) -> Self {
+        rows.clear();
+        Self {
+            start,
+            end,
+            budget,
+            rows,
+        }
+    }
+
+    fn shrink(&mut self) {
+        if self.rows.len() <= self.budget || self.end <= self.start + 1 {
+            return;
+        }
+        let mut counts = vec![0usize; usize::from(self.end - self.start)];
+        for r in &self.rows {
+            if let Some(c) = counts.get_mut(usize::from(r.month - self.start)) {
+                *c += 1;
+            }
+        }
+        let mut kept = 0;
+        let mut end = self.start;
+        for &c in &counts {
+            if end > self.start && kept + c > self.budget / 2 {
+                break;
+            }
+            kept += c;
+            end += 1;
+        }
+        self.end = end;
+        self.rows.retain(|r| r.month < end);
+    }
+}
+
+impl LedgerSink for Window {
+    fn row(&mut self, row: &LedgerRow) {
+        if row.month >= self.start && row.month < self.end {
+            self.rows.push(*row);
+        }
+    }
+}
+
+/// What the engine's rows of the scenario at work go into.
+enum Sink {
+    /// The ledger's rows of a window of months.
+    Ledger(Window),
+    /// Totals and headcount (summary, comparison).
+    Totals(Box<ScenarioForecast>),
+    /// Each position's cost per fiscal year (roster).
+    Costs(PositionCosts),
+}
+
+enum Stage {
+    Header,
+    /// Forecasting the scenario at work, from this position on.
+    Forecast {
+        position: usize,
+        sink: Sink,
+    },
+    /// Writing a window of the ledger: `rows` in `order`, from `next`.
+    Ledger {
+        rows: Vec<LedgerRow>,
+        order: Vec<u32>,
+        next: usize,
+        window: (u16, u16),
+    },
+    /// Writing the roster's rows from position `next`.
+    Roster {
+        costs: PositionCosts,
+        next: usize,
+    },
+    /// Handing out what is left.
+    Finish,
+    Done,
+}
+
+/// An export written a chunk at a time, with bounded memory and bounded
+/// work per [`step`](Self::step): the browser writes a large file between
+/// frames and hands the chunks to a `Blob`; `fleetplan-cli` writes them to
+/// its output. The chunks, concatenated, are the bytes of [`export`] (which
+/// is this writer with one unbounded chunk), whatever the chunk size.
+pub struct ExportChunks<'a> {
+    plan: &'a Plan,
+    request: ExportRequest,
+    exponent: u32,
+    currency: Currency,
+    /// The scenarios forecast, in the order written (every scenario for
+    /// the comparison).
+    prepared: Vec<PreparedScenario<'a>>,
+    chunk_bytes: usize,
+    row_budget: usize,
+    out: Vec<u8>,
+    /// Index into `prepared` of the scenario at work.
+    current: usize,
+    stage: Stage,
+    /// The ledger's months, `start..end` (month indexes of the horizon).
+    months: (u16, u16),
+    /// The ledger's cells of the scenario at work.
+    cells: Option<LedgerCells>,
+    /// The roster's fiscal years and the year of each month.
+    years: Vec<FiscalYear>,
+    month_year: Vec<usize>,
+    /// The comparison's fiscal-year summaries, per scenario.
+    summaries: Vec<Vec<crate::model::FiscalYearSummary>>,
+    /// Progress in thousandths, never going back.
+    progress: u32,
+}
+
+/// The months of `year` in the horizon as month indexes `start..end`, or
+/// the whole horizon.
+fn month_range(plan: &Plan, year: Option<FiscalYear>) -> Result<(u16, u16), Vec<PlanError>> {
+    let months = plan.months();
+    let all = (0, u16::try_from(months.len()).unwrap_or(u16::MAX));
+    let Some(year) = year else {
+        return Ok(all);
+    };
+    // "FY2026" means the plan's fiscal year starting in 2026.
+    let year = FiscalYear {
+        start_year: year.start_year,
+        start_month: plan.fiscal_year_start_month,
+    };
+    let in_year = |m: &YearMonth| FiscalYear::of(*m, year.start_month) == year;
+    match months.iter().position(in_year) {
+        Some(first) => {
+            let count = months.iter().skip(first).take_while(|m| in_year(m)).count();
+            let first = u16::try_from(first).unwrap_or(u16::MAX);
+            let count = u16::try_from(count).unwrap_or(0);
+            Ok((first, first.saturating_add(count)))
+        }
+        None => Err(vec![PlanError::at(
+            "fiscal_year",
+            Problem::NotAFiscalYearOfHorizon { year },
+        )]),
+    }
+}
+
+/// The fiscal years of the horizon, in order.
+pub fn horizon_fiscal_years(plan: &Plan) -> Vec<FiscalYear> {
+    horizon_years(plan).0
+}
+
+impl<'a> ExportChunks<'a> {
+    /// Checks the request and validates and compiles the scenarios it
+    /// needs (the errors of the first one that fails; for the comparison,
+    /// every scenario's, each once). Nothing is forecast yet.
+    pub fn new(plan: &'a Plan, request: &ExportRequest) -> Result<Self, Vec<PlanError>> {
+        let kind = request.kind;
+        let indexes = if kind == ExportKind::Comparison {
+            scenarios(plan, Some(request.base))?;
+            scenarios(plan, request.options.scenario)?;
+            (0..plan.scenarios.len()).collect()
+        } else {
+            scenarios(plan, request.options.scenario)?
+        };
+        let currency = currency_of(plan)?;
+        let months = if kind == ExportKind::Ledger {
+            month_range(plan, request.fiscal_year)?
+        } else {
+            (0, 0)
+        };
+        let mut prepared = Vec::with_capacity(indexes.len());
+        let mut errors: Vec<PlanError> = Vec::new();
+        for s in indexes {
+            match PreparedScenario::new(plan, s) {
+                Ok(p) => prepared.push(p),
+                Err(e) if kind == ExportKind::Comparison => {
+                    // The plan-level errors repeat for each scenario: keep them once.
+                    for err in e {
+                        if !errors.contains(&err) {
+                            errors.push(err);
+                        }
+                    }
+                }
+                Err(e) => return Err(e),
+            }
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let (years, month_year) = if kind == ExportKind::Roster {
+            horizon_years(plan)
+        } else {
+            (Vec::new(), Vec::new())
+        };
+        Ok(Self {
+            plan,
+            request: *request,
+            exponent: currency.exponent(),
+            currency,
+            prepared,
+            chunk_bytes: CHUNK_BYTES,
+            row_budget: LEDGER_ROW_BUDGET,
+            out: Vec::new(),
+            current: 0,
+            stage: Stage::Header,
+            months,
+            cells: None,
+            years,
+            month_year,
+            summaries: Vec::new(),
+            progress: 0,
+        })
+    }
+
+    /// Chunks of about `bytes` (at least 1) instead of [`CHUNK_BYTES`].
+    pub fn with_chunk_bytes(mut self, bytes: usize) -> Self {
+        self.chunk_bytes = bytes.max(1);
+        self
+    }
+
+    /// At most `rows` ledger rows held at once (at least one month's)
+    /// instead of [`LEDGER_ROW_BUDGET`].
+    pub fn with_row_budget(mut self, rows: usize) -> Self {
+        self.row_budget = rows.max(1);
+        self
+    }
+
+    /// How far the file is written, in thousandths (0 to 1,000).
+    pub fn progress(&self) -> u32 {
+        self.progress
+    }
+
+    /// Does a bounded piece of the work: forecasts a few hundred positions,
+    /// or writes up to a chunk. Call it until [`Step::Done`].
+    pub fn step(&mut self) -> Step {
+        let stage = std::mem::replace(&mut self.stage, Stage::Done);
+        self.stage = match stage {
+            Stage::Header => {
+                if self.request.options.bom {
+                    self.out.extend_from_slice(BOM);
+                }
+                let mut header = records(&mut self.out);
+                let _ = match self.request.kind {
+                    ExportKind::Ledger => header.write_record(LEDGER_COLUMNS),
+                    ExportKind::Summary => header.write_record(summary_columns()),
+                    ExportKind::Roster => header.write_record(roster_header(&self.years)),
+                    ExportKind::Comparison => header.write_record(comparison_columns()),
+                };
+                let _ = header.flush();
+                drop(header);
+                self.begin_scenario()
+            }
+            Stage::Forecast { position, sink } => self.forecast(position, sink),
+            Stage::Ledger {
+                rows,
+                order,
+                next,
+                window,
+            } => self.write_ledger(rows, order, next, window),
+            Stage::Roster { costs, next } => self.write_roster(costs, next),
+            Stage::Finish => {
+                self.progress = 1000;
+                return if self.out.is_empty() {
+                    Step::Done
+                } else {
+                    self.stage = Stage::Done;
+                    Step::Chunk(std::mem::take(&mut self.out))
+                };
+            }
+            Stage::Done => return Step::Done,
+        };
+        self.progress = self.progress.max(self.measure());
+        if self.out.len() >= self.chunk_bytes {
+            Step::Chunk(std::mem::replace(
+                &mut self.out,
+                Vec::with_capacity(self.chunk_bytes.saturating_add(1024).min(CHUNK_BYTES * 2)),
+            ))
+        } else {
+            Step::Working
+        }
+    }
+
+    /// The stage that starts the scenario at `self.current`, or what comes
+    /// after the last one.
+    fn begin_scenario(&mut self) -> Stage {
+        let Some(p) = self.prepared.get(self.current) else {
+            if self.request.kind == ExportKind::Comparison
+                && let Ok(comparison) = crate::model::compare::compare_summaries(
+                    self.plan,
+                    self.request.base,
+                    &self.summaries,
+                )
+            {
+                comparison_records(
+                    &mut self.out,
+                    self.plan,
+                    &comparison,
+                    self.request.base,
+                    self.request.options.scenario,
+                );
+            }
+            return Stage::Finish;
+        };
+        let sink = match self.request.kind {
+            ExportKind::Ledger => {
+                self.cells = Some(LedgerCells::new(self.plan, p.scenario()));
+                // Room for the budget and one step's overshoot, reserved
+                // once: growing by doubling would briefly need twice as much.
+                let rows = if self.row_budget == usize::MAX {
+                    Vec::new()
+                } else {
+                    Vec::with_capacity(self.row_budget.saturating_add(self.row_budget / 4))
+                };
+                Sink::Ledger(Window::new(
+                    self.months.0,
+                    self.months.1,
+                    self.row_budget,
+                    rows,
+                ))
+            }
+            ExportKind::Summary | ExportKind::Comparison => Sink::Totals(Box::new(
+                ScenarioForecast::for_scenario(self.plan, p.scenario_index()),
+            )),
+            ExportKind::Roster => Sink::Costs(PositionCosts {
+                month_year: self.month_year.clone(),
+                years: self.years.len(),
+                costs: vec![0; self.years.len() * p.scenario().positions.len()],
+            }),
+        };
+        Stage::Forecast { position: 0, sink }
+    }
+
+    fn next_scenario(&mut self) -> Stage {
+        self.current += 1;
+        self.cells = None;
+        self.begin_scenario()
+    }
+
+    fn forecast(&mut self, position: usize, mut sink: Sink) -> Stage {
+        let Some(p) = self.prepared.get(self.current) else {
+            return Stage::Finish;
+        };
+        let count = p.scenario().positions.len();
+        let end = position.saturating_add(STEP_POSITIONS).min(count);
+        for i in position..end {
+            match &mut sink {
+                Sink::Ledger(w) => p.forecast_position(i, w),
+                Sink::Totals(f) => p.forecast_position(i, f.as_mut()),
+                Sink::Costs(c) => p.forecast_position(i, c),
+            }
+        }
+        if let Sink::Ledger(w) = &mut sink {
+            w.shrink();
+        }
+        if end < count {
+            return Stage::Forecast {
+                position: end,
+                sink,
+            };
+        }
+        // Positions done: the other costs and cloud lines, then write.
+        match sink {
+            Sink::Ledger(mut w) => {
+                p.forecast_lines(&mut w);
+                let order = month_order(&w.rows, w.start, w.end);
+                Stage::Ledger {
+                    rows: w.rows,
+                    order,
+                    next: 0,
+                    window: (w.start, w.end),
+                }
+            }
+            Sink::Totals(mut f) => {
+                p.forecast_lines(f.as_mut());
+                if self.request.kind == ExportKind::Summary {
+                    summary_records(&mut self.out, self.plan, &f, self.currency);
+                } else {
+                    self.summaries.push(fiscal_year_summaries(self.plan, &f));
+                }
+                self.next_scenario()
+            }
+            // Lines have no position: nothing to add to the roster's costs.
+            Sink::Costs(costs) => Stage::Roster { costs, next: 0 },
+        }
+    }
+
+    fn write_ledger(
+        &mut self,
+        rows: Vec<LedgerRow>,
+        order: Vec<u32>,
+        mut next: usize,
+        window: (u16, u16),
+    ) -> Stage {
+        let (Some(p), Some(cells)) = (self.prepared.get(self.current), self.cells.as_ref()) else {
+            return Stage::Finish;
+        };
+        let scenario = p.scenario();
+        if self.chunk_bytes == usize::MAX {
+            // One unbounded chunk: reserve the whole window once.
+            self.out.reserve(
+                order[next..]
+                    .iter()
+                    .map(|&i| cells.max_len(&rows[i as usize]))
+                    .sum(),
+            );
+        }
+        let mut buf = [0u8; 48];
+        while let Some(&i) = order.get(next) {
+            if let Some(row) = rows.get(i as usize) {
+                cells.write(&mut self.out, scenario, row, self.exponent, &mut buf);
+            }
+            next += 1;
+            if self.out.len() >= self.chunk_bytes {
+                break;
+            }
+        }
+        if next < order.len() {
+            return Stage::Ledger {
+                rows,
+                order,
+                next,
+                window,
+            };
+        }
+        if window.1 < self.months.1 {
+            // The next window of months: forecast the scenario again.
+            let w = Window::new(window.1, self.months.1, self.row_budget, rows);
+            return Stage::Forecast {
+                position: 0,
+                sink: Sink::Ledger(w),
+            };
+        }
+        self.next_scenario()
+    }
+
+    fn write_roster(&mut self, costs: PositionCosts, mut next: usize) -> Stage {
+        let Some(p) = self.prepared.get(self.current) else {
+            return Stage::Finish;
+        };
+        let scenario = p.scenario();
+        let years = self.years.len();
+        let end = next
+            .saturating_add(STEP_RECORDS)
+            .min(scenario.positions.len());
+        let chunk_bytes = self.chunk_bytes;
+        let mut out = records(&mut self.out);
+        while next < end {
+            let from = next * years;
+            let record = roster_record(
+                scenario,
+                &scenario.positions[next],
+                costs.costs.get(from..from + years).unwrap_or_default(),
+                self.currency,
+            );
+            let _ = out.write_record(&record);
+            next += 1;
+            let _ = out.flush();
+            if out.get_ref().len() >= chunk_bytes {
+                break;
+            }
+        }
+        drop(out);
+        if next < scenario.positions.len() {
+            Stage::Roster { costs, next }
+        } else {
+            self.next_scenario()
+        }
+    }
+
+    /// Progress of the stage at work, in thousandths of the file.
+    fn measure(&self) -> u32 {
+        let scenarios = self.prepared.len().max(1) as u64;
+        let positions = self
+            .prepared
+            .get(self.current)
+            .map_or(0, |p| p.scenario().positions.len()) as u64;
+        let share = |done: u64, of: u64| done.min(of) * 1000 / of.max(1);
+        let (first, end) = (u64::from(self.months.0), u64::from(self.months.1));
+        let months = end.saturating_sub(first).max(1);
+        // A window of months `a..b` done to `f` thousandths.
+        let window = |a: u16, b: u16, f: u64| {
+            let a = u64::from(a).saturating_sub(first);
+            let b = u64::from(b).saturating_sub(first);
+            (a * 1000 + b.saturating_sub(a) * f) / months
+        };
+        let within = match &self.stage {
+            Stage::Header => 0,
+            Stage::Forecast { position, sink } => {
+                let f = share(*position as u64, positions + 1);
+                match sink {
+                    Sink::Ledger(w) => window(w.start, w.end, f / 2),
+                    Sink::Totals(_) => f,
+                    Sink::Costs(_) => f / 2,
+                }
+            }
+            Stage::Ledger {
+                order,
+                next,
+                window: (a, b),
+                ..
+            } => window(*a, *b, 500 + share(*next as u64, order.len() as u64) / 2),
+            Stage::Roster { next, .. } => 500 + share(*next as u64, positions) / 2,
+            Stage::Finish | Stage::Done => return 1000,
+        };
+        ((self.current as u64 * 1000 + within) / scenarios).min(999) as u32
+    }
+}
+
+impl Iterator for ExportChunks<'_> {
+    type Item = Vec<u8>;
+
+    /// The next chunk (steps until one is ready).
+    fn next(&mut self) -> Option<Vec<u8>> {
+        loop {
+            match self.step() {
+                Step::Chunk(bytes) => return Some(bytes),
+                Step::Working => {}
+                Step::Done => return None,
+            }
+        }
+    }
+}
+
+/// The indexes of `rows` ordered by month (months `start..end`), stable:
+/// the engine's order within a month.
+fn month_order(rows: &[LedgerRow], start: u16, end: u16) -> Vec<u32> {
+    let months = usize::from(end.saturating_sub(start));
+    let mut next = vec![0usize; months + 1];
+    for r in rows {
+        if let Some(n) = next.get_mut(usize::from(r.month - start) + 1) {
+            *n += 1;
+        }
+    }
+    for m in 1..next.len() {
+        next[m] += next[m - 1];
+    }
+    let mut order = vec![0u32; rows.len()];
+    for (i, r) in rows.iter().enumerate() {
+        if let Some(n) = next.get_mut(usize::from(r.month - start))
+            && let Some(slot) = order.get_mut(*n)
+        {
+            *slot = i as u32;
+            *n += 1;
+        }
+    }
+    order
+}
+
+/// The bytes of an export in one piece: [`ExportChunks`] with a single
+/// unbounded chunk and no row budget (one forecast per scenario).
+pub fn export(plan: &Plan, request: &ExportRequest) -> Result<Vec<u8>, Vec<PlanError>> {
+    let chunks = ExportChunks::new(plan, request)?
+        .with_chunk_bytes(usize::MAX)
+        .with_row_budget(usize::MAX);
+    let mut out = Vec::new();
+    for chunk in chunks {
+        if out.is_empty() {
+            out = chunk;
+        } else {
+            out.extend_from_slice(&chunk);
+        }
+    }
+    Ok(out)
+}
+
+/// What a browser is trusted to hand to a download, in bytes: 1 GB.
+/// Chromium keeps a `Blob` in memory up to 2 GB on 64-bit desktops
+/// (a fifth of the RAM on Chrome OS, a hundredth on Android) and pages
+/// larger ones to disk; every part also passes through the page's memory.
+/// Half the desktop figure leaves room for the planner itself (docs/csv.md).
+pub const BROWSER_DOWNLOAD_LIMIT: u64 = 1_000_000_000;
+
+/// An export's size, estimated before it is written.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct SizeEstimate {
+    /// Data rows (without the header).
+    pub rows: u64,
+    pub bytes: u64,
+    /// Counted row by row (a ledger of at most [`ESTIMATE_SAMPLE`]
+    /// positions per scenario), not extrapolated.
+    pub exact: bool,
+}
+
+impl SizeEstimate {
+    /// Over [`BROWSER_DOWNLOAD_LIMIT`]: write it with the command line.
+    pub fn too_large_for_browser(&self) -> bool {
+        self.bytes > BROWSER_DOWNLOAD_LIMIT
+    }
+}
+
+/// How many positions of a scenario the ledger's estimate forecasts (evenly
+/// spread over the roster); the lines are counted in full.
+pub const ESTIMATE_SAMPLE: usize = 200;
+
+/// Measures the ledger rows of a few positions: each row is written to a
+/// scratch buffer and counted.
+struct Measure<'c> {
+    cells: &'c LedgerCells,
+    scenario: &'c Scenario,
+    months: (u16, u16),
+    exponent: u32,
+    rows: u64,
+    bytes: u64,
+    scratch: Vec<u8>,
+}
+
+impl LedgerSink for Measure<'_> {
+    fn row(&mut self, row: &LedgerRow) {
+        if row.month < self.months.0 || row.month >= self.months.1 {
+            return;
+        }
+        let mut buf = [0u8; 48];
+        self.scratch.clear();
+        self.cells.write(
+            &mut self.scratch,
+            self.scenario,
+            row,
+            self.exponent,
+            &mut buf,
+        );
+        self.rows += 1;
+        self.bytes += self.scratch.len() as u64;
+    }
+}
+
+/// The size of the file `request` asks for, before it is written. The
+/// ledger forecasts [`ESTIMATE_SAMPLE`] positions of each scenario (every
+/// position of a smaller one: then the figure is exact) and scales their
+/// rows and bytes to the roster; the other kinds, whose files are small
+/// (a row per position at most), are estimated from their row counts.
+pub fn estimate(plan: &Plan, request: &ExportRequest) -> Result<SizeEstimate, Vec<PlanError>> {
+    let mut estimate = Estimate::new(plan, request)?;
+    loop {
+        if let Some(total) = estimate.step()? {
+            return Ok(total);
+        }
+    }
+}
+
+/// The bytes of the file's header row, with its byte-order mark: what a
+/// caller adding up one estimate per scenario counts once.
+pub fn header_bytes(plan: &Plan, request: &ExportRequest) -> u64 {
+    let mut out = Vec::new();
+    let mut w = records(&mut out);
+    let _ = match request.kind {
+        ExportKind::Ledger => w.write_record(LEDGER_COLUMNS),
+        ExportKind::Summary => w.write_record(summary_columns()),
+        ExportKind::Roster => w.write_record(roster_header(&horizon_years(plan).0)),
+        ExportKind::Comparison => w.write_record(comparison_columns()),
+    };
+    let _ = w.flush();
+    drop(w);
+    out.len() as u64 + if request.options.bom { 3 } else { 0 }
+}
+
+/// [`estimate`] a scenario at a time: validating and compiling a large
+/// scenario takes a while, and the browser gives the page a turn between
+/// scenarios. Step until it returns the total.
+pub struct Estimate<'a> {
+    plan: &'a Plan,
+    /// The ledger's scenarios still to measure, the next last.
+    pending: Vec<usize>,
+    months: (u16, u16),
+    exponent: u32,
+    total: SizeEstimate,
+}
+
+impl<'a> Estimate<'a> {
+    /// Checks the request; the other kinds than the ledger are estimated
+    /// at once.
+    pub fn new(plan: &'a Plan, request: &ExportRequest) -> Result<Self, Vec<PlanError>> {
+        let indexes = scenarios(plan, request.options.scenario)?;
+        let exponent = currency_of(plan)?.exponent();
+        let header = header_bytes(plan, request);
+        let years = horizon_years(plan).0.len() as u64;
+        let chosen = || indexes.iter().filter_map(|&s| plan.scenarios.get(s));
+        let positions: u64 = chosen().map(|s| s.positions.len() as u64).sum();
+        let teams: u64 = chosen().map(|s| s.teams.len() as u64 + 2).sum();
+        let rough = |rows: u64, per_row: u64| SizeEstimate {
+            rows,
+            bytes: header + rows * per_row,
+            exact: false,
+        };
+        let (total, pending, months) = match request.kind {
+            ExportKind::Summary => (rough(years * teams, 150), Vec::new(), (0, 0)),
+            ExportKind::Roster => (rough(positions, 160 + 11 * years), Vec::new(), (0, 0)),
+            ExportKind::Comparison => {
+                let rows = if request.options.scenario.is_some() {
+                    2
+                } else {
+                    plan.scenarios.len() as u64
+                };
+                (rough(years * rows, 220), Vec::new(), (0, 0))
+            }
+            ExportKind::Ledger => {
+                let total = SizeEstimate {
+                    rows: 0,
+                    bytes: header,
+                    exact: true,
+                };
+                let mut pending = indexes;
+                pending.reverse();
+                (total, pending, month_range(plan, request.fiscal_year)?)
+            }
+        };
+        Ok(Self {
+            plan,
+            pending,
+            months,
+            exponent,
+            total,
+        })
+    }
+
+    /// Measures the ledger of one more scenario; the total once every
+    /// scenario is measured.
+    pub fn step(&mut self) -> Result<Option<SizeEstimate>, Vec<PlanError>> {
+        let Some(s) = self.pending.pop() else {
+            return Ok(Some(self.total));
+        };
+        let prepared = PreparedScenario::new(self.plan, s)?;
+        let scenario = prepared.scenario();
+        let n = scenario.positions.len();
+        let stride = n.div_ceil(ESTIMATE_SAMPLE).max(1);
+        let cells = LedgerCells::sampled(self.plan, scenario, stride);
+        let mut measure = Measure {
+            cells: &cells,
+            scenario,
+            months: self.months,
+            exponent: self.exponent,
+            rows: 0,
+            bytes: 0,
+            scratch: Vec::with_capacity(256),
+        };
+        prepared.forecast_lines(&mut measure);
+        let (line_rows, line_bytes) = (measure.rows, measure.bytes);
+        measure.rows = 0;
+        measure.bytes = 0;
+        let mut sampled = 0u64;
+        for i in (0..n).step_by(stride) {
+            prepared.forecast_position(i, &mut measure);
+            sampled += 1;
+        }
+        let scale = |v: u64| {
+            if sampled == 0 {
+                0
+            } else {
+                (u128::from(v) * n as u128 / u128::from(sampled)) as u64
+            }
+        };
+        self.total.rows += line_rows + scale(measure.rows);
+        self.total.bytes += line_bytes + scale(measure.bytes);
+        self.total.exact &= stride == 1;
+        Ok(self.pending.is_empty().then_some(self.total))
+    }
+}
+
+/// The name of the file `request` writes: [`file_name`] (the comparison
+/// named by its base), and a ledger of one fiscal year says which after
+/// its kind: `FY2026-budget_Base_ledger-FY2027_2026-11-24.csv`.
+pub fn request_file_name(plan: &Plan, request: &ExportRequest, date: Date) -> String {
+    let scenario = if request.kind == ExportKind::Comparison {
+        Some(request.base)
+    } else {
+        request.options.scenario
+    };
+    let name = file_name(plan, scenario, request.kind, date);
+    match (request.kind, request.fiscal_year) {
+        // The names' parts never hold `_` (file_part): this is the kind's.
+        (ExportKind::Ledger, Some(year)) => {
+            name.replacen("_ledger_", &format!("_ledger-{}_", year.label()), 1)
+        }
+        _ => name,
+    }
+}
+
+/// The comparison file of a comparison already computed (the Compare view
+/// has every scenario's forecast at hand): the bytes of [`comparison`].
+pub fn comparison_of(
+    plan: &Plan,
+    comparison: &Comparison,
+    base: usize,
+    options: ExportOptions,
+) -> Vec<u8> {
+    let mut out = Vec::new();
+    if options.bom {
+        out.extend_from_slice(BOM);
+    }
+    let mut header = records(&mut out);
+    let _ = header.write_record(comparison_columns());
+    let _ = header.flush();
+    drop(header);
+    comparison_records(&mut out, plan, comparison, base, options.scenario);
+    out
+}
+
+/// The plan file's name the backup download gives it (`ui::session::plan_file`):
+/// the name the command line of [`cli_command`] reads.
+pub fn plan_file_name(plan: &Plan) -> String {
+    format!("{}.fleetplan.json", file_part(&plan.name, "plan"))
+}
+
+/// A word for a POSIX shell: as it is when it is plain, else single-quoted.
+fn shell_word(word: &str) -> String {
+    let plain = !word.is_empty()
+        && !word.starts_with('-')
+        && word.bytes().all(|b| {
+            b.is_ascii_alphanumeric()
+                || matches!(b, b'_' | b'.' | b'/' | b'-' | b'=' | b':' | b'+' | b',')
+        });
+    if plain {
+        word.to_string()
+    } else {
+        format!("'{}'", word.replace('\'', r"'\''"))
+    }
+}
+
+/// The `fleetplan-cli` command that writes the file `request` asks for,
+/// byte for byte, from the plan file `plan_file` into `output`, e.g.
+/// `fleetplan-cli export budget.fleetplan.json --kind ledger --scenario Base
+/// --fiscal-year FY2027 --bom -o budget_Base_ledger_2026-11-24.csv`.
+pub fn cli_command(plan: &Plan, request: &ExportRequest, plan_file: &str, output: &str) -> String {
+    let mut words = vec![
+        "fleetplan-cli".to_string(),
+        "export".to_string(),
+        shell_word(plan_file),
+        "--kind".to_string(),
+        request.kind.as_str().to_string(),
+    ];
+    let name = |s: usize| {
+        plan.scenarios
+            .get(s)
+            .map_or_else(String::new, |s| shell_word(&s.name))
+    };
+    if let Some(s) = request.options.scenario {
+        words.extend(["--scenario".to_string(), name(s)]);
+    }
+    if request.kind == ExportKind::Comparison {
+        words.extend(["--base".to_string(), name(request.base)]);
+    }
+    if request.kind == ExportKind::Ledger
+        && let Some(year) = request.fiscal_year
+    {
+        words.extend(["--fiscal-year".to_string(), year.label()]);
+    }
+    words.push(
+        if request.options.bom {
+            "--bom"
+        } else {
+            "--no-bom"
+        }
+        .to_string(),
+    );
+    words.extend(["-o".to_string(), shell_word(output)]);
+    words.join(" ")
 }
 
 /// The name of an export file: plan name, scenario (or "all-scenarios"),

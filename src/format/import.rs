@@ -1,30 +1,46 @@
-//! Importing positions from a CSV file: a preview first, then all or nothing.
+//! Importing positions from a roster file into one scenario: a preview
+//! first, then all or nothing.
 //!
-//! The file has a header row naming its columns, in any order: the roster
-//! export's columns ([`super::export::roster`]) or the minimal set `title,
-//! team, level, salary, start, status`. Rows with an `id` that the scenario
-//! has change that position; every other row adds one. Any error refuses the
-//! whole import: [`preview_roster`] returns every error with its line and
-//! column, and nothing is applied. The accepted columns are documented in
+//! The pipeline, shared by the browser and `fleetplan-cli import-roster`:
+//! 1. [`Table::open`](super::table::Table::open) decodes the bytes (UTF-8
+//!    with or without BOM, UTF-16 with BOM, Shift_JIS) and finds the
+//!    separator;
+//! 2. the header row's names are matched to fields, in English or Japanese,
+//!    ignoring case, spaces and width ([`SYNONYMS`]); a name it does not
+//!    know is ignored and listed, and the person may map it to a field
+//!    (the choice is remembered with the plan, `Plan::roster_columns`);
+//! 3. each row is read as a position ([`super::values`] reads dates, amounts,
+//!    statuses in the forms people's files hold them); a row whose `id` the
+//!    scenario has changes that position, every other row adds one;
+//! 4. the positions read are validated like a plan file's.
+//!
+//! Every error of the file is reported at once, with its line and column,
+//! and a file with any error applies nothing. [`RosterReader`] does this in
+//! slices (a browser reads 100,000 rows between frames); [`import_roster`]
+//! and [`preview_roster`] in one call. The accepted forms are documented in
 //! `docs/csv.md`.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
-use std::str::FromStr;
 
 use rust_decimal::Decimal;
 
+use super::decode::{DecodeError, Decoded, Encoding, decode};
 use super::export::untext_cell;
-use super::input::{InputError, parse_amount};
+use super::input::{InputError, parse_number, parse_percent};
+use super::table::Table;
+use super::values::{
+    DateCellError, fold, key, parse_date, parse_employment, parse_signed_amount, parse_status,
+    parse_yes_no,
+};
 use crate::model::{
-    Date, DateError, Employment, Plan, Position, PositionStatus, Problem, Scenario,
-    validate_scenario,
+    Date, DateError, Employment, Plan, Position, Problem, Scenario, validate_scenario,
 };
 
 /// One problem in an imported file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ImportError {
-    /// Line of the file, 1 for the header.
+    /// Line of the file, 1 for the header; 0 for the file as a whole.
     pub line: usize,
     /// The column's name as the header spells it; `None` for the whole row or file.
     pub column: Option<String>,
@@ -43,9 +59,10 @@ impl ImportError {
 
 impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.column {
-            Some(c) => write!(f, "line {}, column {c}: {}", self.line, self.problem),
-            None => write!(f, "line {}: {}", self.line, self.problem),
+        match (&self.column, self.line) {
+            (_, 0) => self.problem.fmt(f),
+            (Some(c), line) => write!(f, "line {line}, column {c}: {}", self.problem),
+            (None, line) => write!(f, "line {line}: {}", self.problem),
         }
     }
 }
@@ -59,13 +76,16 @@ pub enum ImportProblem {
     NoSuchScenario {
         scenario: usize,
     },
+    /// The scenario is locked: nothing is imported into it.
+    Locked {
+        scenario: String,
+    },
     /// No header row.
     EmptyFile,
-    NotUtf8,
-    /// The header names a column twice.
+    /// The bytes are not text in an encoding the planner reads.
+    NotText(DecodeError),
+    /// The header names a field twice.
     ColumnTwice,
-    /// The header names a column the import does not know.
-    UnknownColumn,
     /// A required column is not in the header.
     MissingColumn,
     /// A row's number of cells is not the header's number of columns.
@@ -81,9 +101,10 @@ pub enum ImportProblem {
     Unreadable {
         detail: String,
     },
-    /// The row names scenario `found`; it is imported into `scenario`.
-    OtherScenario {
-        found: String,
+    /// Every row of the file names another scenario (`found`) than the one
+    /// imported into: a roster of other scenarios.
+    OnlyOtherScenarios {
+        found: Vec<String>,
         scenario: String,
     },
     NeedsTitle,
@@ -106,17 +127,23 @@ pub enum ImportProblem {
     },
     /// The start cell is empty.
     NeedsStart,
-    /// The start or end cell is not a date.
+    /// A start or end cell in none of the date forms.
+    NotADate {
+        text: String,
+    },
+    /// A start or end cell naming a day that does not exist.
     Date(DateError),
     NotAPercentage {
         text: String,
     },
-    /// The age-dependent-burden cell is not true or false.
+    /// The age-dependent-burden cell is not yes or no.
     NotABoolean {
         text: String,
     },
     /// What validation finds about the imported positions.
     Invalid(Problem),
+    /// The scenario changed after the preview was made: preview again.
+    Stale,
 }
 
 impl fmt::Display for ImportProblem {
@@ -125,17 +152,20 @@ impl fmt::Display for ImportProblem {
             ImportProblem::NoSuchScenario { scenario } => {
                 write!(f, "the plan has no scenario {scenario}")
             }
+            ImportProblem::Locked { scenario } => write!(
+                f,
+                "scenario \u{201c}{scenario}\u{201d} is locked: unlock it in Scenarios to import into it"
+            ),
             ImportProblem::EmptyFile => {
                 f.write_str("the file is empty: it needs a header row naming the columns")
             }
-            ImportProblem::NotUtf8 => f.write_str(
-                "this is not UTF-8 text: save the file as \u{201c}CSV UTF-8\u{201d}",
+            ImportProblem::NotText(e) => e.fmt(f),
+            ImportProblem::ColumnTwice => {
+                f.write_str("this column fills the same field as an earlier one")
+            }
+            ImportProblem::MissingColumn => f.write_str(
+                "this column is missing from the header: add it, or choose which column holds it",
             ),
-            ImportProblem::ColumnTwice => f.write_str("this column is given twice"),
-            ImportProblem::UnknownColumn => f.write_str(
-                "unknown column; the columns are id, title, team, level, status, employment, salary (or annual_base), fte, start, end, location, recruiting_fee_pct, age_dependent_burden",
-            ),
-            ImportProblem::MissingColumn => f.write_str("this column is missing from the header"),
             ImportProblem::CellCount { cells, columns } => write!(
                 f,
                 "this row has {cells} cells but the header has {columns} columns"
@@ -145,9 +175,14 @@ impl fmt::Display for ImportProblem {
                 "another row of the file has the id \u{201c}{id}\u{201d}"
             ),
             ImportProblem::Unreadable { detail } => write!(f, "cannot read this row: {detail}"),
-            ImportProblem::OtherScenario { found, scenario } => write!(
+            ImportProblem::OnlyOtherScenarios { found, scenario } => write!(
                 f,
-                "this row is for scenario \u{201c}{found}\u{201d}, not \u{201c}{scenario}\u{201d}: import it into that scenario, or leave the cell empty"
+                "every row is for another scenario ({}), none for \u{201c}{scenario}\u{201d}: show that scenario to import into it, or empty the scenario column",
+                found
+                    .iter()
+                    .map(|s| format!("\u{201c}{s}\u{201d}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ),
             ImportProblem::NeedsTitle => f.write_str("a position needs a title"),
             ImportProblem::NeedsTeam => f.write_str("a position needs a team"),
@@ -170,8 +205,12 @@ impl fmt::Display for ImportProblem {
                 "\u{201c}{text}\u{201d} is not an FTE: write a number above 0 and at most 1, such as 0.8"
             ),
             ImportProblem::NeedsStart => {
-                f.write_str("a position needs a start date (YYYY-MM-DD)")
+                f.write_str("a position needs a start date, such as 2026-04-01")
             }
+            ImportProblem::NotADate { text } => write!(
+                f,
+                "\u{201c}{text}\u{201d} is not a date: write it as 2026-04-01 or 2026/4/1"
+            ),
             ImportProblem::Date(e) => e.fmt(f),
             ImportProblem::NotAPercentage { text } => write!(
                 f,
@@ -181,8 +220,282 @@ impl fmt::Display for ImportProblem {
                 write!(f, "\u{201c}{text}\u{201d} is not true or false")
             }
             ImportProblem::Invalid(problem) => problem.fmt(f),
+            ImportProblem::Stale => f.write_str(
+                "the scenario changed after the preview: choose the file again to see what it does now",
+            ),
         }
     }
+}
+
+/// A field of a position that a column can fill.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Field {
+    Id,
+    Title,
+    Team,
+    Level,
+    Status,
+    Employment,
+    AnnualBase,
+    /// Monthly base pay (月給): the annual base is 12 times it.
+    MonthlyBase,
+    Fte,
+    Start,
+    End,
+    Location,
+    RecruitingFeePct,
+    AgeDependentBurden,
+    /// The roster export's scenario: rows of another scenario are left out.
+    Scenario,
+}
+
+impl Field {
+    /// Every field, in the template's order.
+    pub const ALL: [Field; 15] = [
+        Field::Id,
+        Field::Title,
+        Field::Team,
+        Field::Level,
+        Field::Status,
+        Field::Employment,
+        Field::AnnualBase,
+        Field::MonthlyBase,
+        Field::Fte,
+        Field::Start,
+        Field::End,
+        Field::Location,
+        Field::RecruitingFeePct,
+        Field::AgeDependentBurden,
+        Field::Scenario,
+    ];
+
+    /// The field's name in files, in the mapping and on the command line
+    /// (`--map 年収=annual_base`): the roster export's column name.
+    pub fn key(self) -> &'static str {
+        match self {
+            Field::Id => "id",
+            Field::Title => "title",
+            Field::Team => "team",
+            Field::Level => "level",
+            Field::Status => "status",
+            Field::Employment => "employment",
+            Field::AnnualBase => "annual_base",
+            Field::MonthlyBase => "monthly_base",
+            Field::Fte => "fte",
+            Field::Start => "start",
+            Field::End => "end",
+            Field::Location => "location",
+            Field::RecruitingFeePct => "recruiting_fee_pct",
+            Field::AgeDependentBurden => "age_dependent_burden",
+            Field::Scenario => "scenario",
+        }
+    }
+
+    pub fn from_key(text: &str) -> Option<Field> {
+        Field::ALL.into_iter().find(|f| f.key() == text)
+    }
+
+    /// The plan's field a validation path names (`annual_base`, `fte`).
+    fn from_path(name: &str) -> Option<Field> {
+        Field::from_key(name)
+    }
+}
+
+/// The value of a mapping that ignores a column.
+pub const IGNORE: &str = "ignore";
+
+/// The header names each field is known by, compared by
+/// [`key`](super::values::key) (case, spaces, `_`/`-` and full-width or
+/// half-width forms do not matter). English first, then Japanese; the
+/// first English and the first Japanese name are the template's headers.
+pub const SYNONYMS: [(Field, &[&str]); 15] = [
+    (
+        Field::Id,
+        &[
+            "id",
+            "position id",
+            "employee id",
+            "ID",
+            "社員番号",
+            "従業員番号",
+            "ポジションID",
+        ],
+    ),
+    (
+        Field::Title,
+        &[
+            "title",
+            "job title",
+            "position",
+            "role",
+            "職種",
+            "役職",
+            "職務",
+            "ポジション",
+        ],
+    ),
+    (
+        Field::Team,
+        &[
+            "team",
+            "department",
+            "dept",
+            "チーム",
+            "部署",
+            "部門",
+            "所属",
+            "チーム名",
+            "部署名",
+        ],
+    ),
+    (
+        Field::Level,
+        &[
+            "level",
+            "grade",
+            "job level",
+            "等級",
+            "グレード",
+            "職級",
+            "レベル",
+        ],
+    ),
+    (
+        Field::Status,
+        &["status", "在籍状況", "ステータス", "状態", "在籍区分"],
+    ),
+    (
+        Field::Employment,
+        &[
+            "employment",
+            "employment type",
+            "雇用区分",
+            "雇用形態",
+            "契約形態",
+        ],
+    ),
+    (
+        Field::AnnualBase,
+        &[
+            "annual_base",
+            "salary",
+            "annual salary",
+            "base salary",
+            "年間基本給",
+            "基本給年額",
+            "年額基本給",
+            "年俸",
+        ],
+    ),
+    (
+        Field::MonthlyBase,
+        &[
+            "monthly_base",
+            "monthly salary",
+            "monthly base",
+            "月給",
+            "月額基本給",
+            "基本給月額",
+            "基本給",
+        ],
+    ),
+    (Field::Fte, &["fte", "FTE", "稼働率", "勤務割合"]),
+    (
+        Field::Start,
+        &[
+            "start",
+            "start date",
+            "hire date",
+            "開始日",
+            "入社日",
+            "入社予定日",
+            "着任日",
+        ],
+    ),
+    (
+        Field::End,
+        &[
+            "end",
+            "end date",
+            "終了日",
+            "退職日",
+            "退職予定日",
+            "契約終了日",
+        ],
+    ),
+    (Field::Location, &["location", "office", "勤務地", "拠点"]),
+    (
+        Field::RecruitingFeePct,
+        &[
+            "recruiting_fee_pct",
+            "recruiting fee",
+            "agency fee",
+            "採用手数料率",
+            "紹介手数料率",
+            "紹介手数料",
+            "採用手数料",
+        ],
+    ),
+    (
+        Field::AgeDependentBurden,
+        &[
+            "age_dependent_burden",
+            "care insurance",
+            "介護保険対象",
+            "介護保険",
+        ],
+    ),
+    (Field::Scenario, &["scenario", "シナリオ"]),
+];
+
+/// The field a header names (see [`SYNONYMS`]), if any. A trailing unit in
+/// parentheses is allowed: `年間基本給（円）`, `fte (0-1)`.
+pub fn field_named(header: &str) -> Option<Field> {
+    let named = |text: &str| {
+        let k = key(text);
+        SYNONYMS
+            .iter()
+            .find(|(_, names)| names.iter().any(|n| key(n) == k))
+            .map(|(f, _)| *f)
+    };
+    named(header).or_else(|| {
+        let cut = header.rfind(['(', '（'])?;
+        named(&header[..cut]).filter(|_| cut > 0)
+    })
+}
+
+/// The roster export's computed columns: known, and not imported.
+fn computed(header: &str) -> bool {
+    let h = header.trim().to_ascii_lowercase();
+    matches!(
+        h.as_str(),
+        "band_min" | "band_mid" | "band_max" | "effective_annual_base" | "compa_ratio"
+    ) || h.starts_with("cost_")
+}
+
+/// How a column's field was found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ColumnSource {
+    /// Its header is a name of the field ([`SYNONYMS`]).
+    Named,
+    /// The mapping says (chosen now, or remembered with the plan); `field`
+    /// `None` means ignored by choice.
+    Chosen,
+    /// A column the roster export computes (band, compa-ratio, costs).
+    Computed,
+    /// A header the import does not know: ignored unless mapped.
+    Unknown,
+}
+
+/// A column of the file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Column {
+    /// The header as the file spells it (trimmed).
+    pub header: String,
+    /// Its [`key`](super::values::key), what a mapping is stored under.
+    pub key: String,
+    pub field: Option<Field>,
+    pub source: ColumnSource,
 }
 
 /// One position the import adds or changes.
@@ -196,9 +509,13 @@ pub struct PreviewRow {
     pub before: Option<Position>,
 }
 
-/// What an import will do, checked: [`apply`](Self::apply) cannot fail.
-#[derive(Clone, Debug, Default, PartialEq)]
+/// What an import will do, checked: [`apply`](Self::apply) cannot make the
+/// plan invalid.
+#[derive(Clone, Debug, PartialEq)]
 pub struct RosterPreview {
+    /// The scenario imported into: its index and name.
+    pub scenario: usize,
+    pub scenario_name: String,
     /// Additions and changes, in the file's order.
     pub rows: Vec<PreviewRow>,
     /// Rows that match a position exactly (nothing to do).
@@ -206,6 +523,15 @@ pub struct RosterPreview {
     /// Teams the file names that the scenario does not have yet, in the
     /// file's order: importing creates them, as adding a position does.
     pub new_teams: Vec<String>,
+    /// Positions of the scenario that the file does not list, when the file
+    /// has ids: removed only if asked ("remove positions not in the file").
+    pub missing: Vec<Position>,
+    /// Rows of other scenarios left out (the all-scenarios roster export):
+    /// each scenario's name and its number of rows.
+    pub other_scenarios: Vec<(String, usize)>,
+    /// The mapping choices to remember with the plan: a header key and its
+    /// field (or [`IGNORE`]), or `None` to forget a remembered choice.
+    pub remember: BTreeMap<String, Option<String>>,
 }
 
 impl RosterPreview {
@@ -217,516 +543,921 @@ impl RosterPreview {
         self.rows.iter().filter(|r| r.before.is_some())
     }
 
-    /// Applies the additions and changes to the scenario the preview was
-    /// made for: a changed position is replaced in place, additions are
-    /// appended in the file's order.
-    pub fn apply(&self, scenario: &mut Scenario) {
+    /// How many positions applying changes: added, changed and (when
+    /// `remove_missing`) removed. Zero means there is nothing to import.
+    pub fn count(&self, remove_missing: bool) -> usize {
+        self.rows.len()
+            + if remove_missing {
+                self.missing.len()
+            } else {
+                0
+            }
+    }
+
+    /// Applies the import to the scenario it was made for: changed
+    /// positions are replaced in place, additions appended in the file's
+    /// order, and with `remove_missing` the positions the file does not list
+    /// are removed. Refused (and nothing changed) if the scenario is no
+    /// longer as the preview saw it.
+    pub fn apply(
+        &self,
+        scenario: &mut Scenario,
+        remove_missing: bool,
+    ) -> Result<(), ImportProblem> {
+        let index: HashMap<&str, usize> = scenario
+            .positions
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id.as_str(), i))
+            .collect();
+        let fresh = self.rows.iter().all(|row| match &row.before {
+            Some(before) => index
+                .get(before.id.as_str())
+                .is_some_and(|&i| scenario.positions[i] == *before),
+            None => !index.contains_key(row.position.id.as_str()),
+        }) && (!remove_missing
+            || self
+                .missing
+                .iter()
+                .all(|m| index.contains_key(m.id.as_str())));
+        if !fresh || scenario.name != self.scenario_name {
+            return Err(ImportProblem::Stale);
+        }
+        let mut replaced: HashMap<usize, &Position> = HashMap::new();
+        let mut added = Vec::new();
+        for row in &self.rows {
+            match row.before.as_ref().and_then(|b| index.get(b.id.as_str())) {
+                Some(&i) => {
+                    replaced.insert(i, &row.position);
+                }
+                None => added.push(row.position.clone()),
+            }
+        }
+        let removed: HashSet<&str> = if remove_missing {
+            self.missing.iter().map(|m| m.id.as_str()).collect()
+        } else {
+            HashSet::new()
+        };
         for team in &self.new_teams {
             scenario.ensure_team(team);
         }
-        for row in &self.rows {
-            let existing = row
-                .before
-                .as_ref()
-                .and_then(|b| scenario.positions.iter().position(|p| p.id == b.id));
-            match existing {
-                Some(i) => scenario.positions[i] = row.position.clone(),
-                None => scenario.positions.push(row.position.clone()),
+        let old = std::mem::take(&mut scenario.positions);
+        scenario.positions = old
+            .into_iter()
+            .enumerate()
+            .filter(|(_, p)| !removed.contains(p.id.as_str()))
+            .map(|(i, p)| replaced.get(&i).map_or(p, |&new| new.clone()))
+            .chain(added)
+            .collect();
+        Ok(())
+    }
+
+    /// [`apply`](Self::apply) to the plan, and remember the mapping chosen
+    /// for this file with it. Refused if the scenario is locked or changed.
+    /// The browser and `fleetplan-cli import-roster` both apply an import
+    /// through this, so the same plan and file give the same plan file.
+    pub fn apply_to(&self, plan: &mut Plan, remove_missing: bool) -> Result<(), ImportProblem> {
+        let scenario =
+            plan.scenarios
+                .get_mut(self.scenario)
+                .ok_or(ImportProblem::NoSuchScenario {
+                    scenario: self.scenario,
+                })?;
+        if scenario.locked_on.is_some() {
+            return Err(ImportProblem::Locked {
+                scenario: scenario.name.clone(),
+            });
+        }
+        self.apply(scenario, remove_missing)?;
+        for (header, field) in &self.remember {
+            match field {
+                Some(field) => {
+                    plan.roster_columns.insert(header.clone(), field.clone());
+                }
+                None => {
+                    plan.roster_columns.remove(header);
+                }
             }
         }
+        Ok(())
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Field {
-    Id,
-    Title,
-    Team,
-    Level,
-    Status,
-    Employment,
-    AnnualBase,
-    Fte,
-    Start,
-    End,
-    Location,
-    RecruitingFeePct,
-    AgeDependentBurden,
-    /// The roster export's scenario: rows must be for the scenario imported into.
-    Scenario,
-    /// Computed by the export (scenario, band, compa-ratio, costs): ignored.
-    Ignored,
+/// What reading a file found: how it was read, its columns, and the
+/// preview or every error.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImportReport {
+    pub encoding: Encoding,
+    /// `,`, `\t` or `;`.
+    pub separator: u8,
+    pub columns: Vec<Column>,
+    /// Data rows read (blank rows not counted).
+    pub rows: usize,
+    pub result: Result<RosterPreview, Vec<ImportError>>,
 }
 
-fn field_of(name: &str) -> Option<Field> {
-    Some(match name {
-        "id" => Field::Id,
-        "title" => Field::Title,
-        "team" => Field::Team,
-        "level" => Field::Level,
-        "status" => Field::Status,
-        "employment" => Field::Employment,
-        "salary" | "annual_base" => Field::AnnualBase,
-        "fte" => Field::Fte,
-        "start" => Field::Start,
-        "end" => Field::End,
-        "location" => Field::Location,
-        "recruiting_fee_pct" => Field::RecruitingFeePct,
-        "age_dependent_burden" => Field::AgeDependentBurden,
-        "scenario" => Field::Scenario,
-        "band_min" | "band_mid" | "band_max" | "effective_annual_base" | "compa_ratio" => {
-            Field::Ignored
-        }
-        n if n.starts_with("cost_") => Field::Ignored,
-        _ => return None,
-    })
+impl ImportReport {
+    /// The columns the import ignores, as the file names them.
+    pub fn ignored(&self) -> impl Iterator<Item = &Column> {
+        self.columns.iter().filter(|c| c.field.is_none())
+    }
 }
 
-const REQUIRED: [(Field, &str); 6] = [
-    (Field::Title, "title"),
-    (Field::Team, "team"),
-    (Field::Level, "level"),
-    (Field::AnnualBase, "salary"),
-    (Field::Start, "start"),
-    (Field::Status, "status"),
+/// The fields a file must have a column for. The salary is the annual or
+/// the monthly base.
+const REQUIRED: [Field; 6] = [
+    Field::Title,
+    Field::Team,
+    Field::Level,
+    Field::AnnualBase,
+    Field::Start,
+    Field::Status,
 ];
 
-/// Reads a roster CSV (UTF-8, with or without BOM, CRLF or LF) against
-/// scenario `scenario` of the plan and returns what importing it would do,
-/// or every error found. Nothing is changed.
-pub fn preview_roster(
-    plan: &Plan,
+/// Reads a roster file into scenario `scenario` of `plan`, in slices:
+/// [`start`](Self::start), then [`read`](Self::read) and
+/// [`validate`](Self::validate) until each says it is done, then
+/// [`finish`](Self::finish). The plan is copied at the start, so it may
+/// change in between: applying then refuses a stale preview.
+pub struct RosterReader {
+    table: Table,
+    columns: Vec<Column>,
+    /// Column index of each field, if the file has it.
+    at: HashMap<Field, usize>,
+    header_errors: bool,
     scenario: usize,
-    bytes: &[u8],
-) -> Result<RosterPreview, Vec<ImportError>> {
-    let Some(target) = plan.scenarios.get(scenario) else {
-        return Err(vec![ImportError::new(
-            0,
-            None,
-            ImportProblem::NoSuchScenario { scenario },
-        )]);
-    };
-    let exponent = plan.currency_exponent();
-    let bytes = bytes.strip_prefix(super::export::BOM).unwrap_or(bytes);
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(bytes);
-    let mut errors = Vec::new();
-    let mut records = reader.byte_records();
+    /// The scenario's name, folded: rows naming it are imported.
+    scenario_key: String,
+    trial: Plan,
+    exponent: u32,
+    blank: Position,
+    by_id: HashMap<String, usize>,
+    teams: HashMap<String, String>,
+    levels: HashMap<String, String>,
+    preview: RosterPreview,
+    errors: Vec<ImportError>,
+    file_ids: HashSet<String>,
+    pending_ids: Vec<usize>,
+    other_scenarios: Vec<(String, String, usize)>,
+    rows: usize,
+    read_done: bool,
+    validated: usize,
+}
 
-    // The header.
-    let header = match records.next() {
-        Some(Ok(h)) => h,
-        Some(Err(e)) => return Err(vec![csv_error(&e)]),
-        None => {
-            return Err(vec![ImportError::new(1, None, ImportProblem::EmptyFile)]);
-        }
-    };
-    let mut columns: Vec<(Field, String)> = Vec::new();
-    for cell in &header {
-        let name = match std::str::from_utf8(cell) {
-            Ok(n) => n.trim().to_ascii_lowercase(),
-            Err(_) => {
-                return Err(vec![ImportError::new(1, None, ImportProblem::NotUtf8)]);
-            }
+impl RosterReader {
+    /// Decodes the file and reads its header. `choices` (header key →
+    /// field key or [`IGNORE`]) come on top of the mapping the plan
+    /// remembers. Errors that stop everything (no such scenario, a locked
+    /// one, bytes that are not text, no header) come back at once.
+    pub fn start(
+        plan: &Plan,
+        scenario: usize,
+        bytes: &[u8],
+        choices: &BTreeMap<String, String>,
+    ) -> Result<RosterReader, Vec<ImportError>> {
+        Self::start_decoded(plan, scenario, decode(bytes), choices)
+    }
+
+    /// [`start`](Self::start) with the file's bytes already decoded by
+    /// [`decode`] (the browser decodes a large file in a task of its own).
+    pub fn start_decoded(
+        plan: &Plan,
+        scenario: usize,
+        decoded: Result<Decoded, DecodeError>,
+        choices: &BTreeMap<String, String>,
+    ) -> Result<RosterReader, Vec<ImportError>> {
+        let fatal = |problem| vec![ImportError::new(0, None, problem)];
+        let Some(target) = plan.scenarios.get(scenario) else {
+            return Err(fatal(ImportProblem::NoSuchScenario { scenario }));
         };
-        match field_of(&name) {
-            Some(f) => {
-                if f != Field::Ignored && columns.iter().any(|(g, _)| *g == f) {
-                    errors.push(ImportError::new(1, Some(&name), ImportProblem::ColumnTwice));
-                }
-                columns.push((f, name));
+        if target.locked_on.is_some() {
+            return Err(fatal(ImportProblem::Locked {
+                scenario: target.name.clone(),
+            }));
+        }
+        let mut table = Table::from_decoded(decoded.map_err(|e| fatal(ImportProblem::NotText(e)))?);
+        let header = match table.next_row() {
+            Some(Ok(row)) => row,
+            Some(Err(e)) => {
+                return Err(vec![ImportError::new(
+                    e.line,
+                    None,
+                    ImportProblem::Unreadable { detail: e.detail },
+                )]);
             }
-            None => {
+            None => return Err(vec![ImportError::new(1, None, ImportProblem::EmptyFile)]),
+        };
+
+        let mut effective = plan.roster_columns.clone();
+        effective.extend(choices.iter().map(|(k, v)| (k.clone(), v.clone())));
+        let mut errors = Vec::new();
+        let mut columns = Vec::new();
+        let mut at = HashMap::new();
+        let mut remember = BTreeMap::new();
+        for (i, cell) in header.cells.iter().enumerate() {
+            let header_text = cell.trim().to_string();
+            let header_key = key(&header_text);
+            let (field, source) = if let Some(choice) = effective.get(&header_key) {
+                if let Some(chosen) = choices.get(&header_key) {
+                    // Remembered when it differs from what the header
+                    // means without a choice; forgotten otherwise.
+                    let default = field_named(&header_text).map(Field::key);
+                    let field = Field::from_key(chosen).map(Field::key);
+                    let value = (field != default).then(|| field.unwrap_or(IGNORE).to_string());
+                    if plan.roster_columns.get(&header_key) != value.as_ref() {
+                        remember.insert(header_key.clone(), value);
+                    }
+                }
+                (Field::from_key(choice), ColumnSource::Chosen)
+            } else if let Some(field) = field_named(&header_text) {
+                (Some(field), ColumnSource::Named)
+            } else if computed(&header_text) {
+                (None, ColumnSource::Computed)
+            } else {
+                (None, ColumnSource::Unknown)
+            };
+            if let Some(field) = field {
+                // The monthly base fills the salary: one of the two.
+                let slot = if field == Field::MonthlyBase {
+                    Field::AnnualBase
+                } else {
+                    field
+                };
+                if let std::collections::hash_map::Entry::Vacant(e) = at.entry(slot) {
+                    e.insert(i);
+                } else {
+                    errors.push(ImportError::new(
+                        1,
+                        Some(&header_text),
+                        ImportProblem::ColumnTwice,
+                    ));
+                }
+            }
+            columns.push(Column {
+                header: header_text,
+                key: header_key,
+                field,
+                source,
+            });
+        }
+        for field in REQUIRED {
+            if !at.contains_key(&field) {
+                let name = if field == Field::AnnualBase {
+                    "salary"
+                } else {
+                    field.key()
+                };
                 errors.push(ImportError::new(
                     1,
-                    Some(&name),
-                    ImportProblem::UnknownColumn,
+                    Some(name),
+                    ImportProblem::MissingColumn,
                 ));
-                columns.push((Field::Ignored, name));
             }
         }
-    }
-    for (field, name) in REQUIRED {
-        if !columns.iter().any(|(f, _)| *f == field) {
-            errors.push(ImportError::new(
-                1,
-                Some(name),
-                ImportProblem::MissingColumn,
-            ));
-        }
-    }
-    if !errors.is_empty() {
-        return Err(errors);
+
+        let trial = plan.clone();
+        let target = &trial.scenarios[scenario];
+        let by_id = target
+            .positions
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id.clone(), i))
+            .collect();
+        // Each name under itself and under its folded form (the first name
+        // of a folded form wins).
+        let names = |names: Vec<&String>| {
+            let mut map = HashMap::new();
+            for name in &names {
+                map.insert((*name).clone(), (*name).clone());
+            }
+            for name in names {
+                map.entry(fold(name)).or_insert_with(|| name.clone());
+            }
+            map
+        };
+        let teams = names(target.teams.iter().map(|t| &t.name).collect());
+        let levels = names(target.levels.iter().collect());
+        let preview = RosterPreview {
+            scenario,
+            scenario_name: target.name.clone(),
+            rows: Vec::new(),
+            unchanged: 0,
+            new_teams: Vec::new(),
+            missing: Vec::new(),
+            other_scenarios: Vec::new(),
+            remember,
+        };
+        Ok(RosterReader {
+            table,
+            header_errors: !errors.is_empty(),
+            columns,
+            at,
+            scenario,
+            scenario_key: fold(&plan.scenarios[scenario].name),
+            exponent: plan.currency_exponent(),
+            blank: blank_position(plan.horizon.start.first_day()),
+            trial,
+            by_id,
+            teams,
+            levels,
+            preview,
+            errors,
+            file_ids: HashSet::new(),
+            pending_ids: Vec::new(),
+            other_scenarios: Vec::new(),
+            rows: 0,
+            read_done: false,
+            validated: 0,
+        })
     }
 
-    // The rows.
-    let mut preview = RosterPreview::default();
-    let mut file_ids: HashSet<String> = HashSet::new();
-    let mut pending_ids: Vec<usize> = Vec::new();
-    let mut line = 1;
-    let mut counted = 0;
-    let reading = Target {
-        scenario: target,
-        exponent,
-        placeholder_start: plan.horizon.start.first_day(),
-    };
-    for record in records {
-        let record = match record {
-            Ok(r) => r,
-            Err(e) => {
-                errors.push(csv_error(&e));
-                continue;
-            }
-        };
-        // The csv crate does not count skipped blank lines: count them here.
-        let mut byte = record.position().map_or(0, |p| p.byte() as usize);
-        byte += bytes
-            .get(byte..)
-            .unwrap_or_default()
-            .iter()
-            .take_while(|b| matches!(b, b'\r' | b'\n'))
-            .count();
-        line += count_lines(bytes.get(counted..byte).unwrap_or_default());
-        counted = counted.max(byte);
-        if record.iter().all(|c| c.iter().all(u8::is_ascii_whitespace)) {
-            continue;
+    pub fn columns(&self) -> &[Column] {
+        &self.columns
+    }
+
+    pub fn encoding(&self) -> Encoding {
+        self.table.encoding
+    }
+
+    /// Bytes of text read so far, of all: the progress of [`read`](Self::read).
+    pub fn progress(&self) -> (usize, usize) {
+        self.table.progress()
+    }
+
+    /// Data rows read so far.
+    pub fn rows(&self) -> usize {
+        self.rows
+    }
+
+    /// Errors found so far.
+    pub fn error_count(&self) -> usize {
+        self.errors.len()
+    }
+
+    /// Reads up to `max_rows` more rows; true once the file is read.
+    pub fn read(&mut self, max_rows: usize) -> bool {
+        if self.header_errors {
+            self.read_done = true;
         }
-        if record.len() != columns.len() {
-            errors.push(ImportError::new(
+        let mut n = 0;
+        while !self.read_done && n < max_rows {
+            match self.table.next_row() {
+                None => {
+                    self.read_done = true;
+                    self.end_of_rows();
+                }
+                Some(Err(e)) => self.errors.push(ImportError::new(
+                    e.line,
+                    None,
+                    ImportProblem::Unreadable { detail: e.detail },
+                )),
+                Some(Ok(row)) => {
+                    self.rows += 1;
+                    self.row(row.line, &row.cells);
+                }
+            }
+            n += 1;
+        }
+        self.read_done
+    }
+
+    fn cell<'r>(&self, cells: &'r csv::StringRecord, field: Field) -> Option<&'r str> {
+        let slot = if field == Field::MonthlyBase {
+            Field::AnnualBase
+        } else {
+            field
+        };
+        self.at.get(&slot).and_then(|&i| cells.get(i))
+    }
+
+    fn column_name(&self, field: Field) -> &str {
+        let slot = if field == Field::MonthlyBase {
+            Field::AnnualBase
+        } else {
+            field
+        };
+        self.at
+            .get(&slot)
+            .map_or(field.key(), |&i| self.columns[i].header.as_str())
+    }
+
+    fn row(&mut self, line: usize, cells: &csv::StringRecord) {
+        let columns = self.columns.len();
+        // Excel may write empty cells past the header's last column.
+        let extra_empty =
+            cells.len() > columns && cells.iter().skip(columns).all(|c| c.trim().is_empty());
+        if cells.len() != columns && !extra_empty {
+            self.errors.push(ImportError::new(
                 line,
                 None,
                 ImportProblem::CellCount {
-                    cells: record.len(),
-                    columns: columns.len(),
+                    cells: cells.len(),
+                    columns,
                 },
             ));
-            continue;
+            return;
         }
-        let mut cells: Vec<(Field, &str, &str)> = Vec::with_capacity(columns.len());
-        let mut utf8 = true;
-        for ((field, name), cell) in columns.iter().zip(record.iter()) {
-            match std::str::from_utf8(cell) {
-                Ok(text) => cells.push((*field, name.as_str(), cell_text(*field, text))),
-                Err(_) => utf8 = false,
+        if let Some(name) = self.cell(cells, Field::Scenario) {
+            let name = untext_cell(name.trim());
+            if !name.is_empty() && fold(name) != self.scenario_key {
+                let folded = fold(name);
+                match self
+                    .other_scenarios
+                    .iter_mut()
+                    .find(|(f, _, _)| *f == folded)
+                {
+                    Some((_, _, n)) => *n += 1,
+                    None => self.other_scenarios.push((folded, name.to_string(), 1)),
+                }
+                return;
             }
         }
-        if !utf8 {
-            errors.push(ImportError::new(line, None, ImportProblem::NotUtf8));
-            continue;
-        }
-        let cell = |field: Field| cells.iter().find(|(f, _, _)| *f == field).copied();
-        let id = cell(Field::Id)
-            .map(|(_, _, t)| untext_cell(t).to_string())
+        let id = self
+            .cell(cells, Field::Id)
+            .map(|t| untext_cell(t.trim()).to_string())
             .filter(|t| !t.is_empty());
         if let Some(id) = &id
-            && !file_ids.insert(id.clone())
+            && !self.file_ids.insert(id.clone())
         {
-            errors.push(ImportError::new(
+            let column = self.column_name(Field::Id).to_string();
+            self.errors.push(ImportError::new(
                 line,
-                Some("id"),
+                Some(&column),
                 ImportProblem::DuplicateId { id: id.clone() },
             ));
-            continue;
+            return;
         }
-        let before = id.as_deref().and_then(|id| target.position(id)).cloned();
-        let mut row_errors = Vec::new();
-        let position = read_position(
-            &reading,
-            line,
-            &cells,
-            id.clone(),
-            before.as_ref(),
-            &mut row_errors,
-        );
-        if !row_errors.is_empty() {
-            errors.append(&mut row_errors);
-            continue;
+        let before = id
+            .as_deref()
+            .and_then(|id| self.by_id.get(id))
+            .map(|&i| self.trial.scenarios[self.scenario].positions[i].clone());
+        let mut p = before.clone().unwrap_or_else(|| self.blank.clone());
+        if let Some(id) = &id {
+            p.id = id.clone();
         }
-        if before.as_ref() == Some(&position) {
-            preview.unchanged += 1;
-            continue;
+        let errors_before = self.errors.len();
+        let mut new_team = None;
+        for field in Field::ALL {
+            let Some(text) = self.cell(cells, field) else {
+                continue;
+            };
+            if field == Field::MonthlyBase
+                && self.columns[self.at[&Field::AnnualBase]].field != Some(Field::MonthlyBase)
+            {
+                continue;
+            }
+            if field == Field::AnnualBase
+                && self.columns[self.at[&Field::AnnualBase]].field != Some(Field::AnnualBase)
+            {
+                continue;
+            }
+            let trimmed = text.trim();
+            let result = self.read_cell(field, text, trimmed, before.is_some(), &mut p);
+            match result {
+                Ok(Some(team)) => new_team = Some(team),
+                Ok(None) => {}
+                Err(problem) => {
+                    let column = self.column_name(field).to_string();
+                    self.errors
+                        .push(ImportError::new(line, Some(&column), problem));
+                }
+            }
+        }
+        if self.errors.len() > errors_before {
+            return;
+        }
+        if let Some(team) = new_team
+            && !self.preview.new_teams.contains(&team)
+        {
+            self.preview.new_teams.push(team);
+        }
+        if before.as_ref() == Some(&p) {
+            self.preview.unchanged += 1;
+            return;
         }
         if id.is_none() {
-            pending_ids.push(preview.rows.len());
+            self.pending_ids.push(self.preview.rows.len());
         }
-        if target.team_index(&position.team).is_none()
-            && !preview.new_teams.contains(&position.team)
-        {
-            preview.new_teams.push(position.team.clone());
-        }
-        preview.rows.push(PreviewRow {
+        self.preview.rows.push(PreviewRow {
             line,
-            position,
+            position: p,
             before,
         });
     }
 
-    // Ids for the rows without one: p1, p2, ... that neither the scenario
-    // nor the file uses.
-    let mut n: u64 = 0;
-    for i in pending_ids {
-        let id = loop {
-            n += 1;
-            let id = format!("p{n}");
-            if target.position(&id).is_none() && !file_ids.contains(&id) {
-                break id;
+    /// Reads one cell into `p`. `Ok(Some(team))` names a team to create.
+    fn read_cell(
+        &mut self,
+        field: Field,
+        raw: &str,
+        text: &str,
+        existing: bool,
+        p: &mut Position,
+    ) -> Result<Option<String>, ImportProblem> {
+        match field {
+            Field::Id | Field::Scenario => {}
+            Field::Title => {
+                // Kept exactly as written: only the export's quote goes.
+                let title = untext_cell(raw);
+                if title.trim().is_empty() {
+                    return Err(ImportProblem::NeedsTitle);
+                }
+                p.title = title.to_string();
             }
-        };
-        preview.rows[i].position.id = id;
+            Field::Team => {
+                let team = untext_cell(text);
+                if team.trim().is_empty() {
+                    return Err(ImportProblem::NeedsTeam);
+                }
+                // The scenario's own spelling first, then ignoring case and width.
+                let folded = fold(team);
+                let exact = self.teams.get(team).filter(|name| *name == team);
+                match exact.or_else(|| self.teams.get(&folded)) {
+                    Some(name) => p.team = name.clone(),
+                    None => {
+                        self.teams.insert(team.to_string(), team.to_string());
+                        self.teams.insert(folded, team.to_string());
+                        p.team = team.to_string();
+                        return Ok(Some(team.to_string()));
+                    }
+                }
+            }
+            Field::Level => {
+                let level = untext_cell(text);
+                let exact = self.levels.get(level).filter(|name| *name == level);
+                match exact.or_else(|| self.levels.get(&fold(level))) {
+                    Some(name) => p.level = name.clone(),
+                    None => {
+                        return Err(ImportProblem::UnknownLevel {
+                            level: level.to_string(),
+                            levels: self.trial.scenarios[self.scenario].levels.clone(),
+                        });
+                    }
+                }
+            }
+            Field::Status => {
+                p.status = parse_status(text).ok_or_else(|| ImportProblem::NotAStatus {
+                    text: text.to_string(),
+                })?;
+            }
+            Field::Employment => {
+                if text.is_empty() {
+                    if !existing {
+                        p.employment = Employment::Employee;
+                    }
+                } else {
+                    p.employment =
+                        parse_employment(text).ok_or_else(|| ImportProblem::NotAnEmployment {
+                            text: text.to_string(),
+                        })?;
+                }
+            }
+            Field::AnnualBase | Field::MonthlyBase => {
+                if text.is_empty() {
+                    p.annual_base = None;
+                } else {
+                    let value =
+                        parse_signed_amount(text, self.exponent).map_err(ImportProblem::Amount)?;
+                    if value.is_sign_negative() && !value.is_zero() {
+                        return Err(ImportProblem::Amount(InputError::NegativeAmount));
+                    }
+                    p.annual_base = Some(if field == Field::MonthlyBase {
+                        value * Decimal::from(12)
+                    } else {
+                        value
+                    });
+                }
+            }
+            Field::Fte => {
+                p.fte = if text.is_empty() {
+                    Decimal::ONE
+                } else {
+                    parse_number(text).map_err(|_| ImportProblem::NotAnFte {
+                        text: text.to_string(),
+                    })?
+                };
+            }
+            Field::Start => {
+                if text.is_empty() {
+                    return Err(ImportProblem::NeedsStart);
+                }
+                p.start = date_cell(text)?;
+            }
+            Field::End => {
+                p.end = if text.is_empty() {
+                    None
+                } else {
+                    Some(date_cell(text)?)
+                };
+            }
+            Field::Location => {
+                let location = untext_cell(raw);
+                p.location = (!location.trim().is_empty()).then(|| location.to_string());
+            }
+            Field::RecruitingFeePct => {
+                p.recruiting_fee_pct = if text.is_empty() {
+                    None
+                } else {
+                    Some(
+                        parse_percent(text, false).map_err(|_| ImportProblem::NotAPercentage {
+                            text: text.to_string(),
+                        })?,
+                    )
+                };
+            }
+            Field::AgeDependentBurden => {
+                p.age_dependent_burden =
+                    parse_yes_no(text).ok_or_else(|| ImportProblem::NotABoolean {
+                        text: text.to_string(),
+                    })?;
+            }
+        }
+        Ok(None)
     }
 
-    // Whatever validation finds about the imported positions.
-    if errors.is_empty() && !preview.rows.is_empty() {
-        let mut trial = plan.clone();
-        let mut lines = Vec::new();
-        if let Some(s) = trial.scenarios.get_mut(scenario) {
-            preview.apply(s);
-            lines = s
+    /// After the last row: ids for the rows without one (`p1`, `p2`, …
+    /// that neither the scenario nor the file uses), and a file of other
+    /// scenarios only.
+    fn end_of_rows(&mut self) {
+        let mut n: u64 = 0;
+        for i in std::mem::take(&mut self.pending_ids) {
+            let id = loop {
+                n += 1;
+                let id = format!("p{n}");
+                if !self.by_id.contains_key(&id) && !self.file_ids.contains(&id) {
+                    break id;
+                }
+            };
+            self.preview.rows[i].position.id = id;
+        }
+        self.preview.other_scenarios = self
+            .other_scenarios
+            .iter()
+            .map(|(_, name, n)| (name.clone(), *n))
+            .collect();
+        let read_for_target = self.rows - self.other_scenarios.iter().map(|o| o.2).sum::<usize>();
+        if read_for_target == 0 && !self.other_scenarios.is_empty() {
+            let column = self.column_name(Field::Scenario).to_string();
+            self.errors.push(ImportError::new(
+                1,
+                Some(&column),
+                ImportProblem::OnlyOtherScenarios {
+                    found: self
+                        .preview
+                        .other_scenarios
+                        .iter()
+                        .map(|o| o.0.clone())
+                        .collect(),
+                    scenario: self.preview.scenario_name.clone(),
+                },
+            ));
+        }
+        if !self.file_ids.is_empty() {
+            let target = &self.trial.scenarios[self.scenario];
+            self.preview.missing = target
                 .positions
                 .iter()
-                .map(|p| {
-                    preview
-                        .rows
-                        .iter()
-                        .find(|r| r.position.id == p.id)
-                        .map(|r| r.line)
-                })
+                .filter(|p| !self.file_ids.contains(&p.id))
+                .cloned()
                 .collect();
         }
-        let at = format!("scenarios[{scenario}].positions[");
-        for e in validate_scenario(&trial, scenario) {
-            let Some(rest) = e.path.find(&at).map(|i| &e.path[i + at.len()..]) else {
+        // The trial scenario holds the positions being validated, with the
+        // teams the import creates.
+        let scenario = &mut self.trial.scenarios[self.scenario];
+        for team in &self.preview.new_teams {
+            scenario.ensure_team(team);
+        }
+    }
+
+    /// Validates up to `max_rows` more of the positions read, as a plan
+    /// file's are (FTE at most 1, the end not before the start, a salary
+    /// or a band…); true once all are. Call after [`read`](Self::read) is done.
+    pub fn validate(&mut self, max_rows: usize) -> bool {
+        if !self.read_done {
+            return false;
+        }
+        let total = self.preview.rows.len();
+        if self.validated >= total {
+            return true;
+        }
+        let end = (self.validated + max_rows.max(1)).min(total);
+        let chunk = &self.preview.rows[self.validated..end];
+        let s = self.scenario;
+        self.trial.scenarios[s].positions = chunk.iter().map(|r| r.position.clone()).collect();
+        let at = format!("scenarios[{s}].positions[");
+        for e in validate_scenario(&self.trial, s) {
+            let Some(rest) = e.path.strip_prefix(&at) else {
                 continue;
             };
             let Some((index, field)) = rest.split_once(']') else {
                 continue;
             };
-            let Some(line) = index
-                .parse::<usize>()
-                .ok()
-                .and_then(|i| lines.get(i).copied().flatten())
-            else {
+            let Some(row) = index.parse::<usize>().ok().and_then(|i| chunk.get(i)) else {
                 continue;
             };
             let field = field.trim_start_matches('.');
-            let column = field.split(['.', '[']).next().unwrap_or("");
-            let column = columns
-                .iter()
-                .find(|(f, name)| {
-                    field_of(column) == Some(*f) && *f != Field::Ignored && !name.is_empty()
-                })
-                .map_or(column, |(_, name)| name.as_str());
-            errors.push(ImportError::new(
-                line,
-                (!column.is_empty()).then_some(column),
+            let name = field.split(['.', '[']).next().unwrap_or("");
+            let column = Field::from_path(name).map(|f| self.column_name(f).to_string());
+            self.errors.push(ImportError::new(
+                row.line,
+                column.as_deref(),
                 ImportProblem::Invalid(e.problem),
             ));
         }
+        self.validated = end;
+        self.validated >= total
     }
-    if errors.is_empty() {
-        Ok(preview)
-    } else {
-        errors.sort_by_key(|e| e.line);
-        Err(errors)
-    }
-}
 
-/// Cells are trimmed, except titles and locations: they keep their text exactly.
-fn cell_text(field: Field, text: &str) -> &str {
-    match field {
-        Field::Title | Field::Location => text,
-        _ => text.trim(),
-    }
-}
-
-fn count_lines(bytes: &[u8]) -> usize {
-    bytes.iter().filter(|&&b| b == b'\n').count()
-}
-
-fn csv_error(e: &csv::Error) -> ImportError {
-    let line = e.position().map_or(0, |p| p.line() as usize);
-    ImportError::new(
-        line,
-        None,
-        ImportProblem::Unreadable {
-            detail: e.to_string(),
-        },
-    )
-}
-
-/// What a row is read against.
-struct Target<'a> {
-    scenario: &'a Scenario,
-    exponent: u32,
-    /// The start of a new position before its `start` cell is read.
-    placeholder_start: Date,
-}
-
-fn read_position(
-    target: &Target<'_>,
-    line: usize,
-    cells: &[(Field, &str, &str)],
-    id: Option<String>,
-    before: Option<&Position>,
-    errors: &mut Vec<ImportError>,
-) -> Position {
-    let scenario = target.scenario;
-    let exponent = target.exponent;
-    let placeholder_start = target.placeholder_start;
-    let mut p = before.cloned().unwrap_or_else(|| Position {
-        id: String::new(),
-        title: String::new(),
-        team: String::new(),
-        level: String::new(),
-        status: PositionStatus::Filled,
-        employment: Employment::Employee,
-        annual_base: None,
-        fte: Decimal::ONE,
-        // A placeholder: `start` is a required column.
-        start: placeholder_start,
-        end: None,
-        recruiting_fee_pct: None,
-        age_dependent_burden: false,
-        location: None,
-    });
-    if let Some(id) = id {
-        p.id = id;
-    }
-    for &(field, column, text) in cells {
-        let mut fail = |problem: ImportProblem| {
-            errors.push(ImportError::new(line, Some(column), problem));
+    /// The report: the preview, or every error (sorted by line).
+    pub fn finish(mut self) -> ImportReport {
+        while !self.read(usize::MAX) {}
+        while !self.validate(usize::MAX) {}
+        let result = if self.errors.is_empty() {
+            Ok(self.preview)
+        } else {
+            self.errors.sort_by_key(|e| e.line);
+            Err(self.errors)
         };
-        let untexted = untext_cell(text);
-        match field {
-            Field::Id | Field::Ignored => {}
-            Field::Scenario => {
-                if !untexted.is_empty() && untexted != scenario.name {
-                    fail(ImportProblem::OtherScenario {
-                        found: untexted.to_string(),
-                        scenario: scenario.name.clone(),
-                    });
-                }
-            }
-            Field::Title => {
-                if untexted.trim().is_empty() {
-                    fail(ImportProblem::NeedsTitle);
-                } else {
-                    p.title = untexted.to_string();
-                }
-            }
-            Field::Team => {
-                // A team the scenario does not have yet is created on import.
-                let team = untexted.trim();
-                if team.is_empty() {
-                    fail(ImportProblem::NeedsTeam);
-                } else {
-                    p.team = team.to_string();
-                }
-            }
-            Field::Level => {
-                let level = untexted.trim();
-                if scenario.levels.iter().any(|l| l == level) {
-                    p.level = level.to_string();
-                } else {
-                    fail(ImportProblem::UnknownLevel {
-                        level: level.to_string(),
-                        levels: scenario.levels.clone(),
-                    });
-                }
-            }
-            Field::Status => match text.to_ascii_lowercase().as_str() {
-                "filled" => p.status = PositionStatus::Filled,
-                "open" => p.status = PositionStatus::Open,
-                "planned" => p.status = PositionStatus::Planned,
-                _ => fail(ImportProblem::NotAStatus {
-                    text: text.to_string(),
-                }),
-            },
-            Field::Employment => match text.to_ascii_lowercase().as_str() {
-                "" if before.is_none() => p.employment = Employment::Employee,
-                "" => {}
-                "employee" => p.employment = Employment::Employee,
-                "contractor" => p.employment = Employment::Contractor,
-                _ => fail(ImportProblem::NotAnEmployment {
-                    text: text.to_string(),
-                }),
-            },
-            Field::AnnualBase => {
-                if text.is_empty() {
-                    p.annual_base = None;
-                } else {
-                    match parse_amount(text, exponent) {
-                        Ok(v) => p.annual_base = Some(v),
-                        Err(e) => fail(ImportProblem::Amount(e)),
-                    }
-                }
-            }
-            Field::Fte => {
-                if text.is_empty() {
-                    p.fte = Decimal::ONE;
-                } else {
-                    match Decimal::from_str(text) {
-                        Ok(v) => p.fte = v,
-                        Err(_) => fail(ImportProblem::NotAnFte {
-                            text: text.to_string(),
-                        }),
-                    }
-                }
-            }
-            Field::Start => match Date::from_str(text) {
-                Ok(d) => p.start = d,
-                Err(_) if text.is_empty() => {
-                    fail(ImportProblem::NeedsStart);
-                }
-                Err(e) => fail(ImportProblem::Date(e)),
-            },
-            Field::End => {
-                if text.is_empty() {
-                    p.end = None;
-                } else {
-                    match Date::from_str(text) {
-                        Ok(d) => p.end = Some(d),
-                        Err(e) => fail(ImportProblem::Date(e)),
-                    }
-                }
-            }
-            Field::Location => {
-                p.location = (!untexted.is_empty()).then(|| untexted.to_string());
-            }
-            Field::RecruitingFeePct => {
-                if text.is_empty() {
-                    p.recruiting_fee_pct = None;
-                } else {
-                    match Decimal::from_str(text.trim_end_matches('%').trim()) {
-                        Ok(v) => p.recruiting_fee_pct = Some(v),
-                        Err(_) => fail(ImportProblem::NotAPercentage {
-                            text: text.to_string(),
-                        }),
-                    }
-                }
-            }
-            Field::AgeDependentBurden => match text.to_ascii_lowercase().as_str() {
-                "" | "false" | "no" | "0" => p.age_dependent_burden = false,
-                "true" | "yes" | "1" => p.age_dependent_burden = true,
-                _ => fail(ImportProblem::NotABoolean {
-                    text: text.to_string(),
-                }),
-            },
+        ImportReport {
+            encoding: self.table.encoding,
+            separator: self.table.separator,
+            columns: self.columns,
+            rows: self.rows,
+            result,
         }
     }
-    p
+}
+
+fn date_cell(text: &str) -> Result<Date, ImportProblem> {
+    parse_date(text).map_err(|e| match e {
+        DateCellError::NotADate => ImportProblem::NotADate {
+            text: text.to_string(),
+        },
+        DateCellError::Invalid(e) => ImportProblem::Date(e),
+    })
+}
+
+/// A new position before its cells are read: every optional field at its
+/// default. Read from the plan file's own minimal form, so fields the
+/// model adds later start at their defaults here too.
+fn blank_position(start: Date) -> Position {
+    let json = format!(
+        "{{\"id\":\"\",\"title\":\"\",\"team\":\"\",\"level\":\"\",\"status\":\"filled\",\"employment\":\"employee\",\"fte\":\"1\",\"start\":\"{start}\"}}"
+    );
+    serde_json::from_str(&json).unwrap_or_else(|e| unreachable!("the blank position reads: {e}"))
+}
+
+/// Reads a roster file into scenario `scenario` in one call: the report,
+/// or the errors that stopped it before the header was read.
+pub fn import_roster(
+    plan: &Plan,
+    scenario: usize,
+    bytes: &[u8],
+    choices: &BTreeMap<String, String>,
+) -> Result<ImportReport, Vec<ImportError>> {
+    RosterReader::start(plan, scenario, bytes, choices).map(RosterReader::finish)
+}
+
+/// What importing the file into scenario `scenario` would do, with the
+/// mapping the plan remembers, or every error found. Nothing is changed.
+pub fn preview_roster(
+    plan: &Plan,
+    scenario: usize,
+    bytes: &[u8],
+) -> Result<RosterPreview, Vec<ImportError>> {
+    import_roster(plan, scenario, bytes, &BTreeMap::new()).and_then(|report| report.result)
+}
+
+/// A roster file to fill in, in English or Japanese: every column the
+/// import reads (headers in that language), and one example row that
+/// imports into scenario `scenario` as it is (one of its teams and levels,
+/// the level's band midpoint as salary, the horizon's first day). UTF-8
+/// with a byte-order mark and CRLF, so Excel opens it in either language.
+pub fn roster_template(plan: &Plan, scenario: usize, japanese: bool) -> Vec<u8> {
+    let target = plan.scenarios.get(scenario);
+    let level = target
+        .and_then(|s| {
+            s.levels
+                .iter()
+                .find(|l| *l == "Mid")
+                .or_else(|| s.levels.get(s.levels.len() / 2))
+        })
+        .cloned()
+        .unwrap_or_default();
+    let team = target
+        .and_then(|s| s.teams.first())
+        .map(|t| t.name.clone())
+        .unwrap_or_else(|| {
+            if japanese {
+                "プラットフォーム"
+            } else {
+                "Platform"
+            }
+            .to_string()
+        });
+    let salary = target
+        .and_then(|s| s.band_for(&level, None))
+        .map(|b| b.mid)
+        .unwrap_or_else(|| {
+            if plan.currency_exponent() == 0 {
+                Decimal::from(6_000_000)
+            } else {
+                Decimal::from(100_000)
+            }
+        });
+    let start = plan.horizon.start.first_day();
+    let fields = [
+        Field::Id,
+        Field::Title,
+        Field::Team,
+        Field::Level,
+        Field::Status,
+        Field::Employment,
+        Field::AnnualBase,
+        Field::Fte,
+        Field::Start,
+        Field::End,
+        Field::Location,
+        Field::RecruitingFeePct,
+        Field::AgeDependentBurden,
+    ];
+    const JAPANESE: [&str; 13] = [
+        "ID",
+        "職種",
+        "チーム",
+        "等級",
+        "在籍状況",
+        "雇用区分",
+        "年間基本給",
+        "FTE",
+        "開始日",
+        "終了日",
+        "勤務地",
+        "採用手数料率",
+        "介護保険対象",
+    ];
+    let header = if japanese {
+        JAPANESE
+    } else {
+        fields.map(Field::key)
+    };
+    let example: [String; 13] = if japanese {
+        [
+            String::new(),
+            "バックエンドエンジニア".into(),
+            team,
+            level,
+            "採用予定".into(),
+            "正社員".into(),
+            salary.to_string(),
+            "1".into(),
+            format!("{}/{}/{}", start.year(), start.month(), start.day()),
+            String::new(),
+            String::new(),
+            String::new(),
+            "対象外".into(),
+        ]
+    } else {
+        [
+            String::new(),
+            "Backend engineer".into(),
+            team,
+            level,
+            "planned".into(),
+            "employee".into(),
+            salary.to_string(),
+            "1".into(),
+            start.to_string(),
+            String::new(),
+            String::new(),
+            String::new(),
+            "false".into(),
+        ]
+    };
+    let mut bytes = super::export::BOM.to_vec();
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(&mut bytes);
+    // Writing to a Vec cannot fail.
+    let _ = writer.write_record(header);
+    let _ = writer.write_record(
+        example
+            .iter()
+            .map(|c| super::export::text_cell(c).into_owned()),
+    );
+    let _ = writer.flush();
+    drop(writer);
+    bytes
 }
 
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+    use crate::model::{PositionStatus, YearMonth};
     use rust_decimal::dec;
 
     /// One problem of each kind, with text that reads in any language, and
-    /// the English each must give (word for word what the import has always
-    /// written).
+    /// the English each must give.
     pub(crate) fn samples() -> Vec<(ImportProblem, &'static str)> {
         vec![
             (
@@ -734,21 +1465,26 @@ pub(crate) mod tests {
                 "the plan has no scenario 3",
             ),
             (
+                ImportProblem::Locked {
+                    scenario: "基準".into(),
+                },
+                "scenario \u{201c}基準\u{201d} is locked: unlock it in Scenarios to import into it",
+            ),
+            (
                 ImportProblem::EmptyFile,
                 "the file is empty: it needs a header row naming the columns",
             ),
             (
-                ImportProblem::NotUtf8,
-                "this is not UTF-8 text: save the file as \u{201c}CSV UTF-8\u{201d}",
+                ImportProblem::NotText(DecodeError::Unknown { line: 4 }),
+                "line 4 is neither UTF-8 nor Shift_JIS (CP932) text: save the file as \u{201c}CSV UTF-8\u{201d}",
             ),
-            (ImportProblem::ColumnTwice, "this column is given twice"),
             (
-                ImportProblem::UnknownColumn,
-                "unknown column; the columns are id, title, team, level, status, employment, salary (or annual_base), fte, start, end, location, recruiting_fee_pct, age_dependent_burden",
+                ImportProblem::ColumnTwice,
+                "this column fills the same field as an earlier one",
             ),
             (
                 ImportProblem::MissingColumn,
-                "this column is missing from the header",
+                "this column is missing from the header: add it, or choose which column holds it",
             ),
             (
                 ImportProblem::CellCount {
@@ -768,11 +1504,11 @@ pub(crate) mod tests {
                 "cannot read this row: bad record",
             ),
             (
-                ImportProblem::OtherScenario {
-                    found: "楽観".into(),
+                ImportProblem::OnlyOtherScenarios {
+                    found: vec!["楽観".into(), "悲観".into()],
                     scenario: "基準".into(),
                 },
-                "this row is for scenario \u{201c}楽観\u{201d}, not \u{201c}基準\u{201d}: import it into that scenario, or leave the cell empty",
+                "every row is for another scenario (\u{201c}楽観\u{201d}, \u{201c}悲観\u{201d}), none for \u{201c}基準\u{201d}: show that scenario to import into it, or empty the scenario column",
             ),
             (ImportProblem::NeedsTitle, "a position needs a title"),
             (ImportProblem::NeedsTeam, "a position needs a team"),
@@ -807,7 +1543,13 @@ pub(crate) mod tests {
             ),
             (
                 ImportProblem::NeedsStart,
-                "a position needs a start date (YYYY-MM-DD)",
+                "a position needs a start date, such as 2026-04-01",
+            ),
+            (
+                ImportProblem::NotADate {
+                    text: "来月".into(),
+                },
+                "\u{201c}来月\u{201d} is not a date: write it as 2026-04-01 or 2026/4/1",
             ),
             (
                 ImportProblem::Date("2026-02-30".parse::<Date>().unwrap_err()),
@@ -815,19 +1557,23 @@ pub(crate) mod tests {
             ),
             (
                 ImportProblem::NotAPercentage {
-                    text: "２５%".into(),
+                    text: "二割".into(),
                 },
-                "\u{201c}２５%\u{201d} is not a percentage: write a number such as 25 for 25 %",
+                "\u{201c}二割\u{201d} is not a percentage: write a number such as 25 for 25 %",
             ),
             (
                 ImportProblem::NotABoolean {
-                    text: "はい".into(),
+                    text: "たぶん".into(),
                 },
-                "\u{201c}はい\u{201d} is not true or false",
+                "\u{201c}たぶん\u{201d} is not true or false",
             ),
             (
                 ImportProblem::Invalid(Problem::FteOutOfRange { value: dec!(1.5) }),
                 "FTE must be above 0 and at most 1, not 1.5",
+            ),
+            (
+                ImportProblem::Stale,
+                "the scenario changed after the preview: choose the file again to see what it does now",
             ),
         ]
     }
@@ -839,15 +1585,15 @@ pub(crate) mod tests {
             // A new kind of problem needs a sample: this match stops compiling.
             kinds.insert(match &problem {
                 ImportProblem::NoSuchScenario { .. } => 0,
-                ImportProblem::EmptyFile => 1,
-                ImportProblem::NotUtf8 => 2,
-                ImportProblem::ColumnTwice => 3,
-                ImportProblem::UnknownColumn => 4,
+                ImportProblem::Locked { .. } => 1,
+                ImportProblem::EmptyFile => 2,
+                ImportProblem::NotText(_) => 3,
+                ImportProblem::ColumnTwice => 4,
                 ImportProblem::MissingColumn => 5,
                 ImportProblem::CellCount { .. } => 6,
                 ImportProblem::DuplicateId { .. } => 7,
                 ImportProblem::Unreadable { .. } => 8,
-                ImportProblem::OtherScenario { .. } => 9,
+                ImportProblem::OnlyOtherScenarios { .. } => 9,
                 ImportProblem::NeedsTitle => 10,
                 ImportProblem::NeedsTeam => 11,
                 ImportProblem::UnknownLevel { .. } => 12,
@@ -856,14 +1602,16 @@ pub(crate) mod tests {
                 ImportProblem::Amount(_) => 15,
                 ImportProblem::NotAnFte { .. } => 16,
                 ImportProblem::NeedsStart => 17,
-                ImportProblem::Date(_) => 18,
-                ImportProblem::NotAPercentage { .. } => 19,
-                ImportProblem::NotABoolean { .. } => 20,
-                ImportProblem::Invalid(_) => 21,
+                ImportProblem::NotADate { .. } => 18,
+                ImportProblem::Date(_) => 19,
+                ImportProblem::NotAPercentage { .. } => 20,
+                ImportProblem::NotABoolean { .. } => 21,
+                ImportProblem::Invalid(_) => 22,
+                ImportProblem::Stale => 23,
             });
             assert_eq!(problem.to_string(), english);
         }
-        assert_eq!(kinds.len(), 22, "a sample of every problem");
+        assert_eq!(kinds.len(), 24, "a sample of every problem");
     }
 
     #[test]
@@ -874,5 +1622,65 @@ pub(crate) mod tests {
             "line 4, column team: a position needs a team"
         );
         assert_eq!(at(None).to_string(), "line 4: a position needs a team");
+        let file = ImportError::new(0, None, ImportProblem::EmptyFile);
+        assert_eq!(file.to_string(), ImportProblem::EmptyFile.to_string());
+    }
+
+    #[test]
+    fn headers_match_in_english_and_japanese_whatever_their_width_and_case() {
+        for (text, field) in [
+            ("Title", Field::Title),
+            ("職種", Field::Title),
+            ("役職", Field::Title),
+            ("部署", Field::Team),
+            ("ﾁｰﾑ", Field::Team),
+            ("ＧＲＡＤＥ", Field::Level),
+            ("グレード", Field::Level),
+            ("年間基本給（円）", Field::AnnualBase),
+            ("Annual Base", Field::AnnualBase),
+            ("月給", Field::MonthlyBase),
+            ("入社日", Field::Start),
+            ("退職日", Field::End),
+            ("採用手数料率", Field::RecruitingFeePct),
+            ("勤務地", Field::Location),
+            ("在籍状況", Field::Status),
+            ("雇用区分", Field::Employment),
+            ("ＦＴＥ", Field::Fte),
+        ] {
+            assert_eq!(field_named(text), Some(field), "{text}");
+        }
+        // 年収 usually includes bonuses: never read as the base silently.
+        assert_eq!(field_named("年収"), None);
+        assert_eq!(field_named("name"), None);
+        assert_eq!(field_named("(円)"), None);
+        // Every synonym names one field only.
+        let mut seen = HashMap::new();
+        for (field, names) in SYNONYMS {
+            for name in names {
+                if let Some(other) = seen.insert(key(name), field) {
+                    assert_eq!(other, field, "{name}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_template_imports_as_it_is_in_both_languages() {
+        let plan = Plan::blank("T", "JPY", 4, YearMonth::new(2026, 4).unwrap(), 12);
+        for japanese in [false, true] {
+            let bytes = roster_template(&plan, 0, japanese);
+            let preview = preview_roster(&plan, 0, &bytes).expect("the template imports");
+            assert_eq!(preview.added().count(), 1);
+            let p = &preview.rows[0].position;
+            assert_eq!(p.level, "Mid");
+            assert_eq!(p.status, PositionStatus::Planned);
+            assert_eq!(p.start, Date::new(2026, 4, 1).unwrap());
+            assert_eq!(preview.new_teams.len(), 1);
+        }
+        let ja = String::from_utf8(roster_template(&plan, 0, true)).unwrap();
+        assert!(
+            ja.starts_with("\u{feff}ID,職種,チーム,等級,在籍状況,雇用区分,年間基本給,FTE,開始日,終了日,勤務地,採用手数料率,介護保険対象\r\n"),
+            "{ja}"
+        );
     }
 }

@@ -1,7 +1,11 @@
 //! Plan-file and CSV formats: pure functions from model to text and back.
 
+pub mod decode;
 pub mod export;
 pub mod import;
 pub mod input;
 pub mod plan_json;
 pub mod record;
+pub mod share_link;
+pub mod table;
+pub mod values;

@@ -23,12 +23,70 @@ struct FileOut<'a> {
 }
 
 /// Just the envelope, read before the plan so that a file of another
-/// version is reported as such rather than as a field error.
-#[derive(Deserialize)]
+/// version is reported as such rather than as a field error. Its other
+/// top-level fields are collected (their values skipped, not copied):
+/// each is an error, as every unknown field of a plan file is.
 struct Envelope {
     format: Option<serde_json::Value>,
     version: Option<serde_json::Value>,
     plan: Option<serde::de::IgnoredAny>,
+    unknown: Vec<String>,
+}
+
+impl<'de> Deserialize<'de> for Envelope {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Fields;
+        impl<'de> serde::de::Visitor<'de> for Fields {
+            type Value = Envelope;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a plan file object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Envelope, A::Error> {
+                let mut envelope = Envelope {
+                    format: None,
+                    version: None,
+                    plan: None,
+                    unknown: Vec::new(),
+                };
+                while let Some(key) = map.next_key::<String>()? {
+                    match key.as_str() {
+                        "format" => envelope.format = Some(map.next_value()?),
+                        "version" => envelope.version = Some(map.next_value()?),
+                        "plan" => envelope.plan = Some(map.next_value()?),
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                            envelope.unknown.push(key);
+                        }
+                    }
+                }
+                Ok(envelope)
+            }
+        }
+        deserializer.deserialize_map(Fields)
+    }
+}
+
+/// Reads a plan file from the bytes of a file: decoded as every file the
+/// planner reads is ([`super::decode::decode`]: UTF-8 with or without BOM,
+/// UTF-16 with BOM, Shift_JIS), then [`read_plan_file`]. The browser and the
+/// command line open plan files through this, so they agree.
+pub fn read_plan_bytes(bytes: &[u8]) -> Result<Plan, PlanFileError> {
+    let text = super::decode::decode(bytes)
+        .map_err(PlanFileError::NotText)?
+        .text;
+    read_plan_file(&text).map_err(PlanFileError::Plan)
+}
+
+/// Why a plan file's bytes did not open.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PlanFileError {
+    /// Not text in an encoding the planner reads.
+    NotText(super::decode::DecodeError),
+    /// The plan file's problems, with their paths.
+    Plan(Vec<PlanError>),
 }
 
 /// The plan of a file whose envelope was checked.
@@ -106,6 +164,22 @@ pub fn parse_plan_file(text: &str) -> Result<Plan, Vec<PlanError>> {
                 Problem::UnsupportedVersion { expected: VERSION },
             )]);
         }
+    }
+    if !envelope.unknown.is_empty() {
+        return Err(envelope
+            .unknown
+            .iter()
+            .map(|key| {
+                PlanError::at(
+                    key.clone(),
+                    Problem::Unreadable {
+                        detail: format!(
+                            "unknown field `{key}`, expected one of `format`, `version`, `plan`"
+                        ),
+                    },
+                )
+            })
+            .collect());
     }
     if envelope.plan.is_none() {
         return Err(vec![PlanError::at("plan", Problem::FileHasNoPlan)]);
@@ -277,5 +351,42 @@ mod tests {
         );
         let e = read_plan_file("{\"format\": \"fleetplan-plan\", \"version\": 1}").unwrap_err();
         assert_eq!(e[0].path, "plan");
+    }
+
+    #[test]
+    fn unknown_top_level_fields_are_errors() {
+        let text = write_plan_file(&blank());
+        let extra = text.replacen(
+            "{\n",
+            "{\n  \"comment\": {\"a\": [1]},\n  \"plans\": 1,\n",
+            1,
+        );
+        let e = read_plan_file(&extra).unwrap_err();
+        let paths: Vec<&str> = e.iter().map(|e| e.path.as_str()).collect();
+        assert_eq!(paths, ["comment", "plans"]);
+        assert_eq!(
+            e[0].to_string(),
+            "comment: unknown field `comment`, expected one of `format`, `version`, `plan`"
+        );
+        assert_eq!(read_plan_file(&text), Ok(blank()));
+    }
+
+    #[test]
+    fn plan_files_are_decoded_as_every_file_is() {
+        let mut plan = blank();
+        plan.name = "エンジニア計画".to_string();
+        let text = write_plan_file(&plan);
+        let mut utf16 = vec![0xFF, 0xFE];
+        utf16.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+        assert_eq!(read_plan_bytes(&utf16), Ok(plan.clone()));
+        let mut bom = b"\xEF\xBB\xBF".to_vec();
+        bom.extend_from_slice(text.as_bytes());
+        assert_eq!(read_plan_bytes(&bom), Ok(plan.clone()));
+        let (sjis, _, _) = encoding_rs::SHIFT_JIS.encode(&text);
+        assert_eq!(read_plan_bytes(&sjis), Ok(plan));
+        assert!(matches!(
+            read_plan_bytes(b"{\xFF\xFF}"),
+            Err(PlanFileError::NotText(_))
+        ));
     }
 }

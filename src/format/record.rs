@@ -13,7 +13,7 @@
 //! Version 1 was the plan file itself (`plan_json`); it is still read. The
 //! layout of the payload is described in docs/storage.md.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -22,12 +22,15 @@ use serde::{Deserialize, Serialize};
 
 use super::plan_json::parse_plan_file;
 use crate::model::{
-    Adjustments, Cloud, Date, Employment, Horizon, OtherCost, PeopleCosts, Plan, PlanError,
-    Position, PositionStatus, SalaryBand, Scenario, Team, Tool, YearMonth,
+    Adjustments, Allowance, Cloud, Date, Employment, Horizon, OtherCost, PeopleCosts, Plan,
+    PlanError, Position, PositionStatus, SalaryBand, Scenario, Team, Tool, YearMonth,
 };
 
 /// The record version this build writes, and the newest it reads.
-pub const RECORD_VERSION: u32 = 2;
+pub const RECORD_VERSION: u32 = 3;
+
+/// The oldest packed version this build reads (version 1 is the plan file).
+const OLDEST_PACKED_VERSION: u32 = 2;
 
 /// How every record from version 2 on begins; version 1 begins with `{`.
 const MAGIC: &str = "fleetplan-record ";
@@ -199,7 +202,7 @@ fn unreadable(reason: Reason) -> RecordError {
 /// The plan as a version-2 record saved as `revision`.
 pub fn encode_record(plan: &Plan, revision: u64) -> String {
     let payload = encode_payload(plan);
-    let checksum = checksum(revision, &payload);
+    let checksum = checksum(RECORD_VERSION, revision, &payload);
     let mut text = String::with_capacity(80 + packed_units(payload.len()) * 3);
     text.push_str(&format!(
         "{MAGIC}{RECORD_VERSION} r={revision} n={} h={checksum:016x}\n",
@@ -216,14 +219,15 @@ pub fn decode_record(text: &str) -> Result<Record, RecordError> {
     };
     let header = parse_header(rest)?;
     let payload = unpack(header.packed, header.length)?;
-    if checksum(header.revision, &payload) != header.checksum {
+    if checksum(header.version, header.revision, &payload) != header.checksum {
         return Err(unreadable(Reason::ChecksumMismatch));
     }
-    let plan = decode_payload(&payload).map_err(|damage| unreadable(Reason::Damaged(damage)))?;
+    let plan = decode_payload(&payload, header.version)
+        .map_err(|damage| unreadable(Reason::Damaged(damage)))?;
     Ok(Record {
         plan,
         revision: header.revision,
-        version: RECORD_VERSION,
+        version: header.version,
     })
 }
 
@@ -253,8 +257,8 @@ pub fn record_header(text: &str) -> Option<(u32, u64)> {
     match parse_header(rest) {
         Ok(header) => {
             let payload = unpack(header.packed, header.length).ok()?;
-            (checksum(header.revision, &payload) == header.checksum)
-                .then_some((RECORD_VERSION, header.revision))
+            (checksum(header.version, header.revision, &payload) == header.checksum)
+                .then_some((header.version, header.revision))
         }
         Err(RecordError::Newer { version }) => Some((version, 0)),
         Err(RecordError::Unreadable(_)) => None,
@@ -280,6 +284,7 @@ fn decode_plan_file(text: &str) -> Result<Record, RecordError> {
 // ---------------------------------------------------------------- header
 
 struct Header<'a> {
+    version: u32,
     revision: u64,
     length: u64,
     checksum: u64,
@@ -295,8 +300,8 @@ fn parse_header(rest: &str) -> Result<Header<'_>, RecordError> {
         .ok_or_else(|| unreadable(Reason::NoLineEnd))?;
     let mut fields = line.split(' ');
     let version = fields.next().unwrap_or("");
-    match decimal_digits(version).map(u32::try_from) {
-        Some(Ok(RECORD_VERSION)) => {}
+    let version = match decimal_digits(version).map(u32::try_from) {
+        Some(Ok(known @ OLDEST_PACKED_VERSION..=RECORD_VERSION)) => known,
         Some(Ok(version)) if version > RECORD_VERSION => {
             return Err(RecordError::Newer { version });
         }
@@ -305,7 +310,7 @@ fn parse_header(rest: &str) -> Result<Header<'_>, RecordError> {
                 found: truncated(version),
             }));
         }
-    }
+    };
     let mut field = |key: &'static str| {
         fields
             .next()
@@ -329,6 +334,7 @@ fn parse_header(rest: &str) -> Result<Header<'_>, RecordError> {
     .flatten()
     .ok_or_else(|| unreadable(Reason::ChecksumNotHex))?;
     Ok(Header {
+        version,
         revision,
         length,
         checksum,
@@ -351,7 +357,9 @@ fn truncated(text: &str) -> String {
 
 /// FNV-1a, 64 bits, over the revision and the payload: detects flipped,
 /// lost or added bytes (it is not meant to resist deliberate forgery).
-fn checksum(revision: u64, payload: &[u8]) -> u64 {
+/// From version 3 the checksum covers the version too, so a header whose
+/// version is edited (a version-3 payload read as version 2) is refused.
+fn checksum(version: u32, revision: u64, payload: &[u8]) -> u64 {
     fn add(mut hash: u64, bytes: &[u8]) -> u64 {
         for &byte in bytes {
             hash ^= u64::from(byte);
@@ -359,7 +367,11 @@ fn checksum(revision: u64, payload: &[u8]) -> u64 {
         }
         hash
     }
-    add(add(0xcbf2_9ce4_8422_2325, &revision.to_le_bytes()), payload)
+    let mut hash = 0xcbf2_9ce4_8422_2325;
+    if version >= 3 {
+        hash = add(hash, &version.to_le_bytes());
+    }
+    add(add(hash, &revision.to_le_bytes()), payload)
 }
 
 // ---------------------------------------------------------------- packing
@@ -464,6 +476,8 @@ struct PlanTopOut<'a> {
     horizon: &'a Horizon,
     #[serde(skip_serializing_if = "Option::is_none")]
     base_scenario: &'a Option<String>,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    roster_columns: &'a BTreeMap<String, String>,
 }
 
 #[derive(Deserialize)]
@@ -477,6 +491,8 @@ struct PlanTopIn {
     // records, so they default and the record version stays 2.
     #[serde(default)]
     base_scenario: Option<String>,
+    #[serde(default)]
+    roster_columns: BTreeMap<String, String>,
 }
 
 #[derive(Serialize)]
@@ -520,6 +536,9 @@ const HAS_END: u8 = 1 << 4;
 const HAS_FEE: u8 = 1 << 5;
 const AGE_DEPENDENT: u8 = 1 << 6;
 const HAS_LOCATION: u8 = 1 << 7;
+/// Version 3's second flags byte of a position: what of its pay follows.
+const HAS_MONTHLY_BASE: u8 = 1;
+const HAS_ALLOWANCES: u8 = 1 << 1;
 
 /// The fewest bytes a position takes (four string numbers, flags, FTE and
 /// start): caps what a declared count may allocate.
@@ -673,6 +692,8 @@ impl<'a> Writer<'a> {
             recruiting_fee_pct,
             age_dependent_burden,
             location,
+            monthly_base,
+            allowances,
         } = position;
         let mut flags = match status {
             PositionStatus::Filled => 0,
@@ -709,6 +730,25 @@ impl<'a> Writer<'a> {
         }
         if let Some(location) = location {
             self.string(location);
+        }
+        // Version 3: pay stated by the month, and fixed allowances.
+        let mut pay = 0;
+        if monthly_base.is_some() {
+            pay |= HAS_MONTHLY_BASE;
+        }
+        if !allowances.is_empty() {
+            pay |= HAS_ALLOWANCES;
+        }
+        self.out.push(pay);
+        if let Some(monthly) = monthly_base {
+            self.decimal(*monthly);
+        }
+        if !allowances.is_empty() {
+            self.count(allowances.len());
+            for allowance in allowances {
+                self.string(&allowance.name);
+                self.decimal(allowance.monthly);
+            }
         }
     }
 
@@ -753,6 +793,7 @@ fn encode_payload(plan: &Plan) -> Vec<u8> {
         horizon,
         scenarios,
         base_scenario,
+        roster_columns,
     } = plan;
     let positions: usize = scenarios.iter().map(|s| s.positions.len()).sum();
     let mut writer = Writer {
@@ -767,6 +808,7 @@ fn encode_payload(plan: &Plan) -> Vec<u8> {
         fiscal_year_start_month: *fiscal_year_start_month,
         horizon,
         base_scenario,
+        roster_columns,
     });
     writer.count(scenarios.len());
     for scenario in scenarios {
@@ -780,6 +822,8 @@ struct Reader<'a> {
     pos: usize,
     strings: Vec<String>,
     base_month: i32,
+    /// The record version being read (2 or 3).
+    version: u32,
 }
 
 impl<'a> Reader<'a> {
@@ -932,6 +976,25 @@ impl<'a> Reader<'a> {
         let location = (flags & HAS_LOCATION != 0)
             .then(|| self.string())
             .transpose()?;
+        // Version 2 has no pay byte: annual pay, no allowances.
+        let pay = if self.version >= 3 { self.byte()? } else { 0 };
+        if pay & !(HAS_MONTHLY_BASE | HAS_ALLOWANCES) != 0 {
+            return Err(Damage::NumberOutOfRange);
+        }
+        let monthly_base = (pay & HAS_MONTHLY_BASE != 0)
+            .then(|| self.decimal())
+            .transpose()?;
+        let mut allowances = Vec::new();
+        if pay & HAS_ALLOWANCES != 0 {
+            // A name (at least one byte) and an amount (two) each.
+            let count = self.count(3)?;
+            allowances.reserve(count);
+            for _ in 0..count {
+                let name = self.string()?;
+                let monthly = self.decimal()?;
+                allowances.push(Allowance { name, monthly });
+            }
+        }
         Ok(Position {
             id,
             title,
@@ -946,6 +1009,8 @@ impl<'a> Reader<'a> {
             recruiting_fee_pct,
             age_dependent_burden: flags & AGE_DEPENDENT != 0,
             location,
+            monthly_base,
+            allowances,
         })
     }
 
@@ -983,12 +1048,13 @@ impl<'a> Reader<'a> {
     }
 }
 
-fn decode_payload(bytes: &[u8]) -> Result<Plan, Damage> {
+fn decode_payload(bytes: &[u8], version: u32) -> Result<Plan, Damage> {
     let mut reader = Reader {
         bytes,
         pos: 0,
         strings: Vec::new(),
         base_month: 0,
+        version,
     };
     let PlanTopIn {
         name,
@@ -996,6 +1062,7 @@ fn decode_payload(bytes: &[u8]) -> Result<Plan, Damage> {
         fiscal_year_start_month,
         horizon,
         base_scenario,
+        roster_columns,
     } = reader.json(Part::Plan)?;
     reader.base_month = horizon.start.index();
     let count = reader.count(MIN_SCENARIO_BYTES)?;
@@ -1013,6 +1080,7 @@ fn decode_payload(bytes: &[u8]) -> Result<Plan, Damage> {
         horizon,
         scenarios,
         base_scenario,
+        roster_columns,
     })
 }
 
@@ -1075,6 +1143,7 @@ mod tests {
             pos: 0,
             strings: Vec::new(),
             base_month: 0,
+            version: RECORD_VERSION,
         }
     }
 
@@ -1144,7 +1213,21 @@ mod tests {
         }
         let record = decode_record(&encode_record(&plan, 3)).unwrap();
         assert_eq!(record.plan, plan);
-        assert_eq!(record.version, 2);
+        assert_eq!(record.version, RECORD_VERSION);
+    }
+
+    #[test]
+    fn the_remembered_roster_columns_round_trip_and_are_absent_when_unset() {
+        let contains =
+            |bytes: &[u8], word: &str| bytes.windows(word.len()).any(|w| w == word.as_bytes());
+        let mut plan = blank();
+        assert!(!contains(&encode_payload(&plan), "roster_columns"));
+        plan.roster_columns
+            .insert("年収".to_string(), "annual_base".to_string());
+        assert!(contains(&encode_payload(&plan), "roster_columns"));
+        let record = decode_record(&encode_record(&plan, 2)).unwrap();
+        assert_eq!(record.plan, plan);
+        assert_eq!(record.version, RECORD_VERSION);
     }
 
     /// A record of `payload`, with the checksum that matches it.
@@ -1152,7 +1235,7 @@ mod tests {
         let mut text = format!(
             "{MAGIC}{RECORD_VERSION} r=1 n={} h={:016x}\n",
             payload.len(),
-            checksum(1, payload)
+            checksum(RECORD_VERSION, 1, payload)
         );
         pack(payload, &mut text);
         text
@@ -1194,18 +1277,20 @@ mod tests {
             text.replacen(" r=12 ", "  r=12 ", 1),
             text.replacen(" r=12 ", " r=12 x=1 ", 1),
             text.replacen(" h=", " h=0", 1),
-            text.replacen("record 2 ", "record 02 ", 1),
-            text.replacen("record 2 ", "record 1 ", 1),
+            text.replacen("record 3 ", "record 03 ", 1),
+            text.replacen("record 3 ", "record 1 ", 1),
+            // The checksum of version 3 covers the version.
+            text.replacen("record 3 ", "record 2 ", 1),
         ] {
             assert!(
                 matches!(decode_record(&edited), Err(RecordError::Unreadable(_))),
                 "{edited:?}"
             );
         }
-        let newer = text.replacen("record 2 ", "record 3 ", 1);
+        let newer = text.replacen("record 3 ", "record 4 ", 1);
         assert_eq!(
             decode_record(&newer),
-            Err(RecordError::Newer { version: 3 })
+            Err(RecordError::Newer { version: 4 })
         );
         assert_eq!(record_revision(&newer), None);
         assert_eq!(record_revision("{\"format\": \"fleetplan-plan\"}"), Some(0));

@@ -19,7 +19,7 @@ crate::texts! {
         /// Before the currency code: "Annual base, JPY. A position …".
         AnnualBasePrefix => "Annual base, ", "年間基本給（";
         AnnualBaseSuffix => ". A position without a salary is paid its band's midpoint.",
-            "）。年収が未設定のポジションにはレンジの中央値を適用します。";
+            "）。年間基本給が未設定のポジションにはレンジの中央値を適用します。";
         Minimum => "Minimum", "下限";
         Midpoint => "Midpoint", "中央値";
         Maximum => "Maximum", "上限";
@@ -34,11 +34,11 @@ crate::texts! {
             "レンジの下限・中央値・上限を入力してください。";
         /// Under the new band's figures when they come from elsewhere.
         SuggestedFigures => "Suggested from the level's salaries or the nearest band; change them before adding.",
-            "等級の年収または近い等級のレンジからの提案値です。必要に応じて変更してから追加してください。";
+            "等級の年間基本給または近い等級のレンジからの提案値です。必要に応じて変更してから追加してください。";
         /// A band for every location (a placeholder and a table cell).
         AnyLocation => "any", "指定なし";
         // The chart
-        ChartTitle => "Salaries against their bands", "給与レンジと各ポジションの年収";
+        ChartTitle => "Salaries against their bands", "給与レンジと各ポジションの年間基本給";
         Chart => "Chart", "グラフ";
         Table => "Table", "表";
         /// "No bands yet: add one with the form under [Salary bands] above.",
@@ -49,21 +49,21 @@ crate::texts! {
         NoLevelsBefore => "No levels yet: add one under ", "等級はまだありません。上の「";
         NoLevelsAfter => " above, then a band for it.", "」で等級を追加してから、その給与レンジを追加してください。";
         FiguresCaption => "Salary bands and the salaries at each level",
-            "等級ごとの給与レンジと年収";
+            "等級ごとの給与レンジと年間基本給";
         NoBand => "no band", "レンジなし";
         Min => "Min", "下限";
         Mid => "Mid", "中央値";
         Max => "Max", "上限";
         PositionsAtLevel => "Positions at level", "ポジション数";
-        LowestSalary => "Lowest salary", "最低年収";
-        HighestSalary => "Highest salary", "最高年収";
+        LowestSalary => "Lowest salary", "最低年間基本給";
+        HighestSalary => "Highest salary", "最高年間基本給";
         BelowBand => "Below band", "レンジ未満";
         AboveBand => "Above band", "レンジ超過";
         // Outside their band
         OutsideTitle => "Outside their band", "レンジ外のポジション";
-        AllWithin => "Every salary is within its band.", "すべての年収がレンジ内です。";
+        AllWithin => "Every salary is within its band.", "すべての年間基本給がレンジ内です。";
         Position => "Position", "ポジション";
-        Salary => "Salary", "年収";
+        Salary => "Salary", "年間基本給";
         Band => "Band", "レンジ";
         BelowOrAbove => "Below or above", "下限未満／上限超過";
         Below => "Below", "下限未満";
@@ -208,6 +208,30 @@ pub fn chart_summary(levels: usize, positions: usize, outside: usize) -> String 
     }
 }
 
+/// Under a dense chart: how its rows read. "1,200 salaries: each level's row
+/// counts them per salary range, …".
+pub fn dense_note(salaries: &str) -> String {
+    match lang() {
+        Lang::En => format!(
+            "{salaries} salaries: each level's row counts them per salary range (the taller the bar, the more positions; red: outside their band). The Table button shows the exact figures."
+        ),
+        Lang::Ja => format!(
+            "{salaries}件の年間基本給を、等級ごとに年間基本給の区間別の件数で表示しています（棒が高いほど件数が多く、赤はレンジ外）。正確な数値は「表」ボタンで表示できます。"
+        ),
+    }
+}
+
+/// A salary range's tooltip in a dense chart: "Senior, ¥6,000,000 –
+/// ¥6,250,000: 120 positions, 4 outside their band".
+pub fn bin_title(level: &str, from: &str, to: &str, positions: &str, outside: &str) -> String {
+    match lang() {
+        Lang::En => {
+            format!("{level}, {from} – {to}: {positions} positions, {outside} outside their band")
+        }
+        Lang::Ja => format!("{level}、{from}～{to}：{positions}件（うちレンジ外{outside}件）"),
+    }
+}
+
 /// The chart's axis: "Annual base salary, JPY" / "年間基本給（JPY）".
 pub fn axis_title(code: &str) -> String {
     match lang() {
@@ -246,6 +270,11 @@ mod tests {
             "Backend: ¥9"
         );
         assert_eq!(axis_title("JPY"), "Annual base salary, JPY");
+        assert_eq!(
+            bin_title("Senior", "¥6", "¥7", "120", "4"),
+            "Senior, ¥6 – ¥7: 120 positions, 4 outside their band"
+        );
+        assert!(dense_note("1,200").starts_with("1,200 salaries: "));
         set_lang(Lang::Ja);
         assert_eq!(level_uses(1, 2), "ポジション1件、レンジ2件");
         assert_eq!(
@@ -264,6 +293,8 @@ mod tests {
             salary_title("L3", "¥9", Some("0.8"), Fit::Below),
             chart_summary(3, 12, 1),
             axis_title("JPY"),
+            dense_note("1,200"),
+            bin_title("L3", "¥6", "¥7", "120", "4"),
         ] {
             assert!(reads_as_japanese(&text), "{text}");
         }

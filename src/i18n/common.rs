@@ -17,7 +17,7 @@ crate::texts! {
         Start => "Start", "開始日";
         End => "End", "終了日";
         Fte => "FTE", "FTE";
-        Salary => "Annual salary", "年収（基本給）";
+        Salary => "Annual salary", "年間基本給";
         Name => "Name", "名称";
         Amount => "Amount", "金額";
         Total => "Total", "合計";
@@ -51,6 +51,7 @@ crate::texts! {
         Base => "Base salary", "基本給";
         Bonus => "Bonuses", "賞与";
         Burden => "Employer burden", "法定福利費";
+        Benefits => "Benefits per head", "福利厚生費";
         Recruiting => "Recruiting", "採用費";
         Tools => "Tools", "ツール費";
         Equipment => "Equipment & onboarding", "機器・入社準備費";
@@ -71,6 +72,7 @@ pub fn category_in(category: Category, lang: Lang) -> &'static str {
         Category::Base => CategoryName::Base,
         Category::Bonus => CategoryName::Bonus,
         Category::Burden => CategoryName::Burden,
+        Category::Benefits => CategoryName::Benefits,
         Category::Recruiting => CategoryName::Recruiting,
         Category::Tools => CategoryName::Tools,
         Category::Equipment => CategoryName::Equipment,

@@ -29,6 +29,15 @@ crate::texts! {
     }
 }
 
+/// While a large plan's scenarios are forecast between frames: "Computing
+/// the scenarios: 45 %".
+pub fn computing(percent: u32) -> String {
+    match lang() {
+        Lang::En => format!("Computing the scenarios: {percent} %"),
+        Lang::Ja => format!("シナリオを計算しています：{percent}%"),
+    }
+}
+
 /// The table's caption: what its figures are in and what is under them.
 pub fn table_caption(code: &str) -> String {
     match lang() {
@@ -93,6 +102,7 @@ mod tests {
             "JPY; under each figure, its difference from the base scenario"
         );
         assert_eq!(difference_pct("+18.39"), " (+18.39 %)");
+        assert_eq!(computing(45), "Computing the scenarios: 45 %");
         assert_eq!(labelled("Base", "¥1"), "Base: ¥1");
         assert_eq!(locked_mark(day), " 🔒 1 Apr 2026");
         assert_eq!(
@@ -103,7 +113,11 @@ mod tests {
         assert_eq!(difference_pct("\u{2212}2.50"), "（\u{2212}2.50%）");
         assert_eq!(locked_mark(day), " 🔒 2026年4月1日");
         assert_eq!(labelled("基準", "¥1"), "基準：¥1");
-        for text in [table_caption("JPY"), bridge_label("基準", "採用抑制")] {
+        for text in [
+            table_caption("JPY"),
+            bridge_label("基準", "採用抑制"),
+            computing(45),
+        ] {
             assert!(reads_as_japanese(&text), "{text}");
         }
         set_lang(Lang::En);

@@ -27,6 +27,63 @@ crate::texts! {
         Comparison => "Scenario comparison", "シナリオ比較";
         ComparisonText => "Each scenario's totals per fiscal year and category, and the difference from the base.",
             "各シナリオの年度・費目ごとの合計と、基準シナリオとの差を出力します。";
+        /// The chooser of the ledger's months.
+        LedgerYear => "Ledger's fiscal year", "月次明細の年度";
+        WholeHorizon => "Whole horizon", "計画期間全体";
+        Cancelled => "The download was cancelled.", "ダウンロードを中止しました。";
+        /// Before the command line that writes a file too large for the browser.
+        CommandLine => "Command line:", "コマンドライン：";
+    }
+}
+
+/// A file's size in decimal units, as download sizes are given: "12 KB",
+/// "193 MB", "1.8 GB", "1 GB" (the same in both languages).
+pub fn file_size(bytes: u64) -> String {
+    if bytes < 1_000_000 {
+        format!("{} KB", bytes.div_ceil(1000).max(1))
+    } else if bytes < 1_000_000_000 {
+        format!("{} MB", (bytes + 500_000) / 1_000_000)
+    } else {
+        let tenths = (bytes + 50_000_000) / 100_000_000;
+        match tenths % 10 {
+            0 => format!("{} GB", tenths / 10),
+            t => format!("{}.{t} GB", tenths / 10),
+        }
+    }
+}
+
+/// An export's size before it is written: "About 193 MB" / "約193 MB";
+/// without "about" when it was counted exactly.
+pub fn size_note(bytes: u64, exact: bool) -> String {
+    let size = file_size(bytes);
+    match (lang(), exact) {
+        (_, true) => size,
+        (Lang::En, false) => format!("About {size}"),
+        (Lang::Ja, false) => format!("約{size}"),
+    }
+}
+
+/// A file larger than a browser is trusted to download: what to do
+/// instead. `plans` is the name of the Plans & backups view; the command
+/// line follows.
+pub fn too_large(bytes: u64, limit: u64, plans: &str) -> String {
+    let (size, limit) = (file_size(bytes), file_size(limit));
+    match lang() {
+        Lang::En => format!(
+            "This file would be about {size}, more than a browser can hand to a download ({limit}). Choose one scenario or one fiscal year of the ledger, or download a backup of the plan ({plans}) and write the file with the command-line tool, which has no limit."
+        ),
+        Lang::Ja => format!(
+            "このファイルは約{size}になり、ブラウザーでダウンロードできる大きさ（{limit}）を超えます。シナリオや月次明細の年度を1つに絞るか、計画のバックアップ（「{plans}」）をダウンロードして、上限のないコマンドラインツールで書き出してください。"
+        ),
+    }
+}
+
+/// While a file is written: "Monthly ledger: 45 % written" / "月次明細：45%書き出し済み".
+pub fn writing(title: &str, permille: u32) -> String {
+    let percent = permille / 10;
+    match lang() {
+        Lang::En => format!("{title}: {percent} % written"),
+        Lang::Ja => format!("{title}：{percent}%書き出し済み"),
     }
 }
 
@@ -95,6 +152,35 @@ mod tests {
     fn translated() {
         assert_translated::<ExportsText>();
         assert_translated::<DownloadStep>();
+    }
+
+    #[test]
+    fn sizes_and_progress() {
+        assert_eq!(file_size(0), "1 KB");
+        assert_eq!(file_size(12_345), "13 KB");
+        assert_eq!(file_size(193_017_598), "193 MB");
+        assert_eq!(file_size(1_000_000_000), "1 GB");
+        assert_eq!(file_size(1_734_000_000), "1.7 GB");
+        set_lang(Lang::En);
+        assert_eq!(size_note(193_017_598, false), "About 193 MB");
+        assert_eq!(size_note(12_000, true), "12 KB");
+        assert_eq!(
+            writing("Monthly ledger", 457),
+            "Monthly ledger: 45 % written"
+        );
+        assert!(too_large(1_734_000_000, 1_000_000_000, "Plans & backups").starts_with(
+            "This file would be about 1.7 GB, more than a browser can hand to a download (1 GB)."
+        ));
+        set_lang(Lang::Ja);
+        assert_eq!(size_note(193_017_598, false), "約193 MB");
+        for text in [
+            size_note(193_017_598, false),
+            writing("月次明細", 457),
+            too_large(1_734_000_000, 1_000_000_000, "計画とバックアップ"),
+        ] {
+            assert!(crate::i18n::reads_as_japanese(&text), "{text}");
+        }
+        set_lang(Lang::En);
     }
 
     #[test]

@@ -19,6 +19,7 @@ pub mod compare;
 pub mod exports;
 pub mod fields;
 pub mod format;
+pub mod keeping;
 pub mod overview;
 pub mod plans;
 pub mod problems;

@@ -436,7 +436,9 @@ crate::texts! {
         Accident => "Workers' accident insurance", "労災保険";
         SocialSecurity => "Social Security", "社会保障税";
         Medicare => "Medicare", "メディケア税";
-        Benefits => "Benefits (per head)", "福利厚生（1人あたり）";
+        Benefits => "Benefits", "福利厚生";
+        Commuting => "Commuting", "通勤手当";
+        FixedOvertime => "Fixed overtime", "固定残業代";
         Platform => "Platform", "プラットフォーム";
         Product => "Product", "プロダクト";
         Mobile => "Mobile", "モバイル";
@@ -528,6 +530,17 @@ pub fn name_new_plan(plan: &mut Plan, lang: Lang) {
             .iter_mut()
             .for_each(|b| rename(&mut b.name));
         scenario.tools.iter_mut().for_each(|t| rename(&mut t.name));
+        scenario
+            .people
+            .per_head
+            .iter_mut()
+            .for_each(|c| rename(&mut c.name));
+        for position in &mut scenario.positions {
+            position
+                .allowances
+                .iter_mut()
+                .for_each(|a| rename(&mut a.name));
+        }
         for line in &mut scenario.cloud.lines {
             rename(&mut line.name);
             line.savings.iter_mut().for_each(|s| rename(&mut s.name));
@@ -734,6 +747,10 @@ mod tests {
             names.push(s.name.clone());
             names.extend(s.people.burden.iter().map(|b| b.name.clone()));
             names.extend(s.tools.iter().map(|t| t.name.clone()));
+            names.extend(s.people.per_head.iter().map(|c| c.name.clone()));
+            for p in &s.positions {
+                names.extend(p.allowances.iter().map(|a| a.name.clone()));
+            }
             names.extend(s.teams.iter().map(|t| t.name.clone()));
             names.extend(s.levels.iter().cloned());
             names.extend(s.positions.iter().map(|p| p.title.clone()));
@@ -1094,7 +1111,14 @@ mod tests {
         store
             .set(
                 &format!("{PLAN_PREFIX}3"),
-                &record.replacen("fleetplan-record 2 ", "fleetplan-record 9 ", 1),
+                &record.replacen(
+                    &format!(
+                        "fleetplan-record {} ",
+                        crate::format::record::RECORD_VERSION
+                    ),
+                    "fleetplan-record 9 ",
+                    1,
+                ),
             )
             .unwrap();
         let notices = notices_in_japanese(store);
@@ -1481,7 +1505,11 @@ mod tests {
         let edits = [
             (record.replacen('\n', " ", 1), "1行目が途中で終わっています"),
             (
-                record.replacen("record 2 ", "record 02 ", 1),
+                record.replacen(
+                    &format!("record {} ", crate::format::record::RECORD_VERSION),
+                    "record 02 ",
+                    1,
+                ),
                 "形式のバージョン「02」はFleetplanが書き込むものではありません",
             ),
             (

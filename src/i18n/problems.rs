@@ -65,6 +65,8 @@ fn name_of(what: Named) -> &'static str {
         Named::SavingsInitiative => "削減施策の名称",
         Named::Position => "職種",
         Named::BurdenComponent => "法定福利費の項目名",
+        Named::Allowance => "手当の名称",
+        Named::PerHeadCost => "一人当たり費用の名称",
     }
 }
 
@@ -79,6 +81,8 @@ fn noun(what: Named) -> &'static str {
         Named::SavingsInitiative => "削減施策",
         Named::Position => "ポジション",
         Named::BurdenComponent => "法定福利費の項目",
+        Named::Allowance => "手当",
+        Named::PerHeadCost => "一人当たり費用",
     }
 }
 
@@ -152,7 +156,7 @@ fn japanese(problem: &Problem) -> String {
         Problem::MidBelowMin => "中央値が下限を下回っています。".into(),
         Problem::MaxBelowMid => "上限が中央値を下回っています。".into(),
         Problem::NoBaseNorBand { level } => {
-            format!("年収が未入力で、等級「{level}」の給与レンジもありません。")
+            format!("年間基本給が未入力で、等級「{level}」の給与レンジもありません。")
         }
         Problem::EndMonthBeforeStart { end, start } => format!(
             "終了月（{}）が開始月（{}）より前です。",
@@ -326,6 +330,14 @@ fn japanese(problem: &Problem) -> String {
             }
             None => format!("「{level}」には勤務地指定なしの給与レンジがすでにあります。"),
         },
+        Problem::TwoBases => "年間基本給と月給のどちらか一方を入力してください。".into(),
+        Problem::ScheduleOutOfOrder { from } => format!(
+            "{}からの改定は、その前の改定より後の月にしてください。",
+            format::month_in(*from, Lang::Ja)
+        ),
+        Problem::GradedNeedsYen { currency } => format!(
+            "標準報酬月額の等級表は円建てです。等級方式の項目は通貨が円の計画でのみ使えます（{currency}）。"
+        ),
         // Known only in English: said in general terms.
         Problem::Other(_) => "内容に誤りがあります。".into(),
     }

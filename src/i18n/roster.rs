@@ -8,6 +8,7 @@ use super::fields::input_error_in;
 use super::format::{count, date_in, percent};
 use super::problems::{date_problem_text_in, problem_text_in};
 use super::{Lang, common, lang};
+use crate::format::decode::DecodeError;
 use crate::format::import::{ImportError, ImportProblem};
 use crate::model::bands::BandFit;
 use crate::model::{Date, PlanError, PositionStatus};
@@ -64,7 +65,7 @@ crate::texts! {
             "動かす月数を入力してください（3で3か月後ろ倒し、−3で3か月前倒し）。";
         FeeHeading => "Recruiting fee", "紹介手数料";
         FeeHelp => "Sets the agency fee of a team's positions, in % of annual salary. Empty: the scenario's default.",
-            "チームのポジションの紹介手数料を、年収に対する%で設定します。空欄の場合はシナリオの既定値を使います。";
+            "チームのポジションの紹介手数料を、年間基本給に対する%で設定します。空欄の場合はシナリオの既定値を使います。";
         FeePct => "Fee (%)", "手数料（%）";
         SetFee => "Set fee", "設定";
 
@@ -79,6 +80,16 @@ crate::texts! {
         ChangeRow => "change", "変更";
         AddRow => "add", "追加";
         BandMidpoint => "band midpoint", "給与レンジの中央値";
+        ImportForms => "Headers may be in English or Japanese, and files as Excel saves them: UTF-8, Shift_JIS or UTF-16, separated by commas, tabs or semicolons. The template has every column.",
+            "見出しは英語でも日本語でも構いません。Excelで保存したファイル（UTF-8、Shift_JIS、UTF-16、カンマ・タブ・セミコロン区切り）をそのまま読み込めます。テンプレートにすべての列があります。";
+        Template => "Download a template", "テンプレートをダウンロード";
+        ColumnsHeading => "Columns", "列の対応";
+        MappingHelp => "Choose the field a column holds, or ignore it. Your choice is kept with the plan for the next import.",
+            "各列がどの項目にあたるかを選ぶか、読み込まないことを選んでください。選んだ対応は次回の読み込みのために計画に保存されます。";
+        IgnoreColumn => "Ignore", "読み込まない";
+        NothingToImport => "Nothing to import: every row matches the scenario.",
+            "読み込む変更はありません。すべての行がシナリオと一致しています。";
+        Reading => "Reading the file…", "ファイルを読み込んでいます…";
     }
 }
 
@@ -268,18 +279,162 @@ pub fn import_column_gloss(column: &str) -> &'static str {
         "title" => "（職種）",
         "team" => "（チーム）",
         "level" => "（等級）",
-        "salary" => "（年収）",
+        "salary" => "（年間基本給）",
         "start" => "（開始日）",
         "status" => "（状態）",
         _ => "",
     }
 }
 
-/// After an import: "Imported roster.csv: 2 added, 1 changed."
-pub fn imported(file: &str, added: usize, changed: usize) -> String {
+/// After an import: "Imported roster.csv: 2 added, 1 changed." (and
+/// "3 removed" when positions were removed).
+pub fn imported(file: &str, added: usize, changed: usize, removed: usize) -> String {
+    match (lang(), removed) {
+        (Lang::En, 0) => format!("Imported {file}: {added} added, {changed} changed."),
+        (Lang::En, r) => {
+            format!("Imported {file}: {added} added, {changed} changed, {r} removed.")
+        }
+        (Lang::Ja, 0) => format!("「{file}」を読み込みました（追加{added}件、変更{changed}件）。"),
+        (Lang::Ja, r) => {
+            format!("「{file}」を読み込みました（追加{added}件、変更{changed}件、削除{r}件）。")
+        }
+    }
+}
+
+/// Where the import goes: "Into “Base”, the scenario shown." / 「表示中のシナリオ「基準」に読み込みます。」
+pub fn import_into(scenario: &str) -> String {
     match lang() {
-        Lang::En => format!("Imported {file}: {added} added, {changed} changed."),
-        Lang::Ja => format!("「{file}」を読み込みました（追加{added}件、変更{changed}件）。"),
+        Lang::En => format!("Positions go into \u{201c}{scenario}\u{201d}, the scenario shown."),
+        Lang::Ja => format!("表示中のシナリオ「{scenario}」に読み込みます。"),
+    }
+}
+
+/// How the file was read: "Read as Shift_JIS (CP932), comma-separated."
+pub fn read_as(encoding: &str, separator: u8) -> String {
+    match lang() {
+        Lang::En => {
+            let sep = match separator {
+                b'\t' => "tab",
+                b';' => "semicolon",
+                _ => "comma",
+            };
+            format!("Read as {encoding}, {sep}-separated.")
+        }
+        Lang::Ja => {
+            let sep = match separator {
+                b'\t' => "タブ区切り",
+                b';' => "セミコロン区切り",
+                _ => "カンマ区切り",
+            };
+            format!("{encoding}、{sep}として読み込みました。")
+        }
+    }
+}
+
+/// The progress of reading a large file: "Reading… 40 %".
+pub fn reading_progress(percent: usize) -> String {
+    match lang() {
+        Lang::En => format!("Reading the file… {percent} %"),
+        Lang::Ja => format!("ファイルを読み込んでいます…{percent}%"),
+    }
+}
+
+/// The columns left out: "Not imported: name, band_min." / 「読み込まない列：氏名、band_min」
+pub fn ignored_columns(names: &[String]) -> String {
+    match lang() {
+        Lang::En => format!("Not imported: {}.", names.join(", ")),
+        Lang::Ja => format!("読み込まない列：{}", names.join("、")),
+    }
+}
+
+/// Rows of other scenarios left out: "Rows of other scenarios are left
+/// out: Aggressive (12)."
+pub fn other_scenarios(scenarios: &[(String, usize)]) -> String {
+    match lang() {
+        Lang::En => format!(
+            "Rows of other scenarios are left out: {}.",
+            scenarios
+                .iter()
+                .map(|(s, n)| format!("{s} ({n})"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        Lang::Ja => format!(
+            "別のシナリオの行は読み込みません：{}",
+            scenarios
+                .iter()
+                .map(|(s, n)| format!("{s}（{n}行）"))
+                .collect::<Vec<_>>()
+                .join("、")
+        ),
+    }
+}
+
+/// The option of a full sync: "Also remove the 3 position(s) of “Base”
+/// that the file does not list".
+pub fn remove_missing(n: usize, scenario: &str) -> String {
+    match lang() {
+        Lang::En => format!(
+            "Also remove the {n} position(s) of \u{201c}{scenario}\u{201d} that the file does not list (a full sync from HR)"
+        ),
+        Lang::Ja => format!(
+            "ファイルにない「{scenario}」のポジション{n}件も削除する（人事データとの完全な同期）"
+        ),
+    }
+}
+
+/// Above the preview's table: "The first 20 of 10,000 rows to add or change."
+pub fn first_rows(shown: usize, all: usize) -> String {
+    match lang() {
+        Lang::En if shown == all => format!("{all} row(s) to add or change:"),
+        Lang::En => format!("The first {shown} of {all} rows to add or change:"),
+        Lang::Ja if shown == all => format!("追加・変更する{}行：", count(all as u64)),
+        Lang::Ja => format!(
+            "追加・変更する{}行のうち最初の{shown}行：",
+            count(all as u64)
+        ),
+    }
+}
+
+/// After the listed errors: "… and 99,950 more." / 「ほか99,950件」
+pub fn more_errors(n: usize) -> String {
+    match lang() {
+        Lang::En => format!("… and {} more.", count(n as u64)),
+        Lang::Ja => format!("ほか{}件", count(n as u64)),
+    }
+}
+
+/// The template's file name in the page's language.
+pub fn template_file_name() -> &'static str {
+    match lang() {
+        Lang::En => "roster-template.csv",
+        Lang::Ja => "名簿テンプレート.csv",
+    }
+}
+
+/// A field of a position, as the mapping step offers it.
+pub fn field_label(field: crate::format::import::Field) -> &'static str {
+    use crate::format::import::Field;
+    let (en, ja) = match field {
+        Field::Id => ("ID", "ID"),
+        Field::Title => ("Title", "職種"),
+        Field::Team => ("Team", "チーム"),
+        Field::Level => ("Level", "等級"),
+        Field::Status => ("Status", "在籍状況"),
+        Field::Employment => ("Employment", "雇用区分"),
+        Field::AnnualBase => ("Annual base salary", "年間基本給"),
+        Field::MonthlyBase => ("Monthly base salary (× 12)", "月給（12倍して年額）"),
+        Field::Fte => ("FTE", "FTE"),
+        Field::Start => ("Start date", "開始日"),
+        Field::End => ("End date", "終了日"),
+        Field::Location => ("Location", "勤務地"),
+        Field::RecruitingFeePct => ("Recruiting fee %", "採用手数料率"),
+        Field::AgeDependentBurden => ("Age 40–64 (care insurance)", "介護保険対象"),
+        Field::Scenario => ("Scenario", "シナリオ"),
+    };
+    match lang() {
+        Lang::En => en,
+        Lang::Ja => ja,
     }
 }
 
@@ -349,15 +504,18 @@ fn import_problem_japanese(problem: &ImportProblem) -> String {
         ImportProblem::NoSuchScenario { scenario } => {
             format!("計画にシナリオ{scenario}がありません。")
         }
+        ImportProblem::Locked { scenario } => format!(
+            "シナリオ「{scenario}」はロックされています。読み込むには「シナリオ」画面でロックを解除してください。"
+        ),
         ImportProblem::EmptyFile => {
             "ファイルが空です。1行目に列名を並べた見出し行が必要です。".into()
         }
-        ImportProblem::NotUtf8 => {
-            "UTF-8のテキストではありません。「CSV UTF-8」形式で保存し直してください。".into()
+        ImportProblem::NotText(e) => decode_error_in(e, Lang::Ja),
+        ImportProblem::ColumnTwice => "この列は、前の列と同じ項目を指しています。".into(),
+        ImportProblem::MissingColumn => {
+            "見出し行にこの列がありません。列を追加するか、どの列がこの項目かを選んでください。"
+                .into()
         }
-        ImportProblem::ColumnTwice => "この列が見出し行に2回あります。".into(),
-        ImportProblem::UnknownColumn => "不明な列です。使える列は id、title、team、level、status、employment、salary（または annual_base）、fte、start、end、location、recruiting_fee_pct、age_dependent_burden です。".into(),
-        ImportProblem::MissingColumn => "見出し行にこの列がありません。".into(),
         ImportProblem::CellCount { cells, columns } => {
             format!("この行のセルは{cells}個ですが、見出し行の列は{columns}個です。")
         }
@@ -367,8 +525,13 @@ fn import_problem_japanese(problem: &ImportProblem) -> String {
         ImportProblem::Unreadable { .. } => {
             "この行を読み取れません。CSVの形式を確認してください。".into()
         }
-        ImportProblem::OtherScenario { found, scenario } => format!(
-            "この行はシナリオ「{found}」のものです（読み込み先は「{scenario}」）。そのシナリオに読み込むか、このセルを空欄にしてください。"
+        ImportProblem::OnlyOtherScenarios { found, scenario } => format!(
+            "すべての行が別のシナリオ（{}）のもので、「{scenario}」の行はありません。そのシナリオを表示して読み込むか、シナリオの列を空欄にしてください。",
+            found
+                .iter()
+                .map(|s| format!("「{s}」"))
+                .collect::<Vec<_>>()
+                .join("、")
         ),
         ImportProblem::NeedsTitle => "職種を入力してください。".into(),
         ImportProblem::NeedsTeam => "チームを入力してください。".into(),
@@ -390,8 +553,11 @@ fn import_problem_japanese(problem: &ImportProblem) -> String {
             "「{text}」はFTEとして読み取れません。0より大きく1以下の数値を、0.8のように入力してください。"
         ),
         ImportProblem::NeedsStart => {
-            "開始日を、2026-04-01のように「年-月-日」の形式で入力してください。".into()
+            "開始日を、2026-04-01や2026/4/1のように入力してください。".into()
         }
+        ImportProblem::NotADate { text } => format!(
+            "「{text}」は日付として読み取れません。2026-04-01、2026/4/1、2026年4月1日のように入力してください。"
+        ),
         ImportProblem::Date(e) => date_problem_text_in(e, Lang::Ja),
         ImportProblem::NotAPercentage { text } => format!(
             "「{text}」は割合として読み取れません。25%なら25のように数値で入力してください。"
@@ -402,7 +568,29 @@ fn import_problem_japanese(problem: &ImportProblem) -> String {
         ImportProblem::Invalid(problem) => {
             problem_text_in(&PlanError::at("", problem.clone()), Lang::Ja)
         }
+        ImportProblem::Stale => {
+            "プレビューの後でシナリオが変更されました。ファイルをもう一度選んでください。".into()
+        }
     }
+}
+
+/// Why a file's bytes could not be read as text, in `lang`.
+pub fn decode_error_in(e: &DecodeError, lang: Lang) -> String {
+    match (lang, e) {
+        (Lang::En, e) => e.to_string(),
+        (Lang::Ja, DecodeError::Broken { encoding, line }) => format!(
+            "ファイルは{encoding}で始まっていますが、{line}行目が{encoding}として読み取れません。「CSV UTF-8」形式で保存し直してください。"
+        ),
+        (Lang::Ja, DecodeError::Unknown { line }) => format!(
+            "{line}行目がUTF-8としてもShift_JIS（CP932）としても読み取れません。「CSV UTF-8」形式で保存し直してください。"
+        ),
+        (Lang::Ja, DecodeError::Utf16WithoutBom) => "バイト順マークのないUTF-16のようです。「CSV UTF-8」または「Unicode テキスト」形式で保存し直してください。".into(),
+    }
+}
+
+/// Why a file's bytes could not be read as text, in the current language.
+pub fn decode_error(e: &DecodeError) -> String {
+    decode_error_in(e, lang())
 }
 
 /// Names in a sentence: "Data, Mobile" / "Data、Mobile".
@@ -479,7 +667,17 @@ mod tests {
             positions_shown(2, 5),
             import_columns_frame().0.to_string(),
             import_column_gloss("title").to_string(),
-            imported("a.csv", 1, 2),
+            imported("a.csv", 1, 2, 0),
+            imported("a.csv", 1, 2, 3),
+            import_into("Base"),
+            read_as("UTF-8", b';'),
+            reading_progress(40),
+            ignored_columns(&["name".into()]),
+            other_scenarios(&[("Lean".into(), 3)]),
+            remove_missing(2, "Base"),
+            first_rows(20, 10_000),
+            more_errors(5),
+            field_label(crate::format::import::Field::MonthlyBase).to_string(),
             import_refused(3),
             import_summary(2, 0, 1),
             import_button(2),
@@ -509,7 +707,18 @@ mod tests {
         assert_eq!(preview_status(PositionStatus::Filled), "在籍");
         let japanese = [
             positions_shown(2, 5),
-            imported("", 1, 2),
+            imported("", 1, 2, 0),
+            imported("", 1, 2, 3),
+            import_into(""),
+            read_as("", b'\t'),
+            reading_progress(40),
+            ignored_columns(&[]),
+            other_scenarios(&[(String::new(), 3)]),
+            remove_missing(2, ""),
+            first_rows(20, 10_000),
+            first_rows(2, 2),
+            more_errors(5),
+            field_label(crate::format::import::Field::MonthlyBase).to_string(),
             import_refused(3),
             import_summary(2, 0, 1),
             import_button(2),

@@ -11,9 +11,9 @@ crate::texts! {
             "Fleetplanが停止したため、この計画を保存できなくなりました。";
         /// The header's save state after a crash.
         CrashHeader => "Not saved: the page stopped", "未保存：ページが停止しました";
-        /// {time} is the browser's time of the last save.
-        CrashSavedAt => "The plan was last saved on this device at {time}; changes after that are not saved. Reload to go on from that save.",
-            "この端末への最後の保存は{time}です。それ以降の変更は保存されていません。再読み込みすると、その時点から続けられます。";
+        /// {0} is the browser's time of the last save.
+        CrashSavedAt => "The plan was last saved on this device at {0}; changes after that are not saved. Reload to go on from that save.",
+            "この端末への最後の保存は{0}です。それ以降の変更は保存されていません。再読み込みすると、その時点から続けられます。";
         CrashNothingSaved => "Nothing was changed since the plan was opened; reloading loses nothing.",
             "計画を開いてから変更はありません。再読み込みしても失われるものはありません。";
         CrashReload => "Reload", "再読み込み";

@@ -358,6 +358,59 @@ impl Scenario {
     }
 }
 
+/// A salary range of a dense band chart: how many of a level's salaries
+/// fall in it, within their band or outside it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct SalaryBin {
+    pub within: usize,
+    pub outside: usize,
+}
+
+impl SalaryBin {
+    pub fn count(self) -> usize {
+        self.within + self.outside
+    }
+}
+
+/// The bounds of `bins` equal salary ranges from `lo` to `hi`: `bins + 1`
+/// exact amounts, the first `lo` and the last `hi`.
+pub fn bin_bounds(lo: Decimal, hi: Decimal, bins: usize) -> Vec<Decimal> {
+    let bins = bins.max(1);
+    let step = (hi - lo) / Decimal::from(bins);
+    (0..=bins)
+        .map(|k| {
+            if k == bins {
+                hi
+            } else {
+                lo + step * Decimal::from(k)
+            }
+        })
+        .collect()
+}
+
+/// How many of the level's salaries fall in each range
+/// `bounds[k]..bounds[k + 1]` (the last range includes its top; a salary
+/// beyond the bounds counts in the first or last range): the rows of a band
+/// chart with too many salaries to draw one dot each. The counts add up to
+/// the level's positions with a salary.
+pub fn salary_histogram(level: &LevelBands, bounds: &[Decimal]) -> Vec<SalaryBin> {
+    let bins = bounds.len().saturating_sub(1).max(1);
+    let mut out = vec![SalaryBin::default(); bins];
+    for (_, check) in &level.positions {
+        let Some(salary) = check.salary else { continue };
+        let k = bounds
+            .partition_point(|b| *b <= salary)
+            .saturating_sub(1)
+            .min(bins - 1);
+        if check.fit.is_outside() {
+            out[k].outside += 1;
+        } else {
+            out[k].within += 1;
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -677,5 +730,63 @@ mod tests {
             "There is no level named \u{201c}Wizard\u{201d}."
         );
         assert_eq!(s, before);
+    }
+
+    #[test]
+    fn a_histogram_counts_every_salary_once_in_its_range() {
+        use rust_decimal::dec;
+        let bounds = bin_bounds(dec!(4000000), dec!(10000000), 3);
+        assert_eq!(
+            bounds,
+            [dec!(4000000), dec!(6000000), dec!(8000000), dec!(10000000)]
+        );
+        let check = |salary: Decimal, fit: BandFit| BandCheck {
+            salary: Some(salary),
+            compa_ratio: None,
+            fit,
+        };
+        let level = LevelBands {
+            level: "Mid".into(),
+            bands: Vec::new(),
+            positions: vec![
+                (0, check(dec!(4000000), BandFit::Within)),
+                (1, check(dec!(5999999), BandFit::Below)),
+                (2, check(dec!(6000000), BandFit::Within)),
+                (3, check(dec!(10000000), BandFit::Above)),
+                (4, check(dec!(12000000), BandFit::Above)),
+                (5, check(dec!(1000000), BandFit::Below)),
+                (
+                    6,
+                    BandCheck {
+                        salary: None,
+                        compa_ratio: None,
+                        fit: BandFit::NoBand,
+                    },
+                ),
+            ],
+            lowest: None,
+            highest: None,
+            below: 2,
+            above: 2,
+        };
+        let bins = salary_histogram(&level, &bounds);
+        assert_eq!(
+            bins,
+            [
+                SalaryBin {
+                    within: 1,
+                    outside: 2
+                },
+                SalaryBin {
+                    within: 1,
+                    outside: 0
+                },
+                SalaryBin {
+                    within: 0,
+                    outside: 2
+                },
+            ]
+        );
+        assert_eq!(bins.iter().map(|b| b.count()).sum::<usize>(), 6);
     }
 }

@@ -71,9 +71,22 @@ pub fn bridge(
     }
     let [base_forecast, other_forecast] =
         <[ScenarioForecast; 2]>::try_from(forecasts).map_err(|_| errors)?;
-    let (first, end) = months_of(&base_forecast, year)?;
-    let base_period = period_summary(&base_forecast, first, end);
-    let other_period = period_summary(&other_forecast, first, end);
+    bridge_of(base, other, &base_forecast, &other_forecast, year)
+}
+
+/// [`bridge`] from the two scenarios' forecasts (`base` and `other` are
+/// their indexes), computed by the caller: the Compare view forecasts each
+/// scenario once and draws every bridge and period from them.
+pub fn bridge_of(
+    base: usize,
+    other: usize,
+    base_forecast: &ScenarioForecast,
+    other_forecast: &ScenarioForecast,
+    year: Option<FiscalYear>,
+) -> Result<Bridge, Vec<PlanError>> {
+    let (first, end) = months_of(base_forecast, year)?;
+    let base_period = period_summary(base_forecast, first, end);
+    let other_period = period_summary(other_forecast, first, end);
     Ok(Bridge {
         base,
         other,
@@ -232,7 +245,7 @@ mod tests {
         assert_eq!(b.difference(), 4_000_000);
         let by_category: Vec<i128> = b.by_category.iter().map(|(_, v)| *v).collect();
         // Base salary +3,000,000 (six months of 500,000), other costs +1,000,000.
-        assert_eq!(by_category, [3_000_000, 0, 0, 0, 0, 0, 0, 1_000_000, 0]);
+        assert_eq!(by_category, [3_000_000, 0, 0, 0, 0, 0, 0, 0, 1_000_000, 0]);
         assert_eq!(
             b.by_category.iter().map(|(c, _)| *c).collect::<Vec<_>>(),
             Category::ALL

@@ -8,7 +8,7 @@ use super::ledger::CATEGORY_COUNT;
 use super::money::{Currency, div_round};
 use super::plan::Plan;
 use super::problem::Problem;
-use super::summary::{FiscalYear, fiscal_year_summaries};
+use super::summary::{FiscalYear, FiscalYearSummary, fiscal_year_summaries};
 use super::validate::PlanError;
 
 /// One scenario in one fiscal year.
@@ -66,6 +66,23 @@ pub fn compare(plan: &Plan, base: usize) -> Result<Comparison, Vec<PlanError>> {
     }
     if !errors.is_empty() {
         return Err(errors);
+    }
+    compare_summaries(plan, base, &summaries)
+}
+
+/// [`compare`] from each scenario's fiscal-year summaries (plan order),
+/// computed by the caller: a caller that forecast the scenarios in slices
+/// (the browser's chunked export) gets the same comparison.
+pub fn compare_summaries(
+    plan: &Plan,
+    base: usize,
+    summaries: &[Vec<FiscalYearSummary>],
+) -> Result<Comparison, Vec<PlanError>> {
+    if base >= plan.scenarios.len() {
+        return Err(vec![PlanError::at(
+            "scenarios",
+            Problem::NoScenarioToCompareWith { number: base + 1 },
+        )]);
     }
     let currency = plan
         .currency()

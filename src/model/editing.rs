@@ -24,6 +24,7 @@ pub fn new_bonus_payout(people: &PeopleCosts) -> Option<BonusPayout> {
     Some(BonusPayout {
         month,
         months: Decimal::ZERO,
+        assessment: None,
     })
 }
 
@@ -167,6 +168,7 @@ mod tests {
             people.bonus_payouts.push(BonusPayout {
                 month,
                 months: Decimal::ONE,
+                assessment: None,
             });
         }
         assert_eq!(new_bonus_payout(&people).map(|p| p.month), Some(3));
@@ -174,6 +176,7 @@ mod tests {
             .map(|month| BonusPayout {
                 month,
                 months: Decimal::ONE,
+                assessment: None,
             })
             .collect();
         assert_eq!(new_bonus_payout(&people), None);

@@ -3,9 +3,10 @@
 
 use rust_decimal::Decimal;
 
-use super::forecast::PreparedScenario;
+use super::forecast::{Charge, Determination, GradeTrace, PreparedScenario};
 use super::ledger::{Category, Component, LedgerRow, component_label};
 use super::money::format_minor;
+use super::plan::BurdenBasis;
 use super::plan::Plan;
 use super::problem::Problem;
 use super::validate::PlanError;
@@ -110,6 +111,38 @@ pub fn explain(
             t.vacancy_step
         ),
     ];
+    if t.allowances > 0 {
+        explanation.context.push(format!(
+            "fixed allowances this month {}",
+            money(t.allowances)
+        ));
+    }
+    for (table, grade) in [("health", t.health_grade), ("pension", t.pension_grade)] {
+        if let Some(grade) = grade {
+            explanation.context.push(format!(
+                "{table} grade {} (standard monthly remuneration {}): {}",
+                grade.number,
+                money(grade.standard),
+                determination_text(&grade, &money)
+            ));
+        }
+    }
+    if t.health_grade.is_some() || t.pension_grade.is_some() {
+        explanation.context.push(
+            match t.charge {
+                Charge::EnrolledAtMonthEnd => {
+                    "enrolled on the month's last day: graded premiums charged for the whole month"
+                }
+                Charge::SameMonth => {
+                    "joined and left in the same month: health charged once, no pension"
+                }
+                Charge::NotCharged => {
+                    "eligibility lost in this month (left before its last day): no graded premium"
+                }
+            }
+            .to_string(),
+        );
+    }
     let a = if t.days_active == t.days_in_month {
         String::new()
     } else {
@@ -124,37 +157,99 @@ pub fn explain(
     for row in rows.iter().filter(|r| usize::from(r.month) == month) {
         let booked = money(row.amount_minor);
         let steps = match (row.category, row.component) {
+            (Category::Base, Component::Allowance(_)) => {
+                format!("fixed monthly allowance{a}{v} = {booked}")
+            }
             (Category::Base, _) => format!("{} × {fte} ÷ 12{a}{v} = {booked}", money(t.annual)),
-            (Category::Bonus, _) => format!(
-                "{} ÷ 12 × {fte} × {} months{v} = {booked} (paid in full: active on the 1st)",
-                money(t.annual),
-                people
+            (Category::Bonus, _) => {
+                let months = people
                     .bonus_payouts
                     .iter()
                     .find(|b| b.month == ym.month())
                     .map_or(Decimal::ZERO, |b| b.months)
-                    .normalize()
-            ),
+                    .normalize();
+                let share = if t.bonus_share.0 == t.bonus_share.1 {
+                    "paid in full: active on the 1st".to_string()
+                } else {
+                    format!(
+                        "a first bonus: {} of the {} months of its assessment period worked",
+                        t.bonus_share.0, t.bonus_share.1
+                    )
+                };
+                let worked = if t.bonus_share.0 == t.bonus_share.1 {
+                    String::new()
+                } else {
+                    format!(" × {}/{}", t.bonus_share.0, t.bonus_share.1)
+                };
+                format!(
+                    "{} ÷ 12 × {fte} × {months} months{worked}{v} = {booked} ({share})",
+                    money(t.annual)
+                )
+            }
             (Category::Burden, Component::Burden(c)) => {
-                let rate = people
-                    .burden
-                    .get(usize::from(c))
-                    .map_or(Decimal::ZERO, |b| b.rate_pct.normalize());
+                let component = people.burden.get(usize::from(c));
+                // The rate in force: the last step of the schedule from
+                // this month or before that sets one, else the stated rate.
+                let rate = component
+                    .map_or(Decimal::ZERO, |b| {
+                        b.schedule
+                            .iter()
+                            .filter(|s| s.from <= *ym)
+                            .filter_map(|s| s.rate_pct)
+                            .next_back()
+                            .unwrap_or(b.rate_pct)
+                    })
+                    .normalize();
                 let subject = t
                     .burden_subjects
                     .iter()
                     .find(|(i, _)| *i == c)
                     .map_or(0, |(_, s)| *s);
-                let pay = if t.bonus_basis > 0 {
-                    format!("pay {} and bonus {}", money(t.pay), money(t.bonus_basis))
-                } else {
-                    format!("pay {}", money(t.pay))
+                let grade = match component.map(|b| b.basis) {
+                    Some(BurdenBasis::HealthGrades) => t.health_grade.map(|g| ("health", g)),
+                    Some(BurdenBasis::PensionGrades) => t.pension_grade.map(|g| ("pension", g)),
+                    _ => None,
                 };
-                format!(
-                    "{rate} % × {} (of {pay}, after caps){v} = {booked}",
-                    money(subject)
-                )
+                match grade {
+                    Some((table, grade)) => {
+                        let bonus = if t.bonus_basis > 0 {
+                            if t.bonus_charged {
+                                format!(
+                                    " and standard bonus {} (bonus {} truncated to ¥1,000)",
+                                    money(t.bonus_standard),
+                                    money(t.bonus_basis)
+                                )
+                            } else {
+                                format!(
+                                    " (no premium on the bonus {}: paid in the month eligibility is lost)",
+                                    money(t.bonus_basis)
+                                )
+                            }
+                        } else {
+                            String::new()
+                        };
+                        format!(
+                            "{rate} % × {} (standard monthly remuneration {} of {table} grade {}{bonus}, after caps){v} = {booked}",
+                            money(subject),
+                            money(grade.standard),
+                            grade.number
+                        )
+                    }
+                    None => {
+                        let wages = t.pay.saturating_add(t.allowances);
+                        let pay = if t.bonus_basis > 0 {
+                            format!("pay {} and bonus {}", money(wages), money(t.bonus_basis))
+                        } else {
+                            format!("pay {}", money(wages))
+                        };
+                        format!(
+                            "{rate} % × {} (of {pay}, after caps){v} = {booked}",
+                            money(subject)
+                        )
+                    }
+                }
             }
+            (Category::Benefits, _) => format!("per head, a month active{v} = {booked}"),
             (Category::Recruiting, Component::HireFee) => format!(
                 "{} % × {} × {fte} = {booked} (a hire, in its start month)",
                 p.recruiting_fee_pct
@@ -189,6 +284,23 @@ pub fn explain(
         });
     }
     Ok(explanation)
+}
+
+/// How a grade was determined, in words.
+fn determination_text(grade: &GradeTrace, money: &dyn Fn(i64) -> String) -> String {
+    let from = money(grade.determined_from);
+    match grade.determination {
+        Determination::AtHiring => format!("determined at hiring from {from} a month"),
+        Determination::AtHorizonStart => {
+            format!("in force at the horizon's start, from {from} a month")
+        }
+        Determination::September => {
+            format!("September redetermination from April to June pay ({from})")
+        }
+        Determination::FourthMonth => {
+            format!("changed by two grades or more: from the fourth month ({from})")
+        }
+    }
 }
 
 /// `n/d` as a decimal when exact to 6 places, else as a fraction.

@@ -15,9 +15,10 @@ use std::borrow::Cow;
 use super::adjust::adjusted_scenario;
 use super::date::YearMonth;
 use super::exact::{Ratio, mul_div, saturate};
+use super::grades;
 use super::ledger::{Activity, CATEGORY_COUNT, Category, Component, LedgerRow, LedgerSink, Source};
 use super::money::{Currency, div_round, to_minor};
-use super::plan::{CapPeriod, Employment, OtherCostKind, Plan, Scenario};
+use super::plan::{BurdenBasis, CapPeriod, Employment, FirstBonus, OtherCostKind, Plan, Scenario};
 use super::problem::Problem;
 use super::totals::ScenarioForecast;
 use super::validate::{PlanError, validate_scenario};
@@ -141,6 +142,9 @@ struct MonthInfo {
     calendar_year: i32,
     /// Starting year of the fiscal year the month belongs to.
     fiscal_year: i32,
+    /// Starting year of Japan's April-to-March statutory year (the cap
+    /// year of standard bonus amounts for health insurance).
+    statutory_year: i32,
 }
 
 /// A burden component in minor units and rationals. Absent caps are `i64::MAX`.
@@ -155,6 +159,54 @@ struct BurdenRule {
     annual_pay_cap: i64,
     annual_cap_period: CapPeriod,
     age_dependent: bool,
+    basis: BurdenBasis,
+    /// Which step of the component's schedule is in force (0: none yet).
+    variant: u16,
+}
+
+/// A bonus payout month: months of pay and its assessment period, as the
+/// offset from the payout month to the period's last month and its length.
+#[derive(Clone, Copy, Debug)]
+struct Payout {
+    months: Ratio,
+    period_end_offset: i32,
+    period_len: i32,
+}
+
+/// How a graded component's standard monthly remuneration was determined
+/// (docs/model.md, "Graded mode").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Determination {
+    /// At hiring, from the expected monthly remuneration (資格取得時決定).
+    AtHiring,
+    /// In force at the horizon's start: the pay then (the person started before).
+    AtHorizonStart,
+    /// September redetermination from April to June pay (定時決定).
+    September,
+    /// A change of two grades or more, from the fourth month (随時改定).
+    FourthMonth,
+}
+
+/// Whether a graded component charges its monthly premium in a month.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Charge {
+    /// Enrolled on the month's last day: the whole month on the grade.
+    EnrolledAtMonthEnd,
+    /// Joined and left in the same month (同月得喪): charged once for health.
+    SameMonth,
+    /// Eligibility lost in the month (left before its last day): no premium.
+    NotCharged,
+}
+
+/// A graded component's grade in a month, as the engine used it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct GradeTrace {
+    pub number: u8,
+    /// The grade's standard monthly remuneration, before the component's cap.
+    pub standard: i64,
+    /// The monthly remuneration the grade was determined from.
+    pub determined_from: i64,
+    pub determination: Determination,
 }
 
 /// `1 − v` for each k = 0..=L, over a common denominator, where
@@ -217,6 +269,20 @@ pub struct MonthTrace {
     pub bonus_basis: i64,
     /// Per applied burden component: its index and the pay it applied to after caps.
     pub burden_subjects: Vec<(u16, i64)>,
+    /// The month's fixed allowances as booked (prorated, before vacancy).
+    pub allowances: i64,
+    /// Monthly remuneration at a whole month: base × FTE ÷ 12 + allowances.
+    pub remuneration: i64,
+    /// Health and pension grades in force (graded components only).
+    pub health_grade: Option<GradeTrace>,
+    pub pension_grade: Option<GradeTrace>,
+    pub charge: Charge,
+    /// The standard bonus amount (the bonus truncated to ¥1,000), and
+    /// whether graded components charge it (not in the month eligibility is lost).
+    pub bonus_standard: i64,
+    pub bonus_charged: bool,
+    /// The first-bonus share applied: months worked of the assessment period's.
+    pub bonus_share: (i64, i64),
 }
 
 /// A position reduced to what the monthly loop needs.
@@ -240,6 +306,14 @@ struct PositionRule {
     tools_monthly: i64,
     /// Index into `PreparedScenario::vacancy`.
     vacancy: usize,
+    /// Pay stated by the month: a raise rounds the monthly base.
+    monthly: bool,
+    /// The position's allowances: `allowances[allowance_start..][..allowance_len]`.
+    allowance_start: u32,
+    allowance_len: u32,
+    allowances_monthly: i64,
+    /// Index into `PreparedScenario::per_head_sets`.
+    per_head: u32,
 }
 
 /// A scenario compiled for the engine. Build it once per plan change and
@@ -252,9 +326,18 @@ pub struct PreparedScenario<'a> {
     index: usize,
     currency: Currency,
     months: Vec<MonthInfo>,
+    /// The burden rules in force, month by month: `burden[m * burden_count + c]`.
     burden: Vec<BurdenRule>,
-    /// Bonus months of pay by calendar month (index 1 to 12).
-    bonus: [Option<Ratio>; 13],
+    burden_count: usize,
+    /// Whether a component uses the health or the pension grades.
+    graded: [bool; 2],
+    /// Bonus payouts by calendar month (index 1 to 12).
+    bonus: [Option<Payout>; 13],
+    first_bonus: FirstBonus,
+    /// Every position's allowances, in minor units, one after another.
+    allowances: Vec<i64>,
+    /// Per-head costs that apply, per (team, contractor): (index, amount).
+    per_head_sets: Vec<Vec<(u16, i64)>>,
     /// `1 + raise %`, or `None` without raises.
     raise: Option<Ratio>,
     raise_month: u8,
@@ -267,6 +350,25 @@ pub struct PreparedScenario<'a> {
     positions: Vec<PositionRule>,
 }
 
+/// The graded state of one position-month: health and pension.
+#[derive(Clone, Copy, Debug)]
+struct GradedMonth {
+    health: Option<GradeTrace>,
+    pension: Option<GradeTrace>,
+}
+
+/// Buffers reused from position to position.
+#[derive(Clone, Debug, Default)]
+struct Work {
+    caps: Vec<CapState>,
+    remuneration: Vec<i64>,
+    graded: Vec<GradedMonth>,
+    /// The position's allowance rows and per-head rows of the current
+    /// steady state (see [`Steady`]).
+    allowance_rows: Vec<i64>,
+    per_head_rows: Vec<i64>,
+}
+
 /// Cap counters of one burden component for the position being computed.
 #[derive(Clone, Copy, Debug)]
 struct CapState {
@@ -277,6 +379,7 @@ struct CapState {
     /// The last amount computed, with the subject and vacancy step it came from.
     memo_subject: i64,
     memo_k: usize,
+    memo_variant: u16,
     memo_amount: i64,
 }
 
@@ -287,6 +390,7 @@ const FRESH_CAPS: CapState = CapState {
     pay_used: 0,
     memo_subject: -1,
     memo_k: usize::MAX,
+    memo_variant: u16::MAX,
     memo_amount: 0,
 };
 
@@ -301,6 +405,8 @@ struct Steady {
     tools: i64,
     backfill_fee: i64,
     dev_cloud: i64,
+    /// The month's allowances as booked, before vacancy (burden basis).
+    allowance_pay: i64,
 }
 
 impl<'a> PreparedScenario<'a> {
@@ -343,7 +449,12 @@ impl<'a> PreparedScenario<'a> {
             currency: rules.currency,
             months: rules.months,
             burden: rules.burden,
+            burden_count: rules.burden_count,
+            graded: rules.graded,
             bonus: rules.bonus,
+            first_bonus: rules.first_bonus,
+            allowances: rules.allowances,
+            per_head_sets: rules.per_head_sets,
             raise: rules.raise,
             raise_month: rules.raise_month,
             equipment: rules.equipment,
@@ -362,7 +473,12 @@ struct ScenarioRules {
     currency: Currency,
     months: Vec<MonthInfo>,
     burden: Vec<BurdenRule>,
-    bonus: [Option<Ratio>; 13],
+    burden_count: usize,
+    graded: [bool; 2],
+    bonus: [Option<Payout>; 13],
+    first_bonus: FirstBonus,
+    allowances: Vec<i64>,
+    per_head_sets: Vec<Vec<(u16, i64)>>,
     raise: Option<Ratio>,
     raise_month: u8,
     equipment: i64,
@@ -397,37 +513,91 @@ impl ScenarioRules {
                 } else {
                     ym.year() - 1
                 },
+                statutory_year: if ym.month() >= 4 {
+                    ym.year()
+                } else {
+                    ym.year() - 1
+                },
             })
-            .collect();
+            .collect::<Vec<MonthInfo>>();
         let people = &scenario.people;
         let cap = |value: Option<rust_decimal::Decimal>| match value {
             Some(v) => money(v),
             None => Some(i64::MAX),
         };
-        let burden = people
-            .burden
-            .iter()
-            .map(|c| {
-                Some(BurdenRule {
-                    rate: Ratio::from_pct(c.rate_pct)?,
-                    on_base: c.on_base,
-                    on_bonus: c.on_bonus,
-                    monthly_pay_cap: cap(c.monthly_pay_cap)?,
-                    bonus_payment_cap: cap(c.bonus_payment_cap)?,
-                    bonus_fiscal_year_cap: cap(c.bonus_fiscal_year_cap)?,
-                    annual_pay_cap: cap(c.annual_pay_cap.as_ref().map(|a| a.amount))?,
-                    annual_cap_period: c
-                        .annual_pay_cap
-                        .as_ref()
-                        .map_or(CapPeriod::CalendarYear, |a| a.period),
-                    age_dependent: c.age_dependent,
-                })
-            })
-            .collect::<Option<Vec<_>>>()?;
+        // Each component's rule in force in each month: the stated values,
+        // replaced by each step of its schedule from the step's month on.
+        let burden_count = people.burden.len();
+        let mut burden = Vec::with_capacity(months.len() * burden_count);
+        let mut graded = [false; 2];
+        let mut by_component = Vec::with_capacity(burden_count);
+        for c in &people.burden {
+            graded[0] |= c.basis == BurdenBasis::HealthGrades;
+            graded[1] |= c.basis == BurdenBasis::PensionGrades;
+            let mut rule = BurdenRule {
+                rate: Ratio::from_pct(c.rate_pct)?,
+                on_base: c.on_base,
+                on_bonus: c.on_bonus,
+                monthly_pay_cap: cap(c.monthly_pay_cap)?,
+                bonus_payment_cap: cap(c.bonus_payment_cap)?,
+                bonus_fiscal_year_cap: cap(c.bonus_fiscal_year_cap)?,
+                annual_pay_cap: cap(c.annual_pay_cap.as_ref().map(|a| a.amount))?,
+                annual_cap_period: c
+                    .annual_pay_cap
+                    .as_ref()
+                    .map_or(CapPeriod::CalendarYear, |a| a.period),
+                age_dependent: c.age_dependent,
+                basis: c.basis,
+                variant: 0,
+            };
+            let mut variants = vec![(i32::MIN, rule)];
+            for (i, step) in c.schedule.iter().enumerate() {
+                if let Some(rate) = step.rate_pct {
+                    rule.rate = Ratio::from_pct(rate)?;
+                }
+                if let Some(v) = step.monthly_pay_cap {
+                    rule.monthly_pay_cap = money(v)?;
+                }
+                if let Some(v) = step.bonus_payment_cap {
+                    rule.bonus_payment_cap = money(v)?;
+                }
+                if let Some(v) = step.bonus_fiscal_year_cap {
+                    rule.bonus_fiscal_year_cap = money(v)?;
+                }
+                if let Some(v) = step.annual_pay_cap {
+                    rule.annual_pay_cap = money(v)?;
+                }
+                rule.variant = u16::try_from(i + 1).ok()?;
+                variants.push((step.from.index(), rule));
+            }
+            by_component.push(variants);
+        }
+        for month in &months {
+            for variants in &by_component {
+                let rule = variants
+                    .iter()
+                    .rev()
+                    .find(|(from, _)| *from <= month.index)
+                    .or(variants.first())?
+                    .1;
+                burden.push(rule);
+            }
+        }
         let mut bonus = [None; 13];
         for payout in &people.bonus_payouts {
             let months = Ratio::from_decimal(payout.months)?;
-            *bonus.get_mut(usize::from(payout.month))? = (!months.is_zero()).then_some(months);
+            let (end_offset, len) = match payout.assessment {
+                Some(a) => (
+                    (i32::from(payout.month) - i32::from(a.to)).rem_euclid(12),
+                    i32::from(a.months()),
+                ),
+                None => (1, 6),
+            };
+            *bonus.get_mut(usize::from(payout.month))? = (!months.is_zero()).then_some(Payout {
+                months,
+                period_end_offset: end_offset,
+                period_len: len,
+            });
         }
         let raise_pct = Ratio::from_pct(people.raise_pct)?;
         let raise = if raise_pct.is_zero() {
@@ -473,6 +643,22 @@ impl ScenarioRules {
             .enumerate()
             .map(|(i, t)| (t.name.as_str(), i))
             .collect();
+        // Per-head costs per (team, contractor).
+        let mut per_head_sets = Vec::with_capacity(scenario.teams.len() * 2);
+        for team in &scenario.teams {
+            for contractor in [false, true] {
+                let mut set = Vec::new();
+                for (i, cost) in people.per_head.iter().enumerate() {
+                    if (cost.teams.is_empty() || cost.teams.contains(&team.name))
+                        && (!contractor || cost.contractors)
+                    {
+                        set.push((u16::try_from(i).ok()?, money(cost.monthly)?));
+                    }
+                }
+                per_head_sets.push(set);
+            }
+        }
+        let mut allowances = Vec::new();
         let micro = Ratio::from_decimal(rust_decimal::Decimal::from(1_000_000))?;
         let positions = positions
             .iter()
@@ -480,6 +666,14 @@ impl ScenarioRules {
                 let team = *team_of.get(p.team.as_str())?;
                 let fte = Ratio::from_decimal(p.fte)?;
                 let annual = money(scenario.annual_base_of(p)?)?;
+                let allowance_start = u32::try_from(allowances.len()).ok()?;
+                let mut allowances_monthly = 0_i64;
+                for a in &p.allowances {
+                    let amount = money(a.monthly)?;
+                    allowances_monthly = allowances_monthly.checked_add(amount)?;
+                    allowances.push(amount);
+                }
+                let contractor = p.employment == Employment::Contractor;
                 let (end_index, end_day) = match p.end {
                     Some(end) => (end.year_month().index(), end.day()),
                     None => (i32::MAX, 31),
@@ -502,6 +696,11 @@ impl ScenarioRules {
                     },
                     tools_monthly: *team_tools.get(team)?,
                     vacancy: *team_vacancy.get(team)?,
+                    monthly: p.annual_base.is_none() && p.monthly_base.is_some(),
+                    allowance_start,
+                    allowance_len: u32::try_from(p.allowances.len()).ok()?,
+                    allowances_monthly,
+                    per_head: u32::try_from(team * 2 + usize::from(contractor)).ok()?,
                 })
             })
             .collect::<Option<Vec<_>>>()?;
@@ -510,7 +709,12 @@ impl ScenarioRules {
             currency,
             months,
             burden,
+            burden_count,
+            graded,
             bonus,
+            first_bonus: people.first_bonus,
+            allowances,
+            per_head_sets,
             raise,
             raise_month: people.raise_month,
             equipment: money(people.per_hire.equipment)?,
@@ -543,17 +747,17 @@ impl<'a> PreparedScenario<'a> {
 
     /// Every row of the scenario: positions, then other costs, then cloud lines.
     pub fn forecast<S: LedgerSink + ?Sized>(&self, sink: &mut S) {
-        let mut caps = vec![FRESH_CAPS; self.burden.len()];
+        let mut work = self.work();
         for p in 0..self.positions.len() {
-            self.position_rows(p, &mut caps, sink, None);
+            self.position_rows(p, &mut work, sink, None);
         }
         self.line_rows(sink);
     }
 
     /// The rows and activity of one position.
     pub fn forecast_position<S: LedgerSink + ?Sized>(&self, position: usize, sink: &mut S) {
-        let mut caps = vec![FRESH_CAPS; self.burden.len()];
-        self.position_rows(position, &mut caps, sink, None);
+        let mut work = self.work();
+        self.position_rows(position, &mut work, sink, None);
     }
 
     /// The position's rows, and for each month it is active the inputs its
@@ -563,9 +767,9 @@ impl<'a> PreparedScenario<'a> {
         position: usize,
         sink: &mut S,
     ) -> Vec<MonthTrace> {
-        let mut caps = vec![FRESH_CAPS; self.burden.len()];
+        let mut work = self.work();
         let mut trace = Vec::new();
-        self.position_rows(position, &mut caps, sink, Some(&mut trace));
+        self.position_rows(position, &mut work, sink, Some(&mut trace));
         trace
     }
 
@@ -574,11 +778,196 @@ impl<'a> PreparedScenario<'a> {
         self.line_rows(sink);
     }
 
+    /// The share of a payout a position gets by the first-bonus policy:
+    /// (whole months worked in the payout's assessment period, its length).
+    fn bonus_share(&self, p: &PositionRule, payout_index: i32, payout: &Payout) -> (i64, i64) {
+        if self.first_bonus == FirstBonus::Full {
+            return (1, 1);
+        }
+        let len = payout.period_len.max(1);
+        let end = payout_index - payout.period_end_offset;
+        let start = end - len + 1;
+        // A month counts when worked from its first day.
+        let first_counted = if p.start_day == 1 {
+            p.start_index
+        } else {
+            p.start_index.saturating_add(1)
+        };
+        let worked = (end - start.max(first_counted) + 1).clamp(0, len);
+        match self.first_bonus {
+            FirstBonus::Prorated => (i64::from(worked), i64::from(len)),
+            FirstBonus::NoneBeforeFirstPayout if worked < len => (0, 1),
+            _ => (1, 1),
+        }
+    }
+
+    fn work(&self) -> Work {
+        Work {
+            caps: vec![FRESH_CAPS; self.burden_count],
+            remuneration: Vec::with_capacity(self.months.len()),
+            graded: Vec::with_capacity(self.months.len()),
+            allowance_rows: Vec::new(),
+            per_head_rows: Vec::new(),
+        }
+    }
+
+    /// The annual base after the raise of horizon month `month`, if one
+    /// applies: employees who started before the month's first day; pay
+    /// stated by the month is raised (and rounded) as a monthly amount.
+    #[inline]
+    fn raised(&self, p: &PositionRule, annual: i64, month: &MonthInfo) -> i64 {
+        match self.raise {
+            Some(raise)
+                if p.employee
+                    && month.calendar_month == self.raise_month
+                    && p.start_index < month.index =>
+            {
+                if p.monthly {
+                    mul_div([annual / 12, raise.n], [raise.d]).saturating_mul(12)
+                } else {
+                    mul_div([annual, raise.n], [raise.d])
+                }
+            }
+            _ => annual,
+        }
+    }
+
+    /// The health and pension grades of position `p` in horizon months
+    /// `first_m..=last_m`, into `work.graded` (indexed from `first_m`).
+    fn grade_months(&self, p: &PositionRule, first_m: usize, last_m: usize, work: &mut Work) {
+        let base_den = p.fte.d.saturating_mul(12);
+        let remuneration = |annual: i64| {
+            mul_div([annual, p.fte.n], [base_den]).saturating_add(p.allowances_monthly)
+        };
+        // Monthly remuneration of each month, and before the horizon.
+        let before = remuneration(p.annual);
+        work.remuneration.clear();
+        let mut annual = p.annual;
+        let mut r = before;
+        for m in 0..=last_m {
+            let Some(month) = self.months.get(m) else {
+                break;
+            };
+            if m >= first_m {
+                let raised = self.raised(p, annual, month);
+                if raised != annual {
+                    annual = raised;
+                    r = remuneration(annual);
+                }
+            }
+            work.remuneration.push(r);
+        }
+        let h0 = self.months.first().map_or(0, |m| m.index);
+        let r_at = |index: i32, r: &[i64]| -> i64 {
+            if index < h0 {
+                before
+            } else {
+                r.get((index - h0) as usize).copied().unwrap_or(before)
+            }
+        };
+        work.graded.clear();
+        work.graded.resize(
+            last_m + 1 - first_m,
+            GradedMonth {
+                health: None,
+                pension: None,
+            },
+        );
+        for (t, table) in [&grades::HEALTH_GRADES[..], &grades::PENSION_GRADES[..]]
+            .into_iter()
+            .enumerate()
+        {
+            if !self.graded.get(t).copied().unwrap_or(false) {
+                continue;
+            }
+            let hired_inside = self
+                .months
+                .get(first_m)
+                .is_some_and(|m| p.start_index >= m.index);
+            let (mut determined, mut how) = if hired_inside {
+                (
+                    work.remuneration.get(first_m).copied().unwrap_or(before),
+                    Determination::AtHiring,
+                )
+            } else {
+                (before, Determination::AtHorizonStart)
+            };
+            let mut previous = determined;
+            let mut check_at: Option<usize> = None;
+            let mut skip_september: Option<i32> = None;
+            let mut grade = grades::grade_of(table, determined, i32::MIN);
+            let mut graded_from = i64::MIN;
+            for m in first_m..=last_m {
+                let Some(month) = self.months.get(m) else {
+                    break;
+                };
+                let r = work.remuneration.get(m).copied().unwrap_or(before);
+                // A change of fixed pay: the three months from it decide.
+                if r != previous {
+                    check_at = Some(m + 3);
+                }
+                previous = r;
+                if check_at == Some(m) {
+                    check_at = None;
+                    let sum: i64 = (m - 3..m)
+                        .map(|j| work.remuneration.get(j).copied().unwrap_or(before))
+                        .sum();
+                    let average = sum / 3;
+                    let now = grades::grade_of(table, determined, month.index);
+                    let new = grades::grade_of(table, average, month.index);
+                    if now.number.abs_diff(new.number) >= 2 {
+                        determined = average;
+                        how = Determination::FourthMonth;
+                        if (7..=9).contains(&month.calendar_month) {
+                            skip_september = Some(month.calendar_year);
+                        }
+                    }
+                }
+                // September: from April to June pay, for people enrolled
+                // before 1 June, unless a change took effect in July to September.
+                if month.calendar_month == 9 && skip_september != Some(month.calendar_year) {
+                    let april = month.index - 5;
+                    if p.start_index < april + 2 {
+                        let (mut sum, mut n) = (0_i64, 0_i64);
+                        for j in april..april + 3 {
+                            if p.start_index < j || (p.start_index == j && p.start_day == 1) {
+                                sum = sum.saturating_add(r_at(j, &work.remuneration));
+                                n += 1;
+                            }
+                        }
+                        if n > 0 {
+                            determined = sum / n;
+                            how = Determination::September;
+                        }
+                    }
+                }
+                // The grade changes with D, or when the table gains a grade.
+                if graded_from != determined || grades::table_changes_in(table, month.index) {
+                    grade = grades::grade_of(table, determined, month.index);
+                    graded_from = determined;
+                }
+                let trace = GradeTrace {
+                    number: grade.number,
+                    standard: grade.standard,
+                    determined_from: determined,
+                    determination: how,
+                };
+                if let Some(slot) = work.graded.get_mut(m - first_m) {
+                    if t == 0 {
+                        slot.health = Some(trace);
+                    } else {
+                        slot.pension = Some(trace);
+                    }
+                }
+            }
+        }
+    }
+
     #[allow(clippy::too_many_lines)]
     fn position_rows<S: LedgerSink + ?Sized>(
         &self,
         index: usize,
-        caps: &mut [CapState],
+        work: &mut Work,
         sink: &mut S,
         mut trace: Option<&mut Vec<MonthTrace>>,
     ) {
@@ -598,7 +987,27 @@ impl<'a> PreparedScenario<'a> {
         if first_m > last_m {
             return;
         }
-        caps.fill(FRESH_CAPS);
+        work.caps.fill(FRESH_CAPS);
+        let graded = p.employee && (self.graded[0] || self.graded[1]);
+        if graded {
+            self.grade_months(p, first_m as usize, last_m as usize, work);
+        }
+        let Work {
+            caps,
+            graded: grade_months,
+            allowance_rows,
+            per_head_rows,
+            ..
+        } = work;
+        let allowances = self
+            .allowances
+            .get(p.allowance_start as usize..)
+            .and_then(|a| a.get(..p.allowance_len as usize))
+            .unwrap_or(&[]);
+        let per_head = self
+            .per_head_sets
+            .get(p.per_head as usize)
+            .map_or(&[][..], Vec::as_slice);
         let wants_rows = sink.wants_position_rows();
         let source = Source::Position(index as u32);
         let team = Some(p.team);
@@ -614,6 +1023,7 @@ impl<'a> PreparedScenario<'a> {
             tools: 0,
             backfill_fee: 0,
             dev_cloud: 0,
+            allowance_pay: 0,
         };
 
         for m in first_m..=last_m {
@@ -655,13 +1065,7 @@ impl<'a> PreparedScenario<'a> {
             };
 
             // A raise applies to employees who started before the month's first day.
-            if p.employee
-                && month.calendar_month == self.raise_month
-                && p.start_index < mi
-                && let Some(raise) = self.raise
-            {
-                annual = mul_div([annual, raise.n], [raise.d]);
-            }
+            annual = self.raised(p, annual, month);
             // Months active inside the horizon before this one.
             let k = (m - first_m) as usize;
             let (occupied, occupied_den, k_step) = match (p.employee, vacancy) {
@@ -699,9 +1103,40 @@ impl<'a> PreparedScenario<'a> {
                     _ => 0,
                 };
                 steady.dev_cloud = mul_div([self.dev_cloud_monthly, p.fte.n, a_n], [p.fte.d, a_d]);
+                steady.allowance_pay = 0;
+                allowance_rows.clear();
+                for &amount in allowances {
+                    steady.allowance_pay += mul_div([amount, a_n], [a_d]);
+                    allowance_rows.push(mul_div([amount, a_n, occupied], [a_d, occupied_den]));
+                }
+                per_head_rows.clear();
+                for &(_, amount) in per_head {
+                    per_head_rows.push(mul_div([amount, occupied], [occupied_den]));
+                }
             }
 
             emit(Category::Base, Component::Main, steady.base);
+            // Fixed allowances: prorated like base pay, never raised.
+            for (i, &amount) in allowance_rows.iter().enumerate() {
+                emit(Category::Base, Component::Allowance(i as u16), amount);
+            }
+            let pay = steady.pay.saturating_add(steady.allowance_pay);
+            // Graded mode: enrolled on the month's last day, or joined and
+            // left in the same month; eligibility lost in the month when
+            // the position ends before its last day.
+            let lost_this_month = mi == p.end_index && last_day < days;
+            let charge = if !lost_this_month {
+                Charge::EnrolledAtMonthEnd
+            } else if mi == p.start_index {
+                Charge::SameMonth
+            } else {
+                Charge::NotCharged
+            };
+            let grades_now = if graded {
+                grade_months.get((m - first_m) as usize).copied()
+            } else {
+                None
+            };
             if let Some(trace) = trace.as_deref_mut() {
                 trace.push(MonthTrace {
                     month: m16,
@@ -713,40 +1148,90 @@ impl<'a> PreparedScenario<'a> {
                     pay: steady.pay,
                     bonus_basis: 0,
                     burden_subjects: Vec::new(),
+                    allowances: steady.allowance_pay,
+                    remuneration: mul_div([annual, p.fte.n], [base_den])
+                        .saturating_add(p.allowances_monthly),
+                    health_grade: grades_now.and_then(|g| g.health),
+                    pension_grade: grades_now.and_then(|g| g.pension),
+                    charge,
+                    bonus_standard: 0,
+                    bonus_charged: false,
+                    bonus_share: (1, 1),
                 });
             }
 
-            // Bonus: paid in full if the position is active on the month's first day.
+            // Bonus: paid if the position is active on the month's first
+            // day, in full or by the first-bonus policy.
             let mut bonus_basis = 0;
             if p.employee
                 && first_day == 1
-                && let Some(Some(months)) = self.bonus.get(usize::from(month.calendar_month))
+                && let Some(Some(payout)) = self.bonus.get(usize::from(month.calendar_month))
             {
+                let months = payout.months;
+                let (worked, len) = self.bonus_share(p, mi, payout);
                 let bonus = mul_div(
-                    [annual, p.fte.n, months.n, occupied],
-                    [base_den, months.d, occupied_den],
+                    [annual, p.fte.n, months.n, occupied, worked],
+                    [base_den, months.d, occupied_den, len],
                 );
                 emit(Category::Bonus, Component::Main, bonus);
-                bonus_basis = mul_div([annual, p.fte.n, months.n], [base_den, months.d]);
+                bonus_basis = mul_div(
+                    [annual, p.fte.n, months.n, worked],
+                    [base_den, months.d, len],
+                );
                 if let Some(month) = trace.as_deref_mut().and_then(|t| t.last_mut()) {
                     month.bonus_basis = bonus_basis;
+                    month.bonus_standard = grades::standard_bonus(bonus_basis);
+                    month.bonus_charged = !lost_this_month;
+                    month.bonus_share = (worked, len);
                 }
             }
 
             if p.employee {
-                for (c, (rule, state)) in self.burden.iter().zip(caps.iter_mut()).enumerate() {
+                let rules = self
+                    .burden
+                    .get(m as usize * self.burden_count..)
+                    .unwrap_or(&[]);
+                for (c, (rule, state)) in rules.iter().zip(caps.iter_mut()).enumerate() {
                     if rule.age_dependent && !p.age_dependent {
                         continue;
                     }
+                    let grade = match rule.basis {
+                        BurdenBasis::Simple => None,
+                        BurdenBasis::HealthGrades => grades_now.and_then(|g| g.health),
+                        BurdenBasis::PensionGrades => grades_now.and_then(|g| g.pension),
+                    };
                     let mut subject = 0_i64;
-                    if rule.on_base {
-                        subject = steady.pay.min(rule.monthly_pay_cap);
+                    let bonus_year;
+                    let mut bonus_part = bonus_basis;
+                    if let Some(grade) = grade {
+                        // The grade's standard amount for a month charged
+                        // in full; the standard bonus amount, not in the
+                        // month eligibility is lost.
+                        let charged = match charge {
+                            Charge::EnrolledAtMonthEnd => true,
+                            Charge::SameMonth => rule.basis == BurdenBasis::HealthGrades,
+                            Charge::NotCharged => false,
+                        };
+                        if rule.on_base && charged {
+                            subject = grade.standard.min(rule.monthly_pay_cap);
+                        }
+                        bonus_part = if lost_this_month {
+                            0
+                        } else {
+                            grades::standard_bonus(bonus_basis)
+                        };
+                        bonus_year = month.statutory_year;
+                    } else {
+                        if rule.on_base {
+                            subject = pay.min(rule.monthly_pay_cap);
+                        }
+                        bonus_year = month.fiscal_year;
                     }
-                    if rule.on_bonus && bonus_basis > 0 {
-                        let mut part = bonus_basis.min(rule.bonus_payment_cap);
+                    if rule.on_bonus && bonus_part > 0 {
+                        let mut part = bonus_part.min(rule.bonus_payment_cap);
                         if rule.bonus_fiscal_year_cap != i64::MAX {
-                            if state.bonus_year != month.fiscal_year {
-                                state.bonus_year = month.fiscal_year;
+                            if state.bonus_year != bonus_year {
+                                state.bonus_year = bonus_year;
                                 state.bonus_used = 0;
                             }
                             part = part
@@ -768,7 +1253,10 @@ impl<'a> PreparedScenario<'a> {
                         subject = subject.min(rule.annual_pay_cap - state.pay_used).max(0);
                         state.pay_used = state.pay_used.saturating_add(subject);
                     }
-                    let burden = if state.memo_subject == subject && state.memo_k == k_step {
+                    let burden = if state.memo_subject == subject
+                        && state.memo_k == k_step
+                        && state.memo_variant == rule.variant
+                    {
                         state.memo_amount
                     } else {
                         let amount = mul_div(
@@ -780,6 +1268,7 @@ impl<'a> PreparedScenario<'a> {
                         if bonus_basis == 0 {
                             state.memo_subject = subject;
                             state.memo_k = k_step;
+                            state.memo_variant = rule.variant;
                             state.memo_amount = amount;
                         }
                         amount
@@ -808,6 +1297,10 @@ impl<'a> PreparedScenario<'a> {
                 steady.backfill_fee,
             );
             emit(Category::Tools, Component::Main, steady.tools);
+            // Per-head costs: in full for every month active at all.
+            for (&(i, _), &amount) in per_head.iter().zip(per_head_rows.iter()) {
+                emit(Category::Benefits, Component::PerHead(i), amount);
+            }
             emit(Category::Training, Component::Main, steady.training);
             emit(
                 Category::Cloud,

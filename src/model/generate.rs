@@ -9,9 +9,10 @@ use rust_decimal::Decimal;
 
 use super::date::{Date, YearMonth};
 use super::plan::{
-    Adjustments, Attrition, BonusPayout, BurdenComponent, Cloud, CloudCategory, CloudLine,
-    Commitment, DEFAULT_LEVELS, Employment, Horizon, OneOff, OtherCost, OtherCostKind, PeopleCosts,
-    PerHire, Plan, Position, PositionStatus, SalaryBand, Saving, Scenario, Team, Tool,
+    Adjustments, Assessment, Attrition, BonusPayout, BurdenComponent, Cloud, CloudCategory,
+    CloudLine, Commitment, DEFAULT_LEVELS, Employment, FirstBonus, Horizon, OneOff, OtherCost,
+    OtherCostKind, PeopleCosts, PerHeadCost, PerHire, Plan, Position, PositionStatus, SalaryBand,
+    Saving, Scenario, Team, Tool,
 };
 
 /// xorshift64*: small, fast, deterministic.
@@ -110,7 +111,75 @@ pub fn generate_plan(
         horizon: Horizon { start, months },
         scenarios,
         base_scenario,
+        roster_columns: Default::default(),
     }
+}
+
+/// The plan of [`generate_plan`] in graded mode: Japan's FY2026 social
+/// insurance on the standard remuneration grades
+/// ([`japan_burden_fy2026`](super::presets::japan_burden_fy2026)), first
+/// bonuses prorated by their assessment periods, per-head DC pension and
+/// welfare costs, and fixed allowances on employees (commuting for all,
+/// fixed overtime for one in three), one in five stating pay by the month.
+pub fn generate_plan_graded(
+    positions_per_scenario: usize,
+    months: u16,
+    scenarios: usize,
+    seed: u64,
+) -> Plan {
+    let mut plan = generate_plan(positions_per_scenario, months, scenarios, seed);
+    for scenario in &mut plan.scenarios {
+        let people = &mut scenario.people;
+        people.burden = super::presets::japan_burden_fy2026();
+        people.first_bonus = FirstBonus::Prorated;
+        for payout in &mut people.bonus_payouts {
+            payout.assessment = Some(match payout.month {
+                6 => Assessment { from: 10, to: 3 },
+                _ => Assessment { from: 4, to: 9 },
+            });
+        }
+        people.per_head = vec![
+            PerHeadCost {
+                name: "DC pension".to_string(),
+                monthly: yen(20_000),
+                teams: Vec::new(),
+                contractors: false,
+            },
+            PerHeadCost {
+                name: "Welfare".to_string(),
+                monthly: yen(5_000),
+                teams: vec!["Platform".to_string(), "Data".to_string()],
+                contractors: true,
+            },
+        ];
+        for (i, p) in scenario.positions.iter_mut().enumerate() {
+            if p.employment == Employment::Contractor {
+                continue;
+            }
+            p.set_allowance("Commuting", yen(10_000 + 1_000 * (i % 15) as i64));
+            if i % 3 == 0 {
+                p.set_allowance("Fixed overtime", yen(40_000));
+            }
+            if i % 5 == 0
+                && let Some(annual) = p.annual_base
+            {
+                // 12 × a whole monthly amount.
+                p.set_monthly_base((annual / yen(12)).round());
+            }
+        }
+    }
+    plan
+}
+
+/// Every burden component of every scenario on the simple basis: the
+/// same plan computed the simple way, to compare the modes.
+pub fn with_simple_basis(mut plan: Plan) -> Plan {
+    for scenario in &mut plan.scenarios {
+        for component in &mut scenario.people.burden {
+            component.basis = super::plan::BurdenBasis::Simple;
+        }
+    }
+    plan
 }
 
 const SCENARIO_NAMES: [&str; 3] = ["Base", "Aggressive", "Conservative"];
@@ -187,10 +256,12 @@ fn generate_scenario(
                 BonusPayout {
                     month: 6,
                     months: dec(8, 1),
+                    assessment: None,
                 },
                 BonusPayout {
                     month: 12,
                     months: dec(8, 1),
+                    assessment: None,
                 },
             ],
             raise_pct: dec(37 + 5 * extra, 1),
@@ -205,6 +276,8 @@ fn generate_scenario(
                 backfill_lag_months: 3,
             },
             training_per_head_annual: yen(150_000),
+            per_head: Vec::new(),
+            first_bonus: FirstBonus::Full,
         },
         tools: vec![
             Tool {
@@ -386,6 +459,8 @@ fn generate_position(
         recruiting_fee_pct: rng.chance(10).then(|| dec(20, 0)),
         age_dependent_burden: rng.chance(40),
         location: rng.chance(50).then(|| "Tokyo".to_string()),
+        monthly_base: None,
+        allowances: Vec::new(),
     }
 }
 
@@ -412,5 +487,8 @@ mod tests {
         assert_ne!(plan, generate_plan(300, 36, 3, 8));
         assert_eq!(plan.scenarios.len(), 3);
         assert_eq!(plan.scenarios[0].positions.len(), 300);
+        let graded = generate_plan_graded(300, 36, 3, 7);
+        assert_eq!(validate(&graded), Vec::new());
+        assert_eq!(validate(&with_simple_basis(graded)), Vec::new());
     }
 }

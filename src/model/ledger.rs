@@ -11,6 +11,8 @@ pub enum Category {
     Base,
     Bonus,
     Burden,
+    /// Per-head costs: benefits, DC pension, welfare (福利厚生費).
+    Benefits,
     Recruiting,
     Tools,
     Equipment,
@@ -20,7 +22,7 @@ pub enum Category {
 }
 
 /// How many categories there are.
-pub const CATEGORY_COUNT: usize = 9;
+pub const CATEGORY_COUNT: usize = 10;
 
 impl Category {
     /// Every category, in the order of [`index`](Self::index).
@@ -28,6 +30,7 @@ impl Category {
         Self::Base,
         Self::Bonus,
         Self::Burden,
+        Self::Benefits,
         Self::Recruiting,
         Self::Tools,
         Self::Equipment,
@@ -46,6 +49,7 @@ impl Category {
             Self::Base => "base",
             Self::Bonus => "bonus",
             Self::Burden => "burden",
+            Self::Benefits => "benefits",
             Self::Recruiting => "recruiting",
             Self::Tools => "tools",
             Self::Equipment => "equipment",
@@ -81,6 +85,10 @@ pub enum Component {
     DevEnvironments,
     /// One-off `n` of a cloud line.
     OneOff(u16),
+    /// Fixed allowance `n` of the position (category base).
+    Allowance(u16),
+    /// Per-head cost `n` of the scenario's `people.per_head` (category benefits).
+    PerHead(u16),
 }
 
 /// One amount of the ledger, in minor units of the plan's currency.
@@ -223,6 +231,19 @@ pub fn component_label(scenario: &super::Scenario, row: &LedgerRow) -> String {
         Component::Onboarding => "onboarding".to_string(),
         Component::BackfillFee => "expected backfill fee".to_string(),
         Component::DevEnvironments => "development environments".to_string(),
+        Component::Allowance(i) => match row.source {
+            Source::Position(p) => scenario
+                .positions
+                .get(p as usize)
+                .and_then(|p| p.allowances.get(usize::from(i)))
+                .map_or_else(|| format!("allowance {i}"), |a| a.name.clone()),
+            _ => format!("allowance {i}"),
+        },
+        Component::PerHead(i) => scenario
+            .people
+            .per_head
+            .get(usize::from(i))
+            .map_or_else(|| format!("per head {i}"), |c| c.name.clone()),
         Component::OneOff(i) => {
             let note = match row.source {
                 Source::CloudLine(l) => scenario

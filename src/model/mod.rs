@@ -19,6 +19,7 @@ pub mod exact;
 pub mod explain;
 pub mod forecast;
 pub mod generate;
+pub mod grades;
 pub mod ledger;
 pub mod money;
 pub mod overview;
@@ -43,7 +44,7 @@ pub use forecast::{
     MonthTrace, PreparedScenario, forecast_after_position_edit, forecast_position_into,
     forecast_scenario, forecast_scenario_into,
 };
-pub use generate::generate_plan;
+pub use generate::{generate_plan, generate_plan_graded, with_simple_basis};
 pub use ledger::{
     Activity, Both, CATEGORY_COUNT, Category, Component, LedgerCollector, LedgerRow, LedgerSink,
     Source, component_label, source_label,
@@ -52,9 +53,10 @@ pub use money::{
     Currency, Money, format_minor, from_minor, group_digits, plain_minor, round_to_minor, to_minor,
 };
 pub use plan::{
-    Adjustments, AnnualCap, Attrition, BonusPayout, BurdenComponent, CapPeriod, Cloud,
-    CloudCategory, CloudLine, Commitment, Employment, Horizon, OneOff, OtherCost, OtherCostKind,
-    PeopleCosts, PerHire, Plan, Position, PositionStatus, SalaryBand, Saving, Scenario, Team, Tool,
+    Adjustments, Allowance, AnnualCap, Assessment, Attrition, BonusPayout, BurdenBasis,
+    BurdenComponent, BurdenStep, CapPeriod, Cloud, CloudCategory, CloudLine, Commitment,
+    Employment, FirstBonus, Horizon, OneOff, OtherCost, OtherCostKind, PeopleCosts, PerHeadCost,
+    PerHire, Plan, Position, PositionStatus, SalaryBand, Saving, Scenario, Team, Tool,
 };
 pub use problem::{ChangeOf, Named, Problem, Quantity};
 pub use summary::{

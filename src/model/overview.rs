@@ -27,6 +27,7 @@ pub const fn category_name(category: Category) -> &'static str {
         Category::Base => "Base salary",
         Category::Bonus => "Bonuses",
         Category::Burden => "Employer burden",
+        Category::Benefits => "Benefits per head",
         Category::Recruiting => "Recruiting",
         Category::Tools => "Tools",
         Category::Equipment => "Equipment & onboarding",
@@ -456,6 +457,7 @@ mod tests {
                 "Base salary",
                 "Bonuses",
                 "Employer burden",
+                "Benefits per head",
                 "Recruiting",
                 "Tools",
                 "Equipment & onboarding",
@@ -616,6 +618,8 @@ mod tests {
             recruiting_fee_pct: None,
             age_dependent_burden: false,
             location: None,
+            monthly_base: None,
+            allowances: Vec::new(),
         }
     }
 

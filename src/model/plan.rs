@@ -39,6 +39,12 @@ pub struct Plan {
     /// their base) means the first (see [`Plan::base_index`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub base_scenario: Option<String>,
+    /// The roster import's column mapping, remembered for the next import
+    /// of the same kind of file: a header's key (`format::values::key`) →
+    /// the field it fills (`title`, `annual_base`, …). Only the headers the
+    /// person mapped themselves (docs/csv.md, "Column mapping").
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub roster_columns: std::collections::BTreeMap<String, String>,
 }
 
 /// The months the plan covers: `months` consecutive months from `start`.
@@ -211,6 +217,31 @@ pub struct Position {
     /// Selects a location-specific salary band.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub location: Option<String>,
+    /// Monthly base pay (月給) at full time, for pay stated by the month:
+    /// the annual base is 12 × this. At most one of `annual_base` and
+    /// `monthly_base` is set; the plan keeps the one entered.
+    #[serde(
+        default,
+        with = "decimal_serde::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub monthly_base: Option<Decimal>,
+    /// Fixed monthly allowances (commuting 通勤手当, fixed overtime
+    /// 固定残業代, housing 住宅手当, ...): paid every month, counted in
+    /// Japan's standard monthly remuneration, never raised.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub allowances: Vec<Allowance>,
+}
+
+/// A fixed monthly allowance of a position, booked under base pay as its
+/// own ledger component.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Allowance {
+    pub name: String,
+    /// The amount of a whole month.
+    #[serde(with = "decimal_serde")]
+    pub monthly: Decimal,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -237,6 +268,59 @@ pub struct PeopleCosts {
     /// Training budget per head and year, charged monthly.
     #[serde(with = "decimal_serde", default)]
     pub training_per_head_annual: Decimal,
+    /// Monthly costs per head (benefits, DC pension, welfare), category
+    /// *benefits*.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub per_head: Vec<PerHeadCost>,
+    /// What a new hire gets from the first bonus payouts.
+    #[serde(default, skip_serializing_if = "FirstBonus::is_full")]
+    pub first_bonus: FirstBonus,
+}
+
+/// A monthly cost per head: benefits, defined-contribution pension
+/// (企業型DC), welfare. Booked in full for every month a position is
+/// active, × (1 − vacancy) for employees.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PerHeadCost {
+    pub name: String,
+    #[serde(with = "decimal_serde")]
+    pub monthly: Decimal,
+    /// The teams whose positions it applies to; empty means every team.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub teams: Vec<String>,
+    /// Whether contractors get it too.
+    #[serde(default)]
+    pub contractors: bool,
+}
+
+/// A new hire's first bonus (docs/model.md, "Bonuses").
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FirstBonus {
+    /// Every payout in full for anyone active on its month's first day.
+    #[default]
+    Full,
+    /// × the whole months worked in the payout's assessment period ÷ its length.
+    Prorated,
+    /// Nothing from a payout whose assessment period was not worked whole.
+    NoneBeforeFirstPayout,
+}
+
+impl FirstBonus {
+    pub const ALL: [FirstBonus; 3] = [Self::Full, Self::Prorated, Self::NoneBeforeFirstPayout];
+
+    pub fn is_full(&self) -> bool {
+        *self == Self::Full
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Full => "full",
+            Self::Prorated => "prorated",
+            Self::NoneBeforeFirstPayout => "none_before_first_payout",
+        }
+    }
 }
 
 fn default_raise_month() -> u8 {
@@ -254,6 +338,8 @@ impl Default for PeopleCosts {
             per_hire: PerHire::default(),
             attrition: Attrition::default(),
             training_per_head_annual: Decimal::ZERO,
+            per_head: Vec::new(),
+            first_bonus: FirstBonus::Full,
         }
     }
 }
@@ -296,6 +382,87 @@ pub struct BurdenComponent {
     /// Applies only to positions with `age_dependent_burden`.
     #[serde(default)]
     pub age_dependent: bool,
+    /// What the rate applies to: pay as booked (`simple`), or Japan's
+    /// standard monthly remuneration grades (docs/model.md, "Graded mode").
+    #[serde(default, skip_serializing_if = "BurdenBasis::is_simple")]
+    pub basis: BurdenBasis,
+    /// Changes of the rate and caps from a month on, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub schedule: Vec<BurdenStep>,
+}
+
+/// How a burden component finds the amount its rate applies to.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BurdenBasis {
+    /// Rate × the month's pay as booked (prorated base and allowances) and
+    /// bonuses, within the caps.
+    #[default]
+    Simple,
+    /// Japan's health insurance grades (50 grades, 協会けんぽ): also care
+    /// insurance and the child-support levy.
+    HealthGrades,
+    /// Japan's employees' pension grades: also the child-rearing contribution.
+    PensionGrades,
+}
+
+impl BurdenBasis {
+    pub const ALL: [BurdenBasis; 3] = [Self::Simple, Self::HealthGrades, Self::PensionGrades];
+
+    pub fn is_simple(&self) -> bool {
+        *self == Self::Simple
+    }
+
+    pub fn is_graded(self) -> bool {
+        self != Self::Simple
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Simple => "simple",
+            Self::HealthGrades => "health_grades",
+            Self::PensionGrades => "pension_grades",
+        }
+    }
+}
+
+/// From `from` on, the listed values replace the component's (a value not
+/// listed stays as it was).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BurdenStep {
+    pub from: YearMonth,
+    #[serde(
+        default,
+        with = "decimal_serde::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub rate_pct: Option<Decimal>,
+    #[serde(
+        default,
+        with = "decimal_serde::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub monthly_pay_cap: Option<Decimal>,
+    #[serde(
+        default,
+        with = "decimal_serde::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub bonus_payment_cap: Option<Decimal>,
+    #[serde(
+        default,
+        with = "decimal_serde::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub bonus_fiscal_year_cap: Option<Decimal>,
+    /// Replaces the amount of `annual_pay_cap` (its period stays).
+    #[serde(
+        default,
+        with = "decimal_serde::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub annual_pay_cap: Option<Decimal>,
 }
 
 impl BurdenComponent {
@@ -312,6 +479,8 @@ impl BurdenComponent {
             bonus_fiscal_year_cap: None,
             annual_pay_cap: None,
             age_dependent: false,
+            basis: BurdenBasis::Simple,
+            schedule: Vec::new(),
         }
     }
 }
@@ -339,6 +508,27 @@ pub struct BonusPayout {
     /// Months of monthly base pay, such as 0.8.
     #[serde(with = "decimal_serde")]
     pub months: Decimal,
+    /// The assessment period (算定期間) the payout rewards, for a new
+    /// hire's first bonus; the 6 months before the payout when `None`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assessment: Option<Assessment>,
+}
+
+/// Calendar months `from` to `to` (1 to 12, inclusive, wrapping over the
+/// year end: October to March is 6 months), the last such run ending in or
+/// before the payout month.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Assessment {
+    pub from: u8,
+    pub to: u8,
+}
+
+impl Assessment {
+    /// Months in the period, 1 to 12.
+    pub fn months(self) -> u8 {
+        (self.to + 12 - self.from) % 12 + 1
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -528,6 +718,7 @@ impl Plan {
             },
             scenarios: vec![Scenario::blank("Base")],
             base_scenario: Some("Base".to_string()),
+            roster_columns: Default::default(),
         }
     }
 
@@ -720,6 +911,8 @@ impl Scenario {
             recruiting_fee_pct: None,
             age_dependent_burden: false,
             location: None,
+            monthly_base: None,
+            allowances: Vec::new(),
         });
         id
     }
@@ -825,11 +1018,71 @@ impl Scenario {
         })
     }
 
-    /// The position's annual base: its own, or its band's midpoint.
+    /// The position's annual base: its own (12 × its monthly base when pay
+    /// is stated by the month), or its band's midpoint.
     pub fn annual_base_of(&self, position: &Position) -> Option<Decimal> {
-        position.annual_base.or_else(|| {
-            self.band_for(&position.level, position.location.as_deref())
-                .map(|b| b.mid)
-        })
+        position
+            .annual_base
+            .or_else(|| {
+                position
+                    .monthly_base
+                    .and_then(|m| m.checked_mul(Decimal::from(12)))
+            })
+            .or_else(|| {
+                self.band_for(&position.level, position.location.as_deref())
+                    .map(|b| b.mid)
+            })
+    }
+}
+
+impl Position {
+    /// Sets the fixed monthly allowance named `name` (trimmed): replaces
+    /// the amount of the one of that name, or adds it at the end; zero
+    /// removes it. The API the roster import's allowance columns use.
+    pub fn set_allowance(&mut self, name: &str, monthly: Decimal) {
+        let name = name.trim();
+        let existing = self.allowances.iter().position(|a| a.name == name);
+        match (existing, monthly.is_zero()) {
+            (Some(i), true) => {
+                self.allowances.remove(i);
+            }
+            (Some(i), false) => {
+                if let Some(a) = self.allowances.get_mut(i) {
+                    a.monthly = monthly;
+                }
+            }
+            (None, true) => {}
+            (None, false) => self.allowances.push(Allowance {
+                name: name.to_string(),
+                monthly,
+            }),
+        }
+    }
+
+    /// The amount of the allowance named `name`, if the position has one.
+    pub fn allowance(&self, name: &str) -> Option<Decimal> {
+        self.allowances
+            .iter()
+            .find(|a| a.name == name.trim())
+            .map(|a| a.monthly)
+    }
+
+    /// The sum of the position's fixed monthly allowances.
+    pub fn allowances_total(&self) -> Decimal {
+        self.allowances
+            .iter()
+            .fold(Decimal::ZERO, |sum, a| sum.saturating_add(a.monthly))
+    }
+
+    /// States the pay as a monthly base (月給), clearing the annual base.
+    pub fn set_monthly_base(&mut self, monthly: Decimal) {
+        self.monthly_base = Some(monthly);
+        self.annual_base = None;
+    }
+
+    /// States the pay as an annual base (年間基本給), clearing the monthly one.
+    pub fn set_annual_base(&mut self, annual: Option<Decimal>) {
+        self.annual_base = annual;
+        self.monthly_base = None;
     }
 }

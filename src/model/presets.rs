@@ -10,11 +10,10 @@
 use rust_decimal::Decimal;
 
 use super::date::{Date, YearMonth};
-use super::generate::japan_burden;
 use super::plan::{
-    AnnualCap, Attrition, BonusPayout, BurdenComponent, CapPeriod, Cloud, CloudCategory, CloudLine,
-    Commitment, Employment, PerHire, Plan, Position, PositionStatus, SalaryBand, Saving, Scenario,
-    Team, Tool,
+    Allowance, AnnualCap, Assessment, Attrition, BonusPayout, BurdenBasis, BurdenComponent,
+    BurdenStep, CapPeriod, Cloud, CloudCategory, CloudLine, Commitment, Employment, FirstBonus,
+    PerHeadCost, PerHire, Plan, Position, PositionStatus, SalaryBand, Saving, Scenario, Team, Tool,
 };
 
 /// What a new plan starts from.
@@ -148,41 +147,117 @@ fn dec(mantissa: i64, scale: u32) -> Decimal {
     Decimal::new(mantissa, scale)
 }
 
-/// Japan, FY2026 (domain.md): the employer social insurance from April 2026
-/// with its caps (`japan_burden`: health 4.955 %, care 0.795 % at ages
-/// 40–64, pension 9.15 %, employment 0.9 %, child-rearing 0.36 %,
-/// child-support levy 0.115 %, workers' accident 0.3 %), bonuses of 0.8
-/// month in June and December, the Rengo 2025 base-pay rise of 3.70 % in
-/// April, and a 35 % agency fee. Attrition stays 0: MHLW's 14.2 % is an
-/// all-industry figure and engineers leave less, so the planner states
-/// their own.
+/// The employees' pension grade ceiling of the 2025 pension reform law:
+/// ¥650,000 until August 2027, then ¥680,000, ¥710,000 and ¥750,000 from
+/// each September.
+pub const PENSION_CEILING_STEPS: [(i32, u8, i64); 3] =
+    [(2027, 9, 680_000), (2028, 9, 710_000), (2029, 9, 750_000)];
+
+/// Japan's employer social insurance for FY2026 (domain.md, corrected
+/// round; sources in docs/model.md, "Presets"), graded on the standard
+/// monthly remuneration where the law grades it:
+/// health 4.925 % (協会けんぽ Tokyo 9.85 % ÷ 2), care 0.81 % (1.62 % ÷ 2,
+/// ages 40–64), pension 9.15 % (18.3 % ÷ 2) with its ceiling steps,
+/// employment 0.85 % (8.5/1000, on wages paid), child-rearing 0.36 %,
+/// child-support levy 0.115 % (0.23 % ÷ 2), workers' accident 0.3 %.
+pub fn japan_burden_fy2026() -> Vec<BurdenComponent> {
+    let yen = |amount: i64| dec(amount, 0);
+    let component = |name: &str, rate: Decimal, basis: BurdenBasis| {
+        let mut c = BurdenComponent::uncapped(name, rate);
+        c.basis = basis;
+        match basis {
+            BurdenBasis::HealthGrades => {
+                c.monthly_pay_cap = Some(yen(1_390_000));
+                c.bonus_fiscal_year_cap = Some(yen(5_730_000));
+            }
+            BurdenBasis::PensionGrades => {
+                c.monthly_pay_cap = Some(yen(650_000));
+                c.bonus_payment_cap = Some(yen(1_500_000));
+                c.schedule = PENSION_CEILING_STEPS
+                    .iter()
+                    .filter_map(|&(year, month, cap)| {
+                        Some(BurdenStep {
+                            from: YearMonth::new(year, month).ok()?,
+                            rate_pct: None,
+                            monthly_pay_cap: Some(yen(cap)),
+                            bonus_payment_cap: None,
+                            bonus_fiscal_year_cap: None,
+                            annual_pay_cap: None,
+                        })
+                    })
+                    .collect();
+            }
+            BurdenBasis::Simple => {}
+        }
+        c
+    };
+    let mut care = component(
+        "Long-term care insurance",
+        dec(81, 2),
+        BurdenBasis::HealthGrades,
+    );
+    care.age_dependent = true;
+    vec![
+        component("Health insurance", dec(4925, 3), BurdenBasis::HealthGrades),
+        care,
+        component(
+            "Employees' pension",
+            dec(915, 2),
+            BurdenBasis::PensionGrades,
+        ),
+        component("Employment insurance", dec(85, 2), BurdenBasis::Simple),
+        component(
+            "Child-rearing contribution",
+            dec(36, 2),
+            BurdenBasis::PensionGrades,
+        ),
+        component("Child-support levy", dec(115, 3), BurdenBasis::HealthGrades),
+        component(
+            "Workers' accident insurance",
+            dec(3, 1),
+            BurdenBasis::Simple,
+        ),
+    ]
+}
+
+/// Japan, FY2026 (domain.md): the employer social insurance above
+/// ([`japan_burden_fy2026`]), bonuses of 0.8 month in June (assessment
+/// period October to March) and December (April to September), a new
+/// hire's first bonus prorated by the months worked in its assessment
+/// period, the Rengo 2025 base-pay rise of 3.70 % in April, and a 35 %
+/// agency fee. Attrition stays 0: MHLW's 14.2 % is an all-industry figure
+/// and engineers leave less, so the planner states their own.
 fn japan_people(scenario: &mut Scenario) {
     let people = &mut scenario.people;
-    people.burden = japan_burden();
+    people.burden = japan_burden_fy2026();
     people.bonus_payouts = vec![
         BonusPayout {
             month: 6,
             months: dec(8, 1),
+            assessment: Some(Assessment { from: 10, to: 3 }),
         },
         BonusPayout {
             month: 12,
             months: dec(8, 1),
+            assessment: Some(Assessment { from: 4, to: 9 }),
         },
     ];
+    people.first_bonus = FirstBonus::Prorated;
     people.raise_pct = dec(37, 1);
     people.raise_month = 4;
     people.recruiting_fee_pct = dec(35, 0);
 }
 
 /// The United States, 2026 (domain.md): Social Security 6.2 % up to the
-/// annual wage base of $176,100 (the 2025 figure domain.md gives) per
-/// calendar year, whatever the plan's fiscal year, Medicare 1.45 %
-/// uncapped, a 3.3 % raise in January (2026 budgets 3.2–3.5 %), a 20 %
-/// agency fee, and no bonus payouts. Attrition stays 0, as for Japan.
+/// 2026 wage base of $184,500 (SSA, 24 October 2025) per calendar year,
+/// whatever the plan's fiscal year, Medicare 1.45 % uncapped, benefits of
+/// about $450 a head and month as a per-head cost for employees, a 3.3 %
+/// raise in January (2026 budgets 3.2–3.5 %), a 20 % agency fee, and no
+/// bonus payouts. Attrition stays 0, as for Japan.
 fn united_states_people(scenario: &mut Scenario) {
     let mut social_security = BurdenComponent::uncapped("Social Security", dec(62, 1));
     social_security.annual_pay_cap = Some(AnnualCap {
-        amount: dec(176_100, 0),
+        amount: dec(184_500, 0),
         period: CapPeriod::CalendarYear,
     });
     let people = &mut scenario.people;
@@ -193,16 +268,12 @@ fn united_states_people(scenario: &mut Scenario) {
     people.raise_pct = dec(33, 1);
     people.raise_month = 1;
     people.recruiting_fee_pct = dec(20, 0);
-    // Benefits are a sum per head, not a rate, and the one per-head monthly
-    // cost the model has is a tool seat: every position pays it in full
-    // each month it is active (× (1 − vacancy) for employees), in the
-    // "tools" category. Contractors pay seats too; limit the line to teams
-    // of employees if a plan has contractors.
-    scenario.tools.push(Tool {
-        name: "Benefits (per head)".to_string(),
-        monthly_per_seat: dec(450, 0),
+    people.per_head = vec![PerHeadCost {
+        name: "Benefits".to_string(),
+        monthly: dec(450, 0),
         teams: Vec::new(),
-    });
+        contractors: false,
+    }];
 }
 
 /// Salary bands of the demo, yen a year: (level, min, mid, max).
@@ -235,6 +306,11 @@ const DEMO_LEVEL_CYCLE: [&str; 10] = [
 
 /// Levels of hires, in turn.
 const DEMO_HIRE_LEVELS: [&str; 4] = ["Mid", "Senior", "Junior", "Senior"];
+
+/// The demo's fixed monthly allowances (illustrative): commuting for every
+/// employee, fixed overtime for juniors and mids already in post.
+pub const DEMO_COMMUTING: i64 = 15_000;
+pub const DEMO_FIXED_OVERTIME: i64 = 30_000;
 
 /// Yen per US dollar used to convert the tools' USD list prices: ¥152
 /// ($21 GitHub Enterprise × 152 = ¥3,192 ≈ ¥3,200; $19 Copilot Business ×
@@ -365,6 +441,13 @@ fn demo_positions(start: YearMonth) -> Vec<Position> {
             }
             if p.employment == Employment::Contractor {
                 p.age_dependent_burden = false;
+                p.allowances.clear();
+            } else if matches!(level, "Junior" | "Mid") {
+                // Fixed overtime pay (固定残業代) for the first levels.
+                p.allowances.push(Allowance {
+                    name: "Fixed overtime".to_string(),
+                    monthly: dec(DEMO_FIXED_OVERTIME, 0),
+                });
             }
             positions.push(p);
         }
@@ -419,6 +502,12 @@ fn demo_position(
         recruiting_fee_pct: None,
         age_dependent_burden: false,
         location: None,
+        monthly_base: None,
+        // Commuting allowance (通勤手当), the same for everyone in the demo.
+        allowances: vec![Allowance {
+            name: "Commuting".to_string(),
+            monthly: dec(DEMO_COMMUTING, 0),
+        }],
     }
 }
 
@@ -628,88 +717,114 @@ mod tests {
         );
         assert_eq!(plan.horizon.start, month(2026, 1), "starts where asked");
         let people = &plan.scenarios[0].people;
-        let rates: Vec<(&str, String)> = people
+        let rates: Vec<(&str, String, BurdenBasis)> = people
             .burden
             .iter()
-            .map(|b| (b.name.as_str(), b.rate_pct.normalize().to_string()))
+            .map(|b| (b.name.as_str(), b.rate_pct.normalize().to_string(), b.basis))
             .collect();
+        use BurdenBasis::{HealthGrades as H, PensionGrades as P, Simple as S};
         assert_eq!(
             rates,
             [
-                ("Health insurance", "4.955"),
-                ("Long-term care insurance", "0.795"),
-                ("Employees' pension", "9.15"),
-                ("Employment insurance", "0.9"),
-                ("Child-rearing contribution", "0.36"),
-                ("Child-support levy", "0.115"),
-                ("Workers' accident insurance", "0.3"),
+                ("Health insurance", "4.925", H),
+                ("Long-term care insurance", "0.81", H),
+                ("Employees' pension", "9.15", P),
+                ("Employment insurance", "0.85", S),
+                ("Child-rearing contribution", "0.36", P),
+                ("Child-support levy", "0.115", H),
+                ("Workers' accident insurance", "0.3", S),
             ]
-            .map(|(n, r)| (n, r.to_string()))
+            .map(|(n, r, b)| (n, r.to_string(), b))
         );
         assert!(people.burden.iter().all(|b| b.on_base && b.on_bonus));
         let care = &people.burden[1];
         assert!(care.age_dependent);
         assert_eq!(care.monthly_pay_cap, Some(dec(1_390_000, 0)));
         assert_eq!(care.bonus_fiscal_year_cap, Some(dec(5_730_000, 0)));
-        assert_eq!(people.burden[4].bonus_payment_cap, Some(dec(1_500_000, 0)));
+        let pension = &people.burden[2];
+        assert_eq!(pension.monthly_pay_cap, Some(dec(650_000, 0)));
+        assert_eq!(pension.bonus_payment_cap, Some(dec(1_500_000, 0)));
+        let steps: Vec<(String, Option<Decimal>)> = pension
+            .schedule
+            .iter()
+            .map(|s| (s.from.to_string(), s.monthly_pay_cap))
+            .collect();
+        assert_eq!(
+            steps,
+            [
+                ("2027-09".to_string(), Some(dec(680_000, 0))),
+                ("2028-09".to_string(), Some(dec(710_000, 0))),
+                ("2029-09".to_string(), Some(dec(750_000, 0))),
+            ]
+        );
+        assert_eq!(people.burden[4].schedule, pension.schedule);
         assert_eq!(
             people
                 .bonus_payouts
                 .iter()
-                .map(|b| (b.month, b.months))
+                .map(|b| (b.month, b.months, b.assessment))
                 .collect::<Vec<_>>(),
-            [(6, dec(8, 1)), (12, dec(8, 1))]
+            [
+                (6, dec(8, 1), Some(Assessment { from: 10, to: 3 })),
+                (12, dec(8, 1), Some(Assessment { from: 4, to: 9 }))
+            ]
         );
+        assert_eq!(people.first_bonus, FirstBonus::Prorated);
         assert_eq!((people.raise_pct, people.raise_month), (dec(37, 1), 4));
         assert_eq!(people.recruiting_fee_pct, dec(35, 0));
         assert!(people.attrition.annual_rate_pct.is_zero());
     }
 
     #[test]
-    fn japan_burden_under_40_is_the_sum_of_the_rates_on_monthly_pay() {
-        // ¥6,000,000 a year = ¥500,000 a month, below every cap. May 2026
-        // (month 1): no bonus, no raise (the employee started on 1 April).
-        // Health 500,000 × 4.955 % = 24,775; pension × 9.15 % = 45,750;
-        // employment × 0.9 % = 4,500; child-rearing × 0.36 % = 1,800;
+    fn japan_burden_under_40_is_the_sum_of_the_rates_on_the_grade() {
+        // ¥6,000,000 a year = ¥500,000 a month: health grade 30 (485,000
+        // to 515,000) and pension grade 27, both ¥500,000. May 2026 (month
+        // 1): no bonus, no raise (the employee started on 1 April).
+        // Health 500,000 × 4.925 % = 24,625; pension × 9.15 % = 45,750;
+        // employment × 0.85 % = 4,250; child-rearing × 0.36 % = 1,800;
         // child-support levy × 0.115 % = 575; workers' accident × 0.3 % =
-        // 1,500. Sum 78,900 = 500,000 × 15.78 %. No care insurance under 40.
+        // 1,500. Sum 78,500 = 500,000 × 15.7 %. No care insurance under 40.
         let plan = with_employee(Preset::Japan2026, month(2026, 4), 6_000_000, false);
         let forecast = forecast_scenario(&plan, 0).expect("forecasts");
         assert_eq!(forecast.month_category(1, Category::Base), 500_000);
-        assert_eq!(forecast.month_category(1, Category::Burden), 78_900);
+        assert_eq!(forecast.month_category(1, Category::Burden), 78_500);
         assert_eq!(burden_of(&plan, 1, "Employees' pension"), 45_750);
         assert_eq!(burden_of(&plan, 1, "Long-term care insurance"), 0);
-        // Aged 40 to 64: care insurance 500,000 × 0.795 % = 3,975 more.
+        // Aged 40 to 64: care insurance 500,000 × 0.81 % = 4,050 more.
         let older = with_employee(Preset::Japan2026, month(2026, 4), 6_000_000, true);
         let forecast = forecast_scenario(&older, 0).expect("forecasts");
-        assert_eq!(forecast.month_category(1, Category::Burden), 78_900 + 3_975);
-        // June: the 0.8-month bonus, 400,000, bears the same rates:
-        // 900,000 × 15.78 % = 142,020.
+        assert_eq!(forecast.month_category(1, Category::Burden), 78_500 + 4_050);
+        // June: the first bonus is prorated by the months worked in its
+        // assessment period, October 2025 to March 2026: none of 6, so no
+        // bonus. December (April to September, all 6 worked): 400,000,
+        // whose burden at the same rates makes 900,000 × 15.7 % = 141,300.
         let forecast = forecast_scenario(&plan, 0).expect("forecasts");
-        assert_eq!(forecast.month_category(2, Category::Bonus), 400_000);
-        assert_eq!(forecast.month_category(2, Category::Burden), 142_020);
+        assert_eq!(forecast.month_category(2, Category::Bonus), 0);
+        assert_eq!(forecast.month_category(2, Category::Burden), 78_500);
+        assert_eq!(forecast.month_category(8, Category::Bonus), 400_000);
+        assert_eq!(forecast.month_category(8, Category::Burden), 141_300);
     }
 
     #[test]
     fn japan_caps_take_effect_on_a_high_salary() {
-        // ¥20,000,000 a year: 1,666,666.67 → 1,666,667 a month (May 2026).
-        // Health min(1,666,667, 1,390,000) × 4.955 % = 68,874.5 → 68,875;
-        // pension min(…, 650,000) × 9.15 % = 59,475; employment
-        // 1,666,667 × 0.9 % = 15,000.003 → 15,000; child-rearing
-        // 650,000 × 0.36 % = 2,340; child-support levy 1,390,000 × 0.115 %
-        // = 1,598.5 → 1,599; workers' accident 1,666,667 × 0.3 % =
-        // 5,000.001 → 5,000. Sum 152,289, not 1,666,667 × 15.78 % ≈ 263,000.
+        // ¥20,000,000 a year: 1,666,666.67 → 1,666,667 a month (May 2026):
+        // health's top grade 50, ¥1,390,000 × 4.925 % = 68,457.5 → 68,458;
+        // pension's top grade 32, 650,000 × 9.15 % = 59,475; employment
+        // 1,666,667 × 0.85 % = 14,166.67 → 14,167; child-rearing 650,000 ×
+        // 0.36 % = 2,340; child-support levy 1,390,000 × 0.115 % = 1,598.5
+        // → 1,599; workers' accident 1,666,667 × 0.3 % = 5,000.001 →
+        // 5,000. Sum 151,039.
         let plan = with_employee(Preset::Japan2026, month(2026, 4), 20_000_000, false);
-        assert_eq!(burden_of(&plan, 1, "Health insurance"), 68_875);
+        assert_eq!(burden_of(&plan, 1, "Health insurance"), 68_458);
         assert_eq!(burden_of(&plan, 1, "Employees' pension"), 59_475);
         assert_eq!(burden_of(&plan, 1, "Child-rearing contribution"), 2_340);
         assert_eq!(burden_of(&plan, 1, "Child-support levy"), 1_599);
         let forecast = forecast_scenario(&plan, 0).expect("forecasts");
-        assert_eq!(forecast.month_category(1, Category::Burden), 152_289);
-        // ¥30,000,000: the June bonus of 2,000,000 is capped at 1,500,000
-        // for the pension: (650,000 + 1,500,000) × 9.15 % = 196,725.
+        assert_eq!(forecast.month_category(1, Category::Burden), 151_039);
+        // ¥30,000,000: the December bonus of 2,000,000 is capped at
+        // 1,500,000 for the pension: (650,000 + 1,500,000) × 9.15 % = 196,725.
         let plan = with_employee(Preset::Japan2026, month(2026, 4), 30_000_000, false);
-        assert_eq!(burden_of(&plan, 2, "Employees' pension"), 196_725);
+        assert_eq!(burden_of(&plan, 8, "Employees' pension"), 196_725);
     }
 
     #[test]
@@ -724,19 +839,21 @@ mod tests {
         assert_eq!((people.raise_pct, people.raise_month), (dec(33, 1), 1));
         assert_eq!(people.recruiting_fee_pct, dec(20, 0));
         assert!(people.bonus_payouts.is_empty());
+        assert!(plan.scenarios[0].tools.is_empty(), "benefits are per head");
         // $20,000.00 a month: Social Security 6.2 % = $1,240.00 January to
-        // August (8 × 20,000 = 160,000 of the 176,100 wage base); September
-        // the 16,100 left: $998.20; then nothing until January 2027.
-        // Medicare 1.45 % = $290.00 every month. Amounts in cents.
-        for m in 0..8 {
+        // September (9 × 20,000 = 180,000 of the 184,500 wage base);
+        // October the 4,500 left: $279.00; then nothing until January
+        // 2027. Medicare 1.45 % = $290.00 every month. Amounts in cents.
+        for m in 0..9 {
             assert_eq!(burden_of(&plan, m, "Social Security"), 124_000, "month {m}");
         }
-        assert_eq!(burden_of(&plan, 8, "Social Security"), 99_820);
-        assert_eq!(burden_of(&plan, 9, "Social Security"), 0);
+        assert_eq!(burden_of(&plan, 9, "Social Security"), 27_900);
+        assert_eq!(burden_of(&plan, 10, "Social Security"), 0);
         assert_eq!(burden_of(&plan, 11, "Medicare"), 29_000);
-        // Benefits: $450.00 a head and month, as a tool seat.
+        // Benefits: $450.00 a head and month, a per-head cost.
         let forecast = forecast_scenario(&plan, 0).expect("forecasts");
-        assert_eq!(forecast.month_category(0, Category::Tools), 45_000);
+        assert_eq!(forecast.month_category(0, Category::Benefits), 45_000);
+        assert_eq!(forecast.month_category(0, Category::Tools), 0);
     }
 
     #[test]

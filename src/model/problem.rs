@@ -23,6 +23,10 @@ pub enum Named {
     /// A position's name is its title.
     Position,
     BurdenComponent,
+    /// A position's fixed monthly allowance.
+    Allowance,
+    /// A monthly cost per head (benefits, DC pension, welfare).
+    PerHeadCost,
 }
 
 impl Named {
@@ -38,6 +42,8 @@ impl Named {
             Named::SavingsInitiative => "savings initiative",
             Named::Position => "position",
             Named::BurdenComponent => "burden component",
+            Named::Allowance => "allowance",
+            Named::PerHeadCost => "per-head cost",
         }
     }
 }
@@ -399,6 +405,17 @@ pub enum Problem {
         location: Option<String>,
     },
 
+    /// A position states both an annual and a monthly base.
+    TwoBases,
+    /// A step of a burden schedule is not after the one before it.
+    ScheduleOutOfOrder {
+        from: YearMonth,
+    },
+    /// Japan's grades are in yen: a graded component in another currency.
+    GradedNeedsYen {
+        currency: String,
+    },
+
     /// A message from outside the model, in English only (code that builds
     /// a [`PlanError`](super::PlanError) with [`new`](super::PlanError::new)
     /// rather than naming its problem).
@@ -700,6 +717,17 @@ impl fmt::Display for Problem {
                 ),
                 None => write!(f, "\u{201c}{level}\u{201d} already has a band."),
             },
+            Problem::TwoBases => {
+                f.write_str("state either an annual base or a monthly base, not both")
+            }
+            Problem::ScheduleOutOfOrder { from } => write!(
+                f,
+                "a change from {from} must come after the change before it"
+            ),
+            Problem::GradedNeedsYen { currency } => write!(
+                f,
+                "Japan's grades are in yen: a graded component needs a JPY plan, not {currency}"
+            ),
             Problem::Unreadable { detail } | Problem::Other(detail) => f.write_str(detail),
         }
     }
@@ -1239,6 +1267,20 @@ pub(crate) mod tests {
                 },
                 "“L3” already has a band for 大阪.",
             ),
+            (
+                Problem::TwoBases,
+                "state either an annual base or a monthly base, not both",
+            ),
+            (
+                Problem::ScheduleOutOfOrder { from: april },
+                "a change from 2026-04 must come after the change before it",
+            ),
+            (
+                Problem::GradedNeedsYen {
+                    currency: "USD".into(),
+                },
+                "Japan's grades are in yen: a graded component needs a JPY plan, not USD",
+            ),
         ]
     }
 
@@ -1329,9 +1371,12 @@ pub(crate) mod tests {
             Problem::NoLevelNamed { .. } => 80,
             Problem::LevelInUse { .. } => 81,
             Problem::BandExists { .. } => 82,
+            Problem::TwoBases => 83,
+            Problem::ScheduleOutOfOrder { .. } => 84,
+            Problem::GradedNeedsYen { .. } => 85,
         }
     }
-    const VARIANTS: usize = 83;
+    const VARIANTS: usize = 86;
 
     #[test]
     fn there_is_a_sample_of_every_problem() {

@@ -222,6 +222,7 @@ impl Plan {
             },
             base_scenario: Some(scenario.name.clone()),
             scenarios: vec![scenario],
+            roster_columns: self.roster_columns.clone(),
         })
     }
 }

@@ -15,6 +15,7 @@ use super::money::Currency;
 use super::plan::Plan;
 use super::problem::Problem;
 use super::summary::{FiscalYear, PeriodSummary, fiscal_year_summaries, period_summary};
+use super::totals::ScenarioForecast;
 use super::validate::PlanError;
 
 /// One scenario's figures for the period, and its difference from the base.
@@ -56,7 +57,6 @@ pub struct SideBySide {
 /// the plan's base scenario. Fails with the errors of any scenario that
 /// cannot be forecast.
 pub fn side_by_side(plan: &Plan, year: Option<FiscalYear>) -> Result<SideBySide, Vec<PlanError>> {
-    let base = plan.base_index();
     let mut errors: Vec<PlanError> = Vec::new();
     let mut forecasts = Vec::with_capacity(plan.scenarios.len());
     for s in 0..plan.scenarios.len() {
@@ -74,6 +74,18 @@ pub fn side_by_side(plan: &Plan, year: Option<FiscalYear>) -> Result<SideBySide,
     if !errors.is_empty() {
         return Err(errors);
     }
+    side_by_side_of(plan, &forecasts, year)
+}
+
+/// [`side_by_side`] from every scenario's forecast (plan order), computed
+/// by the caller: the Compare view forecasts the scenarios once, in slices
+/// for a large plan, and reads each period from them.
+pub fn side_by_side_of(
+    plan: &Plan,
+    forecasts: &[ScenarioForecast],
+    year: Option<FiscalYear>,
+) -> Result<SideBySide, Vec<PlanError>> {
+    let base = plan.base_index();
     let Some(first) = forecasts.first() else {
         return Err(vec![PlanError::at("scenarios", Problem::PlanHasNoScenario)]);
     };

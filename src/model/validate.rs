@@ -441,6 +441,7 @@ fn check_positions(
         match position.annual_base {
             Some(base) => c.money(|| format!("{}.annual_base", path()), base),
             None if known_level
+                && position.monthly_base.is_none()
                 && scenario
                     .band_for(&position.level, position.location.as_deref())
                     .is_none() =>
@@ -478,6 +479,23 @@ fn check_positions(
         }
         if let Some(fee) = position.recruiting_fee_pct {
             c.pct(|| format!("{}.recruiting_fee_pct", path()), fee);
+        }
+        if let Some(monthly) = position.monthly_base {
+            c.money(|| format!("{}.monthly_base", path()), monthly);
+            if position.annual_base.is_some() {
+                c.push(format!("{}.monthly_base", path()), Problem::TwoBases);
+            }
+        }
+        for (a, allowance) in position.allowances.iter().enumerate() {
+            c.name(
+                || format!("{}.allowances[{a}].name", path()),
+                &allowance.name,
+                Named::Allowance,
+            );
+            c.money(
+                || format!("{}.allowances[{a}].monthly", path()),
+                allowance.monthly,
+            );
         }
     }
 }
@@ -527,11 +545,60 @@ fn check_people(c: &mut Checker<'_>, plan: &Plan, at: &str, scenario: &Scenario)
         if let Some(cap) = &component.annual_pay_cap {
             c.money(|| format!("{path}.annual_pay_cap.amount"), cap.amount);
         }
+        if component.basis.is_graded() && plan.currency != "JPY" {
+            c.push(
+                format!("{path}.basis"),
+                Problem::GradedNeedsYen {
+                    currency: plan.currency.clone(),
+                },
+            );
+        }
+        let mut previous: Option<super::date::YearMonth> = None;
+        for (i, step) in component.schedule.iter().enumerate() {
+            let at = format!("{path}.schedule[{i}]");
+            if previous.is_some_and(|p| p >= step.from) {
+                c.push(
+                    format!("{at}.from"),
+                    Problem::ScheduleOutOfOrder { from: step.from },
+                );
+            }
+            previous = Some(step.from);
+            if let Some(rate) = step.rate_pct {
+                c.pct(|| format!("{at}.rate_pct"), rate);
+            }
+            for (field, cap) in [
+                ("monthly_pay_cap", step.monthly_pay_cap),
+                ("bonus_payment_cap", step.bonus_payment_cap),
+                ("bonus_fiscal_year_cap", step.bonus_fiscal_year_cap),
+                ("annual_pay_cap", step.annual_pay_cap),
+            ] {
+                if let Some(cap) = cap {
+                    c.money(|| format!("{at}.{field}"), cap);
+                }
+            }
+        }
+    }
+    for (i, cost) in people.per_head.iter().enumerate() {
+        let path = format!("{at}.per_head[{i}]");
+        c.name(|| format!("{path}.name"), &cost.name, Named::PerHeadCost);
+        c.money(|| format!("{path}.monthly"), cost.monthly);
+        for (t, team) in cost.teams.iter().enumerate() {
+            if scenario.team_index(team).is_none() {
+                c.push(
+                    format!("{path}.teams[{t}]"),
+                    Problem::UnknownTeam { team: team.clone() },
+                );
+            }
+        }
     }
     let mut payout_months = HashSet::new();
     for (b, payout) in people.bonus_payouts.iter().enumerate() {
         let path = format!("{at}.bonus_payouts[{b}]");
         check_month(&format!("{path}.month"), payout.month, c.errors);
+        if let Some(a) = payout.assessment {
+            check_month(&format!("{path}.assessment.from"), a.from, c.errors);
+            check_month(&format!("{path}.assessment.to"), a.to, c.errors);
+        }
         if !payout_months.insert(payout.month) {
             c.push(
                 format!("{path}.month"),

@@ -249,6 +249,10 @@ pub struct Library<S: KeyValue> {
     /// Plans whose record could not be read and could not be copied (no
     /// room): their own record is listed with the kept texts.
     in_place: std::collections::BTreeSet<String>,
+    /// A fingerprint of each record this library found unreadable or of a
+    /// newer version: while it is still what is stored, no save replaces
+    /// it, whatever its header says.
+    refused: std::collections::HashMap<String, u64>,
 }
 
 impl<S: KeyValue> Library<S> {
@@ -257,6 +261,7 @@ impl<S: KeyValue> Library<S> {
             store,
             known: Default::default(),
             in_place: Default::default(),
+            refused: Default::default(),
         }
     }
 
@@ -533,6 +538,7 @@ impl<S: KeyValue> Library<S> {
             }
             Err(RecordError::Newer { version }) => {
                 self.known.remove(id);
+                self.refused.insert(id.to_string(), fingerprint(&raw));
                 Opened::Newer {
                     id: id.into(),
                     version,
@@ -540,6 +546,7 @@ impl<S: KeyValue> Library<S> {
             }
             Err(RecordError::Unreadable(reason)) => {
                 self.known.remove(id);
+                self.refused.insert(id.to_string(), fingerprint(&raw));
                 let recovery = recovery_key(id);
                 let kept = self.store.get(&recovery).ok().flatten().as_deref()
                     == Some(raw.as_str())
@@ -625,6 +632,17 @@ impl<S: KeyValue> Library<S> {
             {
                 Ok(record_revision(&text))
             }
+            // Found unreadable (or newer) here and unchanged since: a
+            // header that reads (a checksum that matches) does not make the
+            // rest of it readable.
+            Some(text)
+                if self
+                    .refused
+                    .get(id)
+                    .is_some_and(|&seen| seen == fingerprint(&text)) =>
+            {
+                Err(SaveError::Blocked)
+            }
             Some(text) => match record_header(&text) {
                 Some((version, revision)) if version <= RECORD_VERSION => Ok(Some(revision)),
                 _ => Err(SaveError::Blocked),
@@ -639,6 +657,7 @@ impl<S: KeyValue> Library<S> {
         let text = encode_record(plan, revision);
         self.store.set(&plan_key(id), &text)?;
         self.remember_header(id, &text);
+        self.refused.remove(id);
         // The list shows the plan's name; it follows a rename. A failure
         // here leaves the record saved and the old name listed.
         if let Ok(mut index) = self.index_for_change() {
@@ -765,6 +784,7 @@ impl<S: KeyValue> Library<S> {
         self.store.remove(&plan_key(id));
         self.store.remove(&replaced_key(id));
         self.known.remove(id);
+        self.refused.remove(id);
         self.in_place.remove(id);
         Ok(())
     }
@@ -876,6 +896,14 @@ impl<S: KeyValue> Library<S> {
             self.store.remove(key);
         }
     }
+}
+
+/// A fingerprint of a stored text, to tell whether it changed.
+fn fingerprint(text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut hasher);
+    hasher.finish()
 }
 
 /// `name` if none of the `taken` names is the same (spaces around a name

@@ -6,6 +6,7 @@
 //! `setItem` of a whole record, so a failed or interrupted save leaves the
 //! previous record as it was.
 
+pub mod backup_log;
 pub mod library;
 
 use gloo_storage::{LocalStorage, Storage};

@@ -1,7 +1,11 @@
 //! The band chart: one row per level, a bar from the band's minimum to its
 //! maximum with a tick at the midpoint, and each position's salary as a dot
-//! (in the danger colour outside its band). A "Table" toggle shows the same
-//! figures as a table. Pixel coordinates are the only floating point here.
+//! (in the danger colour outside its band). Above [`DENSE_FROM`] salaries
+//! a dot each would be thousands of SVG nodes (seconds to draw at 20,000
+//! positions): each level's row then shows a histogram instead, the count
+//! of salaries per salary range (`model::bands::salary_histogram`), outside
+//! their band in the danger colour. A "Table" toggle shows the figures as a
+//! table. Pixel coordinates are the only floating point here.
 
 use leptos::prelude::*;
 use rust_decimal::Decimal;
@@ -10,11 +14,18 @@ use wasm_bindgen::JsCast;
 
 use super::state::PlanState;
 use crate::i18n::bands::{
-    BandsText as B, Fit, axis_title, band_title, chart_summary, salary_title,
+    BandsText as B, Fit, axis_title, band_title, bin_title, chart_summary, dense_note, salary_title,
 };
 use crate::i18n::common::Common;
-use crate::i18n::t;
-use crate::model::bands::{BandFit, LevelBands, salary_span};
+use crate::i18n::{format, t};
+use crate::model::bands::{BandFit, LevelBands, bin_bounds, salary_histogram, salary_span};
+
+/// From this many salaries on, the chart draws a histogram per level
+/// instead of a dot per salary.
+pub const DENSE_FROM: usize = 500;
+
+/// The histogram's salary ranges across the axis.
+const BINS: usize = 60;
 
 /// Round axis ticks covering `lo..=hi`: a step of 1, 2 or 5 × 10ⁿ (never
 /// below `min_step`), from the multiple of the step at or below `lo` to the
@@ -119,13 +130,29 @@ struct Dot {
     title: String,
 }
 
+/// One salary range of a level's histogram: a column for all its salaries
+/// and, from the same base, one for those outside their band.
+#[derive(Clone, Debug, PartialEq)]
+struct Bin {
+    x: f64,
+    width: f64,
+    /// The base line (the bottom of the columns).
+    y: f64,
+    height: f64,
+    outside_height: f64,
+    title: String,
+}
+
 #[derive(Clone, Debug, Default, PartialEq)]
 struct Drawing {
     height: f64,
     labels: Vec<(f64, String)>,
     bars: Vec<Bar>,
     dots: Vec<Dot>,
+    bins: Vec<Bin>,
     ticks: Vec<(f64, String)>,
+    /// Salaries drawn (as dots, or counted in bins).
+    salaries: usize,
     outside: usize,
 }
 
@@ -186,6 +213,44 @@ fn go_to_form(ev: &leptos::ev::MouseEvent, heading: &str, control: &str) {
     }
 }
 
+/// The bars of a level's bands in its row (centred on `centre`): the band
+/// for any location across the row, location bands as thin bars below it.
+fn band_bars(
+    level: &LevelBands,
+    centre: f64,
+    x: &impl Fn(Decimal) -> f64,
+    show: &impl Fn(Decimal) -> String,
+) -> Vec<Bar> {
+    level
+        .bands
+        .iter()
+        .enumerate()
+        .map(|(k, band)| {
+            let local = band.location.is_some();
+            let (y, height) = if local {
+                (centre + 8.0 + 4.0 * (k as f64 - 1.0), 3.0)
+            } else {
+                (centre - 7.0, 14.0)
+            };
+            Bar {
+                x: x(band.min),
+                width: (x(band.max) - x(band.min)).max(1.0),
+                mid: x(band.mid),
+                y,
+                height,
+                local,
+                title: band_title(
+                    &level.level,
+                    band.location.as_deref(),
+                    &show(band.min),
+                    &show(band.max),
+                    &show(band.mid),
+                ),
+            }
+        })
+        .collect()
+}
+
 #[component]
 pub fn BandChart(levels: Memo<Vec<LevelBands>>) -> impl IntoView {
     let state = PlanState::expect();
@@ -207,33 +272,55 @@ pub fn BandChart(levels: Memo<Vec<LevelBands>>) -> impl IntoView {
                 ticks: ticks.iter().map(|t| (x(*t), show(*t))).collect(),
                 ..Drawing::default()
             };
+            let salaries: usize = levels.iter().map(|l| l.positions.len()).sum();
+            d.salaries = salaries;
+            if salaries >= DENSE_FROM {
+                let bounds = bin_bounds(first, last, BINS);
+                for (row, level) in levels.iter().enumerate() {
+                    let centre = TOP + ROW * row as f64 + ROW / 2.0;
+                    d.labels.push((centre, level.level.clone()));
+                    d.bars.extend(band_bars(level, centre, &x, &show));
+                    d.outside += level.below + level.above;
+                    let bins = salary_histogram(level, &bounds);
+                    let most = bins.iter().map(|b| b.count()).max().unwrap_or(0).max(1) as f64;
+                    // Columns up to the row's height, the row's fullest range at the top.
+                    let base = centre + ROW / 2.0 - 3.0;
+                    let scale = |n: usize| {
+                        if n == 0 {
+                            0.0
+                        } else {
+                            (n as f64 / most * (ROW - 6.0)).max(1.5)
+                        }
+                    };
+                    for (k, bin) in bins.iter().enumerate() {
+                        if bin.count() == 0 {
+                            continue;
+                        }
+                        let (from, to) = (bounds[k], bounds[k + 1]);
+                        let left = x(from);
+                        d.bins.push(Bin {
+                            x: left + 0.5,
+                            width: (x(to) - left - 1.0).max(1.0),
+                            y: base,
+                            height: scale(bin.count()),
+                            outside_height: scale(bin.outside),
+                            title: bin_title(
+                                &level.level,
+                                &show(from),
+                                &show(to),
+                                &format::count(bin.count() as i128),
+                                &format::count(bin.outside as i128),
+                            ),
+                        });
+                    }
+                }
+                return Some(d);
+            }
             state.with_scenario(|s| {
                 for (row, level) in levels.iter().enumerate() {
                     let centre = TOP + ROW * row as f64 + ROW / 2.0;
                     d.labels.push((centre, level.level.clone()));
-                    for (k, band) in level.bands.iter().enumerate() {
-                        let local = band.location.is_some();
-                        let (y, height) = if local {
-                            (centre + 8.0 + 4.0 * (k as f64 - 1.0), 3.0)
-                        } else {
-                            (centre - 7.0, 14.0)
-                        };
-                        d.bars.push(Bar {
-                            x: x(band.min),
-                            width: (x(band.max) - x(band.min)).max(1.0),
-                            mid: x(band.mid),
-                            y,
-                            height,
-                            local,
-                            title: band_title(
-                                &level.level,
-                                band.location.as_deref(),
-                                &show(band.min),
-                                &show(band.max),
-                                &show(band.mid),
-                            ),
-                        });
-                    }
+                    d.bars.extend(band_bars(level, centre, &x, &show));
                     for (i, check) in &level.positions {
                         let Some(salary) = check.salary else { continue };
                         let title = s.positions.get(*i).map_or("", |p| p.title.as_str());
@@ -285,7 +372,7 @@ pub fn BandChart(levels: Memo<Vec<LevelBands>>) -> impl IntoView {
                 .into_any();
             };
             let axis_y = d.height - AXIS + 4.0;
-            let summary = chart_summary(d.labels.len(), d.dots.len(), d.outside);
+            let summary = chart_summary(d.labels.len(), d.salaries, d.outside);
             view! {
                 <svg
                     class="band-chart"
@@ -315,6 +402,15 @@ pub fn BandChart(levels: Memo<Vec<LevelBands>>) -> impl IntoView {
                             <title>{b.title.clone()}</title>
                             <rect x=b.x y=b.y width=b.width height=b.height rx="2"></rect>
                             <line class="band-mid" x1=b.mid x2=b.mid y1={b.y - 3.0} y2={b.y + b.height + 3.0}></line>
+                        </g>
+                    }).collect_view()}
+                    {d.bins.iter().map(|b| view! {
+                        <g class="band-bin" data-testid="band-bin">
+                            <title>{b.title.clone()}</title>
+                            <rect class="band-dot" x=b.x y={b.y - b.height} width=b.width height=b.height></rect>
+                            {(b.outside_height > 0.0).then(|| view! {
+                                <rect class="band-dot outside" x=b.x y={b.y - b.outside_height} width=b.width height=b.outside_height></rect>
+                            })}
                         </g>
                     }).collect_view()}
                     {d.dots.iter().map(|dot| view! {
@@ -357,6 +453,14 @@ pub fn BandChart(levels: Memo<Vec<LevelBands>>) -> impl IntoView {
                     .then(|| missing.get())
                     .flatten()
                     .map(|m| view! { <p class="muted hint band-chart-hint" data-testid="band-chart-empty">{m.hint()}</p> })
+            }}
+            {move || {
+                drawing
+                    .with(|d| d.as_ref().filter(|d| !d.bins.is_empty()).map(|d| d.salaries))
+                    .filter(|_| !show_table.get())
+                    .map(|n| view! {
+                        <p class="muted hint" data-testid="band-chart-dense">{dense_note(&format::count(n as i128))}</p>
+                    })
             }}
             <div data-testid="band-chart">
                 {move || if show_table.get() {

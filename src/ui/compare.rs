@@ -4,22 +4,29 @@
 //! total, overlaid. Every figure comes from the model (`compare`,
 //! `bridge`), the same as `fleetplan-cli compare` and `bridge` print.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use super::band_chart::fit_label;
 use super::charts::{Chart, ChartData, ChartKind, Figures, Series, SeriesName};
 use super::download::download_bytes;
+use super::download_chunks::{CSV_MIME, Slice};
 use super::state::PlanState;
 use crate::format::export::{self, ExportKind, ExportOptions};
 use crate::i18n::common::{Common, category};
 use crate::i18n::compare::{
-    CompareText as C, bridge_label, difference_pct, labelled, locked_mark, table_caption,
+    CompareText as C, bridge_label, computing, difference_pct, labelled, locked_mark, table_caption,
 };
 use crate::i18n::overview::problem_line;
 use crate::i18n::{format, t};
-use crate::model::bridge::{Bridge, NO_TEAM, bridge};
-use crate::model::side_by_side::{SideBySide, side_by_side};
-use crate::model::{Category, FiscalYear};
+use crate::model::bridge::{Bridge, NO_TEAM, bridge_of};
+use crate::model::compare::compare_summaries;
+use crate::model::side_by_side::{SideBySide, side_by_side_of};
+use crate::model::{
+    Category, FiscalYear, Plan, PlanError, PreparedScenario, ScenarioForecast,
+    fiscal_year_summaries,
+};
 
 /// Line colours of the scenarios, in plan order (style/compare.css).
 const SCENARIO_SERIES: [Series; 8] = [
@@ -57,17 +64,176 @@ const SCENARIO_SERIES: [Series; 8] = [
     },
 ];
 
+/// Every scenario's forecast, with the plan it was computed from: what the
+/// table, the bridge, the chart and the download all read, so the view
+/// forecasts each scenario once (not again for the bridge, nor when another
+/// period is chosen).
+#[derive(Clone, Debug)]
+struct Forecasts {
+    plan: Arc<Plan>,
+    scenarios: Arc<Vec<ScenarioForecast>>,
+}
+
+impl PartialEq for Forecasts {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.plan, &other.plan) && Arc::ptr_eq(&self.scenarios, &other.scenarios)
+    }
+}
+
+type Computed = Result<Forecasts, Vec<PlanError>>;
+
+/// Above this many position-months in all scenarios (about 2,300 positions
+/// × 36 months × 3 scenarios, some 40 ms of engine in the browser), the
+/// scenarios are forecast in slices between frames, with progress.
+const AT_ONCE: usize = 250_000;
+
+fn position_months(plan: &Plan) -> usize {
+    let positions: usize = plan.scenarios.iter().map(|s| s.positions.len()).sum();
+    positions * usize::from(plan.horizon.months)
+}
+
+/// Adds a forecast's errors to `errors`, each once (the plan-level ones
+/// repeat for each scenario).
+fn add_errors(errors: &mut Vec<PlanError>, more: Vec<PlanError>) {
+    for e in more {
+        if !errors.contains(&e) {
+            errors.push(e);
+        }
+    }
+}
+
+/// Every scenario's forecast, at once (a small plan).
+fn forecast_all(plan: Plan) -> Computed {
+    let mut errors = Vec::new();
+    let mut scenarios = Vec::with_capacity(plan.scenarios.len());
+    for s in 0..plan.scenarios.len() {
+        match crate::model::forecast_scenario(&plan, s) {
+            Ok(f) => scenarios.push(f),
+            Err(e) => add_errors(&mut errors, e),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(Forecasts {
+        plan: Arc::new(plan),
+        scenarios: Arc::new(scenarios),
+    })
+}
+
+/// Every scenario's forecast, a few hundred positions at a time with a
+/// turn of the event loop between slices; `progress` gets thousandths.
+/// `None` when `alive` says the result is no longer wanted.
+async fn forecast_in_slices(
+    plan: Arc<Plan>,
+    progress: impl Fn(u32),
+    alive: impl Fn() -> bool,
+) -> Option<Computed> {
+    let total: usize = plan.scenarios.iter().map(|s| s.positions.len() + 1).sum();
+    let mut done = 0;
+    let mut errors = Vec::new();
+    let mut scenarios = Vec::with_capacity(plan.scenarios.len());
+    let mut slice = Slice::start();
+    for s in 0..plan.scenarios.len() {
+        let prepared = match PreparedScenario::new(&plan, s) {
+            Ok(p) => p,
+            Err(e) => {
+                add_errors(&mut errors, e);
+                continue;
+            }
+        };
+        let mut forecast = ScenarioForecast::for_scenario(&plan, s);
+        let positions = prepared.scenario().positions.len();
+        for i in 0..positions {
+            prepared.forecast_position(i, &mut forecast);
+            done += 1;
+            if i % 32 == 31 && slice.over() {
+                progress((done * 1000 / total.max(1)) as u32);
+                slice.next().await;
+                if !alive() {
+                    return None;
+                }
+            }
+        }
+        prepared.forecast_lines(&mut forecast);
+        done += 1;
+        scenarios.push(forecast);
+    }
+    if !errors.is_empty() {
+        return Some(Err(errors));
+    }
+    Some(Ok(Forecasts {
+        plan,
+        scenarios: Arc::new(scenarios),
+    }))
+}
+
+/// The scenarios' forecasts for the plan as it is (`None` while a large
+/// plan's are computed), and how far that is (thousandths).
+fn scenario_forecasts(state: PlanState) -> (Memo<Option<Computed>>, RwSignal<u32>) {
+    let large = Memo::new(move |_| state.plan.with(position_months) > AT_ONCE);
+    let sliced = RwSignal::new(None::<Computed>);
+    let progress = RwSignal::new(0_u32);
+    let generation = StoredValue::new(0_u64);
+    Effect::new(move |_| {
+        state.plan.track();
+        generation.update_value(|g| *g += 1);
+        let this = generation.get_value();
+        sliced.set(None);
+        progress.set(0);
+        if !large.get_untracked() {
+            return;
+        }
+        let plan = Arc::new(state.plan.get_untracked());
+        leptos::task::spawn_local(async move {
+            // A newer plan, or the view closed: the result is not wanted.
+            let alive = move || generation.try_get_value() == Some(this);
+            let computed = forecast_in_slices(
+                plan,
+                |p| {
+                    progress.try_set(p);
+                },
+                alive,
+            )
+            .await;
+            if let Some(computed) = computed.filter(|_| alive()) {
+                sliced.try_set(Some(computed));
+            }
+        });
+    });
+    let forecasts = Memo::new(move |_| {
+        if large.get() {
+            sliced.get()
+        } else {
+            Some(forecast_all(state.plan.get()))
+        }
+    });
+    (forecasts, progress)
+}
+
 #[component]
 pub fn Compare() -> impl IntoView {
     let state = PlanState::expect();
     // `None`: the whole horizon.
     let year = RwSignal::new(None::<FiscalYear>);
+    let (forecasts, progress) = scenario_forecasts(state);
     let data = Memo::new(move |_| {
         let year = year.get();
-        state.plan.with(|p| side_by_side(p, year))
+        forecasts.with(|f| {
+            f.as_ref().map(|computed| match computed {
+                Ok(f) => side_by_side_of(&f.plan, &f.scenarios, year),
+                Err(errors) => Err(errors.clone()),
+            })
+        })
     });
-    let years =
-        Memo::new(move |_| data.with(|d| d.as_ref().map(|d| d.years.clone()).unwrap_or_default()));
+    let years = Memo::new(move |_| {
+        data.with(|d| {
+            d.as_ref()
+                .and_then(|d| d.as_ref().ok())
+                .map(|d| d.years.clone())
+                .unwrap_or_default()
+        })
+    });
     let year_buttons = move || {
         let mut buttons: Vec<(Option<FiscalYear>, String)> = years
             .get()
@@ -86,28 +252,41 @@ pub fn Compare() -> impl IntoView {
             })
             .collect_view()
     };
+    // The comparison file from the forecasts at hand: the bytes of
+    // `fleetplan-cli compare`, without forecasting again.
     let export = move |_| {
-        let result = state.plan.with_untracked(|plan| {
-            let base = plan.base_index();
-            let options = ExportOptions {
-                scenario: None,
-                bom: export::default_bom(plan, false),
-            };
-            let bytes = export::comparison(plan, base, options).map_err(|e| {
+        let Some(Ok(f)) = forecasts.get_untracked() else {
+            return;
+        };
+        let plan = &f.plan;
+        let base = plan.base_index();
+        let options = ExportOptions {
+            scenario: None,
+            bom: export::default_bom(plan, false),
+        };
+        let summaries: Vec<_> = f
+            .scenarios
+            .iter()
+            .map(|s| fiscal_year_summaries(plan, s))
+            .collect();
+        let result = compare_summaries(plan, base, &summaries)
+            .map_err(|e| {
                 e.iter()
                     .take(3)
                     .map(ToString::to_string)
                     .collect::<Vec<_>>()
                     .join("; ")
-            })?;
-            let name = export::file_name(
-                plan,
-                Some(base),
-                ExportKind::Comparison,
-                super::clock::today(),
-            );
-            download_bytes(&name, "text/csv;charset=utf-8", &bytes)
-        });
+            })
+            .and_then(|comparison| {
+                let bytes = export::comparison_of(plan, &comparison, base, options);
+                let name = export::file_name(
+                    plan,
+                    Some(base),
+                    ExportKind::Comparison,
+                    super::clock::today(),
+                );
+                download_bytes(&name, CSV_MIME, &bytes)
+            });
         if let Err(e) = result {
             web_sys::console::warn_1(&e.into());
         }
@@ -119,23 +298,31 @@ pub fn Compare() -> impl IntoView {
                 <div class="segmented" role="group" aria-label=t(C::Period)>{year_buttons}</div>
             </div>
             {move || match data.get() {
-                Err(errors) => view! {
+                None => view! {
+                    <div class="note" role="status" data-testid="compare-progress">
+                        <progress max="1000" value=move || progress.get().to_string()></progress>
+                        " "
+                        <span>{move || computing(progress.get() / 10)}</span>
+                    </div>
+                }.into_any(),
+                Some(Err(errors)) => view! {
                     <div class="problems" role="alert">
                         <p>{t(C::FixFirst)}</p>
                         <ul>{errors.iter().take(10).map(|e| view! { <li>{problem_line(e)}</li> }).collect_view()}</ul>
                     </div>
                 }.into_any(),
-                Ok(d) => view! { <SideTable data=d /> }.into_any(),
+                Some(Ok(d)) => view! { <SideTable data=d /> }.into_any(),
             }}
-            <button type="button" class="button-secondary" data-testid="export-comparison" on:click=export>
+            <button type="button" class="button-secondary" data-testid="export-comparison" on:click=export
+                disabled=move || !forecasts.with(|f| matches!(f, Some(Ok(_))))>
                 {t(C::DownloadCsv)}
             </button>
         </section>
-        <BridgeCard year=year />
+        <BridgeCard year=year forecasts=forecasts />
         <Chart kind=ChartKind::Lines title=t(C::MonthlyChart)
             description=t(C::MonthlyChartNote)
             empty=t(C::MonthlyChartEmpty) testid="compare-monthly"
-            data=Signal::derive(move || data.with(|d| d.as_ref().map(monthly_chart).unwrap_or_default())) />
+            data=Signal::derive(move || data.with(|d| d.as_ref().and_then(|d| d.as_ref().ok()).map(monthly_chart).unwrap_or_default())) />
     }
 }
 
@@ -310,7 +497,10 @@ fn SideTable(data: SideBySide) -> impl IntoView {
 
 /// The bridge (waterfall) from the base's total to another scenario's.
 #[component]
-fn BridgeCard(year: RwSignal<Option<FiscalYear>>) -> impl IntoView {
+fn BridgeCard(
+    year: RwSignal<Option<FiscalYear>>,
+    forecasts: Memo<Option<Computed>>,
+) -> impl IntoView {
     let state = PlanState::expect();
     let other = RwSignal::new(None::<usize>);
     let by_team = RwSignal::new(false);
@@ -335,7 +525,13 @@ fn BridgeCard(year: RwSignal<Option<FiscalYear>>) -> impl IntoView {
         let o = chosen()?;
         let year = year.get();
         let b = base.get();
-        Some(state.plan.with(|p| bridge(p, b, o, year)))
+        forecasts.with(|f| match f.as_ref()? {
+            Ok(f) => {
+                let (base, other) = (f.scenarios.get(b)?, f.scenarios.get(o)?);
+                Some(bridge_of(b, o, base, other, year))
+            }
+            Err(errors) => Some(Err(errors.clone())),
+        })
     });
     let options = move || {
         names
@@ -366,6 +562,8 @@ fn BridgeCard(year: RwSignal<Option<FiscalYear>>) -> impl IntoView {
                 </div>
             </div>
             {move || match result.get() {
+                // Still computing (the table above shows how far).
+                None if chosen().is_some() => ().into_any(),
                 None => view! { <p class="empty">{t(C::NoBridge)}</p> }.into_any(),
                 Some(Err(errors)) => view! {
                     <p class="problems" role="alert">{errors.first().map(problem_line)}</p>

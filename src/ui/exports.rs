@@ -1,18 +1,64 @@
 //! Export and import: the CSV files finance reviews, and positions read
 //! from a roster CSV. Every byte comes from `format::export`, the same
-//! functions the command-line tool calls, so both give identical files.
+//! writer the command-line tool runs, so both give identical files.
+//!
+//! A file is written in chunks between frames (`download_chunks`), with
+//! its progress and a Cancel button; before it starts, its size is
+//! estimated, and a file larger than a browser is trusted to download is
+//! refused with the command line that writes it. The ledger can be limited
+//! to one fiscal year (and, like every file, to one scenario). Leaving the
+//! view cancels a download in progress.
 
 use leptos::prelude::*;
 
 use super::clock::today;
-use super::download::download_bytes;
+use super::download_chunks::{Written, download_export, next_turn};
 use super::roster_import::RosterImport;
 use super::state::PlanState;
-use crate::format::export::{self, ExportKind, ExportOptions};
+use crate::format::export::{
+    self, BROWSER_DOWNLOAD_LIMIT, ExportKind, ExportOptions, ExportRequest, SizeEstimate,
+    cli_command, estimate, header_bytes, horizon_fiscal_years, plan_file_name, request_file_name,
+};
 use crate::i18n::common::Common;
 use crate::i18n::exports::{self as texts, ExportsText, describe};
-use crate::i18n::roster as texts_roster;
-use crate::i18n::t;
+use crate::i18n::shell::ShellText;
+use crate::i18n::{format, t};
+use crate::model::{FiscalYear, Plan};
+
+/// The request for `kind` from the view's choices: `scenario` is an index
+/// or "" (every scenario), `year` a fiscal year's first calendar year or ""
+/// (the whole horizon; the ledger only).
+fn request_of(
+    plan: &Plan,
+    kind: ExportKind,
+    scenario: &str,
+    year: &str,
+    base: usize,
+    bom: bool,
+) -> ExportRequest {
+    let mut request = ExportRequest::new(
+        kind,
+        ExportOptions {
+            scenario: scenario.parse().ok(),
+            bom,
+        },
+    );
+    request.base = base;
+    if kind == ExportKind::Ledger {
+        request.fiscal_year = year.parse().ok().map(|start_year| FiscalYear {
+            start_year,
+            start_month: plan.fiscal_year_start_month,
+        });
+    }
+    request
+}
+
+fn index_of(kind: ExportKind) -> usize {
+    ExportKind::ALL
+        .iter()
+        .position(|k| *k == kind)
+        .unwrap_or_default()
+}
 
 #[component]
 pub fn Exports() -> impl IntoView {
@@ -25,45 +71,119 @@ pub fn Exports() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    // "" means every scenario.
+    let years = Memo::new(move |_| state.plan.with(horizon_fiscal_years));
+    // "" means every scenario; the year "" the whole horizon.
     let scenario = RwSignal::new(String::new());
+    let year = RwSignal::new(String::new());
     let base = RwSignal::new(0_usize);
     let bom = RwSignal::new(state.plan.with_untracked(|p| export::default_bom(p, false)));
     let message = RwSignal::new(None::<Result<String, String>>);
-    // The first scenario's name while it is locked.
-    let import_locked = move || {
-        state.plan.with(|p| {
-            p.scenarios
-                .first()
-                .filter(|s| s.locked_on.is_some())
-                .map(|s| s.name.clone())
-        })
+    // The file being written and how far (thousandths); a request to stop.
+    let job = RwSignal::new(None::<(ExportKind, u32)>);
+    let cancel = StoredValue::new(false);
+    let request = move |kind: ExportKind| {
+        let (s, y, b, bom) = (scenario.get(), year.get(), base.get(), bom.get());
+        state
+            .plan
+            .with(|plan| request_of(plan, kind, &s, &y, b, bom))
     };
-
-    let download = move |kind: ExportKind| {
-        let chosen = scenario.get_untracked().parse::<usize>().ok();
-        let options = ExportOptions {
-            scenario: chosen,
-            bom: bom.get_untracked(),
-        };
-        let base = base.get_untracked();
-        let result = state.plan.with_untracked(|plan| {
-            let bytes = match kind {
-                ExportKind::Ledger => export::ledger(plan, options),
-                ExportKind::Summary => export::summary(plan, options),
-                ExportKind::Roster => export::roster(plan, options),
-                ExportKind::Comparison => export::comparison(plan, base, options),
-            }
-            .map_err(|errors| texts::plan_has_errors(&errors))?;
-            let scenario_part = if kind == ExportKind::Comparison {
-                Some(base)
-            } else {
-                chosen
-            };
-            let name = export::file_name(plan, scenario_part, kind, today());
-            download_bytes(&name, "text/csv;charset=utf-8", &bytes).map(|()| name)
+    // Each file's size before it is written. The ledger's validates and
+    // compiles each scenario (tens of milliseconds at 50,000 positions):
+    // it is measured a scenario per turn of the page, after the view is on
+    // screen, and added up.
+    let sizes = RwSignal::new([None::<SizeEstimate>; 4]);
+    let generation = StoredValue::new(0_u64);
+    Effect::new(move |_| {
+        let requests = ExportKind::ALL.map(request);
+        generation.update_value(|g| *g += 1);
+        let this = generation.get_value();
+        let mut now = state.plan.with_untracked(|plan| {
+            requests.map(|r| {
+                (r.kind != ExportKind::Ledger)
+                    .then(|| estimate(plan, &r).ok())
+                    .flatten()
+            })
         });
-        message.set(Some(result.map(|name| texts::downloaded(&name))));
+        let ledger = requests[index_of(ExportKind::Ledger)];
+        let parts: Vec<usize> = match ledger.options.scenario {
+            Some(s) => vec![s],
+            None => (0..state.plan.with_untracked(|p| p.scenarios.len())).collect(),
+        };
+        sizes.set(now);
+        leptos::task::spawn_local(async move {
+            let alive = move || generation.try_get_value() == Some(this);
+            let header = state.plan.with_untracked(|p| header_bytes(p, &ledger));
+            let mut total = SizeEstimate {
+                rows: 0,
+                bytes: header,
+                exact: true,
+            };
+            for s in parts {
+                next_turn().await;
+                if !alive() {
+                    return;
+                }
+                let mut one = ledger;
+                one.options.scenario = Some(s);
+                let Some(Ok(e)) = state.plan.try_with_untracked(|p| estimate(p, &one)) else {
+                    return;
+                };
+                total.rows += e.rows;
+                total.bytes += e.bytes.saturating_sub(header);
+                total.exact &= e.exact;
+            }
+            now[index_of(ExportKind::Ledger)] = Some(total);
+            sizes.try_set(now);
+        });
+    });
+    let too_large = move |kind: ExportKind| {
+        sizes
+            .with(|s| s[index_of(kind)])
+            .filter(SizeEstimate::too_large_for_browser)
+    };
+    let download = move |kind: ExportKind| {
+        if job.get_untracked().is_some() {
+            return;
+        }
+        let request = untrack(|| request(kind));
+        // Refused before any work: too large for a browser. (Measured now
+        // when the view has not finished measuring it.)
+        let size = sizes.get_untracked()[index_of(kind)]
+            .or_else(|| state.plan.with_untracked(|p| estimate(p, &request).ok()));
+        if let Some(size) = size.filter(SizeEstimate::too_large_for_browser) {
+            message.set(Some(Err(texts::too_large(
+                size.bytes,
+                BROWSER_DOWNLOAD_LIMIT,
+                t(ShellText::ViewPlans),
+            ))));
+            return;
+        }
+        // The plan as it is now: edits made while the file is written do
+        // not change it.
+        let plan = state.plan.get_untracked();
+        let name = request_file_name(&plan, &request, today());
+        cancel.set_value(false);
+        message.set(None);
+        job.set(Some((kind, 0)));
+        leptos::task::spawn_local(async move {
+            let result = download_export(
+                &plan,
+                &request,
+                &name,
+                |permille| {
+                    job.try_set(Some((kind, permille)));
+                },
+                // Leaving the view (its values disposed) cancels too.
+                || cancel.try_get_value().unwrap_or(true),
+            )
+            .await;
+            job.try_set(None);
+            message.try_set(Some(match result {
+                Ok(Written::Downloaded(_)) => Ok(texts::downloaded(&name)),
+                Ok(Written::Cancelled) => Ok(t(ExportsText::Cancelled).to_string()),
+                Err(e) => Err(e),
+            }));
+        });
     };
 
     view! {
@@ -82,6 +202,19 @@ pub fn Exports() -> impl IntoView {
                         <option value="">{t(ExportsText::AllScenarios)}</option>
                         <For each=move || scenario_names.get().into_iter().enumerate() key=|s| s.clone() let:s>
                             <option value=s.0.to_string()>{s.1}</option>
+                        </For>
+                    </select>
+                </label>
+                <label class="field">
+                    <span>{t(ExportsText::LedgerYear)}</span>
+                    <select
+                        data-testid="export-year"
+                        on:change=move |ev| year.set(event_target_value(&ev))
+                        prop:value=move || year.get()
+                    >
+                        <option value="">{t(ExportsText::WholeHorizon)}</option>
+                        <For each=move || years.get() key=|y| *y let:y>
+                            <option value=y.start_year.to_string()>{format::fiscal_year(y)}</option>
                         </For>
                     </select>
                 </label>
@@ -109,16 +242,43 @@ pub fn Exports() -> impl IntoView {
                     .into_iter()
                     .map(|kind| {
                         let (title, text) = describe(kind);
+                        let size = move || {
+                            sizes
+                                .with(|s| s[index_of(kind)])
+                                .map(|e| texts::size_note(e.bytes, e.exact))
+                        };
+                        // Too large: what to do instead, with the command line.
+                        let refusal = move || {
+                            too_large(kind).map(|size| {
+                                let command = state.plan.with(|plan| {
+                                    let request = request(kind);
+                                    let output = request_file_name(plan, &request, today());
+                                    cli_command(plan, &request, &plan_file_name(plan), &output)
+                                });
+                                view! {
+                                    <div class="field-error" role="note" data-testid="export-too-large">
+                                        <p>{texts::too_large(size.bytes, BROWSER_DOWNLOAD_LIMIT, t(ShellText::ViewPlans))}</p>
+                                        <p>
+                                            {t(ExportsText::CommandLine)}" "
+                                            <code data-testid="export-command">{command}</code>
+                                        </p>
+                                    </div>
+                                }
+                            })
+                        };
                         view! {
                             <li class="export-item">
                                 <div>
                                     <div class="export-title">{title}</div>
                                     <div class="muted">{text}</div>
+                                    <div class="muted" data-testid=format!("export-size-{}", kind.as_str())>{size}</div>
+                                    {refusal}
                                 </div>
                                 <button
                                     type="button"
                                     class="button-secondary"
                                     data-testid=format!("export-{}", kind.as_str())
+                                    disabled=move || job.with(Option::is_some) || too_large(kind).is_some()
                                     on:click=move |_| download(kind)
                                 >
                                     {move || {
@@ -134,6 +294,24 @@ pub fn Exports() -> impl IntoView {
                     })
                     .collect_view()}
             </ul>
+            // Built once per download: only the bar and its text follow the
+            // progress, so the Cancel button stays the same element.
+            <Show when=move || job.with(Option::is_some)>
+                <div class="export-progress" data-testid="export-progress" role="status">
+                    <progress max="1000" value=move || job.get().map_or(0, |j| j.1).to_string()></progress>
+                    " "
+                    <span>{move || job.get().map(|(kind, permille)| texts::writing(describe(kind).0, permille))}</span>
+                    " "
+                    <button
+                        type="button"
+                        class="button-secondary"
+                        data-testid="export-cancel"
+                        on:click=move |_| cancel.set_value(true)
+                    >
+                        {t(Common::Cancel)}
+                    </button>
+                </div>
+            </Show>
             {move || {
                 message
                     .get()
@@ -143,20 +321,8 @@ pub fn Exports() -> impl IntoView {
                     })
             }}
         </section>
-        // An import goes into the plan's first scenario: refused while that
-        // one is locked, as every edit of a locked scenario is.
-        {move || {
-            import_locked()
-                .map(|name| {
-                    view! {
-                        <p class="banner banner-warning import-locked" role="status" data-testid="import-locked">
-                            {texts_roster::import_locked(&name)}
-                        </p>
-                    }
-                })
-        }}
-        <fieldset class="edit-lock" disabled=move || import_locked().is_some()>
-            <RosterImport />
-        </fieldset>
+        // The import goes into the scenario shown and refuses a locked one
+        // itself (RosterImport), naming it.
+        <RosterImport />
     }
 }

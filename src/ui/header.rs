@@ -3,9 +3,11 @@
 
 use leptos::prelude::*;
 
+use super::backup_reminder::BackupReminder;
 use super::language::LanguageSwitch;
 use super::scenario_picker::ScenarioPicker;
 use super::session::Session;
+use super::share_link::SharedPlanOffer;
 use super::shortcuts::undo_shortcuts;
 use super::state::{PlanState, SaveStatus};
 use crate::i18n::shell::ShellText;
@@ -102,6 +104,8 @@ pub fn Header() -> impl IntoView {
             <div class="save-state" data-testid="save-state" data-state=move || save_label().0>
                 {move || save_label().1}
             </div>
+            <BackupReminder />
+            <SharedPlanOffer />
         </header>
     }
 }

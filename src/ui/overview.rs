@@ -30,6 +30,7 @@ const COST_SERIES: [Series; CATEGORY_COUNT] = [
     cost(Category::Base, "cat-base"),
     cost(Category::Bonus, "cat-bonus"),
     cost(Category::Burden, "cat-burden"),
+    cost(Category::Benefits, "cat-benefits"),
     cost(Category::Recruiting, "cat-recruiting"),
     cost(Category::Tools, "cat-tools"),
     cost(Category::Equipment, "cat-equipment"),

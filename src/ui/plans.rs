@@ -9,6 +9,7 @@ use super::clock::this_month;
 use super::download::download_bytes;
 use super::roster_import::read_file;
 use super::session::Session;
+use super::share_link::ShareLink;
 use super::state::PlanState;
 use crate::i18n::common::Common;
 use crate::i18n::plans::{self as texts, PlansText};
@@ -51,9 +52,17 @@ pub fn open_plan_file(
             return;
         };
         input.set_value("");
-        let text = String::from_utf8_lossy(&bytes);
-        let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-        match session.import_file(state, text) {
+        // Decoded as the command line decodes it (`plan_json::read_plan_bytes`):
+        // UTF-8 with or without BOM, UTF-16 with BOM, Shift_JIS; anything
+        // else is refused, never opened garbled.
+        let text = match crate::format::decode::decode(&bytes) {
+            Ok(decoded) => decoded.text,
+            Err(e) => {
+                problems.set(vec![crate::i18n::roster::decode_error(&e)]);
+                return;
+            }
+        };
+        match session.import_file(state, &text) {
             Ok(()) => problems.set(Vec::new()),
             Err(reasons) => problems.set(reasons),
         }
@@ -95,6 +104,7 @@ pub fn Plans() -> impl IntoView {
             </table></div>
         </section>
         <Backup />
+        <ShareLink />
         <Recoveries />
     }
 }
@@ -198,8 +208,7 @@ fn Backup() -> impl IntoView {
     let state = PlanState::expect();
     let problems = RwSignal::new(Vec::<String>::new());
     let download = move |_| {
-        let (name, text) = Session::backup(state);
-        if let Err(e) = download_bytes(&name, "application/json", text.as_bytes()) {
+        if let Err(e) = super::backup_reminder::download_backup(session, state) {
             problems.set(vec![e]);
         }
     };

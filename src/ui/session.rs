@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use super::state::{PlanState, SaveFailure, SaveStatus};
 use std::sync::Arc;
 
-use crate::format::export::file_part;
+use crate::format::export::plan_file_name;
 use crate::format::plan_json::{read_plan_file, write_plan_file};
 use crate::format::record::{decode_record, record_header};
 use crate::i18n::plans::{self as texts, PlansText, save_error};
@@ -79,13 +79,10 @@ impl SessionNotice {
 }
 
 /// A plan as a plan file (the backup download): its file name, from the
-/// plan's name as export files are named (`format::export::file_part`),
-/// and its text.
+/// plan's name as export files are named (`format::export::plan_file_name`,
+/// through `file_part`), and its text.
 pub fn plan_file(plan: &Plan) -> (String, String) {
-    (
-        format!("{}.fleetplan.json", file_part(&plan.name, "plan")),
-        write_plan_file(plan),
-    )
+    (plan_file_name(plan), write_plan_file(plan))
 }
 
 #[derive(Clone, Copy)]

@@ -80,7 +80,10 @@ test('setItem throwing at random moments: every failed save is said, and once sa
     (window as any).__faults = { on: true, thrown: 0 };
     Storage.prototype.setItem = function (key: string, value: string) {
       const faults = (window as any).__faults;
-      if (faults.on && random() < 0.4) {
+      // The plan's own keys (its record and the list of plans), not the
+      // backup log or the language.
+      const planKey = key === 'fleetplan.plans' || key.startsWith('fleetplan.plan.');
+      if (faults.on && planKey && random() < 0.4) {
         faults.thrown += 1;
         throw new DOMException('injected', 'QuotaExceededError');
       }

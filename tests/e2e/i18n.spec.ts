@@ -179,7 +179,7 @@ test.describe('the main flows in Japanese, as a person in Japan uses them', () =
     const add = async (title: string, team: string, salary: string) => {
       await form.getByLabel('職種').fill(title);
       await form.getByLabel('チーム').fill(team);
-      await form.getByLabel('年収（基本給）').fill(salary);
+      await form.getByLabel('年間基本給').fill(salary);
       await form.getByRole('button', { name: '追加', exact: true }).click();
     };
     await add('バックエンドエンジニア', '基盤', '6,000,000');
@@ -230,7 +230,7 @@ test.describe('the main flows in Japanese, as a person in Japan uses them', () =
     const burden = page.getByTestId('burden-row');
     await expect(burden).toHaveCount(7);
     await expect(burden.first().locator('input[data-field="name"]')).toHaveValue('健康保険');
-    await expect(burden.first().locator('input[data-field="rate_pct"]')).toHaveValue('4.955');
+    await expect(burden.first().locator('input[data-field="rate_pct"]')).toHaveValue('4.925');
 
     await page.getByRole('button', { name: '計画とバックアップ', exact: true }).click();
     await page.getByTestId('new-plan-preset').selectOption({ label: 'デモ：60人規模の組織' });
@@ -249,7 +249,7 @@ test.describe('the main flows in Japanese, as a person in Japan uses them', () =
     const form = planner.addForm;
     await form.getByLabel('職種').fill('アナリスト');
     await form.getByLabel('チーム').fill('データ');
-    await form.getByLabel('年収（基本給）').fill('7,200,000');
+    await form.getByLabel('年間基本給').fill('7,200,000');
     await form.getByLabel('開始日').fill(`${await monthFromNow(page, 1)}-01`);
     await form.getByLabel('状態').selectOption('planned');
     await form.getByRole('button', { name: '追加', exact: true }).click();

@@ -108,12 +108,12 @@ test('a locked scenario can still be read: filters, search, sort, chart tables, 
   await expect(page.locator('input[data-field="raise_pct"]')).toBeDisabled();
   await expect(page.getByTestId('add-burden')).toBeDisabled();
 
-  // Exports: downloads work; the import, which goes into Base, is disabled.
+  // Exports: downloads work; the import into Base, the scenario shown, is refused.
   await planner.goTo('exports');
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-ledger').click()]);
   expect(file.suggestedFilename()).toMatch(/\.csv$/);
   expect(readFileSync(await file.path(), 'utf8').split('\n').length).toBeGreaterThan(2);
-  await expect(page.getByTestId('import-locked')).toContainText('Base');
+  await expect(page.getByTestId('import-refused-locked')).toContainText('Base');
   await expect(page.getByTestId('import-file')).toBeDisabled();
 
   // Compare: both scenarios side by side, Base marked as locked; the chart's table opens.
@@ -152,7 +152,37 @@ test('unlocked again, the same views edit', async ({ page }) => {
   await planner.goTo('assumptions');
   await expect(page.locator('input[data-field="raise_pct"]')).toBeEnabled();
   await planner.goTo('exports');
-  await expect(page.getByTestId('import-locked')).toHaveCount(0);
+  await expect(page.getByTestId('import-refused-locked')).toHaveCount(0);
   await expect(page.getByTestId('import-file')).toBeEnabled();
+  expect(planner.errors).toEqual([]);
+});
+
+test('in Japanese too: a locked scenario filters, searches and sorts, and its cells are read-only', async ({ page }) => {
+  const planner = new PlannerPage(page);
+  await page.goto('/');
+  await page.evaluate((text) => {
+    localStorage.clear();
+    localStorage.setItem('fleetplan.plan', text);
+    localStorage.setItem('fleetplan.language', 'ja');
+  }, example);
+  await page.reload();
+  await planner.goTo('scenarios');
+  await page.getByTestId('scenario-row').nth(0).getByTestId('lock-scenario').click();
+  await expect(page.getByTestId('scenario-locked')).toBeVisible();
+  await planner.goTo('headcount');
+  const count = page.getByTestId('position-count');
+  await expect(count).toHaveText('12件');
+  await page.getByTestId('filter-team').selectOption('Data');
+  await expect(count).toHaveText('12件中2件');
+  await page.getByTestId('filter-team').selectOption('');
+  await page.getByTestId('filter-text').fill('Director');
+  await expect(count).toHaveText('12件中1件');
+  await page.getByTestId('filter-text').fill('');
+  // Sorted by salary, highest first, with the column's button.
+  const salaryHeader = page.locator('button.sort[data-sort="Annual salary"]');
+  await salaryHeader.click();
+  await salaryHeader.click();
+  await expect(planner.rowAt(0).title).toHaveValue('Director of Engineering');
+  await expect(planner.rowAt(0).salary).toBeDisabled();
   expect(planner.errors).toEqual([]);
 });

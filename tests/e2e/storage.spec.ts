@@ -244,7 +244,7 @@ test('a new plan starts from a preset or the demo: Japan’s social insurance an
   await expect(page.locator('select[data-field="fiscal_year_start_month"]')).toHaveValue('4');
   const health = page.getByTestId('burden-row').first();
   await expect(health.locator('input[data-field="name"]')).toHaveValue('Health insurance');
-  await expect(health.locator('input[data-field="rate_pct"]')).toHaveValue('4.955');
+  await expect(health.locator('input[data-field="rate_pct"]')).toHaveValue('4.925');
   await expect(page.getByTestId('burden-row')).toHaveCount(7);
   const bonuses = page.getByTestId('bonus-row');
   await expect(bonuses).toHaveCount(2);
