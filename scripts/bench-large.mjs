@@ -227,8 +227,14 @@ if (flags.ledger) {
     });
     const t0 = Date.now();
     const errors = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    const download = page.waitForEvent('download', { timeout: 600000 }).catch((e) => e);
+    // A crash (the module's panic, then `unreachable`) ends the wait.
+    const crashed = new Promise((resolve) => {
+      page.on('pageerror', (e) => {
+        errors.push(e.message);
+        if (/unreachable|panicked/.test(e.message)) setTimeout(() => resolve(new Error('the page crashed')), 500);
+      });
+    });
+    const download = Promise.race([page.waitForEvent('download', { timeout: 600000 }), crashed]).catch((e) => e);
     await page.getByTestId('export-ledger').click();
     const file = await download;
     const t1 = Date.now();

@@ -856,6 +856,8 @@ pub struct ExportChunks<'a> {
     month_year: Vec<usize>,
     /// The comparison's fiscal-year summaries, per scenario.
     summaries: Vec<Vec<crate::model::FiscalYearSummary>>,
+    /// The ledger's row buffer between scenarios: allocated once.
+    spare_rows: Vec<LedgerRow>,
     /// Progress in thousandths, never going back.
     progress: u32,
 }
@@ -952,6 +954,7 @@ impl<'a> ExportChunks<'a> {
             years,
             month_year,
             summaries: Vec::new(),
+            spare_rows: Vec::new(),
             progress: 0,
         })
     }
@@ -1049,12 +1052,12 @@ impl<'a> ExportChunks<'a> {
             ExportKind::Ledger => {
                 self.cells = Some(LedgerCells::new(self.plan, p.scenario()));
                 // Room for the budget and one step's overshoot, reserved
-                // once: growing by doubling would briefly need twice as much.
-                let rows = if self.row_budget == usize::MAX {
-                    Vec::new()
-                } else {
-                    Vec::with_capacity(self.row_budget.saturating_add(self.row_budget / 4))
-                };
+                // once (growing by doubling would briefly need twice as
+                // much) and kept from one scenario to the next.
+                let mut rows = std::mem::take(&mut self.spare_rows);
+                if self.row_budget != usize::MAX {
+                    rows.reserve(self.row_budget.saturating_add(self.row_budget / 4));
+                }
                 Sink::Ledger(Window::new(
                     self.months.0,
                     self.months.1,
@@ -1174,6 +1177,7 @@ impl<'a> ExportChunks<'a> {
                 sink: Sink::Ledger(w),
             };
         }
+        self.spare_rows = rows;
         self.next_scenario()
     }
 

@@ -100,6 +100,22 @@ crate::texts! {
         AgeDependentHint =>
             "Age-dependent components apply only to positions marked so (Japan\u{2019}s long-term care insurance, ages 40 to 64).",
             "年齢により適用する項目は、年齢対象に指定したポジションにだけ適用されます（介護保険料：40～64歳）。";
+        // How a component is computed (docs/model.md "Graded mode").
+        BasisColumn => "Computed on", "計算の基礎";
+        BasisSimple => "Pay as booked (simple)", "支給額（簡易）";
+        BasisHealth => "Health insurance grades", "健康保険の標準報酬";
+        BasisPension => "Pension grades", "厚生年金の標準報酬";
+        BasisHint => "Graded components charge Japan\u{2019}s standard monthly remuneration of the grade, as payroll does; simple ones the month\u{2019}s pay as booked.",
+            "標準報酬で計算する項目は、給与計算と同じく等級の標準報酬月額に料率をかけます。簡易の項目は、その月の支給額にかけます。";
+        GradeTables => "Standard monthly remuneration grades", "標準報酬月額の等級表";
+        GradeTablesMonth => "Grades added later show the month they start.",
+            "後から加わる等級は適用開始月を示します。";
+        GradeColumn => "Grade", "等級";
+        StandardColumn => "Standard monthly remuneration", "標準報酬月額";
+        FromColumn => "Monthly pay from", "報酬月額（以上）";
+        SinceColumn => "In force from", "適用開始";
+        HealthTable => "Health insurance (Japan Health Insurance Association)", "健康保険（協会けんぽ）";
+        PensionTable => "Employees\u{2019} pension", "厚生年金保険";
     }
 }
 

@@ -172,6 +172,38 @@ pub fn band_midpoint(amount: &str) -> String {
 }
 
 /// The compa-ratio's tooltip: "Compa-ratio 0.92: below its band".
+/// A position's social-insurance grades in the roster (graded mode): the
+/// short form in the cell and the sentence of its tooltip.
+pub fn starting_grades(health: Option<u8>, pension: Option<u8>) -> (String, String) {
+    let part = |mark: &str, g: Option<u8>| g.map(|g| format!("{mark}{g}"));
+    match lang() {
+        Lang::En => (
+            [part("H", health), part("P", pension)]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(" "),
+            format!(
+                "Standard monthly remuneration grades it starts on: health {}, pension {}. Later changes are in the month's explanation.",
+                health.map_or("–".to_string(), |g| g.to_string()),
+                pension.map_or("–".to_string(), |g| g.to_string())
+            ),
+        ),
+        Lang::Ja => (
+            [part("健", health), part("厚", pension)]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(" "),
+            format!(
+                "計画開始時（または入社時）の標準報酬月額の等級：健康保険{}等級、厚生年金{}等級。その後の改定は月ごとの内訳で確認できます。",
+                health.map_or("–".to_string(), |g| g.to_string()),
+                pension.map_or("–".to_string(), |g| g.to_string())
+            ),
+        ),
+    }
+}
+
 pub fn compa_ratio_title(ratio: &str, fit: BandFit) -> String {
     match lang() {
         Lang::En => {

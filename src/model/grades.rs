@@ -16,8 +16,12 @@
 //! (exclusive)"; the first grade takes everything below, the last in force
 //! everything above.
 
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+
 use super::date::YearMonth;
-use super::plan::BurdenBasis;
+use super::exact::{Ratio, mul_div};
+use super::plan::{BurdenBasis, Position, Scenario};
 
 /// One grade: its number, standard monthly remuneration and the lowest
 /// monthly remuneration that falls in it (yen).
@@ -192,6 +196,32 @@ pub fn grades_in_force(table: &[Grade], month: YearMonth) -> impl Iterator<Item 
     table.iter().filter(move |g| in_force(g, index))
 }
 
+/// The health and pension grades a position starts the horizon on, as the
+/// engine first determines them (資格取得時決定): from base × FTE ÷ 12 +
+/// fixed allowances, in yen, before any raise. Later changes (the September
+/// redetermination, a change of two grades or more) are named month by
+/// month by `explain`. `None` for a table no component of the scenario uses.
+pub fn starting_grades(scenario: &Scenario, position: &Position) -> (Option<u8>, Option<u8>) {
+    let uses = |basis: BurdenBasis| scenario.people.burden.iter().any(|b| b.basis == basis);
+    let remuneration = || {
+        let yen = |d: Decimal| d.trunc().to_i64();
+        let annual = yen(scenario.annual_base_of(position)?)?;
+        let fte = Ratio::from_decimal(position.fte)?;
+        let allowances = yen(position.allowances_total())?;
+        Some(mul_div([annual, fte.n], [fte.d.saturating_mul(12)]).saturating_add(allowances))
+    };
+    let grade = |basis: BurdenBasis, table: &[Grade]| {
+        uses(basis)
+            .then(remuneration)
+            .flatten()
+            .map(|r| grade_of(table, r, i32::MIN).number)
+    };
+    (
+        grade(BurdenBasis::HealthGrades, &HEALTH_GRADES),
+        grade(BurdenBasis::PensionGrades, &PENSION_GRADES),
+    )
+}
+
 /// The standard bonus amount: the bonus truncated to ¥1,000.
 pub fn standard_bonus(bonus: i64) -> i64 {
     bonus.div_euclid(BONUS_UNIT) * BONUS_UNIT
@@ -280,5 +310,32 @@ mod tests {
         assert_eq!(standard_bonus(414_800), 414_000);
         assert_eq!(standard_bonus(999), 0);
         assert_eq!(standard_bonus(1_000), 1_000);
+    }
+
+    #[test]
+    fn starting_grades_are_the_engines_first_determination() {
+        use crate::model::forecast::{Determination, PreparedScenario};
+        use crate::model::generate_plan_graded;
+        let plan = generate_plan_graded(60, 12, 1, 2026);
+        let prepared = PreparedScenario::new(&plan, 0).unwrap();
+        let scenario = &plan.scenarios[0];
+        let mut checked = 0;
+        for (i, position) in scenario.positions.iter().enumerate() {
+            let mut rows = Vec::new();
+            let trace = prepared.trace_position(i, &mut rows);
+            let Some(first) = trace.iter().find(|m| m.health_grade.is_some()) else {
+                continue;
+            };
+            let health = first.health_grade.unwrap();
+            // Before any raise: as determined at the horizon's start.
+            if health.determination != Determination::AtHorizonStart {
+                continue;
+            }
+            let (h, p) = starting_grades(scenario, position);
+            assert_eq!(h, Some(health.number), "{}", position.id);
+            assert_eq!(p, first.pension_grade.map(|g| g.number), "{}", position.id);
+            checked += 1;
+        }
+        assert!(checked > 10, "only {checked} positions compared");
     }
 }

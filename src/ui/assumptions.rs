@@ -11,7 +11,7 @@ use super::assumptions_costs::{OtherCostsTable, ToolsTable};
 use super::assumptions_rows::{
     At, BONUS_PAYOUT, PEOPLE, RowCells, RowList, money_unit, month_options, parse_month,
 };
-use super::burden_table::BurdenTable;
+use super::burden_table::{BurdenTable, GradeTables};
 use super::field::{Commit, Field, SelectField};
 use super::state::PlanState;
 use crate::format::input::{parse_number, parse_whole};
@@ -43,6 +43,7 @@ pub fn Assumptions() -> impl IntoView {
                     {t(A::ScenarioOnly)}
                 </p>
                 <BurdenTable />
+                <GradeTables />
                 <BonusPayouts />
                 <PeopleSettings />
                 <ToolsTable />

@@ -11,9 +11,10 @@ use super::field::{CheckField, Commit, Field, SelectField};
 use super::state::PlanState;
 use crate::i18n::assumptions::AssumptionsText as A;
 use crate::i18n::common::{Common, category};
+use crate::i18n::format;
 use crate::i18n::t;
 use crate::model::editing::{new_burden_component, remove_row};
-use crate::model::{AnnualCap, CapPeriod, Category};
+use crate::model::{AnnualCap, BurdenBasis, CapPeriod, Category, YearMonth, grades};
 
 /// The table's headings, in the UI's language.
 fn columns() -> Vec<Column> {
@@ -28,6 +29,7 @@ fn columns() -> Vec<Column> {
         (t(A::AnnualPayCapColumn), true),
         (t(A::CapYear), false),
         (t(A::AgeDependent), false),
+        (t(A::BasisColumn), false),
     ]
 }
 
@@ -47,6 +49,17 @@ pub fn BurdenTable() -> impl IntoView {
         ("fiscal_year".into(), t(Common::FiscalYear).into()),
     ];
     let no_cap = t(A::NoCap);
+    let bases: Vec<(String, String)> = BurdenBasis::ALL
+        .into_iter()
+        .map(|b| {
+            let label = match b {
+                BurdenBasis::Simple => t(A::BasisSimple),
+                BurdenBasis::HealthGrades => t(A::BasisHealth),
+                BurdenBasis::PensionGrades => t(A::BasisPension),
+            };
+            (basis_value(b).to_string(), label.to_string())
+        })
+        .collect();
     let row: RowCells = Arc::new(move |i| {
         let at = At::new(state, &BURDEN, [i, 0]);
         let period: Commit = Rc::new(move |value| {
@@ -185,6 +198,23 @@ pub fn BurdenTable() -> impl IntoView {
                     commit=at.commit_check("age_dependent", |b, on| b.age_dependent = on)
                 />
             </td>
+            <td>
+                // Validation refuses a graded basis outside a yen plan.
+                <SelectField
+                    label=t(A::BasisColumn)
+                    name="basis"
+                    compact=true
+                    value=at.text(|b| basis_value(b.basis).to_string())
+                    options=bases.clone()
+                    commit=Rc::new(move |value: &str| {
+                        let basis = BurdenBasis::ALL
+                            .into_iter()
+                            .find(|b| basis_value(*b) == value)
+                            .unwrap_or_default();
+                        at.edit("basis", |b| b.basis = basis)
+                    })
+                />
+            </td>
         }
         .into_any()
     });
@@ -213,6 +243,73 @@ pub fn BurdenTable() -> impl IntoView {
                 })
             />
             <p class="muted hint">{t(A::AgeDependentHint)}</p>
+            <p class="muted hint">{t(A::BasisHint)}</p>
         </section>
+    }
+}
+
+/// The `<select>` value of a basis.
+fn basis_value(basis: BurdenBasis) -> &'static str {
+    basis.as_str()
+}
+
+/// The grade tables the graded components use, as in force in the plan's
+/// first month, with the grades that come later and when.
+#[component]
+pub fn GradeTables() -> impl IntoView {
+    let state = PlanState::expect();
+    let graded = Memo::new(move |_| {
+        state
+            .with_scenario(|s| s.people.burden.iter().any(|b| b.basis.is_graded()))
+            .unwrap_or(false)
+    });
+    let table = move |basis: BurdenBasis, title: &'static str| {
+        let currency = state.currency.get();
+        // Every grade: those added later say from which month.
+        let shown = grades::table(basis)
+            .unwrap_or(&[])
+            .iter()
+            .map(|g| {
+                let since = g
+                    .since
+                    .and_then(|(y, m)| YearMonth::new(y, m).ok())
+                    .map(format::month)
+                    .unwrap_or_default();
+                view! {
+                    <tr>
+                        <td class="num">{g.number}</td>
+                        <td class="num">{format::money(g.standard, currency)}</td>
+                        <td class="num">{format::money(g.lower, currency)}</td>
+                        <td>{since}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        view! {
+            <details class="grade-table" data-testid="grade-table">
+                <summary>{title}</summary>
+                <div class="table-scroll"><table class="grid">
+                    <thead><tr>
+                        <th scope="col" class="num">{t(A::GradeColumn)}</th>
+                        <th scope="col" class="num">{t(A::StandardColumn)}</th>
+                        <th scope="col" class="num">{t(A::FromColumn)}</th>
+                        <th scope="col">{t(A::SinceColumn)}</th>
+                    </tr></thead>
+                    <tbody>{shown}</tbody>
+                </table></div>
+            </details>
+        }
+    };
+    view! {
+        <Show when=move || graded.get()>
+            <section class="card" aria-labelledby="grades-title" data-testid="grade-tables">
+                <div class="card-head">
+                    <h2 id="grades-title">{t(A::GradeTables)}</h2>
+                    <span class="muted">{t(A::GradeTablesMonth)}</span>
+                </div>
+                {move || table(BurdenBasis::HealthGrades, t(A::HealthTable))}
+                {move || table(BurdenBasis::PensionGrades, t(A::PensionTable))}
+            </section>
+        </Show>
     }
 }

@@ -182,10 +182,11 @@ pub async fn download_export(
     progress: impl Fn(u32),
     cancelled: impl Fn() -> bool,
 ) -> Result<Written, String> {
+    // The first slice counts validating and compiling the scenarios.
+    let mut slice = Slice::start();
     let mut writer = ExportChunks::new(plan, request).map_err(|e| plan_has_errors(&e))?;
     let mut parts = BlobParts::new(CSV_MIME);
     let mut size = 0u64;
-    let mut slice = Slice::start();
     loop {
         match writer.step() {
             Step::Chunk(bytes) => {

@@ -18,6 +18,7 @@ use crate::i18n::fields::{FieldText, input_error};
 use crate::i18n::roster::{self as texts, RosterText};
 use crate::i18n::{format, t};
 use crate::model::bands::{BandFit, band_check};
+use crate::model::grades::starting_grades;
 use crate::model::{Date, Employment, Position, PositionStatus};
 
 /// An edit of a position, from the typed text and the currency's decimals.
@@ -201,6 +202,21 @@ pub fn PositionRow(id: String) -> impl IntoView {
             _ => Some(t(RosterText::NoBand).to_string()),
         })
     };
+    // Graded mode: the social-insurance grades the position starts on.
+    let grades = Memo::new(move |_| {
+        row.with(|r| {
+            r.as_ref()
+                .and_then(|(_, p)| state.with_scenario(|s| starting_grades(s, p)))
+        })
+    });
+    let grades_cell = move || {
+        grades.get().and_then(|(health, pension)| {
+            (health.is_some() || pension.is_some()).then(|| {
+                let (short, title) = texts::starting_grades(health, pension);
+                view! { <span class="grades" data-testid="grades" title=title>{short}</span> }
+            })
+        })
+    };
     let band_cell = move || {
         band.with(|b| {
             let check = b.as_ref()?;
@@ -266,7 +282,7 @@ pub fn PositionRow(id: String) -> impl IntoView {
             <td>{text_cell("location", t(Common::Location), "text", false, text(|p| p.location.clone().unwrap_or_default()), None, error, location)}</td>
             <td>{text_cell("fee", t(RosterText::FeeLabel), "text", true, text(|p| p.recruiting_fee_pct.map(|d| d.normalize().to_string()).unwrap_or_default()), Some(Signal::stored(Some(t(RosterText::Default).to_string()))), error, fee)}</td>
             <td class="cell-center">{check_cell("age", t(RosterText::AgeLabel), Signal::derive(move || row.with(|r| r.as_ref().is_some_and(|(_, p)| p.age_dependent_burden))), error, age)}</td>
-            <td class="num cell-band" data-testid="band-fit">{band_cell}</td>
+            <td class="num cell-band" data-testid="band-fit">{band_cell}{grades_cell}</td>
             <td class="actions">
                 <button type="button" class="button-quiet" data-testid="duplicate-position" disabled=row_locked
                     aria-label=move || texts::duplicate_position(&label()) title=t(Common::Duplicate) on:click=duplicate>

@@ -128,11 +128,23 @@ for (const lang of ['en', 'ja'] as const) {
       await planner.goTo('assumptions');
       await expect(page.locator('input[data-field="horizon_start"]')).toHaveValue('2027-04');
       await expect(page.locator('input[data-field="horizon_months"]')).toHaveValue('12');
+      // Japan's social insurance on its grades, as payroll charges it; the
+      // grade tables are there to read.
+      await expect(page.getByTestId('burden-row').first().locator('select[data-field="basis"]')).toHaveValue('health_grades');
+      const tables = page.getByTestId('grade-table');
+      await expect(tables).toHaveCount(2);
+      await tables.first().locator('summary').click();
+      await expect(tables.first().locator('tbody tr')).toHaveCount(50);
 
       // A second plan from the same preset gets a name of its own.
       await planner.goTo('overview');
       await page.getByTestId('start').locator('[data-start="japan"]').click();
       await expect(planner.planName).toHaveValue(lang === 'en' ? 'Japan FY2027 plan (2)' : /日本.*2027年度.*\(2\)/);
+      // The roster shows the grades each person starts on: ¥6,000,000 a
+      // year is ¥500,000 a month, health grade 30 and pension grade 27.
+      await planner.goTo('headcount');
+      await planner.addPosition({ title: 'Backend', team: 'Platform', salary: '6,000,000' });
+      await expect(planner.rowAt(0).row.getByTestId('grades')).toHaveText(lang === 'en' ? 'H30 P27' : '健30 厚27');
       expect(planner.errors).toEqual([]);
     });
 
