@@ -71,7 +71,7 @@ fn main() {
     for (name, fiscal_year) in [("whole horizon", None), ("second fiscal year", year)] {
         let mut request = ExportRequest::new(ExportKind::Ledger, options);
         request.fiscal_year = fiscal_year;
-        let (median, min, (bytes, chunks, slowest)) = measure(runs, || {
+        let (median, min, (bytes, chunks, slowest, passes)) = measure(runs, || {
             let mut writer = ExportChunks::new(&plan, &request).expect("valid");
             let (mut bytes, mut chunks, mut slowest) = (0, 0, Duration::ZERO);
             loop {
@@ -87,10 +87,10 @@ fn main() {
                     Step::Done => break,
                 }
             }
-            (bytes, chunks, slowest)
+            (bytes, chunks, slowest, writer.passes())
         });
         println!(
-            "{:<44} median {:>8.1} ms   min {:>8.1} ms   {bytes} bytes in {chunks} chunks, slowest step {:.2} ms",
+            "{:<44} median {:>8.1} ms   min {:>8.1} ms   {bytes} bytes in {chunks} chunks, {passes} forecasts, slowest step {:.2} ms",
             format!("chunked ledger, {name}"),
             ms(median),
             ms(min),

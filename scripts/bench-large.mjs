@@ -17,9 +17,11 @@
 //
 // --ledger=FY2027: on the Export view, choose that fiscal year (and the
 // first scenario with --ledger-scenario), click the ledger's download and
-// time it until the download starts; samples the JS heap (CDP
-// Runtime.getHeapUsage) and the wasm memory (TrunkApplicationStarted's
-// `wasm.memory.buffer.byteLength`) every 50 ms and prints the peaks.
+// time it until the download starts; samples the JS heap and the JS array
+// buffers' backing stores (CDP Runtime.getHeapUsage: usedSize,
+// backingStorageSize) and the wasm memory (TrunkApplicationStarted's
+// `wasm.memory.buffer.byteLength`) every 50 ms and prints the peaks. A file
+// refused as too large is reported with the command line the page gives.
 import { chromium } from 'playwright-core';
 import { readFileSync, statSync } from 'node:fs';
 
@@ -202,6 +204,14 @@ if (flags.ledger) {
     const year = page.getByTestId('export-year');
     if (flags.ledger !== 'all' && (await year.count())) await year.selectOption({ label: flags.ledger });
     if (flags['ledger-scenario']) await page.getByTestId('export-scenario').selectOption({ label: flags['ledger-scenario'] });
+    // Refused before any work (too large for a browser): say so, with the command.
+    await page.waitForTimeout(1000);
+    if (await page.getByTestId('export-too-large').count()) {
+      const size = await page.getByTestId('export-size-ledger').innerText();
+      const command = await page.getByTestId('export-command').innerText();
+      console.log(`\n${s.url}: ledger ${flags.ledger}: refused before any work (${size}); the page gives: ${command}`);
+      continue;
+    }
     const before = await cdp.send('Runtime.getHeapUsage');
     const wasmBefore = await page.evaluate(() => window.__wasm?.memory?.buffer?.byteLength ?? 0);
     let peakHeap = before.usedSize;
@@ -252,7 +262,7 @@ if (flags.ledger) {
     console.log(
       `\n${s.url}: ledger ${flags.ledger}${flags['ledger-scenario'] ? ` ${flags['ledger-scenario']}` : ''}: ${file.suggestedFilename()}, ${size.toLocaleString('en-US')} bytes in ${ms(t1 - t0)} (click to download)` +
         `; longest task ${ms(Math.max(0, ...tasks))}, tasks over 200 ms: ${tasks.filter((d) => d > 200).length}` +
-        `; JS heap ${mb(before.usedSize)} before, peak ${mb(peakHeap)}; array buffers ${mb(before.backingStorageSize ?? 0)} before, peak ${mb(peakBacking)} (the wasm memory among them); wasm memory ${mb(wasmBefore)} before, peak ${mb(peakWasm)}` +
+        `; JS heap ${mb(before.usedSize)} before, peak ${mb(peakHeap)}; JS array buffers ${mb(before.backingStorageSize ?? 0)} before, peak ${mb(peakBacking)}; wasm memory ${mb(wasmBefore)} before, peak ${mb(peakWasm)}` +
         `; page errors: ${errors.join(' | ') || 'none'}`,
     );
     if (flags.keep) console.log(`  saved at ${path}`);

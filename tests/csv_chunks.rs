@@ -179,9 +179,26 @@ fn a_generated_plan_chunked_with_a_small_row_budget_is_the_same_file() {
         );
         request.fiscal_year = fiscal_year;
         let whole = export::export(&plan, &request).expect("ledger");
-        for rows in [1, 2_000, 15_000, 40_000] {
-            let parts = chunks(&plan, &request, 64 * 1024, rows);
+        let months = if fiscal_year.is_some() { 12 } else { 36 };
+        for rows in [1, 2_000, 15_000, 40_000, usize::MAX] {
+            let mut writer = ExportChunks::new(&plan, &request)
+                .expect("valid")
+                .with_chunk_bytes(64 * 1024)
+                .with_row_budget(rows);
+            let parts: Vec<Vec<u8>> = writer.by_ref().collect();
             assert!(parts.concat() == whole, "{fiscal_year:?}, {rows} rows");
+            // One forecast per scenario and window of months: a month a
+            // window when a month alone is over the budget (some 2,700
+            // rows here), one window when there is no budget.
+            let passes = writer.passes();
+            match rows {
+                1 | 2_000 => assert_eq!(passes, 2 * months, "{fiscal_year:?}, {rows} rows"),
+                usize::MAX => assert_eq!(passes, 2, "{fiscal_year:?}"),
+                _ => assert!(
+                    (2..=2 * months).contains(&passes),
+                    "{fiscal_year:?}, {rows}: {passes}"
+                ),
+            }
         }
     }
 }

@@ -741,8 +741,9 @@ pub enum Step {
 }
 
 /// A ledger sink keeping the rows of months `start..end`. When it holds
-/// more than `budget` rows it gives up its last months (keeping at most
-/// half the budget, and at least its first month): they are forecast
+/// more than `budget` rows it gives up its last months, keeping those whose
+/// rows, projected to every position from the share forecast so far, fit
+/// the budget (and at least its first month): the others are forecast
 /// again for the next window.
 struct Window {
     start: u16,
@@ -762,7 +763,8 @@ impl Window {
         }
     }
 
-    fn shrink(&mut self) {
+    /// Called after `done` of `total` positions are forecast.
+    fn shrink(&mut self, done: usize, total: usize) {
         if self.rows.len() <= self.budget || self.end <= self.start + 1 {
             return;
         }
@@ -772,10 +774,15 @@ impl Window {
                 *c += 1;
             }
         }
+        // The rows the months will have once every position is forecast
+        // (in u64: usize is 32 bits in the browser, and rows × positions
+        // passes 2³²).
+        let projected =
+            |n: usize| (n as u64).saturating_mul(total.max(1) as u64) / done.max(1) as u64;
         let mut kept = 0;
         let mut end = self.start;
         for &c in &counts {
-            if end > self.start && kept + c > self.budget / 2 {
+            if end > self.start && projected(kept + c) > self.budget as u64 {
                 break;
             }
             kept += c;
@@ -860,6 +867,9 @@ pub struct ExportChunks<'a> {
     spare_rows: Vec<LedgerRow>,
     /// Progress in thousandths, never going back.
     progress: u32,
+    /// How many times a scenario was forecast (more than one per scenario
+    /// when the ledger's rows are over the budget).
+    passes: usize,
 }
 
 /// The months of `year` in the horizon as month indexes `start..end`, or
@@ -956,6 +966,7 @@ impl<'a> ExportChunks<'a> {
             summaries: Vec::new(),
             spare_rows: Vec::new(),
             progress: 0,
+            passes: 0,
         })
     }
 
@@ -975,6 +986,13 @@ impl<'a> ExportChunks<'a> {
     /// How far the file is written, in thousandths (0 to 1,000).
     pub fn progress(&self) -> u32 {
         self.progress
+    }
+
+    /// How many forecasts of a scenario the file took so far: one per
+    /// scenario, more for a ledger whose rows are over the row budget (one
+    /// per window of months).
+    pub fn passes(&self) -> usize {
+        self.passes
     }
 
     /// Does a bounded piece of the work: forecasts a few hundred positions,
@@ -1055,6 +1073,7 @@ impl<'a> ExportChunks<'a> {
                 // once (growing by doubling would briefly need twice as
                 // much) and kept from one scenario to the next.
                 let mut rows = std::mem::take(&mut self.spare_rows);
+                rows.clear();
                 if self.row_budget != usize::MAX {
                     rows.reserve(self.row_budget.saturating_add(self.row_budget / 4));
                 }
@@ -1087,6 +1106,9 @@ impl<'a> ExportChunks<'a> {
         let Some(p) = self.prepared.get(self.current) else {
             return Stage::Finish;
         };
+        if position == 0 {
+            self.passes += 1;
+        }
         let count = p.scenario().positions.len();
         let end = position.saturating_add(STEP_POSITIONS).min(count);
         for i in position..end {
@@ -1097,7 +1119,7 @@ impl<'a> ExportChunks<'a> {
             }
         }
         if let Sink::Ledger(w) = &mut sink {
-            w.shrink();
+            w.shrink(end, count);
         }
         if end < count {
             return Stage::Forecast {
@@ -1735,6 +1757,40 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn a_window_keeps_the_months_whose_projected_rows_fit_its_budget() {
+        let row = |month: u16| LedgerRow {
+            month,
+            team: None,
+            source: Source::Position(0),
+            category: Category::Base,
+            component: Component::Main,
+            amount_minor: 1,
+        };
+        let window = |done: usize, total: usize| {
+            let mut w = Window::new(0, 12, 1000, Vec::new());
+            for m in 0..12 {
+                for _ in 0..100 {
+                    w.row(&row(m));
+                }
+            }
+            w.shrink(done, total);
+            (w.end, w.rows.len())
+        };
+        // 100 rows a month after 600 of 1,000 positions: 1,000 rows for 6
+        // months in the end, which fit; 7 would not.
+        assert_eq!(window(600, 1000), (6, 600));
+        assert_eq!(window(601, 1000), (6, 600));
+        assert_eq!(window(599, 1000), (5, 500));
+        // After a tenth of the positions: not even one month fits, the
+        // first is kept.
+        assert_eq!(window(100, 1000), (1, 100));
+        // Rows × positions past 2³² (as usize on wasm32 overflows).
+        assert_eq!(window(20_000, 50_000_000), (1, 100));
+        // Every position forecast: the budget itself.
+        assert_eq!(window(1000, 1000), (10, 1000));
     }
 
     #[test]

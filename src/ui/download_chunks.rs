@@ -3,11 +3,11 @@
 //!
 //! A CSV export of a large plan runs to hundreds of megabytes. It is
 //! written by `format::export::ExportChunks`, the command line's writer, a
-//! couple of megabytes at a time: each chunk is copied out of wasm memory
-//! into a `Uint8Array` at once, and every 32 MiB of those become one `Blob`
-//! (which Chromium keeps in its blob storage, paged to disk when large, not
-//! in the page's heap); the file is a `Blob` of those. No `Vec` or `String`
-//! ever holds the whole file. The work runs in slices of about
+//! couple of megabytes at a time: each chunk becomes a `Blob` at once (the
+//! constructor copies it out of wasm memory; Chromium keeps blobs in its
+//! blob storage, paged to disk when large, not in the page's heap), and the
+//! file is a `Blob` of those. No `Vec` or `String` ever holds the whole
+//! file. The work runs in slices of about
 //! [`SLICE_MS`] with a turn of the event loop between them ([`next_turn`]),
 //! so the page paints its progress and the Cancel button answers.
 //! `download::download_bytes` remains for small files made in one piece.
@@ -23,9 +23,6 @@ use crate::model::Plan;
 /// under the 200 ms the page may ever be blocked, leaving room for the
 /// longest single step.
 pub const SLICE_MS: f64 = 40.0;
-
-/// Bytes of chunks gathered before they are sealed into one `Blob`.
-const BLOB_BYTES: usize = 32 * 1024 * 1024;
 
 /// The MIME type of every CSV download.
 pub const CSV_MIME: &str = "text/csv;charset=utf-8";
@@ -85,12 +82,12 @@ impl Slice {
     }
 }
 
-/// A file put together from chunks without ever holding it whole.
+/// A file put together from chunks without ever holding it whole: each
+/// chunk becomes a `Blob` at once, copied straight out of wasm memory by
+/// the `Blob` constructor (no `ArrayBuffer` copy left for the garbage
+/// collector); the file is a `Blob` of those.
 struct BlobParts {
     options: web_sys::BlobPropertyBag,
-    /// Chunks not yet sealed into a blob.
-    pending: js_sys::Array,
-    pending_bytes: usize,
     blobs: js_sys::Array,
 }
 
@@ -100,37 +97,26 @@ impl BlobParts {
         options.set_type(mime);
         Self {
             options,
-            pending: js_sys::Array::new(),
-            pending_bytes: 0,
             blobs: js_sys::Array::new(),
         }
     }
 
-    /// Copies `bytes` out of wasm memory (the chunk can be dropped).
+    /// Copies `bytes` into a new blob (the chunk can be dropped).
     fn push(&mut self, bytes: &[u8]) -> Result<(), String> {
-        self.pending.push(&js_sys::Uint8Array::from(bytes));
-        self.pending_bytes += bytes.len();
-        if self.pending_bytes >= BLOB_BYTES {
-            self.seal()?;
-        }
-        Ok(())
-    }
-
-    fn seal(&mut self) -> Result<(), String> {
-        if self.pending.length() == 0 {
-            return Ok(());
-        }
-        let blob =
-            web_sys::Blob::new_with_u8_array_sequence_and_options(&self.pending, &self.options)
-                .map_err(|_| not_prepared(DownloadStep::Blob))?;
+        // SAFETY: the view is read by the Blob constructor, which copies
+        // it, before anything else runs in this module: no allocation can
+        // grow (and so move) the wasm memory while the view lives.
+        let view = unsafe { js_sys::Uint8Array::view(bytes) };
+        let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(
+            &js_sys::Array::of1(&view),
+            &self.options,
+        )
+        .map_err(|_| not_prepared(DownloadStep::Blob))?;
         self.blobs.push(&blob);
-        self.pending = js_sys::Array::new();
-        self.pending_bytes = 0;
         Ok(())
     }
 
-    fn finish(mut self) -> Result<web_sys::Blob, String> {
-        self.seal()?;
+    fn finish(self) -> Result<web_sys::Blob, String> {
         web_sys::Blob::new_with_blob_sequence_and_options(&self.blobs, &self.options)
             .map_err(|_| not_prepared(DownloadStep::Blob))
     }
