@@ -300,7 +300,7 @@ pub fn Compare() -> impl IntoView {
             {move || match data.get() {
                 None => view! {
                     <div class="note" role="status" data-testid="compare-progress">
-                        <progress max="1000" value=move || progress.get().to_string()></progress>
+                        <progress max="1000" value=move || progress.get().to_string() aria-label=t(C::Title)></progress>
                         " "
                         <span>{move || computing(progress.get() / 10)}</span>
                     </div>

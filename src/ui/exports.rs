@@ -298,7 +298,11 @@ pub fn Exports() -> impl IntoView {
             // progress, so the Cancel button stays the same element.
             <Show when=move || job.with(Option::is_some)>
                 <div class="export-progress" data-testid="export-progress" role="status">
-                    <progress max="1000" value=move || job.get().map_or(0, |j| j.1).to_string()></progress>
+                    <progress
+                        max="1000"
+                        value=move || job.get().map_or(0, |j| j.1).to_string()
+                        aria-label=move || job.get().map(|(kind, _)| describe(kind).0)
+                    ></progress>
                     " "
                     <span>{move || job.get().map(|(kind, permille)| texts::writing(describe(kind).0, permille))}</span>
                     " "
