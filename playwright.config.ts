@@ -3,6 +3,8 @@ import { defineConfig } from '@playwright/test';
 // End-to-end tests drive Debian's Chromium (never a downloaded browser) through
 // the release bundle in dist/, served as users get it.
 const port = Number(process.env.E2E_PORT ?? 4173);
+// E2E_DIST serves another build (one per engineer working side by side).
+const dist = process.env.E2E_DIST ?? 'dist';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -26,7 +28,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `python3 scripts/static_server.py dist ${port}`,
+    command: `python3 scripts/static_server.py ${dist} ${port}`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
   },

@@ -60,6 +60,7 @@ fn apply(plan: &mut Plan, other: usize, edit: &Edit) {
             let _ = s.rename_team(&old, name);
         }
         Edit::SharedOneOff(amount, month) => s.other_costs.push(OtherCost {
+            currency: None,
             name: "One-off".into(),
             team: None,
             kind: OtherCostKind::OneOff,

@@ -82,6 +82,7 @@ fn one_shot(plan: &Plan, request: &ExportRequest) -> Option<Vec<u8>> {
             ExportKind::Summary => export::summary(plan, options),
             ExportKind::Roster => export::roster(plan, options),
             ExportKind::Comparison => export::comparison(plan, request.base, options),
+            ExportKind::Pivot => fleetplan::format::pivot::pivot(plan, options, request.pivot),
         }
         .expect("export"),
     )

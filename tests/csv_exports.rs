@@ -127,6 +127,9 @@ fn the_bom_is_on_by_default_for_yen_and_japanese() {
             ExportKind::Summary => export::summary(&plan, no_bom()),
             ExportKind::Roster => export::roster(&plan, no_bom()),
             ExportKind::Comparison => export::comparison(&plan, 0, no_bom()),
+            ExportKind::Pivot => {
+                fleetplan::format::pivot::pivot(&plan, no_bom(), Default::default())
+            }
         }
         .expect("export");
         assert!(!bytes.starts_with(BOM), "{kind:?}");
@@ -194,6 +197,9 @@ fn formula_cells_are_neutralised_but_numbers_are_not() {
             ExportKind::Summary => export::summary(&plan, options),
             ExportKind::Roster => export::roster(&plan, options),
             ExportKind::Comparison => export::comparison(&plan, 0, options),
+            ExportKind::Pivot => {
+                fleetplan::format::pivot::pivot(&plan, options, Default::default())
+            }
         }
         .expect("export");
         let mut reader = csv::Reader::from_reader(&bytes[..]);

@@ -467,10 +467,16 @@ fn a_cp932_roster_with_japanese_headers_imports() {
     assert_eq!(b.position.status, PositionStatus::Open);
     assert_eq!(c.position.status, PositionStatus::Planned);
     assert_eq!(c.position.employment, Employment::Contractor);
-    // 月給 × 12, full-width digits and 万 included.
-    assert_eq!(a.position.annual_base, Some(Decimal::from(7_200_000)));
-    assert_eq!(b.position.annual_base, Some(Decimal::from(7_800_000)));
-    assert_eq!(c.position.annual_base, Some(Decimal::from(8_400_000)));
+    // 月給 kept as the monthly base (the annual base is 12 × it),
+    // full-width digits and 万 included.
+    assert_eq!(a.position.monthly_base, Some(Decimal::from(600_000)));
+    assert_eq!(b.position.monthly_base, Some(Decimal::from(650_000)));
+    assert_eq!(c.position.monthly_base, Some(Decimal::from(700_000)));
+    assert_eq!(a.position.annual_base, None);
+    assert_eq!(
+        plan.scenarios[0].annual_base_of(&c.position),
+        Some(Decimal::from(8_400_000))
+    );
     assert_eq!(a.position.start, Date::new(2024, 10, 1).expect("date"));
     assert_eq!(c.position.start, Date::new(2026, 7, 1).expect("date"));
     assert_eq!(c.position.end, Date::new(2027, 3, 31).ok());

@@ -232,6 +232,7 @@ fn cloud_line(wild: bool) -> impl Strategy<Value = CloudLine> {
     )
         .prop_map(
             |(on_demand, growth, commitment, savings, one_offs)| CloudLine {
+                currency: None,
                 name: "Line".into(),
                 category: CloudCategory::Compute,
                 on_demand_monthly: on_demand,
@@ -272,6 +273,7 @@ fn other_cost(wild: bool) -> impl Strategy<Value = OtherCost> {
     )
         .prop_map(
             move |(team, monthly, amount, start, length, escalation)| OtherCost {
+                currency: None,
                 name: "Cost".into(),
                 team,
                 kind: if monthly {
@@ -406,6 +408,7 @@ fn scenario(scenario_name: String, wild: bool) -> impl Strategy<Value = Scenario
                     tools: tools
                         .into_iter()
                         .map(|(cost, teams)| Tool {
+                            currency: None,
                             name: "Tool".into(),
                             monthly_per_seat: cost,
                             teams,
@@ -418,6 +421,8 @@ fn scenario(scenario_name: String, wild: bool) -> impl Strategy<Value = Scenario
                     },
                     adjustments: Default::default(),
                     locked_on: None,
+                    accounts: Default::default(),
+                    exchange_rates: Vec::new(),
                 }
             },
         )
@@ -459,6 +464,7 @@ fn plan_in(wild: bool) -> impl Strategy<Value = Plan> {
                 scenarios,
                 base_scenario: None,
                 roster_columns: Default::default(),
+                actuals: Default::default(),
             }
         })
 }

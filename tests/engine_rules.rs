@@ -529,6 +529,7 @@ fn attrition_builds_a_vacancy_share_up_to_the_backfill_lag() {
     }];
     s.people.burden = vec![component_fn("Health insurance", "4.955")];
     s.tools = vec![Tool {
+        currency: None,
         name: "Seat".into(),
         monthly_per_seat: d("6000"),
         teams: vec![],
@@ -594,11 +595,13 @@ fn tools_per_seat_and_training_per_head() {
     let s = scenario(&mut p);
     s.tools = vec![
         Tool {
+            currency: None,
             name: "GitHub".into(),
             monthly_per_seat: d("3300"),
             teams: vec![],
         },
         Tool {
+            currency: None,
             name: "Observability".into(),
             monthly_per_seat: d("12000"),
             teams: vec!["Platform".into()],
@@ -634,6 +637,7 @@ fn other_costs_escalate_on_anniversaries_and_one_offs_land_once() {
     let s = scenario(&mut p);
     s.other_costs = vec![
         OtherCost {
+            currency: None,
             name: "Rent".into(),
             team: None,
             kind: OtherCostKind::Monthly,
@@ -643,6 +647,7 @@ fn other_costs_escalate_on_anniversaries_and_one_offs_land_once() {
             yearly_escalation_pct: d("3"),
         },
         OtherCost {
+            currency: None,
             name: "Offsite".into(),
             team: Some("Product".into()),
             kind: OtherCostKind::OneOff,
@@ -680,6 +685,7 @@ fn other_costs_escalate_on_anniversaries_and_one_offs_land_once() {
     // USD: 2,500.50 escalating 2.5 % → 2,563.0125 → 2,563.01.
     let mut p = plan("USD", 1, "2027-01", 1);
     scenario(&mut p).other_costs = vec![OtherCost {
+        currency: None,
         name: "Licences".into(),
         team: None,
         kind: OtherCostKind::Monthly,
@@ -697,6 +703,7 @@ fn other_costs_escalate_on_anniversaries_and_one_offs_land_once() {
 
 fn cloud_line(on_demand: &str, growth: &str) -> CloudLine {
     CloudLine {
+        currency: None,
         name: "Compute".into(),
         category: CloudCategory::Compute,
         on_demand_monthly: d(on_demand),
@@ -1078,6 +1085,7 @@ fn teams_are_renamed_everywhere_and_removed_only_when_unused() {
     let s = scenario(&mut p);
     s.positions.push(employee("a", "6000000", "2020-01-01"));
     s.tools = vec![Tool {
+        currency: None,
         name: "Seat".into(),
         monthly_per_seat: d("1000"),
         teams: vec!["Platform".into()],

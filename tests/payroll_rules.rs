@@ -437,12 +437,14 @@ fn per_head_costs_follow_their_teams_and_contractors() {
     let mut plan = graded_plan(4, "2026-04", 2);
     plan.scenarios[0].people.per_head = vec![
         PerHeadCost {
+            currency: None,
             name: "DC pension".into(),
             monthly: d("20000"),
             teams: vec!["Platform".into()],
             contractors: false,
         },
         PerHeadCost {
+            currency: None,
             name: "Welfare".into(),
             monthly: d("5000"),
             teams: Vec::new(),

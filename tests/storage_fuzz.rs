@@ -39,7 +39,7 @@ const SPLICES: &[&str] = &[
     "\u{1F600}",
     "\\u0000",
     "\n",
-    "fleetplan-record 3 ",
+    "fleetplan-record 4 ",
     "fleetplan-record 2 r=18446744073709551615 ",
     "n=4294967295 ",
     "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[",

@@ -44,7 +44,7 @@ fn the_example_plan_comes_back_exactly() {
     let plan = parse_plan_file(EXAMPLE).expect("the example parses");
     let text = assert_round_trip(&plan, 3);
     assert!(
-        text.starts_with("fleetplan-record 3 r=3 n="),
+        text.starts_with("fleetplan-record 4 r=3 n="),
         "{}",
         &text[..40]
     );
@@ -112,9 +112,9 @@ fn a_first_version_record_with_invalid_values_still_loads() {
 #[test]
 fn a_record_of_a_newer_version_is_reported_as_such() {
     let text = encode_record(&generate_plan(3, 12, 1, 1), 5);
-    let newer = text.replacen("fleetplan-record 3 ", "fleetplan-record 4 ", 1);
+    let newer = text.replacen("fleetplan-record 4 ", "fleetplan-record 5 ", 1);
     let error = decode_record(&newer).unwrap_err();
-    assert_eq!(error, RecordError::Newer { version: 4 });
+    assert_eq!(error, RecordError::Newer { version: 5 });
     assert!(error.to_string().contains("newer Fleetplan"), "{error}");
     // Whatever a newer version's header holds, it is not guessed at.
     let future = "fleetplan-record 17 something else entirely\n\u{4e00}";

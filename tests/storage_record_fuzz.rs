@@ -93,22 +93,23 @@ fn boundary(rng: &mut Rng, text: &str) -> usize {
 
 const HEADER_EDITS: &[(&str, &[&str])] = &[
     (
-        "fleetplan-record 3 ",
+        "fleetplan-record 4 ",
         &[
             "fleetplan-record 0 ",
             "fleetplan-record 1 ",
-            // A version-3 payload read as version 2: the checksum covers
-            // the version from version 3 on.
+            // A version-4 payload read as version 2 or 3: the checksum
+            // covers the version from version 3 on.
             "fleetplan-record 2 ",
-            "fleetplan-record 4 ",
+            "fleetplan-record 3 ",
+            "fleetplan-record 5 ",
             "fleetplan-record 4294967295 ",
-            "fleetplan-record 03 ",
-            "fleetplan-record -3 ",
-            "fleetplan-record 3.0 ",
+            "fleetplan-record 04 ",
+            "fleetplan-record -4 ",
+            "fleetplan-record 4.0 ",
             "fleetplan-record 4294967296 ",
-            "fleetplan-record  3 ",
-            "fleetplan-record 3\n",
-            "fleetplan-recorb 3 ",
+            "fleetplan-record  4 ",
+            "fleetplan-record 4\n",
+            "fleetplan-recorb 4 ",
             "",
         ],
     ),
@@ -463,7 +464,7 @@ fn huge_declared_lengths_are_refused_without_allocating() {
 /// payload (docs/storage.md).
 fn fnv1a(revision: u64, payload: &[u8]) -> u64 {
     let mut hash = 0xcbf2_9ce4_8422_2325_u64;
-    for &byte in 3_u32
+    for &byte in 4_u32
         .to_le_bytes()
         .iter()
         .chain(&revision.to_le_bytes())
@@ -490,7 +491,7 @@ fn char_to_unit(c: char) -> u32 {
 
 fn signed(payload: &[u8], revision: u64) -> String {
     let mut text = format!(
-        "fleetplan-record 3 r={revision} n={} h={:016x}\n",
+        "fleetplan-record 4 r={revision} n={} h={:016x}\n",
         payload.len(),
         fnv1a(revision, payload)
     );

@@ -194,3 +194,199 @@ fn plan_save_and_load_through_local_storage() {
         json_read.0
     );
 }
+
+/// A generated FOCUS bill of `rows` rows in the shape AWS exports (about 400
+/// bytes a row): two currencies, credits, tags, NULLs.
+fn focus_bill(rows: usize) -> String {
+    let services = [
+        ("Compute", "Amazon Elastic Compute Cloud"),
+        ("Storage", "Amazon Simple Storage Service"),
+        ("Databases", "Amazon Relational Database Service"),
+        ("Networking", "Amazon Virtual Private Cloud"),
+        ("Management and Governance", "Amazon CloudWatch"),
+    ];
+    let teams = ["platform", "product", "data", "sre"];
+    let mut text = String::with_capacity(rows * 420);
+    text.push_str(
+        "AvailabilityZone,BilledCost,BillingAccountId,BillingAccountName,BillingCurrency,\
+         BillingPeriodEnd,BillingPeriodStart,ChargeCategory,ChargeDescription,ChargePeriodEnd,\
+         ChargePeriodStart,EffectiveCost,ListCost,Region,ResourceId,ServiceCategory,ServiceName,\
+         SubAccountId,SubAccountName,Tags\n",
+    );
+    for i in 0..rows {
+        let month = 4 + (i * 12 / rows) as u32;
+        let (y, m) = if month > 12 {
+            (2027, month - 12)
+        } else {
+            (2026, month)
+        };
+        let (category, service) = services[i % services.len()];
+        let team = teams[i % teams.len()];
+        let credit = i % 97 == 0;
+        let cost = if credit {
+            -((i % 1000) as f64) / 100.0
+        } else {
+            (i % 5000) as f64 / 1000.0
+        };
+        let currency = if i % 13 == 0 { "JPY" } else { "USD" };
+        let effective = if i % 211 == 0 {
+            "NULL".to_string()
+        } else {
+            format!("{cost:.6}")
+        };
+        text.push_str(&format!(
+            "ap-northeast-1a,{cost:.6},123456789012,Example KK,{currency},{y}-{m:02}-28T00:00:00Z,\
+             {y}-{m:02}-01T00:00:00Z,{},\"{service}, usage {i}\",{y}-{m:02}-02T00:00:00Z,\
+             {y}-{m:02}-01T00:00:00Z,{effective},{cost:.6},ap-northeast-1,\
+             arn:aws:ec2:ap-northeast-1:123456789012:instance/i-{i:016x},{category},{service},\
+             2109876543{:02},{team}-prod,\"{{\"\"team\"\":\"\"{team}\"\",\"\"env\"\":\"\"prod\"\"}}\"\n",
+            if credit { "Credit" } else { "Usage" },
+            i % 7,
+        ));
+    }
+    text
+}
+
+/// A FOCUS bill of 100,000 rows (about 40 MB) read as the browser reads it,
+/// in slices between frames: the whole import, and the longest slice. The
+/// baseline, in the same run, is the shared pipeline alone reading the same
+/// bytes (decoding and CSV rows, no FOCUS rules).
+#[wasm_bindgen_test]
+fn focus_bill_import() {
+    use fleetplan::format::focus::{FocusOptions, FocusReader, TeamSource};
+    use fleetplan::format::table::Table;
+    use fleetplan::model::{ExchangeRate, Plan, YearMonth};
+    use rust_decimal::Decimal;
+
+    let rows = 100_000;
+    let bill = focus_bill(rows);
+    let bytes = bill.as_bytes();
+    let mut plan = Plan::blank("bill", "JPY", 4, YearMonth::new(2026, 4).unwrap(), 12);
+    for team in ["Platform", "Product", "Data", "SRE"] {
+        plan.scenarios[0].ensure_team(team);
+    }
+    plan.scenarios[0].exchange_rates.push(ExchangeRate {
+        currency: "USD".into(),
+        from: YearMonth::new(2026, 4).unwrap(),
+        rate: Decimal::new(15230, 2),
+    });
+    let options = FocusOptions {
+        team_source: TeamSource::Tag("team".into()),
+        ..Default::default()
+    };
+    // Few runs: a wasm-bindgen test holds the page's only thread, and the
+    // runner gives up on a page busy for 20 s.
+    let runs = 3;
+    let mut longest = 0.0_f64;
+    let import = measure(runs, || {
+        let mut reader = FocusReader::start(&plan, bytes, options.clone()).unwrap();
+        loop {
+            let start = now();
+            let done = reader.read(5_000);
+            longest = longest.max(now() - start);
+            if done {
+                break;
+            }
+        }
+        black_box(reader.finish(&plan));
+    });
+    let pipeline = measure(runs, || {
+        let mut table = Table::open(bytes).unwrap();
+        let mut n = 0;
+        while let Some(row) = table.next_row() {
+            n += row.is_ok() as usize;
+        }
+        black_box(n);
+    });
+    console_log!(
+        "web bench: FOCUS bill of {rows} rows, {} bytes",
+        bytes.len()
+    );
+    console_log!(
+        "  FOCUS import (slices of 5,000 rows): {:.1} ({:.1}) ms, median (min) of {runs}; longest slice {longest:.1} ms",
+        import.0,
+        import.1
+    );
+    console_log!(
+        "  baseline, decode + CSV rows only: {:.1} ({:.1}) ms",
+        pipeline.0,
+        pipeline.1
+    );
+}
+
+/// Budget against actual on the 5,000-position plan with 36 months of
+/// actuals by team and category: building the view's figures, and again
+/// after one actual changes. The baseline, in the same run, is forecasting
+/// the budget scenario (which the view reuses, not redoes).
+#[wasm_bindgen_test]
+fn budget_against_actual() {
+    use fleetplan::model::variance::{ActualGrid, BudgetActual, latest_estimate};
+    use fleetplan::model::{Category, forecast_scenario};
+    use rust_decimal::Decimal;
+
+    let runs = 21;
+    let mut plan = generate_plan(5000, 36, 3, 2026);
+    let months = plan.months();
+    let teams: Vec<String> = plan.scenarios[0]
+        .teams
+        .iter()
+        .map(|t| t.name.clone())
+        .collect();
+    for (m, month) in months.iter().enumerate() {
+        for category in Category::ALL {
+            for (t, team) in teams.iter().enumerate() {
+                let amount = Decimal::from(100_000 + (m * 31 + t * 7) as i64);
+                plan.actuals
+                    .set_amount(*month, category, Some(team), Some(amount));
+            }
+        }
+    }
+    plan.actuals.closed_through = months.last().copied();
+    let forecast = measure(runs, || {
+        black_box(forecast_scenario(black_box(&plan), 0).ok());
+    });
+    let budget = forecast_scenario(&plan, 0).unwrap();
+    let other = forecast_scenario(&plan, 1).unwrap();
+    let view = |plan: &fleetplan::model::Plan| {
+        let grid = ActualGrid::of(plan);
+        let ba = BudgetActual::with_grid(&grid, &budget);
+        for (year, months) in ba.fiscal_years() {
+            black_box(latest_estimate(
+                &grid,
+                &budget,
+                &budget,
+                year,
+                months.clone(),
+            ));
+            black_box(latest_estimate(&grid, &budget, &other, year, months));
+        }
+        black_box(ba);
+    };
+    let open = measure(runs, || view(&plan));
+    let mut step = 0_i64;
+    let changed = measure(runs, || {
+        step += 1;
+        plan.actuals.set_amount(
+            months[5],
+            Category::Cloud,
+            Some(&teams[0]),
+            Some(Decimal::from(step)),
+        );
+        view(&plan);
+    });
+    console_log!(
+        "web bench: budget against actual, 5,000 positions x 36 months, {} actuals",
+        plan.actuals.amounts.len()
+    );
+    console_log!("  view figures: {:.2} ({:.2}) ms", open.0, open.1);
+    console_log!(
+        "  after one actual changes: {:.2} ({:.2}) ms",
+        changed.0,
+        changed.1
+    );
+    console_log!(
+        "  baseline, forecast of the budget scenario: {:.2} ({:.2}) ms",
+        forecast.0,
+        forecast.1
+    );
+}

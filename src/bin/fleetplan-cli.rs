@@ -10,6 +10,8 @@
 //!     fleetplan-cli generate POSITIONS MONTHS SCENARIOS SEED [-o FILE]
 //!     fleetplan-cli import-roster PLAN FILE --scenario NAME [--map HEADER=FIELD]...
 //!         [--remove-missing] [-o OUT]
+//!     fleetplan-cli import-actuals PLAN FILE [--map HEADER=USE]... [--close] [-o OUT]
+//!     fleetplan-cli variance PLAN --budget NAME [--year FY2026] [--bom|--no-bom] [-o FILE]
 //!
 //! PLAN is a plan file (docs/plan-format.md), or `-` for standard input.
 //! The CSV bytes come from `fleetplan::format::export`, the functions the
@@ -24,24 +26,35 @@ use std::collections::BTreeMap;
 use std::io::{self, Read, Write};
 use std::process::ExitCode;
 
+use fleetplan::format::actuals::{ActualsMapping, ColumnUse, preview_actuals};
 use fleetplan::format::export::{
     self, ExportChunks, ExportKind, ExportOptions, ExportRequest, default_bom,
 };
+use fleetplan::format::focus::{FocusCost, FocusOptions, TeamSource, preview_focus};
 use fleetplan::format::import::{self, Field, IGNORE, ImportError};
+use fleetplan::format::pivot::{Labels, PivotLayout, PivotOptions};
 use fleetplan::format::plan_json::{PlanFileError, read_plan_bytes, write_plan_file};
 use fleetplan::format::values::key;
-use fleetplan::model::{FiscalYear, Plan};
+use fleetplan::format::variance::variance_csv;
+use fleetplan::model::units::Unit;
+use fleetplan::model::{CloudCategory, FiscalYear, Plan};
 
 const USAGE: &str = "usage:
   fleetplan-cli validate PLAN
-  fleetplan-cli export PLAN --kind ledger|summary|roster|comparison
+  fleetplan-cli export PLAN --kind ledger|summary|roster|comparison|pivot
       [--scenario NAME] [--base NAME] [--fiscal-year FY2026] [--bom|--no-bom] [-o FILE]
+      [--pivot month-category|month-team|team-category] [--unit yen|thousand|million]
+      [--labels en|ja]
   fleetplan-cli forecast PLAN [--scenario NAME] [--fiscal-year FY2026] [--summary] [--bom|--no-bom] [-o FILE]
   fleetplan-cli compare PLAN --base NAME [--scenario NAME] [--bom|--no-bom] [-o FILE]
   fleetplan-cli bridge PLAN --base NAME --other NAME [--year FY2026] [--bom|--no-bom] [-o FILE]
   fleetplan-cli generate POSITIONS MONTHS SCENARIOS SEED [-o FILE]
   fleetplan-cli import-roster PLAN FILE --scenario NAME [--map HEADER=FIELD]...
       [--remove-missing] [-o OUT]
+  fleetplan-cli import-actuals PLAN FILE [--map HEADER=USE]... [--close] [-o OUT]
+  fleetplan-cli import-actuals PLAN FILE --focus [--billed] [--team-tag KEY | --team-sub-account]
+      [--team VALUE=TEAM]... [--service NAME=CATEGORY]... [--rate CUR=RATE]... [--close] [-o OUT]
+  fleetplan-cli variance PLAN --budget NAME [--year FY2026] [--bom|--no-bom] [-o FILE]
 
 PLAN is a Fleetplan plan file (docs/plan-format.md), or - for standard input.
 export writes a CSV file (docs/csv.md) to standard output, or to FILE with -o:
@@ -49,6 +62,12 @@ export writes a CSV file (docs/csv.md) to standard output, or to FILE with -o:
   summary     one row per scenario, fiscal year and team
   roster      every position with its band, compa-ratio and cost per fiscal year
   comparison  per fiscal year, each scenario and its difference from --base NAME
+  pivot       per scenario and fiscal year, months with quarter and half subtotals
+              and the year's total by category (--pivot month-category, with
+              accounts), by team (month-team), or teams by category
+              (team-category); --unit thousand or million rounds half away
+              from zero to that unit (yen: exact, also for dollars); --labels ja
+              writes Japanese headers and labels, as the Pivot view offers
 Every scenario unless --scenario; the ledger of one fiscal year with
 --fiscal-year FY2026 (every month of the horizon otherwise), as the browser's
 Export view writes it with the same choices. The file starts with a UTF-8
@@ -66,7 +85,22 @@ browser has after the same import. --map HEADER=FIELD says which field a
 column fills (FIELD ignore leaves it out), remembered with the plan as the
 browser remembers its mapping; --remove-missing removes the scenario's
 positions the file does not list. Every error of the file goes to standard
-error and nothing is written.";
+error and nothing is written.
+import-actuals imports the actuals FILE (docs/actuals.md) into the plan as the
+browser's import does: the months and categories the file covers are
+replaced. --map HEADER=USE maps a column (month, category, team, amount, note,
+heads, fte, scenario, category:cloud, ignore); --close also closes the books
+through the file's last month when that is later. With --focus FILE is a
+cloud bill in FOCUS (docs/actuals.md): EffectiveCost (BilledCost with
+--billed) per month, team (a tag's value with --team-tag KEY, the sub-account
+with --team-sub-account; --team VALUE=TEAM maps one, VALUE= to no team) and
+cloud category (--service NAME=CATEGORY over the default mapping), converted
+at the base scenario's rates or --rate CUR=RATE. It writes the plan file to
+standard output or OUT, byte for byte the plan the browser has after the same
+import; any error of the file goes to standard error and nothing is written.
+variance writes the variance CSV of budget scenario NAME against the plan's
+actuals (docs/actuals.md), for fiscal year --year or every fiscal year with a
+closed month, as the browser's download writes it.";
 
 /// Why the command stopped.
 enum Failure {
@@ -86,6 +120,8 @@ struct Args {
     bridge: Option<(String, Option<String>)>,
     /// The ledger's fiscal year (`--fiscal-year`).
     fiscal_year: Option<String>,
+    /// The pivot's layout, unit and labels (`--pivot`, `--unit`, `--labels`).
+    pivot: PivotOptions,
 }
 
 fn parse_args(args: &[String]) -> Result<Args, Failure> {
@@ -99,6 +135,8 @@ fn parse_args(args: &[String]) -> Result<Args, Failure> {
     let mut output = None;
     let mut bom = None;
     let mut summary = false;
+    let mut pivot = PivotOptions::default();
+    let mut pivot_given = false;
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
         match arg.as_str() {
@@ -106,7 +144,9 @@ fn parse_args(args: &[String]) -> Result<Args, Failure> {
             | "--output" => {
                 let value = rest.next().ok_or_else(|| {
                     Failure::Usage(match arg.as_str() {
-                        "--kind" => "--kind needs ledger, summary, roster or comparison".into(),
+                        "--kind" => {
+                            "--kind needs ledger, summary, roster, comparison or pivot".into()
+                        }
                         "-o" | "--output" => format!("{arg} needs a file name"),
                         "--year" | "--fiscal-year" => {
                             format!("{arg} needs a fiscal year, such as FY2026")
@@ -123,7 +163,7 @@ fn parse_args(args: &[String]) -> Result<Args, Failure> {
                     "--kind" => {
                         let k = ExportKind::parse(value).ok_or_else(|| {
                             Failure::Usage(format!(
-                                "unknown kind {value}: write ledger, summary, roster or comparison"
+                                "unknown kind {value}: write ledger, summary, roster, comparison or pivot"
                             ))
                         })?;
                         kind.replace(k).is_some()
@@ -138,6 +178,24 @@ fn parse_args(args: &[String]) -> Result<Args, Failure> {
                 if bom.replace(arg == "--bom").is_some() {
                     return Err(Failure::Usage("give --bom or --no-bom once".into()));
                 }
+            }
+            "--pivot" | "--unit" | "--labels" => {
+                let value = rest.next().map(String::as_str).unwrap_or_default();
+                let known = match arg.as_str() {
+                    "--pivot" => PivotLayout::parse(value).map(|l| pivot.layout = l),
+                    "--unit" => Unit::parse(value).map(|u| pivot.unit = u),
+                    _ => Labels::parse(value).map(|l| pivot.labels = l),
+                };
+                if known.is_none() {
+                    return Err(Failure::Usage(match arg.as_str() {
+                        "--pivot" => format!(
+                            "--pivot {value}: write month-category, month-team or team-category"
+                        ),
+                        "--unit" => format!("--unit {value}: write yen, thousand or million"),
+                        _ => format!("--labels {value}: write en or ja"),
+                    }));
+                }
+                pivot_given = true;
             }
             "--summary" => summary = true,
             "-h" | "--help" => return Err(Failure::Usage(String::new())),
@@ -185,7 +243,7 @@ fn parse_args(args: &[String]) -> Result<Args, Failure> {
         "export" => {
             if kind.is_none() {
                 return Err(Failure::Usage(
-                    "export needs --kind ledger, summary, roster or comparison".into(),
+                    "export needs --kind ledger, summary, roster, comparison or pivot".into(),
                 ));
             }
             !summary && (base.is_none() || kind == Some(ExportKind::Comparison))
@@ -211,6 +269,11 @@ fn parse_args(args: &[String]) -> Result<Args, Failure> {
             "--fiscal-year applies to the ledger (export --kind ledger, forecast)".into(),
         ));
     }
+    if pivot_given && kind != Some(ExportKind::Pivot) {
+        return Err(Failure::Usage(
+            "--pivot, --unit and --labels apply to export --kind pivot".into(),
+        ));
+    }
     if kind == Some(ExportKind::Comparison) && base.is_none() {
         return Err(Failure::Usage(format!(
             "{command} needs --base NAME for the comparison"
@@ -225,6 +288,7 @@ fn parse_args(args: &[String]) -> Result<Args, Failure> {
         output,
         bridge,
         fiscal_year,
+        pivot,
     })
 }
 
@@ -341,6 +405,171 @@ fn import_roster(args: &[String]) -> Result<(), Failure> {
     write_out(output.as_deref(), write_plan_file(&plan).as_bytes())
 }
 
+/// `import-actuals PLAN FILE [--map HEADER=USE]... [--close] [-o OUT]`.
+fn import_actuals(args: &[String]) -> Result<(), Failure> {
+    let mut positional = Vec::new();
+    let mut output = None;
+    let mut close = false;
+    let mut mapping = ActualsMapping::default();
+    let mut focus = false;
+    let mut focus_options = FocusOptions::default();
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        match arg.as_str() {
+            "--focus" => focus = true,
+            "--billed" => focus_options.cost = FocusCost::Billed,
+            "--team-sub-account" => focus_options.team_source = TeamSource::SubAccountName,
+            "--team-tag" | "--team" | "--service" | "--rate" => {
+                let value = rest
+                    .next()
+                    .ok_or_else(|| Failure::Usage(format!("{arg} needs a value")))?;
+                let pair = || {
+                    value
+                        .rsplit_once('=')
+                        .ok_or_else(|| Failure::Usage(format!("{arg} {value}: write NAME=VALUE")))
+                };
+                match arg.as_str() {
+                    "--team-tag" => focus_options.team_source = TeamSource::Tag(value.clone()),
+                    "--team" => {
+                        let (from, team) = pair()?;
+                        focus_options.teams.insert(
+                            from.to_string(),
+                            (!team.is_empty()).then(|| team.to_string()),
+                        );
+                    }
+                    "--service" => {
+                        let (service, category) = pair()?;
+                        let category = CloudCategory::ALL
+                            .into_iter()
+                            .find(|c| c.as_str() == category)
+                            .ok_or_else(|| {
+                                Failure::Usage(format!(
+                                    "--service {value}: the cloud categories are compute, \
+                                     storage, data, observability, network and other"
+                                ))
+                            })?;
+                        focus_options.categories.insert(key(service), category);
+                    }
+                    _ => {
+                        let (currency, rate) = pair()?;
+                        let rate = rate.parse::<rust_decimal::Decimal>().map_err(|_| {
+                            Failure::Usage(format!("--rate {value}: write USD=152.30"))
+                        })?;
+                        focus_options.rates.insert(currency.to_uppercase(), rate);
+                    }
+                }
+            }
+            "-o" | "--output" | "--map" => {
+                let value = rest
+                    .next()
+                    .ok_or_else(|| Failure::Usage(format!("{arg} needs a value")))?;
+                if arg == "--map" {
+                    let (header, used_as) = value.rsplit_once('=').ok_or_else(|| {
+                        Failure::Usage(format!("--map {value}: write HEADER=USE"))
+                    })?;
+                    let used_as = ColumnUse::from_key(used_as).ok_or_else(|| {
+                        Failure::Usage(format!(
+                            "--map {value}: the uses are month, category, team, amount, note, \
+                             heads, fte, scenario, category:NAME and ignore"
+                        ))
+                    })?;
+                    mapping.by_header.insert(key(header), used_as);
+                } else if output.replace(value.clone()).is_some() {
+                    return Err(Failure::Usage(format!("{arg} is given twice")));
+                }
+            }
+            "--close" => close = true,
+            flag if flag.starts_with('-') && flag != "-" => {
+                return Err(Failure::Usage(format!("unknown option {flag}")));
+            }
+            _ => positional.push(arg.clone()),
+        }
+    }
+    let [plan_path, file] = &positional[..] else {
+        return Err(Failure::Usage("import-actuals needs PLAN FILE".into()));
+    };
+    let mut plan = read_plan(plan_path)?;
+    let bytes = read_bytes(file)?;
+    let preview = if focus {
+        preview_focus(&plan, &bytes, focus_options).map(|p| p.actuals)
+    } else {
+        preview_actuals(&plan, &bytes, &mapping)
+    }
+    .map_err(|e| Failure::Plan(vec![format!("{file}: {e}")]))?;
+    if !preview.errors.is_empty() {
+        return Err(Failure::Plan(
+            preview
+                .errors
+                .iter()
+                .map(|e| format!("{file}: {e}"))
+                .collect(),
+        ));
+    }
+    let closes = close.then_some(preview.proposed_closed).flatten();
+    let _ = preview.apply(&mut plan, close);
+    eprintln!(
+        "{file}: read as {}; {} rows, {} month × category totals changed, {} unchanged{}{}",
+        preview.encoding,
+        preview.rows,
+        preview.changes.len(),
+        preview.unchanged,
+        if preview.skipped > 0 {
+            format!(", {} rows without an amount left out", preview.skipped)
+        } else {
+            String::new()
+        },
+        closes.map_or_else(String::new, |m| format!("; closed through {m}")),
+    );
+    write_out(output.as_deref(), write_plan_file(&plan).as_bytes())
+}
+
+/// `variance PLAN --budget NAME [--year FY] [--bom|--no-bom] [-o FILE]`.
+fn variance(args: &[String]) -> Result<(), Failure> {
+    let mut plan_path = None;
+    let mut budget = None;
+    let mut year = None;
+    let mut bom = None;
+    let mut output = None;
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        match arg.as_str() {
+            "--budget" | "--year" | "--fiscal-year" | "-o" | "--output" => {
+                let value = rest
+                    .next()
+                    .ok_or_else(|| Failure::Usage(format!("{arg} needs a value")))?
+                    .clone();
+                let slot = match arg.as_str() {
+                    "--budget" => &mut budget,
+                    "--year" | "--fiscal-year" => &mut year,
+                    _ => &mut output,
+                };
+                if slot.replace(value).is_some() {
+                    return Err(Failure::Usage(format!("{arg} is given twice")));
+                }
+            }
+            "--bom" => bom = Some(true),
+            "--no-bom" => bom = Some(false),
+            flag if flag.starts_with('-') && flag != "-" => {
+                return Err(Failure::Usage(format!("unknown option {flag}")));
+            }
+            _ => {
+                if plan_path.replace(arg.clone()).is_some() {
+                    return Err(Failure::Usage("variance takes one PLAN".into()));
+                }
+            }
+        }
+    }
+    let plan_path = plan_path.ok_or_else(|| Failure::Usage("variance needs PLAN".into()))?;
+    let budget = budget.ok_or_else(|| Failure::Usage("variance needs --budget NAME".into()))?;
+    let plan = read_plan(&plan_path)?;
+    let index = scenario_index(&plan, &budget)?;
+    let year = year.map(|y| fiscal_year(&y, &plan)).transpose()?;
+    let bom = bom.unwrap_or_else(|| default_bom(&plan, false));
+    let bytes = variance_csv(&plan, index, year, bom)
+        .map_err(|errors| Failure::Plan(errors.iter().map(ToString::to_string).collect()))?;
+    write_out(output.as_deref(), &bytes)
+}
+
 fn scenario_index(plan: &Plan, name: &str) -> Result<usize, Failure> {
     plan.scenario_index(name).ok_or_else(|| {
         let names: Vec<&str> = plan.scenarios.iter().map(|s| s.name.as_str()).collect();
@@ -419,6 +648,7 @@ fn run(args: &Args) -> Result<(), Failure> {
         bom: args.bom.unwrap_or_else(|| default_bom(&plan, false)),
     };
     let mut request = ExportRequest::new(kind, options);
+    request.pivot = args.pivot;
     if kind == ExportKind::Comparison {
         request.base = scenario_index(&plan, args.base.as_deref().unwrap_or_default())?;
     }
@@ -495,6 +725,10 @@ fn main() -> ExitCode {
         generate(&args[1..])
     } else if args.first().map(String::as_str) == Some("import-roster") {
         import_roster(&args[1..])
+    } else if args.first().map(String::as_str) == Some("import-actuals") {
+        import_actuals(&args[1..])
+    } else if args.first().map(String::as_str) == Some("variance") {
+        variance(&args[1..])
     } else {
         parse_args(&args).and_then(|a| run(&a))
     };

@@ -37,10 +37,18 @@ pub enum ExportKind {
     Summary,
     Roster,
     Comparison,
+    /// Months, quarters, halves and the year by category or team (`format::pivot`).
+    Pivot,
 }
 
 impl ExportKind {
-    pub const ALL: [ExportKind; 4] = [Self::Ledger, Self::Summary, Self::Roster, Self::Comparison];
+    pub const ALL: [ExportKind; 5] = [
+        Self::Ledger,
+        Self::Summary,
+        Self::Roster,
+        Self::Comparison,
+        Self::Pivot,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -48,6 +56,7 @@ impl ExportKind {
             Self::Summary => "summary",
             Self::Roster => "roster",
             Self::Comparison => "comparison",
+            Self::Pivot => "pivot",
         }
     }
 
@@ -209,6 +218,14 @@ struct LedgerCells {
     /// "cloud_line,,name" for each cloud line.
     cloud_lines: Vec<Vec<u8>>,
     burden: Vec<Vec<u8>>,
+    /// Each per-head cost's name.
+    per_head: Vec<Vec<u8>>,
+    /// The positions' allowance names, each distinct name encoded once:
+    /// allowance `i` of position `p` is
+    /// `allowance_names[allowance_ids[allowance_at[p] + i]]`.
+    allowance_names: Vec<Vec<u8>>,
+    allowance_at: Vec<u32>,
+    allowance_ids: Vec<u32>,
 }
 
 impl LedgerCells {
@@ -237,6 +254,7 @@ impl LedgerCells {
                 cell
             })
             .collect();
+        let (allowance_names, allowance_at, allowance_ids) = allowance_cells(s, stride);
         let source = |kind: &str, id: &str, name: &str| {
             let mut cell = kind.as_bytes().to_vec();
             cell.push(b',');
@@ -272,8 +290,37 @@ impl LedgerCells {
                 .map(|l| source("cloud_line", "", &l.name))
                 .collect(),
             burden: s.people.burden.iter().map(|b| encoded(&b.name)).collect(),
+            per_head: s.people.per_head.iter().map(|c| encoded(&c.name)).collect(),
+            allowance_names,
+            allowance_at,
+            allowance_ids,
         }
     }
+}
+
+/// The allowance names of every `stride`-th position (the others none):
+/// the distinct names encoded, each position's first allowance in the list
+/// of ids (one more entry than positions), and the ids.
+fn allowance_cells(s: &Scenario, stride: usize) -> (Vec<Vec<u8>>, Vec<u32>, Vec<u32>) {
+    let mut names: Vec<Vec<u8>> = Vec::new();
+    let mut known: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
+    let mut at = Vec::with_capacity(s.positions.len() + 1);
+    let mut ids = Vec::new();
+    for (i, p) in s.positions.iter().enumerate() {
+        at.push(ids.len() as u32);
+        if i % stride != 0 {
+            continue;
+        }
+        for a in &p.allowances {
+            let id = *known.entry(a.name.as_str()).or_insert_with(|| {
+                names.push(encoded(&a.name));
+                (names.len() - 1) as u32
+            });
+            ids.push(id);
+        }
+    }
+    at.push(ids.len() as u32);
+    (names, at, ids)
 }
 
 fn cell(cells: &[Vec<u8>], index: usize) -> &[u8] {
@@ -281,6 +328,32 @@ fn cell(cells: &[Vec<u8>], index: usize) -> &[u8] {
 }
 
 impl LedgerCells {
+    /// Allowance `i` of the row's position, when its name is cached.
+    fn allowance(&self, source: Source, i: u16) -> Option<&[u8]> {
+        let Source::Position(p) = source else {
+            return None;
+        };
+        let p = p as usize;
+        let (&first, &end) = (self.allowance_at.get(p)?, self.allowance_at.get(p + 1)?);
+        let at = first as usize + usize::from(i);
+        if at >= end as usize {
+            return None;
+        }
+        let id = *self.allowance_ids.get(at)?;
+        self.allowance_names.get(id as usize).map(Vec::as_slice)
+    }
+
+    /// The row's component cell, when it is cached (every one but a
+    /// one-off's note, and names missing from the plan).
+    fn cached_component(&self, row: &LedgerRow) -> Option<&[u8]> {
+        match row.component {
+            Component::OneOff(_) => None,
+            Component::Allowance(i) => self.allowance(row.source, i),
+            Component::PerHead(i) => self.per_head.get(usize::from(i)).map(Vec::as_slice),
+            other => Some(self.component(other)),
+        }
+    }
+
     fn component(&self, component: Component) -> &[u8] {
         match component {
             Component::Main
@@ -312,7 +385,7 @@ impl LedgerCells {
         cell(&self.month_prefix, usize::from(row.month)).len()
             + self.team(row.team).len()
             + self.source(row.source).len()
-            + self.component(row.component).len()
+            + self.cached_component(row).map_or(0, <[u8]>::len)
             + 48
     }
 
@@ -331,13 +404,11 @@ impl LedgerCells {
         out.push(b',');
         out.extend_from_slice(row.category.as_str().as_bytes());
         out.push(b',');
-        if let Component::OneOff(_) | Component::Allowance(_) | Component::PerHead(_) =
-            row.component
-        {
-            // "one-off: NOTE", an allowance's or a per-head cost's name: encoded when met.
-            out.extend(encoded(&crate::model::component_label(scenario, row)));
-        } else {
-            out.extend_from_slice(self.component(row.component));
+        match self.cached_component(row) {
+            Some(cell) => out.extend_from_slice(cell),
+            // "one-off: NOTE" (one row per one-off), or a name the plan
+            // lacks: encoded when met.
+            None => out.extend(encoded(&crate::model::component_label(scenario, row))),
         }
         out.push(b',');
         out.extend_from_slice(amount_bytes(buf, row.amount_minor, exponent));
@@ -553,6 +624,10 @@ pub fn bridge_csv(
     for (team, value) in &b.by_team {
         row("team", team, *value);
     }
+    // Only a plan with costs in other currencies has this row.
+    if b.exchange_rate != 0 {
+        row("exchange_rate", "exchange rates", b.exchange_rate);
+    }
     row("total", "other", b.other_total);
     Ok(finish(out))
 }
@@ -698,6 +773,8 @@ pub struct ExportRequest {
     /// Only the ledger's rows of this fiscal year (the other kinds ignore
     /// it); `None`: the whole horizon.
     pub fiscal_year: Option<FiscalYear>,
+    /// The pivot's layout, unit and labels (the other kinds ignore it).
+    pub pivot: super::pivot::PivotOptions,
 }
 
 impl ExportRequest {
@@ -708,6 +785,7 @@ impl ExportRequest {
             options,
             base: 0,
             fiscal_year: None,
+            pivot: super::pivot::PivotOptions::default(),
         }
     }
 }
@@ -1010,6 +1088,9 @@ impl<'a> ExportChunks<'a> {
                     ExportKind::Summary => header.write_record(summary_columns()),
                     ExportKind::Roster => header.write_record(roster_header(&self.years)),
                     ExportKind::Comparison => header.write_record(comparison_columns()),
+                    ExportKind::Pivot => {
+                        header.write_record(super::pivot::header(self.plan, &self.request.pivot))
+                    }
                 };
                 let _ = header.flush();
                 drop(header);
@@ -1084,9 +1165,12 @@ impl<'a> ExportChunks<'a> {
                     rows,
                 ))
             }
-            ExportKind::Summary | ExportKind::Comparison => Sink::Totals(Box::new(
-                ScenarioForecast::for_scenario(self.plan, p.scenario_index()),
-            )),
+            ExportKind::Summary | ExportKind::Comparison | ExportKind::Pivot => {
+                Sink::Totals(Box::new(ScenarioForecast::for_scenario(
+                    self.plan,
+                    p.scenario_index(),
+                )))
+            }
             ExportKind::Roster => Sink::Costs(PositionCosts {
                 month_year: self.month_year.clone(),
                 years: self.years.len(),
@@ -1143,6 +1227,8 @@ impl<'a> ExportChunks<'a> {
                 p.forecast_lines(f.as_mut());
                 if self.request.kind == ExportKind::Summary {
                     summary_records(&mut self.out, self.plan, &f, self.currency);
+                } else if self.request.kind == ExportKind::Pivot {
+                    super::pivot::write_records(&mut self.out, self.plan, &f, &self.request.pivot);
                 } else {
                     self.summaries.push(fiscal_year_summaries(self.plan, &f));
                 }
@@ -1417,6 +1503,7 @@ pub fn header_bytes(plan: &Plan, request: &ExportRequest) -> u64 {
         ExportKind::Summary => w.write_record(summary_columns()),
         ExportKind::Roster => w.write_record(roster_header(&horizon_years(plan).0)),
         ExportKind::Comparison => w.write_record(comparison_columns()),
+        ExportKind::Pivot => w.write_record(super::pivot::header(plan, &request.pivot)),
     };
     let _ = w.flush();
     drop(w);
@@ -1453,6 +1540,8 @@ impl<'a> Estimate<'a> {
         };
         let (total, pending, months) = match request.kind {
             ExportKind::Summary => (rough(years * teams, 150), Vec::new(), (0, 0)),
+            // A row per category and team a year, 19 amounts each.
+            ExportKind::Pivot => (rough(years * (teams + 11), 260), Vec::new(), (0, 0)),
             ExportKind::Roster => (rough(positions, 160 + 11 * years), Vec::new(), (0, 0)),
             ExportKind::Comparison => {
                 let rows = if request.options.scenario.is_some() {
@@ -1540,6 +1629,11 @@ pub fn request_file_name(plan: &Plan, request: &ExportRequest, date: Date) -> St
         (ExportKind::Ledger, Some(year)) => {
             name.replacen("_ledger_", &format!("_ledger-{}_", year.label()), 1)
         }
+        (ExportKind::Pivot, _) => name.replacen(
+            "_pivot_",
+            &format!("_pivot-{}_", request.pivot.layout.as_str()),
+            1,
+        ),
         _ => name,
     }
 }
@@ -1730,6 +1824,50 @@ pub fn is_format(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The rows of scenario 0 written with the allowance and per-head names
+    /// cached, and as each row's label encoded when met (as before the
+    /// cache): the same bytes.
+    #[test]
+    fn cached_allowance_and_per_head_names_write_the_same_bytes() {
+        let mut plan = crate::model::generate_plan_graded(40, 12, 1, 3);
+        let s = &mut plan.scenarios[0];
+        let with = s.positions.iter().position(|p| p.allowances.len() == 2);
+        let with = with.expect("a position with two allowances");
+        s.positions[with].allowances[1].name = "Overtime, \"fixed\"".into();
+        s.people.per_head[0].name = "DC\npension, 確定拠出".into();
+        let prepared = PreparedScenario::new(&plan, 0).expect("valid");
+        let mut rows = crate::model::LedgerCollector::default();
+        prepared.forecast(&mut rows);
+        let scenario = prepared.scenario();
+        let mut met = (0, 0);
+        for stride in [1, 3] {
+            let cached = LedgerCells::sampled(&plan, scenario, stride);
+            let mut uncached = LedgerCells::sampled(&plan, scenario, stride);
+            uncached.per_head.clear();
+            uncached.allowance_at.clear();
+            let (mut a, mut b, mut buf) = (Vec::new(), Vec::new(), [0u8; 48]);
+            for row in &rows.rows {
+                match row.component {
+                    Component::Allowance(_) => met.0 += 1,
+                    Component::PerHead(_) => met.1 += 1,
+                    _ => {}
+                }
+                cached.write(&mut a, scenario, row, 0, &mut buf);
+                uncached.write(&mut b, scenario, row, 0, &mut buf);
+                assert!(cached.max_len(row) >= uncached.max_len(row));
+            }
+            assert_eq!(a, b, "stride {stride}");
+            let text = String::from_utf8(a).expect("UTF-8");
+            assert!(text.contains(",\"Overtime, \"\"fixed\"\"\","));
+            assert!(text.contains(",\"DC\npension, 確定拠出\","));
+        }
+        assert!(met.0 > 0 && met.1 > 0, "{met:?}");
+        // The distinct names are encoded once.
+        let cells = LedgerCells::new(&plan, scenario);
+        assert_eq!(cells.allowance_names.len(), 3);
+        assert_eq!(cells.allowance_at.len(), scenario.positions.len() + 1);
+    }
 
     #[test]
     fn amounts_match_plain_minor() {

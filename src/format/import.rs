@@ -247,11 +247,14 @@ pub enum Field {
     AgeDependentBurden,
     /// The roster export's scenario: rows of another scenario are left out.
     Scenario,
+    /// A fixed monthly allowance, named by its column's header
+    /// ([`allowance_named`]): a file may have several.
+    Allowance,
 }
 
 impl Field {
     /// Every field, in the template's order.
-    pub const ALL: [Field; 15] = [
+    pub const ALL: [Field; 16] = [
         Field::Id,
         Field::Title,
         Field::Team,
@@ -267,6 +270,7 @@ impl Field {
         Field::RecruitingFeePct,
         Field::AgeDependentBurden,
         Field::Scenario,
+        Field::Allowance,
     ];
 
     /// The field's name in files, in the mapping and on the command line
@@ -288,6 +292,7 @@ impl Field {
             Field::RecruitingFeePct => "recruiting_fee_pct",
             Field::AgeDependentBurden => "age_dependent_burden",
             Field::Scenario => "scenario",
+            Field::Allowance => "allowance",
         }
     }
 
@@ -449,7 +454,8 @@ pub const SYNONYMS: [(Field, &[&str]); 15] = [
 ];
 
 /// The field a header names (see [`SYNONYMS`]), if any. A trailing unit in
-/// parentheses is allowed: `年間基本給（円）`, `fte (0-1)`.
+/// parentheses is allowed: `年間基本給（円）`, `fte (0-1)`. A header naming
+/// an allowance ([`allowance_named`]) is [`Field::Allowance`].
 pub fn field_named(header: &str) -> Option<Field> {
     let named = |text: &str| {
         let k = key(text);
@@ -458,10 +464,107 @@ pub fn field_named(header: &str) -> Option<Field> {
             .find(|(_, names)| names.iter().any(|n| key(n) == k))
             .map(|(f, _)| *f)
     };
-    named(header).or_else(|| {
-        let cut = header.rfind(['(', '（'])?;
-        named(&header[..cut]).filter(|_| cut > 0)
-    })
+    named(header)
+        .or_else(|| {
+            let cut = header.rfind(['(', '（'])?;
+            named(&header[..cut]).filter(|_| cut > 0)
+        })
+        .or_else(|| allowance_named(header).map(|_| Field::Allowance))
+}
+
+/// Allowances known under several names, compared by
+/// [`key`](super::values::key): a column of one kind fills the allowance
+/// of that kind a position already has, whatever its name (`通勤手当`
+/// fills the demo's `Commuting`), so an import never adds a second one.
+const ALLOWANCE_KINDS: [&[&str]; 3] = [
+    &[
+        "commuting",
+        "commuting allowance",
+        "commute",
+        "transportation allowance",
+        "通勤手当",
+        "通勤費",
+        "交通費",
+    ],
+    &[
+        "fixed overtime",
+        "fixed overtime pay",
+        "fixed overtime allowance",
+        "固定残業代",
+        "固定残業手当",
+        "みなし残業代",
+        "みなし残業手当",
+    ],
+    &["housing", "housing allowance", "住宅手当", "家賃補助"],
+];
+
+/// A header without its trailing unit in parentheses, trimmed.
+fn without_unit(header: &str) -> &str {
+    match header.rfind(['(', '（']) {
+        Some(cut) if cut > 0 => header[..cut].trim(),
+        _ => header.trim(),
+    }
+}
+
+/// The allowance a header names, as the allowance's name, if it names
+/// one (docs/csv.md, "Allowances"): `allowance: NAME` or `手当: NAME`
+/// (NAME), a header ending in `手当` (`通勤手当`, `住宅手当`, `役職手当`) or
+/// in `allowance` (`Housing allowance`), or a known name of a kind
+/// ([`ALLOWANCE_KINDS`]: `固定残業代`, `fixed overtime`, `commuting`). A
+/// trailing unit in parentheses is left out: `通勤手当（円）` is `通勤手当`.
+pub fn allowance_named(header: &str) -> Option<String> {
+    let text = without_unit(header);
+    for prefix in ["allowance", "手当"] {
+        if let Some(rest) = text
+            .get(..prefix.len())
+            .filter(|p| p.eq_ignore_ascii_case(prefix))
+            .and_then(|_| text.get(prefix.len()..))
+            && let Some(name) = rest.trim_start().strip_prefix([':', '：'])
+        {
+            let name = name.trim();
+            return (!name.is_empty()).then(|| name.to_string());
+        }
+    }
+    let k = key(text);
+    let known = ALLOWANCE_KINDS
+        .iter()
+        .any(|names| names.iter().any(|n| key(n) == k));
+    let suffix = |s: &str| {
+        text.len() > s.len()
+            && text
+                .get(text.len() - s.len()..)
+                .is_some_and(|end| end.eq_ignore_ascii_case(s))
+    };
+    (known || suffix("手当") || suffix("allowance")).then(|| text.to_string())
+}
+
+/// What makes two allowance names the same allowance: their kind
+/// ([`ALLOWANCE_KINDS`]), else their [`key`](super::values::key).
+fn allowance_identity(name: &str) -> String {
+    let k = key(name);
+    ALLOWANCE_KINDS
+        .iter()
+        .position(|names| names.iter().any(|n| key(n) == k))
+        .map_or(k, |kind| format!("#{kind}"))
+}
+
+/// Whether two allowance names are the same allowance: one kind
+/// (`通勤手当` and `Commuting`), or one name ignoring case, spaces and width.
+pub fn same_allowance(a: &str, b: &str) -> bool {
+    allowance_identity(a) == allowance_identity(b)
+}
+
+/// A column of allowance amounts.
+#[derive(Clone, Debug)]
+struct AllowanceColumn {
+    /// Its index in the row.
+    at: usize,
+    /// [`allowance_identity`] of its name.
+    identity: String,
+    /// The name an allowance it adds gets: the one the scenario already
+    /// uses for that allowance (the first position's that has it), else
+    /// the column's.
+    name: String,
 }
 
 /// The roster export's computed columns: known, and not imported.
@@ -496,6 +599,8 @@ pub struct Column {
     pub key: String,
     pub field: Option<Field>,
     pub source: ColumnSource,
+    /// The allowance it fills, for [`Field::Allowance`]: its name.
+    pub allowance: Option<String>,
 }
 
 /// One position the import adds or changes.
@@ -684,6 +789,8 @@ pub struct RosterReader {
     columns: Vec<Column>,
     /// Column index of each field, if the file has it.
     at: HashMap<Field, usize>,
+    /// The allowance columns, in the file's order.
+    allowances: Vec<AllowanceColumn>,
     header_errors: bool,
     scenario: usize,
     /// The scenario's name, folded: rows naming it are imported.
@@ -753,6 +860,7 @@ impl RosterReader {
         let mut errors = Vec::new();
         let mut columns = Vec::new();
         let mut at = HashMap::new();
+        let mut allowances: Vec<AllowanceColumn> = Vec::new();
         let mut remember = BTreeMap::new();
         for (i, cell) in header.cells.iter().enumerate() {
             let header_text = cell.trim().to_string();
@@ -776,7 +884,28 @@ impl RosterReader {
             } else {
                 (None, ColumnSource::Unknown)
             };
-            if let Some(field) = field {
+            // Named by the header, or by the header as it is when a
+            // column was mapped to an allowance by hand.
+            let allowance = (field == Some(Field::Allowance)).then(|| {
+                allowance_named(&header_text)
+                    .unwrap_or_else(|| without_unit(&header_text).to_string())
+            });
+            if let Some(name) = &allowance {
+                let identity = allowance_identity(name);
+                if allowances.iter().any(|a| a.identity == identity) {
+                    errors.push(ImportError::new(
+                        1,
+                        Some(&header_text),
+                        ImportProblem::ColumnTwice,
+                    ));
+                } else {
+                    allowances.push(AllowanceColumn {
+                        at: i,
+                        identity,
+                        name: name.clone(),
+                    });
+                }
+            } else if let Some(field) = field {
                 // The monthly base fills the salary: one of the two.
                 let slot = if field == Field::MonthlyBase {
                     Field::AnnualBase
@@ -798,6 +927,7 @@ impl RosterReader {
                 key: header_key,
                 field,
                 source,
+                allowance,
             });
         }
         for field in REQUIRED {
@@ -817,6 +947,16 @@ impl RosterReader {
 
         let trial = plan.clone();
         let target = &trial.scenarios[scenario];
+        for column in &mut allowances {
+            if let Some(used) = target
+                .positions
+                .iter()
+                .flat_map(|p| &p.allowances)
+                .find(|a| allowance_identity(&a.name) == column.identity)
+            {
+                column.name = used.name.clone();
+            }
+        }
         let by_id = target
             .positions
             .iter()
@@ -852,6 +992,7 @@ impl RosterReader {
             header_errors: !errors.is_empty(),
             columns,
             at,
+            allowances,
             scenario,
             scenario_key: fold(&plan.scenarios[scenario].name),
             exponent: plan.currency_exponent(),
@@ -1023,6 +1164,34 @@ impl RosterReader {
                 }
             }
         }
+        for column in &self.allowances {
+            let Some(text) = cells.get(column.at) else {
+                continue;
+            };
+            // An empty cell: the position has no such allowance.
+            let text = text.trim();
+            let amount = if text.is_empty() {
+                Ok(Decimal::ZERO)
+            } else {
+                amount_cell(text, self.exponent)
+            };
+            match amount {
+                Ok(amount) => {
+                    // The position's own allowance of that kind keeps its name.
+                    let name = p
+                        .allowances
+                        .iter()
+                        .find(|a| allowance_identity(&a.name) == column.identity)
+                        .map_or_else(|| column.name.clone(), |a| a.name.clone());
+                    p.set_allowance(&name, amount);
+                }
+                Err(problem) => {
+                    let header = self.columns[column.at].header.clone();
+                    self.errors
+                        .push(ImportError::new(line, Some(&header), problem));
+                }
+            }
+        }
         if self.errors.len() > errors_before {
             return;
         }
@@ -1055,7 +1224,8 @@ impl RosterReader {
         p: &mut Position,
     ) -> Result<Option<String>, ImportProblem> {
         match field {
-            Field::Id | Field::Scenario => {}
+            // Allowances are read after the fields (`row`).
+            Field::Id | Field::Scenario | Field::Allowance => {}
             Field::Title => {
                 // Kept exactly as written: only the export's quote goes.
                 let title = untext_cell(raw);
@@ -1112,20 +1282,22 @@ impl RosterReader {
                         })?;
                 }
             }
-            Field::AnnualBase | Field::MonthlyBase => {
+            // The pay as the file states it, kept so (the plan keeps what
+            // was entered). An empty cell clears the base of its own kind
+            // only: the roster export writes no monthly base, so a position
+            // paid by the month imports back unchanged.
+            Field::AnnualBase => {
                 if text.is_empty() {
                     p.annual_base = None;
                 } else {
-                    let value =
-                        parse_signed_amount(text, self.exponent).map_err(ImportProblem::Amount)?;
-                    if value.is_sign_negative() && !value.is_zero() {
-                        return Err(ImportProblem::Amount(InputError::NegativeAmount));
-                    }
-                    p.annual_base = Some(if field == Field::MonthlyBase {
-                        value * Decimal::from(12)
-                    } else {
-                        value
-                    });
+                    p.set_annual_base(Some(amount_cell(text, self.exponent)?));
+                }
+            }
+            Field::MonthlyBase => {
+                if text.is_empty() {
+                    p.monthly_base = None;
+                } else {
+                    p.set_monthly_base(amount_cell(text, self.exponent)?);
                 }
             }
             Field::Fte => {
@@ -1288,6 +1460,15 @@ impl RosterReader {
     }
 }
 
+/// An amount of money, not negative: a salary or an allowance.
+fn amount_cell(text: &str, exponent: u32) -> Result<Decimal, ImportProblem> {
+    let value = parse_signed_amount(text, exponent).map_err(ImportProblem::Amount)?;
+    if value.is_sign_negative() && !value.is_zero() {
+        return Err(ImportProblem::Amount(InputError::NegativeAmount));
+    }
+    Ok(value)
+}
+
 fn date_cell(text: &str) -> Result<Date, ImportProblem> {
     parse_date(text).map_err(|e| match e {
         DateCellError::NotADate => ImportProblem::NotADate {
@@ -1329,10 +1510,12 @@ pub fn preview_roster(
 }
 
 /// A roster file to fill in, in English or Japanese: every column the
-/// import reads (headers in that language), and one example row that
-/// imports into scenario `scenario` as it is (one of its teams and levels,
-/// the level's band midpoint as salary, the horizon's first day). UTF-8
-/// with a byte-order mark and CRLF, so Excel opens it in either language.
+/// import reads (headers in that language; the Japanese one states pay as
+/// 月給, the English one as the annual base; three allowance columns), and
+/// one example row that imports into scenario `scenario` as it is (one of
+/// its teams and levels, the level's band midpoint as salary, the
+/// horizon's first day). UTF-8 with a byte-order mark and CRLF, so Excel
+/// opens it in either language.
 pub fn roster_template(plan: &Plan, scenario: usize, japanese: bool) -> Vec<u8> {
     let target = plan.scenarios.get(scenario);
     let level = target
@@ -1366,73 +1549,60 @@ pub fn roster_template(plan: &Plan, scenario: usize, japanese: bool) -> Vec<u8> 
             }
         });
     let start = plan.horizon.start.first_day();
-    let fields = [
-        Field::Id,
-        Field::Title,
-        Field::Team,
-        Field::Level,
-        Field::Status,
-        Field::Employment,
-        Field::AnnualBase,
-        Field::Fte,
-        Field::Start,
-        Field::End,
-        Field::Location,
-        Field::RecruitingFeePct,
-        Field::AgeDependentBurden,
-    ];
-    const JAPANESE: [&str; 13] = [
-        "ID",
-        "職種",
-        "チーム",
-        "等級",
-        "在籍状況",
-        "雇用区分",
-        "年間基本給",
-        "FTE",
-        "開始日",
-        "終了日",
-        "勤務地",
-        "採用手数料率",
-        "介護保険対象",
-    ];
-    let header = if japanese {
-        JAPANESE
-    } else {
-        fields.map(Field::key)
-    };
-    let example: [String; 13] = if japanese {
+    // Japanese HR states pay by the month (月給): the Japanese template has
+    // the monthly base, the English one the annual base; the example is
+    // the band's midpoint ÷ 12, rounded to the currency's unit. The
+    // allowance columns are empty in the example: none.
+    let exponent = plan.currency_exponent();
+    let monthly = (salary / Decimal::from(12)).round_dp_with_strategy(
+        exponent,
+        rust_decimal::RoundingStrategy::MidpointAwayFromZero,
+    );
+    let (header, example): (Vec<&str>, Vec<String>) = if japanese {
         [
-            String::new(),
-            "バックエンドエンジニア".into(),
-            team,
-            level,
-            "採用予定".into(),
-            "正社員".into(),
-            salary.to_string(),
-            "1".into(),
-            format!("{}/{}/{}", start.year(), start.month(), start.day()),
-            String::new(),
-            String::new(),
-            String::new(),
-            "対象外".into(),
+            ("ID", String::new()),
+            ("職種", "バックエンドエンジニア".into()),
+            ("チーム", team),
+            ("等級", level),
+            ("在籍状況", "採用予定".into()),
+            ("雇用区分", "正社員".into()),
+            ("月給", monthly.to_string()),
+            ("通勤手当", String::new()),
+            ("固定残業代", String::new()),
+            ("住宅手当", String::new()),
+            ("FTE", "1".into()),
+            (
+                "開始日",
+                format!("{}/{}/{}", start.year(), start.month(), start.day()),
+            ),
+            ("終了日", String::new()),
+            ("勤務地", String::new()),
+            ("採用手数料率", String::new()),
+            ("介護保険対象", "対象外".into()),
         ]
+        .into_iter()
+        .unzip()
     } else {
         [
-            String::new(),
-            "Backend engineer".into(),
-            team,
-            level,
-            "planned".into(),
-            "employee".into(),
-            salary.to_string(),
-            "1".into(),
-            start.to_string(),
-            String::new(),
-            String::new(),
-            String::new(),
-            "false".into(),
+            (Field::Id.key(), String::new()),
+            (Field::Title.key(), "Backend engineer".into()),
+            (Field::Team.key(), team),
+            (Field::Level.key(), level),
+            (Field::Status.key(), "planned".into()),
+            (Field::Employment.key(), "employee".into()),
+            (Field::AnnualBase.key(), salary.to_string()),
+            ("allowance: Commuting", String::new()),
+            ("allowance: Fixed overtime", String::new()),
+            ("allowance: Housing", String::new()),
+            (Field::Fte.key(), "1".into()),
+            (Field::Start.key(), start.to_string()),
+            (Field::End.key(), String::new()),
+            (Field::Location.key(), String::new()),
+            (Field::RecruitingFeePct.key(), String::new()),
+            (Field::AgeDependentBurden.key(), "false".into()),
         ]
+        .into_iter()
+        .unzip()
     };
     let mut bytes = super::export::BOM.to_vec();
     let mut writer = csv::WriterBuilder::new()
@@ -1665,6 +1835,53 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn allowance_headers_name_their_allowance() {
+        for (header, name) in [
+            ("通勤手当", Some("通勤手当")),
+            ("通勤手当（円）", Some("通勤手当")),
+            ("住宅手当(月額)", Some("住宅手当")),
+            ("役職手当", Some("役職手当")),
+            ("固定残業代", Some("固定残業代")),
+            ("Fixed overtime", Some("Fixed overtime")),
+            ("Housing allowance", Some("Housing allowance")),
+            ("allowance: Remote work", Some("Remote work")),
+            ("Allowance：在宅勤務", Some("在宅勤務")),
+            ("手当：資格", Some("資格")),
+            // A kind or a name is needed: none of these is an allowance.
+            ("手当", None),
+            ("allowance", None),
+            ("allowance:", None),
+            ("手当合計", None),
+            ("月給", None),
+            ("年収", None),
+        ] {
+            assert_eq!(allowance_named(header).as_deref(), name, "{header}");
+            let field = field_named(header);
+            assert_eq!(field == Some(Field::Allowance), name.is_some(), "{header}");
+        }
+        // The known names of a kind are one allowance, in either language.
+        assert_eq!(
+            allowance_identity("通勤手当"),
+            allowance_identity("Commuting")
+        );
+        assert_eq!(
+            allowance_identity("固定残業代"),
+            allowance_identity("fixed overtime")
+        );
+        assert_ne!(
+            allowance_identity("通勤手当"),
+            allowance_identity("住宅手当")
+        );
+        assert_eq!(
+            allowance_identity("役職手当"),
+            allowance_identity("役職 手当")
+        );
+        // 月給 (and 基本給 with its unit) stays the monthly base.
+        assert_eq!(field_named("基本給(月額)"), Some(Field::MonthlyBase));
+        assert_eq!(field_named("Monthly base"), Some(Field::MonthlyBase));
+    }
+
+    #[test]
     fn the_template_imports_as_it_is_in_both_languages() {
         let plan = Plan::blank("T", "JPY", 4, YearMonth::new(2026, 4).unwrap(), 12);
         for japanese in [false, true] {
@@ -1679,7 +1896,7 @@ pub(crate) mod tests {
         }
         let ja = String::from_utf8(roster_template(&plan, 0, true)).unwrap();
         assert!(
-            ja.starts_with("\u{feff}ID,職種,チーム,等級,在籍状況,雇用区分,年間基本給,FTE,開始日,終了日,勤務地,採用手数料率,介護保険対象\r\n"),
+            ja.starts_with("\u{feff}ID,職種,チーム,等級,在籍状況,雇用区分,月給,通勤手当,固定残業代,住宅手当,FTE,開始日,終了日,勤務地,採用手数料率,介護保険対象\r\n"),
             "{ja}"
         );
     }

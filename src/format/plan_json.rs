@@ -185,7 +185,17 @@ pub fn parse_plan_file(text: &str) -> Result<Plan, Vec<PlanError>> {
         return Err(vec![PlanError::at("plan", Problem::FileHasNoPlan)]);
     }
     serde_json::from_str::<PlanOnly>(text)
-        .map(|file| file.plan)
+        .map(|file| {
+            let mut plan = file.plan;
+            // Actuals in a file written by hand may come in any order; kept
+            // sorted (a stable sort, so two amounts of one key stay side by
+            // side for validation to name).
+            plan.actuals.amounts.sort_by(|a, b| a.key().cmp(&b.key()));
+            plan.actuals
+                .heads
+                .sort_by(|a, b| (a.month, &a.team).cmp(&(b.month, &b.team)));
+            plan
+        })
         .map_err(|e| {
             // serde_json says where it stopped; the field is found from there,
             // which costs far less wasm than tracking paths while parsing.

@@ -21,13 +21,15 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::plan_json::parse_plan_file;
+use crate::model::accounts::Accounts;
 use crate::model::{
-    Adjustments, Allowance, Cloud, Date, Employment, Horizon, OtherCost, PeopleCosts, Plan,
-    PlanError, Position, PositionStatus, SalaryBand, Scenario, Team, Tool, YearMonth,
+    Actual, ActualHeads, Actuals, Adjustments, Allowance, Category, Cloud, CloudCategory, Date,
+    Employment, ExchangeRate, ForeignAmount, Horizon, OtherCost, PeopleCosts, Plan, PlanError,
+    Position, PositionStatus, SalaryBand, Scenario, Team, Tool, YearMonth,
 };
 
 /// The record version this build writes, and the newest it reads.
-pub const RECORD_VERSION: u32 = 3;
+pub const RECORD_VERSION: u32 = 4;
 
 /// The oldest packed version this build reads (version 1 is the plan file).
 const OLDEST_PACKED_VERSION: u32 = 2;
@@ -509,6 +511,10 @@ struct ScenarioShellOut<'a> {
     adjustments: &'a Adjustments,
     #[serde(skip_serializing_if = "Option::is_none")]
     locked_on: &'a Option<Date>,
+    #[serde(skip_serializing_if = "Accounts::is_empty")]
+    accounts: &'a Accounts,
+    #[serde(skip_serializing_if = "<[ExchangeRate]>::is_empty")]
+    exchange_rates: &'a [ExchangeRate],
 }
 
 #[derive(Deserialize)]
@@ -527,6 +533,13 @@ struct ScenarioShellIn {
     adjustments: Adjustments,
     #[serde(default)]
     locked_on: Option<Date>,
+    // Added with accounts (issue 20): optional, absent when unset.
+    #[serde(default)]
+    accounts: Accounts,
+    // Added with costs in other currencies (issue 19): optional, absent
+    // when unset, so the record version stays.
+    #[serde(default)]
+    exchange_rates: Vec<ExchangeRate>,
 }
 
 /// Bits of a position's flag byte. Status takes the two lowest bits.
@@ -539,6 +552,15 @@ const HAS_LOCATION: u8 = 1 << 7;
 /// Version 3's second flags byte of a position: what of its pay follows.
 const HAS_MONTHLY_BASE: u8 = 1;
 const HAS_ALLOWANCES: u8 = 1 << 1;
+
+// The flags byte of an actual amount (version 4): the category's index in
+// bits 0–3, then whether a team, a note, a cloud category and a foreign
+// amount follow.
+const ACTUAL_CATEGORY: u8 = 0b1111;
+const ACTUAL_HAS_TEAM: u8 = 1 << 4;
+const ACTUAL_HAS_NOTE: u8 = 1 << 5;
+const ACTUAL_HAS_CLOUD_CATEGORY: u8 = 1 << 6;
+const ACTUAL_HAS_FOREIGN: u8 = 1 << 7;
 
 /// The fewest bytes a position takes (four string numbers, flags, FTE and
 /// start): caps what a declared count may allocate.
@@ -676,6 +698,93 @@ impl<'a> Writer<'a> {
         self.bytes(&json);
     }
 
+    /// Version 4: the plan's actuals, after the scenarios.
+    fn actuals(&mut self, actuals: &'a Actuals) {
+        let Actuals {
+            closed_through,
+            amounts,
+            heads,
+        } = actuals;
+        match closed_through {
+            Some(month) => {
+                self.varint(1);
+                self.signed(i64::from(month.index()) - i64::from(self.base_month));
+            }
+            None => self.varint(0),
+        }
+        self.count(amounts.len());
+        for Actual {
+            month,
+            category,
+            team,
+            cloud_category,
+            amount,
+            foreign,
+            note,
+        } in amounts
+        {
+            self.signed(i64::from(month.index()) - i64::from(self.base_month));
+            let mut flags = category.index() as u8;
+            if team.is_some() {
+                flags |= ACTUAL_HAS_TEAM;
+            }
+            if !note.is_empty() {
+                flags |= ACTUAL_HAS_NOTE;
+            }
+            if cloud_category.is_some() {
+                flags |= ACTUAL_HAS_CLOUD_CATEGORY;
+            }
+            if foreign.is_some() {
+                flags |= ACTUAL_HAS_FOREIGN;
+            }
+            self.out.push(flags);
+            if let Some(team) = team {
+                self.string(team);
+            }
+            if let Some(cloud) = cloud_category {
+                self.out.push(
+                    CloudCategory::ALL
+                        .iter()
+                        .position(|c| c == cloud)
+                        .unwrap_or(0) as u8,
+                );
+            }
+            self.decimal(*amount);
+            if let Some(ForeignAmount {
+                currency,
+                amount,
+                rate,
+            }) = foreign
+            {
+                self.string(currency);
+                self.decimal(*amount);
+                self.decimal(*rate);
+            }
+            if !note.is_empty() {
+                self.string(note);
+            }
+        }
+        self.count(heads.len());
+        for ActualHeads {
+            month,
+            team,
+            heads,
+            fte,
+        } in heads
+        {
+            self.signed(i64::from(month.index()) - i64::from(self.base_month));
+            self.string(team);
+            self.varint(u64::from(*heads));
+            match fte {
+                Some(fte) => {
+                    self.varint(1);
+                    self.decimal(*fte);
+                }
+                None => self.varint(0),
+            }
+        }
+    }
+
     fn position(&mut self, position: &'a Position) {
         // No `..`: a new field must be given a place in the record here.
         let Position {
@@ -765,6 +874,8 @@ impl<'a> Writer<'a> {
             cloud,
             adjustments,
             locked_on,
+            accounts,
+            exchange_rates,
         } = scenario;
         self.json(&ScenarioShellOut {
             name,
@@ -777,6 +888,8 @@ impl<'a> Writer<'a> {
             cloud,
             adjustments,
             locked_on,
+            accounts,
+            exchange_rates,
         });
         self.count(positions.len());
         for position in positions {
@@ -794,6 +907,7 @@ fn encode_payload(plan: &Plan) -> Vec<u8> {
         scenarios,
         base_scenario,
         roster_columns,
+        actuals,
     } = plan;
     let positions: usize = scenarios.iter().map(|s| s.positions.len()).sum();
     let mut writer = Writer {
@@ -814,6 +928,7 @@ fn encode_payload(plan: &Plan) -> Vec<u8> {
     for scenario in scenarios {
         writer.scenario(scenario);
     }
+    writer.actuals(actuals);
     writer.out
 }
 
@@ -822,7 +937,7 @@ struct Reader<'a> {
     pos: usize,
     strings: Vec<String>,
     base_month: i32,
-    /// The record version being read (2 or 3).
+    /// The record version being read (2 to 4).
     version: u32,
 }
 
@@ -949,6 +1064,106 @@ impl<'a> Reader<'a> {
         })
     }
 
+    fn month(&mut self) -> Result<YearMonth, Damage> {
+        let offset = self.signed()?;
+        i64::from(self.base_month)
+            .checked_add(offset)
+            .and_then(|m| i32::try_from(m).ok())
+            .and_then(YearMonth::from_index)
+            .ok_or(Damage::NumberOutOfRange)
+    }
+
+    /// Version 4's actuals (see [`Writer::actuals`]).
+    fn actuals(&mut self) -> Result<Actuals, Damage> {
+        let closed_through = match self.varint()? {
+            0 => None,
+            1 => Some(self.month()?),
+            _ => return Err(Damage::NumberOutOfRange),
+        };
+        // A month, flags and an amount (two bytes): at least four bytes each.
+        let count = self.count(4)?;
+        // An actual is far larger in memory than its bytes: grow as read
+        // rather than trust the count with a large allocation.
+        let mut amounts = Vec::with_capacity(count.min(256));
+        for _ in 0..count {
+            let month = self.month()?;
+            let flags = self.byte()?;
+            // Every bit of the flags has a meaning: none can be damage.
+            let category = *Category::ALL
+                .get(usize::from(flags & ACTUAL_CATEGORY))
+                .ok_or(Damage::NumberOutOfRange)?;
+            let team = (flags & ACTUAL_HAS_TEAM != 0)
+                .then(|| self.string())
+                .transpose()?;
+            let cloud_category = if flags & ACTUAL_HAS_CLOUD_CATEGORY != 0 {
+                Some(
+                    *CloudCategory::ALL
+                        .get(usize::from(self.byte()?))
+                        .ok_or(Damage::NumberOutOfRange)?,
+                )
+            } else {
+                None
+            };
+            let amount = self.decimal()?;
+            let foreign = if flags & ACTUAL_HAS_FOREIGN != 0 {
+                Some(ForeignAmount {
+                    currency: self.string()?,
+                    amount: self.decimal()?,
+                    rate: self.decimal()?,
+                })
+            } else {
+                None
+            };
+            let note = if flags & ACTUAL_HAS_NOTE != 0 {
+                self.string()?
+            } else {
+                String::new()
+            };
+            amounts.push(Actual {
+                month,
+                category,
+                team,
+                cloud_category,
+                amount,
+                foreign,
+                note,
+            });
+        }
+        // A month, a team, heads and the FTE flag: four bytes at least.
+        let count = self.count(4)?;
+        let mut heads = Vec::with_capacity(count.min(256));
+        for _ in 0..count {
+            let month = self.month()?;
+            let team = self.string()?;
+            let count = u32::try_from(self.varint()?).map_err(|_| Damage::NumberOutOfRange)?;
+            let fte = match self.varint()? {
+                0 => None,
+                1 => Some(self.decimal()?),
+                _ => return Err(Damage::NumberOutOfRange),
+            };
+            heads.push(ActualHeads {
+                month,
+                team,
+                heads: count,
+                fte,
+            });
+        }
+        // Written sorted with one entry per key; anything else was not
+        // written by Fleetplan.
+        let sorted = amounts.windows(2).all(|w| w[0].key() < w[1].key())
+            && heads
+                .windows(2)
+                .all(|w| (w[0].month, &w[0].team) < (w[1].month, &w[1].team));
+        if !sorted {
+            return Err(Damage::NumberOutOfRange);
+        }
+        Ok(Actuals {
+            closed_through,
+            amounts,
+            heads,
+        })
+    }
+
     fn position(&mut self) -> Result<Position, Damage> {
         let id = self.string()?;
         let title = self.string()?;
@@ -1026,6 +1241,8 @@ impl<'a> Reader<'a> {
             cloud,
             adjustments,
             locked_on,
+            accounts,
+            exchange_rates,
         } = self.json(Part::Scenario)?;
         let count = self.count(MIN_POSITION_BYTES)?;
         let mut positions = Vec::with_capacity(count);
@@ -1044,6 +1261,8 @@ impl<'a> Reader<'a> {
             cloud,
             adjustments,
             locked_on,
+            accounts,
+            exchange_rates,
         })
     }
 }
@@ -1066,10 +1285,18 @@ fn decode_payload(bytes: &[u8], version: u32) -> Result<Plan, Damage> {
     } = reader.json(Part::Plan)?;
     reader.base_month = horizon.start.index();
     let count = reader.count(MIN_SCENARIO_BYTES)?;
-    let mut scenarios = Vec::with_capacity(count);
+    // A scenario is hundreds of bytes in memory and two in the payload:
+    // grow as they are read rather than trust a damaged count.
+    let mut scenarios = Vec::with_capacity(count.min(16));
     for _ in 0..count {
         scenarios.push(reader.scenario()?);
     }
+    // Versions before 4 hold no actuals.
+    let actuals = if version >= 4 {
+        reader.actuals()?
+    } else {
+        Actuals::default()
+    };
     if reader.remaining() != 0 {
         return Err(Damage::BytesAfterPlan);
     }
@@ -1081,6 +1308,7 @@ fn decode_payload(bytes: &[u8], version: u32) -> Result<Plan, Damage> {
         scenarios,
         base_scenario,
         roster_columns,
+        actuals,
     })
 }
 
@@ -1277,20 +1505,21 @@ mod tests {
             text.replacen(" r=12 ", "  r=12 ", 1),
             text.replacen(" r=12 ", " r=12 x=1 ", 1),
             text.replacen(" h=", " h=0", 1),
-            text.replacen("record 3 ", "record 03 ", 1),
-            text.replacen("record 3 ", "record 1 ", 1),
-            // The checksum of version 3 covers the version.
-            text.replacen("record 3 ", "record 2 ", 1),
+            text.replacen("record 4 ", "record 04 ", 1),
+            text.replacen("record 4 ", "record 1 ", 1),
+            // The checksum from version 3 on covers the version.
+            text.replacen("record 4 ", "record 2 ", 1),
+            text.replacen("record 4 ", "record 3 ", 1),
         ] {
             assert!(
                 matches!(decode_record(&edited), Err(RecordError::Unreadable(_))),
                 "{edited:?}"
             );
         }
-        let newer = text.replacen("record 3 ", "record 4 ", 1);
+        let newer = text.replacen("record 4 ", "record 5 ", 1);
         assert_eq!(
             decode_record(&newer),
-            Err(RecordError::Newer { version: 4 })
+            Err(RecordError::Newer { version: 5 })
         );
         assert_eq!(record_revision(&newer), None);
         assert_eq!(record_revision("{\"format\": \"fleetplan-plan\"}"), Some(0));

@@ -9,7 +9,7 @@ use std::str::FromStr;
 use rust_decimal::Decimal;
 
 use super::input::{InputError, parse_amount};
-use crate::model::{Date, DateError, Employment, PositionStatus};
+use crate::model::{Date, DateError, Employment, PositionStatus, YearMonth};
 
 const HALF_KATAKANA: &str = "ｦｧｨｩｪｫｬｭｮｯｰｱｲｳｴｵｶｷｸｹｺｻｼｽｾｿﾀﾁﾂﾃﾄﾅﾆﾇﾈﾉﾊﾋﾌﾍﾎﾏﾐﾑﾒﾓﾔﾕﾖﾗﾘﾙﾚﾛﾜﾝ";
 const FULL_KATAKANA: &str = "ヲァィゥェォャュョッーアイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワン";
@@ -138,6 +138,33 @@ pub fn parse_date(text: &str) -> Result<Date, DateCellError> {
             ..e
         })
     })
+}
+
+/// Reads a month as finance files hold it: `2026-04`, `2026/4`, `2026.4`,
+/// `2026年4月`, `202604`, or any date [`parse_date`] reads (`2026/4/1`, an
+/// Excel date cell), which stands for its month. Full-width digits too.
+pub fn parse_month(text: &str) -> Option<YearMonth> {
+    let folded = fold(text);
+    let folded = folded.as_str();
+    if let Ok(date) = parse_date(folded) {
+        return Some(date.year_month());
+    }
+    let digits = |s: &str, min: usize, max: usize| {
+        (s.len() >= min && s.len() <= max && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<u32>().ok())
+            .flatten()
+    };
+    let (year, month) = if let Some(rest) = folded.strip_suffix('月') {
+        rest.split_once('年')?
+    } else if folded.len() == 6 && folded.bytes().all(|b| b.is_ascii_digit()) {
+        folded.split_at(4)
+    } else {
+        let separator = ['-', '/', '.'].into_iter().find(|s| folded.contains(*s))?;
+        folded.split_once(separator)?
+    };
+    let year = i32::try_from(digits(year.trim(), 4, 4)?).ok()?;
+    let month = u8::try_from(digits(month.trim(), 1, 2)?).ok()?;
+    YearMonth::new(year, month).ok()
 }
 
 fn is_midnight(time: &str) -> bool {

@@ -40,10 +40,35 @@ crate::texts! {
         // Bonus payouts
         BonusPayouts => "Bonus payouts", "賞与の支給";
         BonusPayoutsNote =>
-            "In months of monthly base pay; paid in full to employees active on the month\u{2019}s first day",
-            "月額基本給の何か月分かで指定します。支給月の初日に在籍する正社員に全額を支給します。";
+            "In months of monthly base pay, paid to employees active on the month\u{2019}s first day; a new hire\u{2019}s first bonus follows the policy below",
+            "月額基本給の何か月分かで指定し、支給月の初日に在籍する正社員に支給します。入社後初回の賞与は下の方針に従います。";
         BonusPayout => "bonus payout", "賞与の支給月";
         MonthsOfPay => "Months of pay", "支給月数";
+        AssessedFrom => "Assessment period from", "算定期間（開始月）";
+        AssessedTo => "Assessment period to", "算定期間（終了月）";
+        FirstBonus => "A new hire\u{2019}s first bonus", "入社後初回の賞与";
+        FirstBonusFull => "Paid in full", "全額支給";
+        FirstBonusProrated => "Prorated by the months worked in the assessment period",
+            "算定期間の在籍月数で按分";
+        FirstBonusNone => "None until an assessment period is worked whole",
+            "算定期間の全期間に在籍するまで不支給";
+        FirstBonusHint =>
+            "A month counts as worked when the person is in post from its first day; anyone in post before the assessment period started gets the bonus in full. Without a stated period, a payout\u{2019}s is the 6 months before it.",
+            "月の初日から在籍した月を在籍月として数えます。算定期間の開始前から在籍している人には全額を支給します。算定期間を指定しない場合は、支給月の前6か月を算定期間とします。";
+        // Per-head costs
+        PerHeadTitle => "Monthly costs per head", "一人当たり月額費用";
+        PerHeadNote =>
+            "Benefits, defined-contribution pension, welfare: charged in full for every month a position is active, as benefits per head; no team ticked means every team",
+            "福利厚生、企業型DC（確定拠出年金）の掛金などです。ポジションが在籍する月ごとに全額を福利厚生費として計上します。チームを選択しない場合は全チームが対象です。";
+        /// One row of the per-head costs table, for its buttons.
+        PerHeadRow => "per-head cost", "一人当たり費用";
+        /// The name a new per-head cost starts with.
+        NewPerHeadCost => "New per-head cost", "新しい一人当たり費用";
+        PerHeadMonthly => "Amount per head per month", "一人当たり月額";
+        PerHeadColumn => "Per head (¤ per month)", "一人当たり月額（¤）";
+        ContractorsColumn => "Contractors", "業務委託";
+        ContractorsField => "Contractors get it too", "業務委託も対象";
+        EveryTeam => "Every team", "全チーム";
         // Tools
         ToolsPerSeat => "Tools per seat", "ツール費（1席あたり）";
         ToolsNote =>

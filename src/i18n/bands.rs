@@ -68,6 +68,22 @@ crate::texts! {
         BelowOrAbove => "Below or above", "下限未満／上限超過";
         Below => "Below", "下限未満";
         Above => "Above", "上限超過";
+        // The review of those outside their band
+        SummaryCaption => "Positions outside their band, per band", "給与レンジ別のレンジ外ポジション";
+        PositionsInBand => "Positions", "ポジション数";
+        ShortOfMinimum => "Short of minimum", "下限までの不足額";
+        OverMaximum => "Over maximum", "上限超過額";
+        SummaryNote => "Short of minimum: what raising every salary below its band to the minimum would add to the annual base. Over maximum: by how much the salaries above their band exceed its maximum, in all.",
+            "下限までの不足額：レンジ下限を下回る年間基本給をすべて下限まで引き上げた場合の年間基本給の増加額です。上限超過額：レンジ上限を上回る年間基本給の、上限からの超過額の合計です。";
+        OutsideBy => "Outside by", "レンジとの差";
+        /// The list's filter by band: every band.
+        EveryBand => "Every band", "すべてのレンジ";
+        /// The list's filter by side.
+        Side => "Below or above", "下限未満／上限超過";
+        BelowAndAbove => "Both", "両方";
+        BelowOnly => "Below only", "下限未満のみ";
+        AboveOnly => "Above only", "上限超過のみ";
+        NoneMatch => "No position outside its band matches this choice.", "この条件に当てはまるレンジ外のポジションはありません。";
     }
 }
 
@@ -135,12 +151,58 @@ pub fn range(min: &str, max: &str) -> String {
     }
 }
 
-/// The count of positions outside their band: "1 position" / "1件".
-pub fn positions_outside(n: usize) -> String {
-    match (lang(), n) {
-        (Lang::En, 1) => "1 position".to_string(),
-        (Lang::En, n) => format!("{n} positions"),
-        (Lang::Ja, n) => format!("{n}件"),
+/// The count of positions outside their band, by side: "9,348 positions:
+/// 5,012 below, 4,336 above" / "9,348件（下限未満5,012件、上限超過4,336件）".
+pub fn outside_counts(total: &str, below: &str, above: &str) -> String {
+    match lang() {
+        Lang::En if total == "1" => format!("1 position: {below} below, {above} above"),
+        Lang::En => format!("{total} positions: {below} below, {above} above"),
+        Lang::Ja => format!("{total}件（下限未満{below}件、上限超過{above}件）"),
+    }
+}
+
+/// Which rows of the list are on screen: "Showing 1–50 of 9,348, farthest
+/// outside first" / "レンジから遠い順に9,348件中1～50件を表示".
+pub fn showing(last: &str, total: &str) -> String {
+    match lang() {
+        Lang::En => format!("Showing 1–{last} of {total}, farthest outside first"),
+        Lang::Ja => format!("レンジから遠い順に{total}件中1～{last}件を表示"),
+    }
+}
+
+/// The button that lengthens the list: "Show 50 more" / "さらに50件を表示".
+pub fn show_more(n: &str) -> String {
+    match lang() {
+        Lang::En => format!("Show {n} more"),
+        Lang::Ja => format!("さらに{n}件を表示"),
+    }
+}
+
+/// While a large roster is checked: "Checking salaries against their
+/// bands: 45 %" / "年間基本給をレンジと照合しています：45%".
+pub fn reviewing(percent: u32) -> String {
+    match lang() {
+        Lang::En => format!("Checking salaries against their bands: {percent} %"),
+        Lang::Ja => format!("年間基本給をレンジと照合しています：{percent}%"),
+    }
+}
+
+/// How far outside its band a salary is: "¥500,000 (10.0 %)" /
+/// "¥500,000（10.0%）"; the amount alone when the limit is zero.
+pub fn outside_by(amount: &str, percent: Option<&str>) -> String {
+    match (lang(), percent) {
+        (_, None) => amount.to_string(),
+        (Lang::En, Some(p)) => format!("{amount} ({p} %)"),
+        (Lang::Ja, Some(p)) => format!("{amount}（{p}%）"),
+    }
+}
+
+/// A band by its level and location: "L3" / "L3, Osaka" / "L3（大阪）".
+pub fn band_name(level: &str, location: Option<&str>) -> String {
+    match (lang(), location) {
+        (_, None) => level.to_string(),
+        (Lang::En, Some(l)) => format!("{level}, {l}"),
+        (Lang::Ja, Some(l)) => format!("{level}（{l}）"),
     }
 }
 
@@ -255,8 +317,6 @@ mod tests {
         set_lang(Lang::En);
         assert_eq!(level_uses(1, 0), "1 position, 0 bands");
         assert_eq!(level_uses(3, 1), "3 positions, 1 band");
-        assert_eq!(positions_outside(1), "1 position");
-        assert_eq!(positions_outside(2), "2 positions");
         assert_eq!(
             band_title("L3", Some("Osaka"), "¥6", "¥8", "¥7"),
             "L3 in Osaka: ¥6 – ¥8, midpoint ¥7"
@@ -275,7 +335,27 @@ mod tests {
             "Senior, ¥6 – ¥7: 120 positions, 4 outside their band"
         );
         assert!(dense_note("1,200").starts_with("1,200 salaries: "));
+        assert_eq!(
+            outside_counts("9,348", "5,012", "4,336"),
+            "9,348 positions: 5,012 below, 4,336 above"
+        );
+        assert_eq!(
+            outside_counts("1", "0", "1"),
+            "1 position: 0 below, 1 above"
+        );
+        assert_eq!(
+            showing("50", "9,348"),
+            "Showing 1–50 of 9,348, farthest outside first"
+        );
+        assert_eq!(outside_by("¥5", Some("10.0")), "¥5 (10.0 %)");
+        assert_eq!(outside_by("¥5", None), "¥5");
+        assert_eq!(band_name("L3", Some("Osaka")), "L3, Osaka");
         set_lang(Lang::Ja);
+        assert_eq!(
+            outside_counts("9,348", "5,012", "4,336"),
+            "9,348件（下限未満5,012件、上限超過4,336件）"
+        );
+        assert_eq!(outside_by("¥5", Some("10.0")), "¥5（10.0%）");
         assert_eq!(level_uses(1, 2), "ポジション1件、レンジ2件");
         assert_eq!(
             band_title("L3", None, "¥6", "¥8", "¥7"),
@@ -289,12 +369,16 @@ mod tests {
             add_band_for("L3"),
             delete_band("L3"),
             range("¥6", "¥8"),
-            positions_outside(3),
             salary_title("L3", "¥9", Some("0.8"), Fit::Below),
             chart_summary(3, 12, 1),
             axis_title("JPY"),
             dense_note("1,200"),
             bin_title("L3", "¥6", "¥7", "120", "4"),
+            outside_counts("3", "1", "2"),
+            showing("50", "9,348"),
+            show_more("50"),
+            reviewing(45),
+            band_name("L3", Some("大阪")),
         ] {
             assert!(reads_as_japanese(&text), "{text}");
         }

@@ -27,6 +27,9 @@ crate::texts! {
         Comparison => "Scenario comparison", "シナリオ比較";
         ComparisonText => "Each scenario's totals per fiscal year and category, and the difference from the base.",
             "各シナリオの年度・費目ごとの合計と、基準シナリオとの差を出力します。";
+        Pivot => "Pivot by month, quarter and half", "月・四半期・半期別の集計表";
+        PivotText => "Per fiscal year, each category's months with quarter (Q1–Q4) and half (H1/H2) subtotals and the year's total, with its account; more layouts, units and Japanese labels in the Pivot view.",
+            "年度ごとに、費目別の月次金額と四半期（第1〜第4四半期）・半期（上期・下期）の小計、通期の合計を勘定科目付きで出力します。ほかの集計軸・単位・日本語の見出しは「集計表」画面で選べます。";
         /// The chooser of the ledger's months.
         LedgerYear => "Ledger's fiscal year", "月次明細の年度";
         WholeHorizon => "Whole horizon", "計画期間全体";
@@ -95,6 +98,7 @@ pub fn describe(kind: ExportKind) -> (&'static str, &'static str) {
         ExportKind::Summary => (X::Summary, X::SummaryText),
         ExportKind::Roster => (X::Roster, X::RosterText),
         ExportKind::Comparison => (X::Comparison, X::ComparisonText),
+        ExportKind::Pivot => (X::Pivot, X::PivotText),
     };
     (t(title), t(text))
 }

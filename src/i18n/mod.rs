@@ -11,6 +11,7 @@
 //! rebuilds the page (`ui::app`), which is rare, and keeps thousands of
 //! texts from each becoming a reactive closure in the wasm bundle.
 
+pub mod actuals;
 pub mod assumptions;
 pub mod bands;
 pub mod cloud;
@@ -18,7 +19,9 @@ pub mod common;
 pub mod compare;
 pub mod exports;
 pub mod fields;
+pub mod finance;
 pub mod format;
+pub mod fx;
 pub mod keeping;
 pub mod overview;
 pub mod plans;
@@ -179,7 +182,18 @@ pub const SHARED_WORDS: &[&str] = &[
     "AWS",
     "GCP",
     "Azure",
+    // FOCUS, the cloud bills' format, and its column names.
+    "FOCUS",
+    "EffectiveCost",
+    "BilledCost",
+    "SubAccountName",
     "English",
+    // Browsers, named as their makers name them in Japanese too.
+    "Safari",
+    "Firefox",
+    "Chrome",
+    "Chromium",
+    "Edge",
 ];
 
 /// Whether `text` is all translated into Japanese: no Latin word in it other

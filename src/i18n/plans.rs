@@ -22,11 +22,21 @@ crate::texts! {
             "計画はこのブラウザーにのみ保存されます。変更は編集するたびに保存されます。";
         Granted => "Persistent: the browser keeps these plans until you clear its site data.",
             "永続保存：サイトデータを消去するまで、ブラウザーはこれらの計画を保持します。";
-        BestEffort => "Not persistent: the browser may clear these plans when the disk runs low. Keep backups.",
-            "永続保存ではありません：ディスクの空きが少なくなると、ブラウザーがこれらの計画を消去することがあります。バックアップを取っておいてください。";
+        BestEffort => "Not persistent: the browser did not agree to keep this site's storage, so it may clear these plans when the disk runs low. Keep backups.",
+            "永続保存ではありません：ブラウザーがこのサイトの保存データの保持に同意しなかったため、ディスクの空きが少なくなるとこれらの計画を消去することがあります。バックアップを取っておいてください。";
         Unsupported => "This browser cannot promise to keep its storage. Keep backups.",
             "このブラウザーは保存データの保持を保証できません。バックアップを取っておいてください。";
-        Asking => "Asking the browser to keep these plans…", "これらの計画を保持するようブラウザーに依頼しています…";
+        Asking => "Reading what the browser keeps…", "ブラウザーの保持状況を確認しています…";
+        NotAskedYet => "Not persistent yet: when you first change a plan, Fleetplan asks the browser to keep this site's storage.",
+            "まだ永続保存ではありません：計画を初めて変更したときに、このサイトの保存データを保持するようFleetplanがブラウザーに依頼します。";
+        StorageTitle => "Storage in this browser", "このブラウザーの保存領域";
+        AskAgain => "Ask the browser again", "もう一度ブラウザーに依頼";
+        ClearingWipes => "Clearing this site's data, or all browsing data, deletes every plan stored here, persistent or not.",
+            "このサイトのデータ（またはすべての閲覧データ）を消去すると、永続保存かどうかにかかわらず、ここに保存したすべての計画が削除されます。";
+        SafariRule => "Safari deletes everything a site stored once Safari has been used on seven days without a visit to that site (Intelligent Tracking Prevention). In Safari, open Fleetplan at least once a week and keep backups.",
+            "Safariは、あるサイトを開かないままSafariが7日間使われると、そのサイトが保存したデータをすべて削除します（インテリジェント・トラッキング・プリベンション）。Safariでは少なくとも週に一度Fleetplanを開き、バックアップを取っておいてください。";
+        CopiesOutside => "A backup download or a linked plan file is a copy no browser clears.",
+            "バックアップのダウンロードやリンクした計画ファイルは、どのブラウザーにも消されない写しです。";
         StartFrom => "Start from", "ひな形";
         Demo => "Demo: a 60-person organisation", "デモ：60人規模の組織";
         Create => "Create plan", "計画を作成";
@@ -98,7 +108,40 @@ pub fn persistence(p: Persistence) -> (&'static str, &'static str) {
         Persistence::Granted => ("granted", t(PlansText::Granted)),
         Persistence::BestEffort => ("best-effort", t(PlansText::BestEffort)),
         Persistence::Unsupported => ("unsupported", t(PlansText::Unsupported)),
+        Persistence::NotAsked => ("not-asked", t(PlansText::NotAskedYet)),
         Persistence::Unknown => ("unknown", t(PlansText::Asking)),
+    }
+}
+
+/// A number of bytes as storage is counted: "850 B", "1.2 MB", "3.4 GB"
+/// (units of 1,024, one decimal from KB on; the same units in Japanese).
+pub fn byte_size(bytes: u64) -> String {
+    const UNITS: [&str; 4] = ["KB", "MB", "GB", "TB"];
+    if bytes < 1024 {
+        return format!("{bytes} B");
+    }
+    let mut unit = 0;
+    let mut scale: u64 = 1024;
+    while unit + 1 < UNITS.len() && bytes >= scale * 1024 {
+        scale *= 1024;
+        unit += 1;
+    }
+    // Tenths, rounded half up, in integers.
+    let (bytes, scale) = (u128::from(bytes), u128::from(scale));
+    let tenths = (bytes * 10 + scale / 2) / scale;
+    format!("{}.{} {}", tenths / 10, tenths % 10, UNITS[unit])
+}
+
+/// What the browser counts as this site's storage (`navigator.storage.estimate()`).
+pub fn storage_usage(used: u64, quota: u64) -> String {
+    let (used, quota) = (byte_size(used), byte_size(quota));
+    match lang() {
+        Lang::En => format!(
+            "The browser counts {used} stored by this site (the planner's offline copy included), of up to {quota} it allows."
+        ),
+        Lang::Ja => format!(
+            "このサイトの保存量はブラウザーの見積もりで{used}（オフライン用のアプリ本体を含む）、上限は{quota}です。"
+        ),
     }
 }
 
@@ -1711,7 +1754,28 @@ mod tests {
         );
         assert_eq!(
             persistence(Persistence::Unknown),
-            ("unknown", "Asking the browser to keep these plans…")
+            ("unknown", "Reading what the browser keeps…")
+        );
+        assert_eq!(persistence(Persistence::NotAsked).0, "not-asked");
+    }
+
+    #[test]
+    fn storage_sizes() {
+        assert_eq!(byte_size(0), "0 B");
+        assert_eq!(byte_size(1023), "1023 B");
+        assert_eq!(byte_size(1024), "1.0 KB");
+        assert_eq!(byte_size(1_258_291), "1.2 MB");
+        assert_eq!(byte_size(1_048_576 * 1023), "1023.0 MB");
+        assert_eq!(byte_size(300 * 1_073_741_824), "300.0 GB");
+        assert_eq!(byte_size(u64::MAX / 20), "838860.8 TB");
+        set_lang(Lang::Ja);
+        let ja = storage_usage(1_258_291, 300 * 1_073_741_824);
+        assert!(reads_as_japanese(&ja), "{ja}");
+        assert!(ja.contains("1.2 MB") && ja.contains("300.0 GB"));
+        set_lang(Lang::En);
+        assert_eq!(
+            storage_usage(1_258_291, 300 * 1_073_741_824),
+            "The browser counts 1.2 MB stored by this site (the planner's offline copy included), of up to 300.0 GB it allows."
         );
     }
 }

@@ -99,6 +99,7 @@ fn quantity(what: Quantity) -> &'static str {
         Quantity::Fte => "FTE",
         Quantity::Months => "賞与の月数",
         Quantity::Points => "調整幅（ポイント）",
+        Quantity::Rate => "為替レート",
     }
 }
 
@@ -338,6 +339,46 @@ fn japanese(problem: &Problem) -> String {
         Problem::GradedNeedsYen { currency } => format!(
             "標準報酬月額の等級表は円建てです。等級方式の項目は通貨が円の計画でのみ使えます（{currency}）。"
         ),
+        Problem::NoExchangeRate { currency } => format!(
+            "この費用は{currency}建てです。シナリオに{currency}の為替レートを設定してください。"
+        ),
+        Problem::RateOfPlanCurrency { currency } => {
+            format!("{currency}は計画の通貨です。為替レートは不要です。")
+        }
+        Problem::RateOutOfBounds { value } => {
+            format!("為替レートは0より大きく10億以下にしてください（{value}）。")
+        }
+        Problem::RateStepTaken { currency, from } => format!(
+            "{currency}には{}年{}月からのレートがすでにあります。",
+            from.year(),
+            from.month()
+        ),
+        Problem::FxChangeOutOfRange { value } => {
+            format!("為替の変動は−90%から+900%の範囲にしてください（{value}%）。")
+        }
+        Problem::ActualOutsideHorizon { month } => {
+            format!("{}年{}月は計画期間外です。", month.year(), month.month())
+        }
+        Problem::ActualTwice {
+            month,
+            category,
+            team,
+        } => match (
+            team,
+            crate::model::Category::from_key(category)
+                .map_or(*category, |c| super::common::category_in(c, Lang::Ja)),
+        ) {
+            (Some(team), category) => format!(
+                "{}年{}月の実績「{category}」がチーム「{team}」に二つあります。",
+                month.year(),
+                month.month()
+            ),
+            (None, category) => format!(
+                "{}年{}月の実績「{category}」（チームなし）が二つあります。",
+                month.year(),
+                month.month()
+            ),
+        },
         // Known only in English: said in general terms.
         Problem::Other(_) => "内容に誤りがあります。".into(),
     }

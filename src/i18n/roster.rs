@@ -54,6 +54,32 @@ crate::texts! {
         /// The quick-add salary's placeholder: an empty salary is the band's midpoint.
         SalaryFromBand => "Empty: band midpoint", "空欄：レンジ中央値";
 
+        // Pay as HR states it: by the year or by the month, and allowances.
+        /// The roster's pay column: an annual base or a monthly one (月給).
+        BasePay => "Base pay", "基本給";
+        /// How a position's pay is stated (the choice beside the amount).
+        PayStated => "Pay stated", "基本給の単位";
+        PerYear => "Year", "年額";
+        PerMonth => "Month", "月給";
+        /// The add form's choice.
+        AnnualChoice => "Annual base", "年額";
+        MonthlyChoice => "Monthly base", "月額（月給）";
+        MonthlySalary => "Monthly base salary", "月給";
+        AllowancesColumn => "Allowances", "手当";
+        AllowancesHelp => "Paid every month with base pay, each booked as its own line under base salary; counted in the standard monthly remuneration, not raised, not in bonuses.",
+            "毎月基本給とともに支給する手当です。基本給の内訳として1件ずつ計上し、標準報酬月額に含めます。昇給・賞与の計算には含めません。";
+        AllowanceName => "Allowance", "手当の名称";
+        AllowanceMonthly => "Amount per month", "月額";
+        AllowanceColumn => "Per month (¤)", "月額（¤）";
+        /// One row of the allowances table, for its buttons.
+        AllowanceRow => "allowance", "手当";
+        NewAllowance => "New allowance", "新しい手当";
+        OtherAllowance => "Another allowance", "その他の手当";
+        NoAllowances => "No allowances.", "手当はありません。";
+        Done => "Done", "閉じる";
+        /// The allowances cell of a position without any.
+        NoneShort => "None", "なし";
+
         // Bulk changes.
         BulkHeading => "Bulk changes", "一括変更";
         MoveHiresHeading => "Move hires", "採用時期の移動";
@@ -168,6 +194,72 @@ pub fn band_midpoint(amount: &str) -> String {
     match lang() {
         Lang::En => format!("mid {amount}"),
         Lang::Ja => format!("中央値 {amount}"),
+    }
+}
+
+/// The salary's placeholder in monthly form when the position has no pay
+/// of its own: "mid 6,500,000 a year".
+pub fn band_midpoint_yearly(amount: &str) -> String {
+    match lang() {
+        Lang::En => format!("mid {amount} a year"),
+        Lang::Ja => format!("中央値 年額{amount}"),
+    }
+}
+
+/// The salary's placeholder when the pay is stated the other way: "annual
+/// 7,200,000" / 「年額 7,200,000」.
+pub fn stated_otherwise(amount: &str, monthly: bool) -> String {
+    match (lang(), monthly) {
+        (Lang::En, false) => format!("annual {amount}"),
+        (Lang::En, true) => format!("monthly {amount}"),
+        (Lang::Ja, false) => format!("年額 {amount}"),
+        (Lang::Ja, true) => format!("月給 {amount}"),
+    }
+}
+
+/// The names of the allowances offered in one click: commuting, fixed
+/// overtime, housing.
+pub fn common_allowances() -> [&'static str; 3] {
+    match lang() {
+        Lang::En => ["Commuting", "Fixed overtime", "Housing"],
+        Lang::Ja => ["通勤手当", "固定残業代", "住宅手当"],
+    }
+}
+
+/// A one-click allowance: "Add Commuting" / 「通勤手当を追加」.
+pub fn add_allowance(name: &str) -> String {
+    match lang() {
+        Lang::En => format!("Add {name}"),
+        Lang::Ja => format!("{name}を追加"),
+    }
+}
+
+/// The allowances editor's heading: "Allowances of Senior engineer".
+pub fn allowances_of(title: &str) -> String {
+    match lang() {
+        Lang::En => format!("Fixed monthly allowances of \u{201c}{title}\u{201d}"),
+        Lang::Ja => format!("「{title}」の固定手当（月額）"),
+    }
+}
+
+/// The allowances cell's button for screen readers: "Allowances of
+/// Backend: 2, 45,000 a month. Edit".
+pub fn edit_allowances(title: &str, count: usize, total: &str) -> String {
+    match (lang(), count) {
+        (Lang::En, 0) => format!("Allowances of {title}: none. Edit"),
+        (Lang::En, n) => format!("Allowances of {title}: {n}, {total} a month. Edit"),
+        // The cell's text first, as a word of its own (screen readers and
+        // speech input name the button by what it shows).
+        (Lang::Ja, 0) => format!("なし 「{title}」の手当を編集"),
+        (Lang::Ja, n) => format!("{total} 「{title}」の手当（{n}件、月額）を編集"),
+    }
+}
+
+/// Deleting an allowance: "Delete allowance Commuting" / 「手当「通勤手当」を削除」.
+pub fn delete_allowance(name: &str) -> String {
+    match lang() {
+        Lang::En => format!("Delete allowance {name}"),
+        Lang::Ja => format!("手当「{name}」を削除"),
     }
 }
 
@@ -311,7 +403,7 @@ pub fn import_column_gloss(column: &str) -> &'static str {
         "title" => "（職種）",
         "team" => "（チーム）",
         "level" => "（等級）",
-        "salary" => "（年間基本給）",
+        "salary" => "（年間基本給または月給）",
         "start" => "（開始日）",
         "status" => "（状態）",
         _ => "",
@@ -455,7 +547,7 @@ pub fn field_label(field: crate::format::import::Field) -> &'static str {
         Field::Status => ("Status", "在籍状況"),
         Field::Employment => ("Employment", "雇用区分"),
         Field::AnnualBase => ("Annual base salary", "年間基本給"),
-        Field::MonthlyBase => ("Monthly base salary (× 12)", "月給（12倍して年額）"),
+        Field::MonthlyBase => ("Monthly base salary", "月給"),
         Field::Fte => ("FTE", "FTE"),
         Field::Start => ("Start date", "開始日"),
         Field::End => ("End date", "終了日"),
@@ -463,6 +555,10 @@ pub fn field_label(field: crate::format::import::Field) -> &'static str {
         Field::RecruitingFeePct => ("Recruiting fee %", "採用手数料率"),
         Field::AgeDependentBurden => ("Age 40–64 (care insurance)", "介護保険対象"),
         Field::Scenario => ("Scenario", "シナリオ"),
+        Field::Allowance => (
+            "Fixed monthly allowance (named by the column)",
+            "固定手当（列名を手当の名称とする）",
+        ),
     };
     match lang() {
         Lang::En => en,
@@ -660,6 +756,42 @@ mod tests {
     #[test]
     fn translated() {
         crate::i18n::assert_translated::<super::RosterText>();
+    }
+
+    #[test]
+    fn pay_and_allowances_in_each_language() {
+        set_lang(Lang::En);
+        assert_eq!(stated_otherwise("7,200,000", false), "annual 7,200,000");
+        assert_eq!(band_midpoint_yearly("6,500,000"), "mid 6,500,000 a year");
+        assert_eq!(add_allowance(common_allowances()[0]), "Add Commuting");
+        assert_eq!(
+            edit_allowances("Backend", 2, "45,000"),
+            "Allowances of Backend: 2, 45,000 a month. Edit"
+        );
+        for text in [
+            allowances_of("Backend"),
+            delete_allowance("Commuting"),
+            edit_allowances("Backend", 0, "0"),
+        ] {
+            assert!(reads_as_english(&text), "{text}");
+        }
+        set_lang(Lang::Ja);
+        assert_eq!(stated_otherwise("600,000", true), "月給 600,000");
+        assert_eq!(common_allowances(), ["通勤手当", "固定残業代", "住宅手当"]);
+        // The button's text leads its name, as a word of its own.
+        assert!(edit_allowances("基盤", 0, "0").starts_with("なし "));
+        assert!(edit_allowances("基盤", 2, "45,000").starts_with("45,000 "));
+        for text in [
+            allowances_of("バックエンド"),
+            delete_allowance("通勤手当"),
+            add_allowance("住宅手当"),
+            band_midpoint_yearly("6,500,000"),
+        ] {
+            assert!(reads_as_japanese(&text), "{text}");
+            // 年収 includes bonuses: never a label of base pay.
+            assert!(!text.contains("年収"), "{text}");
+        }
+        set_lang(Lang::En);
     }
 
     #[test]

@@ -45,6 +45,11 @@ pub fn adjusted_scenario(scenario: &Scenario) -> Cow<'_, Scenario> {
             attrition.annual_rate_pct = rate;
         }
     }
+    if !adjustments.fx_pct.is_zero() {
+        for rate in &mut adjusted.exchange_rates {
+            rate.rate = super::fx::moved(rate.rate, adjustments.fx_pct);
+        }
+    }
     Cow::Owned(adjusted)
 }
 

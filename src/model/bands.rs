@@ -40,7 +40,7 @@ pub fn band_check(scenario: &Scenario, position: &Position) -> BandCheck {
     let salary = scenario.annual_base_of(position);
     BandCheck {
         fit: match (band, salary) {
-            (Some(b), Some(s)) => fit(b, s),
+            (Some(b), Some(s)) => band_fit(b, s),
             _ => BandFit::NoBand,
         },
         salary,
@@ -58,7 +58,8 @@ pub fn compa_ratio(band: &SalaryBand, salary: Decimal) -> Option<Decimal> {
         .map(|r| r.round_dp_with_strategy(3, RoundingStrategy::MidpointAwayFromZero))
 }
 
-fn fit(band: &SalaryBand, salary: Decimal) -> BandFit {
+/// Where `salary` falls against `band`: its limits are inside it.
+pub fn band_fit(band: &SalaryBand, salary: Decimal) -> BandFit {
     if salary < band.min {
         BandFit::Below
     } else if salary > band.max {

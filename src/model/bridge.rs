@@ -30,6 +30,12 @@ pub struct Bridge {
     /// Other minus base per team, matched by name: the base's teams in
     /// order, then teams only the other has, then [`NO_TEAM`].
     pub by_team: Vec<(String, i128)>,
+    /// What the exchange rates alone explain: the other scenario at its
+    /// own rates minus the other at the base's rates (0 without costs in
+    /// other currencies). When it is not 0, `by_category` and `by_team`
+    /// run from the base to the other at the base's rates, so the base's
+    /// total, this step and either breakdown add up to the other's total.
+    pub exchange_rate: i128,
 }
 
 impl Bridge {
@@ -71,7 +77,42 @@ pub fn bridge(
     }
     let [base_forecast, other_forecast] =
         <[ScenarioForecast; 2]>::try_from(forecasts).map_err(|_| errors)?;
-    bridge_of(base, other, &base_forecast, &other_forecast, year)
+    let at_base_rates = other_at_base_rates(plan, base, other)?;
+    bridge_with_rates(
+        base,
+        other,
+        &base_forecast,
+        &other_forecast,
+        at_base_rates.as_ref(),
+        year,
+    )
+}
+
+/// The other scenario forecast at the base's exchange rates, when its
+/// foreign costs would convert differently; `None` when the rates change
+/// nothing.
+pub fn other_at_base_rates(
+    plan: &Plan,
+    base: usize,
+    other: usize,
+) -> Result<Option<ScenarioForecast>, Vec<PlanError>> {
+    let (Some(b), Some(o), Some(currency)) = (
+        plan.scenarios.get(base),
+        plan.scenarios.get(other),
+        plan.currency(),
+    ) else {
+        return Ok(None);
+    };
+    if base == other || super::fx::currencies_used(o, currency).is_empty() {
+        return Ok(None);
+    }
+    let moved = super::fx::at_rates_of(o, b);
+    if moved.exchange_rates == o.exchange_rates && moved.adjustments == o.adjustments {
+        return Ok(None);
+    }
+    let mut copy = plan.clone();
+    copy.scenarios[other] = moved;
+    forecast_scenario(&copy, other).map(Some)
 }
 
 /// [`bridge`] from the two scenarios' forecasts (`base` and `other` are
@@ -84,9 +125,24 @@ pub fn bridge_of(
     other_forecast: &ScenarioForecast,
     year: Option<FiscalYear>,
 ) -> Result<Bridge, Vec<PlanError>> {
+    bridge_with_rates(base, other, base_forecast, other_forecast, None, year)
+}
+
+/// [`bridge_of`] with an exchange-rate step: `at_base_rates` is the other
+/// scenario forecast at the base's rates ([`other_at_base_rates`]).
+pub fn bridge_with_rates(
+    base: usize,
+    other: usize,
+    base_forecast: &ScenarioForecast,
+    other_forecast: &ScenarioForecast,
+    at_base_rates: Option<&ScenarioForecast>,
+    year: Option<FiscalYear>,
+) -> Result<Bridge, Vec<PlanError>> {
     let (first, end) = months_of(base_forecast, year)?;
     let base_period = period_summary(base_forecast, first, end);
     let other_period = period_summary(other_forecast, first, end);
+    let moved_period = at_base_rates.map(|f| period_summary(f, first, end));
+    let middle = moved_period.as_ref().unwrap_or(&other_period);
     Ok(Bridge {
         base,
         other,
@@ -94,9 +150,10 @@ pub fn bridge_of(
         other_total: other_period.total,
         by_category: Category::ALL
             .iter()
-            .map(|&c| (c, other_period.category(c) - base_period.category(c)))
+            .map(|&c| (c, middle.category(c) - base_period.category(c)))
             .collect(),
-        by_team: team_differences(&base_period, &other_period),
+        by_team: team_differences(&base_period, middle),
+        exchange_rate: other_period.total - middle.total,
     })
 }
 
@@ -225,6 +282,7 @@ mod tests {
         );
         s.position_mut(&id).unwrap().status = PositionStatus::Open;
         s.other_costs.push(OtherCost {
+            currency: None,
             name: "Offsite".into(),
             team: None,
             kind: OtherCostKind::OneOff,

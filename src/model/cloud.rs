@@ -3,6 +3,7 @@
 use super::forecast::PreparedScenario;
 use super::ledger::{Category, LedgerRow, LedgerSink, Source};
 use super::plan::{CloudCategory, Plan};
+use super::totals::ScenarioForecast;
 use super::validate::PlanError;
 
 /// The cloud costs of one scenario, per line and month, in minor units.
@@ -97,6 +98,37 @@ pub fn cloud_months(plan: &Plan, scenario: usize) -> Result<CloudMonths, Vec<Pla
     Ok(sink.out)
 }
 
+/// The same figures when the scenario's forecast is at hand: only its cloud
+/// lines are forecast again, and the per-engineer cost of each month is the
+/// forecast's cloud total less the lines (it comes with the positions, which
+/// are not forecast again: at 50,000 positions that is most of the work).
+/// A forecast of another scenario is not used: then as [`cloud_months`].
+pub fn cloud_months_of(
+    plan: &Plan,
+    scenario: usize,
+    forecast: &ScenarioForecast,
+) -> Result<CloudMonths, Vec<PlanError>> {
+    let months = plan.months().len();
+    if forecast.scenario() != scenario || forecast.months().len() != months {
+        return cloud_months(plan, scenario);
+    }
+    let prepared = PreparedScenario::new(plan, scenario)?;
+    let lines = prepared.scenario().cloud.lines.len();
+    let mut sink = Sink {
+        out: CloudMonths {
+            lines: vec![vec![0; months]; lines],
+            per_engineer: vec![0; months],
+        },
+    };
+    prepared.forecast_lines(&mut sink);
+    let mut out = sink.out;
+    for (m, slot) in out.per_engineer.iter_mut().enumerate() {
+        let lines: i128 = out.lines.iter().map(|l| l[m]).sum();
+        *slot = forecast.month_category(m, Category::Cloud) - lines;
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -127,6 +159,33 @@ mod tests {
                 forecast.category_total(Category::Cloud)
             );
         }
+    }
+
+    #[test]
+    fn from_the_forecast_the_same_months_as_forecast_again() {
+        for (positions, seed) in [(40, 7), (300, 3), (0, 1)] {
+            let plan = generate_plan(positions, 30, 3, seed);
+            for s in 0..plan.scenarios.len() {
+                let forecast = forecast_scenario(&plan, s).unwrap();
+                assert_eq!(
+                    cloud_months_of(&plan, s, &forecast).unwrap(),
+                    cloud_months(&plan, s).unwrap(),
+                    "{positions} positions, scenario {s}"
+                );
+            }
+        }
+        // Another scenario's forecast is not taken for this one's.
+        let plan = generate_plan(40, 24, 2, 7);
+        let other = forecast_scenario(&plan, 0).unwrap();
+        let (first, second) = (
+            cloud_months(&plan, 0).unwrap(),
+            cloud_months(&plan, 1).unwrap(),
+        );
+        assert_ne!(first.per_engineer, second.per_engineer);
+        assert_eq!(
+            cloud_months_of(&plan, 1, &other).unwrap(),
+            cloud_months(&plan, 1).unwrap()
+        );
     }
 
     #[test]

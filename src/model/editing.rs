@@ -31,6 +31,7 @@ pub fn new_bonus_payout(people: &PeopleCosts) -> Option<BonusPayout> {
 /// A tool at 0 per seat for every position.
 pub fn new_tool() -> Tool {
     Tool {
+        currency: None,
         name: "New tool".into(),
         monthly_per_seat: Decimal::ZERO,
         teams: Vec::new(),
@@ -40,6 +41,7 @@ pub fn new_tool() -> Tool {
 /// A one-off of 0 in the horizon's first month, of no team.
 pub fn new_other_cost(plan: &Plan) -> OtherCost {
     OtherCost {
+        currency: None,
         name: "New cost".into(),
         team: None,
         kind: OtherCostKind::OneOff,
@@ -53,6 +55,7 @@ pub fn new_other_cost(plan: &Plan) -> OtherCost {
 /// A compute line at 0 a month, not growing.
 pub fn new_cloud_line() -> CloudLine {
     CloudLine {
+        currency: None,
         name: "New line".into(),
         category: CloudCategory::Compute,
         on_demand_monthly: Decimal::ZERO,

@@ -14,7 +14,8 @@ use std::borrow::Cow;
 
 use super::adjust::adjusted_scenario;
 use super::date::YearMonth;
-use super::exact::{Ratio, mul_div, saturate};
+use super::exact::{Ratio, mul_div};
+use super::fx;
 use super::grades;
 use super::ledger::{Activity, CATEGORY_COUNT, Category, Component, LedgerRow, LedgerSink, Source};
 use super::money::{Currency, div_round, to_minor};
@@ -302,8 +303,6 @@ struct PositionRule {
     end_index: i32,
     end_day: u8,
     recruiting_fee: Ratio,
-    /// Sum of the per-seat tools that apply to the position's team.
-    tools_monthly: i64,
     /// Index into `PreparedScenario::vacancy`.
     vacancy: usize,
     /// Pay stated by the month: a raise rounds the monthly base.
@@ -336,8 +335,16 @@ pub struct PreparedScenario<'a> {
     first_bonus: FirstBonus,
     /// Every position's allowances, in minor units, one after another.
     allowances: Vec<i64>,
-    /// Per-head costs that apply, per (team, contractor): (index, amount).
+    /// Per-head costs that apply, per (rate period, team, contractor):
+    /// (index, amount).
     per_head_sets: Vec<Vec<(u16, i64)>>,
+    /// The per-seat tools of each team, summed, per (rate period, team).
+    team_tools: Vec<i64>,
+    /// The rate period of each month (see [`fx::rate_periods`]): prices in
+    /// another currency are converted once per period.
+    period_of: Vec<u16>,
+    /// The scenario's exchange-rate paths.
+    rates: fx::RatePaths,
     /// `1 + raise %`, or `None` without raises.
     raise: Option<Ratio>,
     raise_month: u8,
@@ -398,7 +405,7 @@ const FRESH_CAPS: CapState = CapState {
 /// the month active, vacancy step): reused while those stay the same.
 #[derive(Clone, Copy, Debug)]
 struct Steady {
-    key: (i64, i64, i64, usize),
+    key: (i64, i64, i64, usize, u16),
     base: i64,
     pay: i64,
     training: i64,
@@ -455,6 +462,9 @@ impl<'a> PreparedScenario<'a> {
             first_bonus: rules.first_bonus,
             allowances: rules.allowances,
             per_head_sets: rules.per_head_sets,
+            team_tools: rules.team_tools,
+            period_of: rules.period_of,
+            rates: rules.rates,
             raise: rules.raise,
             raise_month: rules.raise_month,
             equipment: rules.equipment,
@@ -479,6 +489,9 @@ struct ScenarioRules {
     first_bonus: FirstBonus,
     allowances: Vec<i64>,
     per_head_sets: Vec<Vec<(u16, i64)>>,
+    team_tools: Vec<i64>,
+    period_of: Vec<u16>,
+    rates: fx::RatePaths,
     raise: Option<Ratio>,
     raise_month: u8,
     equipment: i64,
@@ -625,13 +638,28 @@ impl ScenarioRules {
             }
         }
 
-        let mut team_tools = vec![0_i64; scenario.teams.len()];
-        for tool in &scenario.tools {
-            let cost = money(tool.monthly_per_seat)?;
-            for (t, team) in scenario.teams.iter().enumerate() {
-                if tool.teams.is_empty() || tool.teams.contains(&team.name) {
-                    let slot = team_tools.get_mut(t)?;
-                    *slot = slot.saturating_add(cost);
+        // Prices in another currency are converted at each rate period's
+        // rates (one period without rate changes): per period, the tools of
+        // each team and the per-head costs of each (team, contractor).
+        let rates = fx::RatePaths::of(&scenario.exchange_rates);
+        let month_indexes: Vec<i32> = months.iter().map(|m| m.index).collect();
+        let (period_of, period_firsts) = fx::rate_periods(&rates, &month_indexes);
+        let team_count = scenario.teams.len();
+        let mut team_tools = vec![0_i64; period_firsts.len() * team_count];
+        for (period, &first) in period_firsts.iter().enumerate() {
+            for tool in &scenario.tools {
+                let cost = fx::price_minor(
+                    tool.monthly_per_seat,
+                    &tool.currency,
+                    currency,
+                    &rates,
+                    first,
+                )?;
+                for (t, team) in scenario.teams.iter().enumerate() {
+                    if tool.teams.is_empty() || tool.teams.contains(&team.name) {
+                        let slot = team_tools.get_mut(period * team_count + t)?;
+                        *slot = slot.saturating_add(cost);
+                    }
                 }
             }
         }
@@ -643,19 +671,28 @@ impl ScenarioRules {
             .enumerate()
             .map(|(i, t)| (t.name.as_str(), i))
             .collect();
-        // Per-head costs per (team, contractor).
-        let mut per_head_sets = Vec::with_capacity(scenario.teams.len() * 2);
-        for team in &scenario.teams {
-            for contractor in [false, true] {
-                let mut set = Vec::new();
-                for (i, cost) in people.per_head.iter().enumerate() {
-                    if (cost.teams.is_empty() || cost.teams.contains(&team.name))
-                        && (!contractor || cost.contractors)
-                    {
-                        set.push((u16::try_from(i).ok()?, money(cost.monthly)?));
+        // Per-head costs per (rate period, team, contractor).
+        let mut per_head_sets = Vec::with_capacity(period_firsts.len() * team_count * 2);
+        for &first in &period_firsts {
+            for team in &scenario.teams {
+                for contractor in [false, true] {
+                    let mut set = Vec::new();
+                    for (i, cost) in people.per_head.iter().enumerate() {
+                        if (cost.teams.is_empty() || cost.teams.contains(&team.name))
+                            && (!contractor || cost.contractors)
+                        {
+                            let amount = fx::price_minor(
+                                cost.monthly,
+                                &cost.currency,
+                                currency,
+                                &rates,
+                                first,
+                            )?;
+                            set.push((u16::try_from(i).ok()?, amount));
+                        }
                     }
+                    per_head_sets.push(set);
                 }
-                per_head_sets.push(set);
             }
         }
         let mut allowances = Vec::new();
@@ -694,7 +731,6 @@ impl ScenarioRules {
                         Some(pct) => Ratio::from_pct(pct)?,
                         None => scenario_fee,
                     },
-                    tools_monthly: *team_tools.get(team)?,
                     vacancy: *team_vacancy.get(team)?,
                     monthly: p.annual_base.is_none() && p.monthly_base.is_some(),
                     allowance_start,
@@ -715,6 +751,9 @@ impl ScenarioRules {
             first_bonus: people.first_bonus,
             allowances,
             per_head_sets,
+            team_tools,
+            period_of,
+            rates,
             raise,
             raise_month: people.raise_month,
             equipment: money(people.per_hire.equipment)?,
@@ -1004,10 +1043,10 @@ impl<'a> PreparedScenario<'a> {
             .get(p.allowance_start as usize..)
             .and_then(|a| a.get(..p.allowance_len as usize))
             .unwrap_or(&[]);
-        let per_head = self
-            .per_head_sets
-            .get(p.per_head as usize)
-            .map_or(&[][..], Vec::as_slice);
+        let team_count = self.scenario.teams.len();
+        let mut period = u16::MAX;
+        let mut per_head: &[(u16, i64)] = &[];
+        let mut tools_monthly = 0_i64;
         let wants_rows = sink.wants_position_rows();
         let source = Source::Position(index as u32);
         let team = Some(p.team);
@@ -1016,7 +1055,7 @@ impl<'a> PreparedScenario<'a> {
         let base_den = p.fte.d.saturating_mul(12);
         let mut annual = p.annual;
         let mut steady = Steady {
-            key: (-1, 0, 0, usize::MAX),
+            key: (-1, 0, 0, usize::MAX, u16::MAX),
             base: 0,
             pay: 0,
             training: 0,
@@ -1082,7 +1121,22 @@ impl<'a> PreparedScenario<'a> {
                 (active, days)
             };
 
-            let key = (annual, a_n, a_d, k_step);
+            // Prices in other currencies change with the rate period.
+            let month_period = self.period_of.get(m as usize).copied().unwrap_or(0);
+            if month_period != period {
+                period = month_period;
+                let p_index = usize::from(period);
+                per_head = self
+                    .per_head_sets
+                    .get(p_index * team_count * 2 + p.per_head as usize)
+                    .map_or(&[][..], Vec::as_slice);
+                tools_monthly = self
+                    .team_tools
+                    .get(p_index * team_count + p.team as usize)
+                    .copied()
+                    .unwrap_or(0);
+            }
+            let key = (annual, a_n, a_d, k_step, period);
             if steady.key != key {
                 steady.key = key;
                 steady.base = mul_div(
@@ -1094,7 +1148,7 @@ impl<'a> PreparedScenario<'a> {
                     [self.training_annual, a_n, occupied],
                     [12, a_d, occupied_den],
                 );
-                steady.tools = mul_div([p.tools_monthly, occupied], [occupied_den]);
+                steady.tools = mul_div([tools_monthly, occupied], [occupied_den]);
                 steady.backfill_fee = match (p.employee, vacancy) {
                     (true, Some(v)) if !v.rate.is_zero() && !fee.is_zero() => mul_div(
                         [annual, v.rate.n, p.fte.n, a_n, fee.n],
@@ -1324,7 +1378,13 @@ impl<'a> PreparedScenario<'a> {
     }
 
     fn line_rows<S: LedgerSink + ?Sized>(&self, sink: &mut S) {
-        let exponent = self.currency.exponent();
+        let plan_currency = self.currency;
+        let rates = &self.rates;
+        // Plan minor units per minor unit of the line's currency in a month
+        // (one for the plan's own currency).
+        let factor = |currency: &Option<String>, month: i32| {
+            fx::factor_at(currency, plan_currency, rates, month).unwrap_or(fx::Factor::ONE)
+        };
         let Some(h0) = self.months.first().map(|m| m.index) else {
             return;
         };
@@ -1335,7 +1395,10 @@ impl<'a> PreparedScenario<'a> {
                 .as_deref()
                 .and_then(|name| teams.iter().position(|t| t.name == name))
                 .map(|t| t as u32);
-            let Some(amount) = to_minor(cost.amount, exponent) else {
+            // Computed in the cost's own currency, converted month by month.
+            let Some(amount) = fx::exponent_of(&cost.currency, plan_currency)
+                .and_then(|e| to_minor(cost.amount, e))
+            else {
                 continue;
             };
             let start = cost.start.index();
@@ -1351,7 +1414,8 @@ impl<'a> PreparedScenario<'a> {
                 OtherCostKind::OneOff => {
                     let m = start - h0;
                     if m >= 0 && (m as usize) < self.months.len() && amount != 0 {
-                        sink.row(&row(m as usize, amount));
+                        let converted = factor(&cost.currency, start).convert(amount.into(), 1);
+                        sink.row(&row(m as usize, converted));
                     }
                 }
                 OtherCostKind::Monthly => {
@@ -1372,7 +1436,9 @@ impl<'a> PreparedScenario<'a> {
                             year += 1;
                         }
                         if current != 0 {
-                            sink.row(&row(m, current));
+                            let converted =
+                                factor(&cost.currency, month.index).convert(current.into(), 1);
+                            sink.row(&row(m, converted));
                         }
                     }
                 }
@@ -1381,7 +1447,9 @@ impl<'a> PreparedScenario<'a> {
 
         for (l, line) in self.scenario.cloud.lines.iter().enumerate() {
             let source = Source::CloudLine(l as u32);
-            let Some(on_demand) = to_minor(line.on_demand_monthly, exponent) else {
+            let Some(on_demand) = fx::exponent_of(&line.currency, plan_currency)
+                .and_then(|e| to_minor(line.on_demand_monthly, e))
+            else {
                 continue;
             };
             let growth = Ratio::from_pct(line.monthly_growth_pct)
@@ -1414,7 +1482,9 @@ impl<'a> PreparedScenario<'a> {
                         effective = scale_carried(effective, factor);
                     }
                 }
-                let amount = saturate(div_round(effective, CLOUD_CARRY));
+                // Rounded once: from the carried cost in the line's currency
+                // to the plan's minor unit at the month's rate.
+                let amount = factor(&line.currency, month.index).convert(effective, CLOUD_CARRY);
                 if amount != 0 {
                     sink.row(&LedgerRow {
                         month: m as u16,
@@ -1428,7 +1498,10 @@ impl<'a> PreparedScenario<'a> {
             }
             for (i, one_off) in line.one_offs.iter().enumerate() {
                 let m = one_off.month.index() - h0;
-                let Some(amount) = to_minor(one_off.amount, exponent) else {
+                let Some(amount) = fx::exponent_of(&line.currency, plan_currency)
+                    .and_then(|e| to_minor(one_off.amount, e))
+                    .map(|a| factor(&line.currency, one_off.month.index()).convert(a.into(), 1))
+                else {
                     continue;
                 };
                 if m >= 0 && (m as usize) < self.months.len() && amount != 0 {

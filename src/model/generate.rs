@@ -112,6 +112,7 @@ pub fn generate_plan(
         scenarios,
         base_scenario,
         roster_columns: Default::default(),
+        actuals: Default::default(),
     }
 }
 
@@ -140,12 +141,14 @@ pub fn generate_plan_graded(
         }
         people.per_head = vec![
             PerHeadCost {
+                currency: None,
                 name: "DC pension".to_string(),
                 monthly: yen(20_000),
                 teams: Vec::new(),
                 contractors: false,
             },
             PerHeadCost {
+                currency: None,
                 name: "Welfare".to_string(),
                 monthly: yen(5_000),
                 teams: vec!["Platform".to_string(), "Data".to_string()],
@@ -281,16 +284,19 @@ fn generate_scenario(
         },
         tools: vec![
             Tool {
+                currency: None,
                 name: "GitHub Enterprise".to_string(),
                 monthly_per_seat: yen(3_300),
                 teams: Vec::new(),
             },
             Tool {
+                currency: None,
                 name: "GitHub Copilot Business".to_string(),
                 monthly_per_seat: yen(3_000),
                 teams: Vec::new(),
             },
             Tool {
+                currency: None,
                 name: "Observability seat".to_string(),
                 monthly_per_seat: yen(15_000),
                 teams: vec!["Platform".to_string(), "SRE".to_string()],
@@ -298,6 +304,7 @@ fn generate_scenario(
         ],
         other_costs: vec![
             OtherCost {
+                currency: None,
                 name: "Office".to_string(),
                 team: None,
                 kind: OtherCostKind::Monthly,
@@ -307,6 +314,7 @@ fn generate_scenario(
                 yearly_escalation_pct: dec(2, 0),
             },
             OtherCost {
+                currency: None,
                 name: "Offsite".to_string(),
                 team: Some("Platform".to_string()),
                 kind: OtherCostKind::OneOff,
@@ -358,6 +366,8 @@ fn generate_scenario(
         },
         adjustments: Adjustments::default(),
         locked_on: None,
+        accounts: Default::default(),
+        exchange_rates: Vec::new(),
     }
 }
 
@@ -369,6 +379,7 @@ fn cloud_line(
     start: YearMonth,
 ) -> CloudLine {
     CloudLine {
+        currency: None,
         name: name.to_string(),
         category,
         on_demand_monthly: yen(on_demand),

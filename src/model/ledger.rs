@@ -5,8 +5,12 @@
 //! [`LedgerSink::row`] for each row, and a sink keeps what it needs (totals
 //! in [`ScenarioForecast`](super::ScenarioForecast), every row in a `Vec`).
 
-/// What a cost is for. Every ledger row has exactly one category.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// What a cost is for. Every ledger row has exactly one category. Written
+/// in plan files as its [`as_str`](Category::as_str) key (actuals).
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
 pub enum Category {
     Base,
     Bonus,
@@ -42,6 +46,11 @@ impl Category {
     /// Position in [`ALL`](Self::ALL), for arrays of totals.
     pub const fn index(self) -> usize {
         self as usize
+    }
+
+    /// The category whose [`as_str`](Self::as_str) key is `key`.
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.as_str() == key)
     }
 
     pub fn as_str(self) -> &'static str {

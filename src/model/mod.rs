@@ -6,7 +6,10 @@
 //! [`fiscal_year_summaries`] and [`compare`] summarise them. The rules are
 //! documented in `docs/model.md`.
 
+pub mod accounts;
+pub mod actuals;
 pub mod adjust;
+pub mod band_outside;
 pub mod bands;
 pub mod bridge;
 pub mod cloud;
@@ -18,11 +21,13 @@ pub mod editing;
 pub mod exact;
 pub mod explain;
 pub mod forecast;
+pub mod fx;
 pub mod generate;
 pub mod grades;
 pub mod ledger;
 pub mod money;
 pub mod overview;
+pub mod periods;
 pub mod plan;
 pub mod presets;
 pub mod problem;
@@ -32,8 +37,11 @@ pub mod side_by_side;
 pub mod summary;
 pub mod teams;
 pub mod totals;
+pub mod units;
 pub mod validate;
+pub mod variance;
 
+pub use actuals::{Actual, ActualHeads, Actuals, ForeignAmount};
 pub use adjust::adjusted_scenario;
 pub use bridge::{Bridge, bridge, horizon_summary};
 pub use compare::{Comparison, ScenarioYear, YearComparison, compare};
@@ -55,8 +63,8 @@ pub use money::{
 pub use plan::{
     Adjustments, Allowance, AnnualCap, Assessment, Attrition, BonusPayout, BurdenBasis,
     BurdenComponent, BurdenStep, CapPeriod, Cloud, CloudCategory, CloudLine, Commitment,
-    Employment, FirstBonus, Horizon, OneOff, OtherCost, OtherCostKind, PeopleCosts, PerHeadCost,
-    PerHire, Plan, Position, PositionStatus, SalaryBand, Saving, Scenario, Team, Tool,
+    Employment, ExchangeRate, FirstBonus, Horizon, OneOff, OtherCost, OtherCostKind, PeopleCosts,
+    PerHeadCost, PerHire, Plan, Position, PositionStatus, SalaryBand, Saving, Scenario, Team, Tool,
 };
 pub use problem::{ChangeOf, Named, Problem, Quantity};
 pub use summary::{

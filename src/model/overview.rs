@@ -558,6 +558,7 @@ mod tests {
         assert!(nothing_to_show(&plan.scenarios[0], &forecast));
 
         plan.scenarios[0].other_costs.push(OtherCost {
+            currency: None,
             name: "Office".into(),
             team: None,
             kind: OtherCostKind::OneOff,

@@ -8,6 +8,8 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use super::accounts::Accounts;
+use super::actuals::Actuals;
 use super::date::{Date, YearMonth};
 use super::decimal_serde;
 use super::money::Currency;
@@ -45,6 +47,9 @@ pub struct Plan {
     /// person mapped themselves (docs/csv.md, "Column mapping").
     #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
     pub roster_columns: std::collections::BTreeMap<String, String>,
+    /// What really happened, for every scenario alike (docs/actuals.md).
+    #[serde(default, skip_serializing_if = "Actuals::is_empty")]
+    pub actuals: Actuals,
 }
 
 /// The months the plan covers: `months` consecutive months from `start`.
@@ -85,6 +90,27 @@ pub struct Scenario {
     /// refuses edits to it until it is unlocked).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub locked_on: Option<Date>,
+    /// The accounts (勘定科目) its costs book under; absent when unset.
+    #[serde(default, skip_serializing_if = "Accounts::is_empty")]
+    pub accounts: Accounts,
+    /// The rates its foreign-currency costs are converted at: for each
+    /// currency, a rate from a month on (a step path). docs/model.md,
+    /// "Costs in other currencies".
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exchange_rates: Vec<ExchangeRate>,
+}
+
+/// One step of a currency's rate path: from `from` on (until the next
+/// step of the same currency), one unit of `currency` costs `rate` units of
+/// the plan's currency (152.30 yen a dollar). Exact to 6 decimals.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExchangeRate {
+    /// ISO 4217 code of the foreign currency, such as "USD".
+    pub currency: String,
+    pub from: YearMonth,
+    #[serde(with = "decimal_serde")]
+    pub rate: Decimal,
 }
 
 /// What-if changes to a scenario, applied by the engine to a copy of it
@@ -111,6 +137,14 @@ pub struct Adjustments {
         skip_serializing_if = "Option::is_none"
     )]
     pub attrition_pct: Option<Decimal>,
+    /// Percent every exchange rate of the scenario moves by (+10: the yen
+    /// 10 % weaker, a dollar costs 10 % more yen).
+    #[serde(
+        default,
+        with = "decimal_serde",
+        skip_serializing_if = "Decimal::is_zero"
+    )]
+    pub fx_pct: Decimal,
 }
 
 impl Adjustments {
@@ -120,6 +154,7 @@ impl Adjustments {
             && self.cloud_growth_points.is_zero()
             && self.raise_points.is_zero()
             && self.attrition_pct.is_none()
+            && self.fx_pct.is_zero()
     }
 }
 
@@ -286,6 +321,10 @@ pub struct PerHeadCost {
     pub name: String,
     #[serde(with = "decimal_serde")]
     pub monthly: Decimal,
+    /// The ISO code of the currency its amounts are stated in, when not
+    /// the plan's (docs/model.md, "Costs in other currencies").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub currency: Option<String>,
     /// The teams whose positions it applies to; empty means every team.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub teams: Vec<String>,
@@ -325,6 +364,21 @@ impl FirstBonus {
 
 fn default_raise_month() -> u8 {
     4
+}
+
+impl PeopleCosts {
+    /// The assessment period of bonus payout `index`: the one it states,
+    /// else the 6 months before the payout (as the engine reads it).
+    pub fn assessment_of(&self, index: usize) -> Option<Assessment> {
+        let payout = self.bonus_payouts.get(index)?;
+        Some(payout.assessment.unwrap_or_else(|| {
+            let back = |n: u16| ((u16::from(payout.month) + 11 - n) % 12 + 1) as u8;
+            Assessment {
+                from: back(6),
+                to: back(1),
+            }
+        }))
+    }
 }
 
 impl Default for PeopleCosts {
@@ -557,6 +611,10 @@ pub struct Tool {
     pub name: String,
     #[serde(with = "decimal_serde")]
     pub monthly_per_seat: Decimal,
+    /// The ISO code of the currency its amounts are stated in, when not
+    /// the plan's (docs/model.md, "Costs in other currencies").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub currency: Option<String>,
     /// The teams whose positions need a seat; empty means every position.
     #[serde(default)]
     pub teams: Vec<String>,
@@ -580,6 +638,10 @@ pub struct OtherCost {
     pub kind: OtherCostKind,
     #[serde(with = "decimal_serde")]
     pub amount: Decimal,
+    /// The ISO code of the currency its amounts are stated in, when not
+    /// the plan's (docs/model.md, "Costs in other currencies").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub currency: Option<String>,
     /// First month of a monthly line; the month of a one-off.
     pub start: YearMonth,
     /// Last month of a monthly line (inclusive); ignored for one-offs.
@@ -600,7 +662,7 @@ pub struct Cloud {
     pub per_engineer_monthly: Decimal,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum CloudCategory {
     Compute,
@@ -641,6 +703,10 @@ pub struct CloudLine {
     /// On-demand cost of the horizon's first month.
     #[serde(with = "decimal_serde")]
     pub on_demand_monthly: Decimal,
+    /// The ISO code of the currency its amounts are stated in, when not
+    /// the plan's (docs/model.md, "Costs in other currencies").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub currency: Option<String>,
     /// Compounding monthly growth, percent; above −100.
     #[serde(with = "decimal_serde", default)]
     pub monthly_growth_pct: Decimal,
@@ -719,6 +785,7 @@ impl Plan {
             scenarios: vec![Scenario::blank("Base")],
             base_scenario: Some("Base".to_string()),
             roster_columns: Default::default(),
+            actuals: Actuals::default(),
         }
     }
 
@@ -763,12 +830,25 @@ impl Plan {
             && a.other_costs == b.other_costs
             && a.cloud == b.cloud
             && a.adjustments == b.adjustments
+            && a.exchange_rates == b.exchange_rates
             && a.positions.len() == b.positions.len()
             && a.positions
                 .iter()
                 .zip(&b.positions)
                 .enumerate()
                 .all(|(i, (x, y))| i == index || x == y)
+    }
+
+    /// Whether `other` is this plan with other actuals only: no forecast
+    /// changes (actuals are read beside forecasts, never by them).
+    pub fn differs_only_in_actuals(&self, other: &Plan) -> bool {
+        self.name == other.name
+            && self.currency == other.currency
+            && self.fiscal_year_start_month == other.fiscal_year_start_month
+            && self.horizon == other.horizon
+            && self.base_scenario == other.base_scenario
+            && self.roster_columns == other.roster_columns
+            && self.scenarios == other.scenarios
     }
 }
 
@@ -787,6 +867,8 @@ impl Scenario {
             cloud: Cloud::default(),
             adjustments: Adjustments::default(),
             locked_on: None,
+            accounts: Accounts::default(),
+            exchange_rates: Vec::new(),
         }
     }
 
@@ -1084,5 +1166,37 @@ impl Position {
     pub fn set_annual_base(&mut self, annual: Option<Decimal>) {
         self.annual_base = annual;
         self.monthly_base = None;
+    }
+
+    /// Restates the pay by the month (`monthly`) or by the year without
+    /// changing it: a monthly base becomes 12 × it; an annual base becomes
+    /// a monthly one only when it is twelve equal amounts in whole minor
+    /// units (`exponent` decimals), since a rounded 月給 would change the
+    /// salary. `false`, and nothing changed, when it does not divide or
+    /// the pay is not stated (the band's midpoint).
+    pub fn restate_base(&mut self, monthly: bool, exponent: u32) -> bool {
+        match (monthly, self.annual_base, self.monthly_base) {
+            (true, None, Some(_)) | (false, Some(_), None) => true,
+            (true, Some(annual), _) => {
+                let twelve = Decimal::from(12);
+                let Some(month) = annual.checked_div(twelve) else {
+                    return false;
+                };
+                let month = month.round_dp(exponent);
+                if month.checked_mul(twelve) != Some(annual) {
+                    return false;
+                }
+                self.set_monthly_base(month.normalize());
+                true
+            }
+            (false, None, Some(month)) => match month.checked_mul(Decimal::from(12)) {
+                Some(annual) => {
+                    self.set_annual_base(Some(annual.normalize()));
+                    true
+                }
+                None => false,
+            },
+            _ => false,
+        }
     }
 }

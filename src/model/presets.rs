@@ -246,6 +246,7 @@ fn japan_people(scenario: &mut Scenario) {
     people.raise_pct = dec(37, 1);
     people.raise_month = 4;
     people.recruiting_fee_pct = dec(35, 0);
+    scenario.accounts = super::accounts::japan_accounts();
 }
 
 /// The United States, 2026 (domain.md): Social Security 6.2 % up to the
@@ -269,6 +270,7 @@ fn united_states_people(scenario: &mut Scenario) {
     people.raise_month = 1;
     people.recruiting_fee_pct = dec(20, 0);
     people.per_head = vec![PerHeadCost {
+        currency: None,
         name: "Benefits".to_string(),
         monthly: dec(450, 0),
         teams: Vec::new(),
@@ -362,11 +364,13 @@ pub fn demo_plan(start: YearMonth) -> Plan {
     base.people.training_per_head_annual = dec(120_000, 0);
     base.tools = vec![
         Tool {
+            currency: None,
             name: "GitHub Enterprise".to_string(),
             monthly_per_seat: dec(3_200, 0),
             teams: Vec::new(),
         },
         Tool {
+            currency: None,
             name: "GitHub Copilot Business".to_string(),
             monthly_per_seat: dec(2_900, 0),
             teams: Vec::new(),
@@ -536,6 +540,7 @@ fn add_aggressive_hires(scenario: &mut Scenario, start: YearMonth) {
 fn demo_cloud(start: YearMonth) -> Cloud {
     let growth = dec(21, 1);
     let line = |name: &str, category, on_demand: i64| CloudLine {
+        currency: None,
         name: name.to_string(),
         category,
         on_demand_monthly: dec(on_demand, 0),

@@ -57,6 +57,8 @@ pub enum Quantity {
     Months,
     /// A what-if adjustment in percentage points.
     Points,
+    /// An exchange rate.
+    Rate,
 }
 
 impl Quantity {
@@ -67,6 +69,7 @@ impl Quantity {
             Quantity::Fte => "an FTE",
             Quantity::Months => "a number of months",
             Quantity::Points => "a number of points",
+            Quantity::Rate => "an exchange rate",
         }
     }
 }
@@ -415,6 +418,37 @@ pub enum Problem {
     GradedNeedsYen {
         currency: String,
     },
+    /// An actual or the closed month lies outside the horizon.
+    ActualOutsideHorizon {
+        month: YearMonth,
+    },
+    /// A cost is stated in a currency the scenario has no rate for.
+    NoExchangeRate {
+        currency: String,
+    },
+    /// A rate path for the plan's own currency.
+    RateOfPlanCurrency {
+        currency: String,
+    },
+    /// A rate at or below zero, or above 10^9.
+    RateOutOfBounds {
+        value: Decimal,
+    },
+    /// Two steps of one currency's rate path from the same month.
+    RateStepTaken {
+        currency: String,
+        from: YearMonth,
+    },
+    /// The exchange-rate what-if is outside −90 % to +900 %.
+    FxChangeOutOfRange {
+        value: Decimal,
+    },
+    /// Two actual amounts share a month, category and team.
+    ActualTwice {
+        month: YearMonth,
+        category: &'static str,
+        team: Option<String>,
+    },
 
     /// A message from outside the model, in English only (code that builds
     /// a [`PlanError`](super::PlanError) with [`new`](super::PlanError::new)
@@ -728,6 +762,39 @@ impl fmt::Display for Problem {
                 f,
                 "Japan's grades are in yen: a graded component needs a JPY plan, not {currency}"
             ),
+            Problem::NoExchangeRate { currency } => write!(
+                f,
+                "this cost is in {currency}: give the scenario a rate for {currency}"
+            ),
+            Problem::RateOfPlanCurrency { currency } => write!(
+                f,
+                "{currency} is the plan's own currency: it needs no exchange rate"
+            ),
+            Problem::RateOutOfBounds { value } => write!(
+                f,
+                "an exchange rate must be above 0 and at most 1,000,000,000, not {value}"
+            ),
+            Problem::RateStepTaken { currency, from } => {
+                write!(f, "{currency} already has a rate from {from}")
+            }
+            Problem::FxChangeOutOfRange { value } => write!(
+                f,
+                "the exchange-rate change must be from -90 % to +900 %, not {value} %"
+            ),
+            Problem::ActualOutsideHorizon { month } => {
+                write!(f, "{month} is outside the plan's horizon")
+            }
+            Problem::ActualTwice {
+                month,
+                category,
+                team,
+            } => match team {
+                Some(team) => write!(
+                    f,
+                    "{month} has two actual {category} amounts for team \u{201c}{team}\u{201d}"
+                ),
+                None => write!(f, "{month} has two actual {category} amounts of no team"),
+            },
             Problem::Unreadable { detail } | Problem::Other(detail) => f.write_str(detail),
         }
     }
@@ -1281,6 +1348,51 @@ pub(crate) mod tests {
                 },
                 "Japan's grades are in yen: a graded component needs a JPY plan, not USD",
             ),
+            (
+                Problem::NoExchangeRate {
+                    currency: "USD".into(),
+                },
+                "this cost is in USD: give the scenario a rate for USD",
+            ),
+            (
+                Problem::RateOfPlanCurrency {
+                    currency: "JPY".into(),
+                },
+                "JPY is the plan's own currency: it needs no exchange rate",
+            ),
+            (
+                Problem::RateOutOfBounds {
+                    value: Decimal::ZERO,
+                },
+                "an exchange rate must be above 0 and at most 1,000,000,000, not 0",
+            ),
+            (
+                Problem::RateStepTaken {
+                    currency: "USD".into(),
+                    from: YearMonth::new(2026, 4).unwrap(),
+                },
+                "USD already has a rate from 2026-04",
+            ),
+            (
+                Problem::FxChangeOutOfRange {
+                    value: Decimal::from(-95),
+                },
+                "the exchange-rate change must be from -90 % to +900 %, not -95 %",
+            ),
+            (
+                Problem::ActualOutsideHorizon {
+                    month: YearMonth::new(2030, 1).unwrap(),
+                },
+                "2030-01 is outside the plan's horizon",
+            ),
+            (
+                Problem::ActualTwice {
+                    month: YearMonth::new(2026, 4).unwrap(),
+                    category: "cloud",
+                    team: None,
+                },
+                "2026-04 has two actual cloud amounts of no team",
+            ),
         ]
     }
 
@@ -1374,9 +1486,16 @@ pub(crate) mod tests {
             Problem::TwoBases => 83,
             Problem::ScheduleOutOfOrder { .. } => 84,
             Problem::GradedNeedsYen { .. } => 85,
+            Problem::ActualOutsideHorizon { .. } => 86,
+            Problem::ActualTwice { .. } => 87,
+            Problem::NoExchangeRate { .. } => 88,
+            Problem::RateOfPlanCurrency { .. } => 89,
+            Problem::RateOutOfBounds { .. } => 90,
+            Problem::RateStepTaken { .. } => 91,
+            Problem::FxChangeOutOfRange { .. } => 92,
         }
     }
-    const VARIANTS: usize = 86;
+    const VARIANTS: usize = 93;
 
     #[test]
     fn there_is_a_sample_of_every_problem() {

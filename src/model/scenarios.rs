@@ -223,6 +223,8 @@ impl Plan {
             base_scenario: Some(scenario.name.clone()),
             scenarios: vec![scenario],
             roster_columns: self.roster_columns.clone(),
+            // A new year starts with no actuals of its own.
+            actuals: Default::default(),
         })
     }
 }
@@ -520,6 +522,7 @@ mod tests {
         scenario.positions[2].annual_base = None;
         scenario.positions[2].level = "Senior".into();
         scenario.cloud.lines.push(crate::model::CloudLine {
+            currency: None,
             name: "Compute".into(),
             category: crate::model::CloudCategory::Compute,
             on_demand_monthly: usd("2000.10"),

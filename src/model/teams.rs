@@ -204,6 +204,7 @@ mod tests {
 
     fn tool(name: &str, teams: &[&str]) -> Tool {
         Tool {
+            currency: None,
             name: name.into(),
             monthly_per_seat: dec!(1000),
             teams: teams.iter().map(|t| (*t).to_string()).collect(),
@@ -212,6 +213,7 @@ mod tests {
 
     fn cost(name: &str, team: Option<&str>) -> OtherCost {
         OtherCost {
+            currency: None,
             name: name.into(),
             team: team.map(Into::into),
             kind: OtherCostKind::Monthly,

@@ -142,7 +142,63 @@ fn validate_header(plan: &Plan) -> Vec<PlanError> {
     if plan.scenarios.is_empty() {
         errors.push(PlanError::at("scenarios", Problem::NoScenarios));
     }
+    check_actuals(plan, &mut errors);
     errors
+}
+
+/// Actuals lie inside the horizon, one amount per month, category and team,
+/// each within ±10^15 and the currency's decimals (negative is a credit),
+/// and heads' FTE has at most 6 decimals. A horizon that would leave an
+/// actual outside it is refused here, so no actual is ever dropped.
+fn check_actuals(plan: &Plan, errors: &mut Vec<PlanError>) {
+    let actuals = &plan.actuals;
+    let start = plan.horizon.start.index();
+    let end = start + i32::from(plan.horizon.months);
+    let outside = |month: super::date::YearMonth| !(start..end).contains(&month.index());
+    if let Some(month) = actuals.closed_through.filter(|m| outside(*m)) {
+        errors.push(PlanError::at(
+            "actuals.closed_through",
+            Problem::ActualOutsideHorizon { month },
+        ));
+    }
+    let mut checker = Checker {
+        currency: plan.currency(),
+        errors,
+    };
+    for (i, actual) in actuals.amounts.iter().enumerate() {
+        let path = || format!("actuals.amounts[{i}].amount");
+        if outside(actual.month) {
+            checker.push(
+                format!("actuals.amounts[{i}].month"),
+                Problem::ActualOutsideHorizon {
+                    month: actual.month,
+                },
+            );
+        }
+        if i > 0 && actuals.amounts[i - 1].key() == actual.key() {
+            checker.push(
+                format!("actuals.amounts[{i}]"),
+                Problem::ActualTwice {
+                    month: actual.month,
+                    category: actual.category.as_str(),
+                    team: actual.team.clone(),
+                },
+            );
+        }
+        // A credit is checked as the amount it takes back.
+        checker.money(path, actual.amount.abs());
+    }
+    for (i, heads) in actuals.heads.iter().enumerate() {
+        if outside(heads.month) {
+            checker.push(
+                format!("actuals.heads[{i}].month"),
+                Problem::ActualOutsideHorizon { month: heads.month },
+            );
+        }
+        if let Some(fte) = heads.fte {
+            checker.decimals(|| format!("actuals.heads[{i}].fte"), fte, Quantity::Fte);
+        }
+    }
 }
 
 fn check_month(path: &str, month: u8, errors: &mut Vec<PlanError>) {
@@ -192,6 +248,54 @@ impl Checker<'_> {
                 },
             };
             self.push(path(), problem);
+        }
+    }
+
+    /// An amount stated in `currency` (the plan's when `None`): checked
+    /// against that currency's decimals; a foreign currency must be known
+    /// and have a rate path in the scenario.
+    fn money_in(
+        &mut self,
+        path: impl Fn() -> String,
+        value: Decimal,
+        currency: &Option<String>,
+        scenario: &Scenario,
+    ) {
+        let plan = self.currency;
+        let foreign = currency
+            .as_deref()
+            .filter(|c| plan.is_none_or(|p| p.code() != *c));
+        let Some(code) = foreign else {
+            self.money(path, value);
+            return;
+        };
+        let currency_path = || {
+            let p = path();
+            match p.rfind('.') {
+                Some(dot) if !p[dot..].contains('[') => format!("{}.currency", &p[..dot]),
+                _ => format!("{p}.currency"),
+            }
+        };
+        match Currency::from_code(code) {
+            None => self.push(
+                currency_path(),
+                Problem::UnknownCurrency {
+                    code: code.to_string(),
+                },
+            ),
+            Some(stated) => {
+                self.currency = Some(stated);
+                self.money(&path, value);
+                self.currency = plan;
+                if !scenario.exchange_rates.iter().any(|r| r.currency == code) {
+                    self.push(
+                        currency_path(),
+                        Problem::NoExchangeRate {
+                            currency: code.to_string(),
+                        },
+                    );
+                }
+            }
         }
     }
 
@@ -288,6 +392,7 @@ fn check_scenario(
     }
 
     check_positions(&mut c, &at, scenario, &teams, &levels);
+    check_exchange_rates(&mut c, &at, scenario);
     check_people(&mut c, plan, &at, scenario);
     if !scenario.adjustments.is_none() {
         check_adjustments(&mut c, plan, &at, scenario);
@@ -296,7 +401,12 @@ fn check_scenario(
     for (t, tool) in scenario.tools.iter().enumerate() {
         let path = format!("{at}.tools[{t}]");
         c.name(|| format!("{path}.name"), &tool.name, Named::Tool);
-        c.money(|| format!("{path}.monthly_per_seat"), tool.monthly_per_seat);
+        c.money_in(
+            || format!("{path}.monthly_per_seat"),
+            tool.monthly_per_seat,
+            &tool.currency,
+            scenario,
+        );
         for (i, team) in tool.teams.iter().enumerate() {
             if !teams.contains(team.as_str()) {
                 c.push(
@@ -323,7 +433,12 @@ fn check_scenario(
                 Problem::UnknownTeam { team: team.clone() },
             );
         }
-        c.money(|| format!("{path}.amount"), cost.amount);
+        c.money_in(
+            || format!("{path}.amount"),
+            cost.amount,
+            &cost.currency,
+            scenario,
+        );
         c.pct(
             || format!("{path}.yearly_escalation_pct"),
             cost.yearly_escalation_pct,
@@ -359,9 +474,11 @@ fn check_scenario(
     for (l, line) in cloud.lines.iter().enumerate() {
         let path = format!("{at}.cloud.lines[{l}]");
         c.name(|| format!("{path}.name"), &line.name, Named::CloudLine);
-        c.money(
+        c.money_in(
             || format!("{path}.on_demand_monthly"),
             line.on_demand_monthly,
+            &line.currency,
+            scenario,
         );
         let growth_path = || format!("{path}.monthly_growth_pct");
         if c.decimals(growth_path, line.monthly_growth_pct, Quantity::Percentage) {
@@ -391,7 +508,12 @@ fn check_scenario(
             c.pct(|| format!("{path}.savings[{i}].pct"), saving.pct);
         }
         for (i, one_off) in line.one_offs.iter().enumerate() {
-            c.money(|| format!("{path}.one_offs[{i}].amount"), one_off.amount);
+            c.money_in(
+                || format!("{path}.one_offs[{i}].amount"),
+                one_off.amount,
+                &line.currency,
+                scenario,
+            );
         }
     }
 }
@@ -581,7 +703,12 @@ fn check_people(c: &mut Checker<'_>, plan: &Plan, at: &str, scenario: &Scenario)
     for (i, cost) in people.per_head.iter().enumerate() {
         let path = format!("{at}.per_head[{i}]");
         c.name(|| format!("{path}.name"), &cost.name, Named::PerHeadCost);
-        c.money(|| format!("{path}.monthly"), cost.monthly);
+        c.money_in(
+            || format!("{path}.monthly"),
+            cost.monthly,
+            &cost.currency,
+            scenario,
+        );
         for (t, team) in cost.teams.iter().enumerate() {
             if scenario.team_index(team).is_none() {
                 c.push(
@@ -677,6 +804,48 @@ fn growth_within_limit(plan: &Plan, on_demand: Decimal, g: Decimal) -> bool {
 /// The longest a what-if may slip hires, either way: the longest horizon.
 pub const MAX_HIRE_SLIP_MONTHS: i32 = 120;
 
+/// Exchange rates: a known currency other than the plan's, a rate above
+/// zero and at most 10^9 with at most 6 decimals, one step per currency and
+/// month.
+fn check_exchange_rates(c: &mut Checker<'_>, at: &str, scenario: &Scenario) {
+    let mut steps = HashSet::new();
+    for (i, rate) in scenario.exchange_rates.iter().enumerate() {
+        let path = format!("{at}.exchange_rates[{i}]");
+        if Currency::from_code(&rate.currency).is_none() {
+            c.push(
+                format!("{path}.currency"),
+                Problem::UnknownCurrency {
+                    code: rate.currency.clone(),
+                },
+            );
+        } else if c.currency.is_some_and(|p| p.code() == rate.currency) {
+            c.push(
+                format!("{path}.currency"),
+                Problem::RateOfPlanCurrency {
+                    currency: rate.currency.clone(),
+                },
+            );
+        }
+        if c.decimals(|| format!("{path}.rate"), rate.rate, Quantity::Rate)
+            && (rate.rate <= Decimal::ZERO || rate.rate > Decimal::from(1_000_000_000))
+        {
+            c.push(
+                format!("{path}.rate"),
+                Problem::RateOutOfBounds { value: rate.rate },
+            );
+        }
+        if !steps.insert((rate.currency.as_str(), rate.from)) {
+            c.push(
+                format!("{path}.from"),
+                Problem::RateStepTaken {
+                    currency: rate.currency.clone(),
+                    from: rate.from,
+                },
+            );
+        }
+    }
+}
+
 /// What-if adjustments: each in range, and such that the adjusted raise,
 /// cloud growth and attrition would themselves be valid (the engine
 /// forecasts the adjusted copy, docs/model.md "What-if adjustments"). A
@@ -684,6 +853,15 @@ pub const MAX_HIRE_SLIP_MONTHS: i32 = 120;
 fn check_adjustments(c: &mut Checker<'_>, plan: &Plan, at: &str, scenario: &Scenario) {
     let adjustments = &scenario.adjustments;
     let at = format!("{at}.adjustments");
+    let fx = adjustments.fx_pct;
+    if c.decimals(|| format!("{at}.fx_pct"), fx, Quantity::Points)
+        && !(Decimal::from(-90)..=Decimal::from(900)).contains(&fx)
+    {
+        c.push(
+            format!("{at}.fx_pct"),
+            Problem::FxChangeOutOfRange { value: fx },
+        );
+    }
     let slip = adjustments.hire_slip_months;
     if !(-MAX_HIRE_SLIP_MONTHS..=MAX_HIRE_SLIP_MONTHS).contains(&slip) {
         c.push(

@@ -76,6 +76,13 @@ impl BackupLog {
         .write(store, plan_id)
     }
 
+    /// Plan `plan_id` was written to its linked plan file at `now`
+    /// (`storage::linked_file`): a backup like a download, since the file
+    /// holds the whole plan as the command line reads it.
+    pub fn written_to_file(store: &mut impl KeyValue, plan_id: &str, now: i64) -> Self {
+        Self::backed_up(store, plan_id, now)
+    }
+
     /// Forgets plan `plan_id`'s log (the plan was deleted).
     pub fn forget(store: &mut impl KeyValue, plan_id: &str) {
         store.remove(&key(plan_id));

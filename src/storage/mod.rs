@@ -8,6 +8,8 @@
 
 pub mod backup_log;
 pub mod library;
+pub mod linked_file;
+pub mod persistence;
 
 use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen::JsValue;
@@ -73,34 +75,17 @@ fn classify(error: &JsValue) -> StoreError {
 /// Whether the browser keeps this site's storage under storage pressure.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Persistence {
-    /// Not asked yet, or no answer yet.
+    /// No answer yet (the page is reading it).
     Unknown,
+    /// Not kept yet, and not asked yet: asked at the first edit
+    /// (`persistence`).
+    NotAsked,
     /// Kept until the person clears it.
     Granted,
     /// The browser may clear it when the disk runs low.
     BestEffort,
     /// This browser has no storage manager.
     Unsupported,
-}
-
-/// Asks the browser to keep this site's storage (`navigator.storage.persist()`),
-/// first checking whether it already does.
-pub async fn request_persistence() -> Persistence {
-    use wasm_bindgen_futures::JsFuture;
-    let Some(manager) = web_sys::window().map(|w| w.navigator().storage()) else {
-        return Persistence::Unsupported;
-    };
-    let answer = |promise: Result<js_sys::Promise, JsValue>| async move {
-        JsFuture::from(promise.ok()?).await.ok()?.as_bool()
-    };
-    if answer(manager.persisted()).await == Some(true) {
-        return Persistence::Granted;
-    }
-    match answer(manager.persist()).await {
-        Some(true) => Persistence::Granted,
-        Some(false) => Persistence::BestEffort,
-        None => Persistence::Unsupported,
-    }
 }
 
 /// Where the chosen language of the UI is kept ("en", "ja"). Not a plan:

@@ -1,7 +1,8 @@
 //! The form that adds a position to the roster: title, team, level, salary
-//! (empty: the band's midpoint), the first day of work and the status. The
-//! last team and level chosen stay for the next position, also after
-//! another view was opened, since people add a team's positions in a row.
+//! (empty: the band's midpoint) stated by the year or by the month (月給),
+//! the first day of work and the status. The last team, level and pay form
+//! chosen stay for the next position, also after another view was opened,
+//! since people add a team's positions in a row.
 
 use std::cell::RefCell;
 
@@ -19,6 +20,8 @@ use crate::model::{Date, PositionStatus};
 thread_local! {
     /// The team and level last chosen in the form, for the page's life.
     static LAST_CHOSEN: RefCell<(String, String)> = const { RefCell::new((String::new(), String::new())) };
+    /// Whether pay was last stated by the month (月給).
+    static BY_MONTH: RefCell<bool> = const { RefCell::new(false) };
 }
 
 #[component]
@@ -48,6 +51,7 @@ pub fn AddPosition() -> impl IntoView {
     let team = RwSignal::new(last_team);
     let level = RwSignal::new(default_level());
     let salary = RwSignal::new(String::new());
+    let by_month = RwSignal::new(BY_MONTH.with(|b| *b.borrow()));
     let start = RwSignal::new(first_day());
     let status = RwSignal::new("filled".to_string());
 
@@ -89,6 +93,7 @@ pub fn AddPosition() -> impl IntoView {
             _ => PositionStatus::Filled,
         };
         let chosen_level = level.get_untracked();
+        let monthly_pay = by_month.get_untracked();
         // Checked with the rest of the plan: a level without a band needs a
         // salary, and the message says so; what was typed stays.
         let index = state.with_scenario(|s| s.positions.len()).unwrap_or(0);
@@ -101,7 +106,10 @@ pub fn AddPosition() -> impl IntoView {
             );
             if let Some(p) = scenario.position_mut(&id) {
                 p.status = status;
-                p.annual_base = amount;
+                match amount {
+                    Some(monthly) if monthly_pay => p.set_monthly_base(monthly),
+                    _ => p.set_annual_base(amount),
+                }
                 if !chosen_level.is_empty() {
                     p.level = chosen_level.clone();
                 }
@@ -110,6 +118,7 @@ pub fn AddPosition() -> impl IntoView {
         match result {
             Ok(()) => {
                 LAST_CHOSEN.with(|l| *l.borrow_mut() = (team_text, chosen_level));
+                BY_MONTH.with(|b| *b.borrow_mut() = monthly_pay);
                 title.set(String::new());
                 salary.set(String::new());
             }
@@ -163,7 +172,19 @@ pub fn AddPosition() -> impl IntoView {
                     </select>
                 </label>
                 <label>
-                    <span>{t(Common::Salary)}</span>
+                    <span>{t(RosterText::PayStated)}</span>
+                    <select
+                        name="salary_basis"
+                        on:change=move |ev| by_month.set(event_target_value(&ev) == "monthly")
+                    >
+                        <option value="annual" selected=move || !by_month.get()>{t(RosterText::AnnualChoice)}</option>
+                        <option value="monthly" selected=move || by_month.get()>{t(RosterText::MonthlyChoice)}</option>
+                    </select>
+                </label>
+                <label>
+                    <span>
+                        {move || if by_month.get() { t(RosterText::MonthlySalary) } else { t(Common::Salary) }}
+                    </span>
                     <input
                         name="salary"
                         class="num"

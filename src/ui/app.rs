@@ -22,6 +22,7 @@ use super::scenarios::Scenarios;
 use super::session::Session;
 use super::state::PlanState;
 use super::teams::Teams;
+use super::variance_view::BudgetVsActual;
 use crate::i18n::format;
 use crate::i18n::lang;
 use crate::i18n::plans::name_new_plan;
@@ -60,6 +61,8 @@ pub fn App() -> impl IntoView {
     session.follow_other_tabs(state);
 
     let view = RwSignal::new(View::from_location());
+    // The header's word on a linked file opens Plans & backups.
+    provide_context(view);
     // Only a change of view is written to the address: writing it on start
     // too could, late on a busy page, undo an address someone just typed.
     Effect::watch(move || view.get(), |v, _, _| v.remember(), false);
@@ -90,6 +93,8 @@ fn page(view: RwSignal<View>) -> impl IntoView {
                 View::Plans => view! { <Plans /> }.into_any(),
                 View::Scenarios => view! { <Scenarios /> }.into_any(),
                 View::Compare => view! { <Compare /> }.into_any(),
+                View::Actuals => view! { <BudgetVsActual /> }.into_any(),
+                View::Pivot => view! { <super::pivot::PivotView /> }.into_any(),
             }}
         </main>
     }

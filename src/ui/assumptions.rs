@@ -12,7 +12,9 @@ use super::assumptions_rows::{
     At, BONUS_PAYOUT, PEOPLE, RowCells, RowList, money_unit, month_options, parse_month,
 };
 use super::burden_table::{BurdenTable, GradeTables};
+use super::exchange_rates::ExchangeRates;
 use super::field::{Commit, Field, SelectField};
+use super::per_head_costs::PerHeadCosts;
 use super::state::PlanState;
 use crate::format::input::{parse_number, parse_whole};
 use crate::i18n::assumptions::{AssumptionsText as A, horizon_span, scenario_heading};
@@ -21,7 +23,7 @@ use crate::i18n::fields::{FieldText, input_error};
 use crate::i18n::t;
 use crate::model::editing::{new_bonus_payout, remove_row};
 use crate::model::validate::MAX_HORIZON_MONTHS;
-use crate::model::{Currency, Plan};
+use crate::model::{Assessment, Currency, FirstBonus, Plan};
 
 #[component]
 pub fn Assumptions() -> impl IntoView {
@@ -46,6 +48,8 @@ pub fn Assumptions() -> impl IntoView {
                 <GradeTables />
                 <BonusPayouts />
                 <PeopleSettings />
+                <ExchangeRates />
+                <PerHeadCosts />
                 <ToolsTable />
                 <OtherCostsTable />
             </fieldset>
@@ -266,6 +270,22 @@ fn BonusPayouts() -> impl IntoView {
             let months = parse_number(text).map_err(|e| input_error(&e))?;
             at.edit("months", |b| b.months = months)
         });
+        // The period as the engine reads it (stated, or the 6 months
+        // before the payout); choosing either end states it.
+        let period = move || state.with_scenario(|s| s.people.assessment_of(i)).flatten();
+        let shown_end = move |end: fn(Assessment) -> u8| {
+            Signal::derive(move || period().map(|a| end(a).to_string()).unwrap_or_default())
+        };
+        let commit_end = move |field: &'static str, set: fn(&mut Assessment, u8)| -> Commit {
+            Rc::new(move |text: &str| {
+                let month = text
+                    .parse::<u8>()
+                    .map_err(|_| t(FieldText::PickMonth).to_string())?;
+                let mut assessment = period().ok_or_else(|| t(FieldText::PickMonth).to_string())?;
+                set(&mut assessment, month);
+                at.edit(field, |b| b.assessment = Some(assessment))
+            })
+        };
         view! {
             <td>
                 <SelectField
@@ -287,8 +307,47 @@ fn BonusPayouts() -> impl IntoView {
                     commit=months
                 />
             </td>
+            <td>
+                <SelectField
+                    label=t(A::AssessedFrom)
+                    name="assessment_from"
+                    compact=true
+                    value=shown_end(|a| a.from)
+                    options=month_options()
+                    commit=commit_end("assessment.from", |a, m| a.from = m)
+                />
+            </td>
+            <td>
+                <SelectField
+                    label=t(A::AssessedTo)
+                    name="assessment_to"
+                    compact=true
+                    value=shown_end(|a| a.to)
+                    options=month_options()
+                    commit=commit_end("assessment.to", |a, m| a.to = m)
+                />
+            </td>
         }
         .into_any()
+    });
+    let policies: Vec<(String, String)> = FirstBonus::ALL
+        .into_iter()
+        .map(|policy| {
+            let label = match policy {
+                FirstBonus::Full => t(A::FirstBonusFull),
+                FirstBonus::Prorated => t(A::FirstBonusProrated),
+                FirstBonus::NoneBeforeFirstPayout => t(A::FirstBonusNone),
+            };
+            (policy.as_str().to_string(), label.to_string())
+        })
+        .collect();
+    let people = At::new(state, &PEOPLE, [0, 0]);
+    let first_bonus: Commit = Rc::new(move |value: &str| {
+        let policy = FirstBonus::ALL
+            .into_iter()
+            .find(|p| p.as_str() == value)
+            .unwrap_or_default();
+        people.edit("first_bonus", |p| p.first_bonus = policy)
     });
     view! {
         <section class="card" aria-labelledby="bonus-title">
@@ -299,7 +358,12 @@ fn BonusPayouts() -> impl IntoView {
             <RowList
                 noun="bonus"
                 what=t(A::BonusPayout)
-                columns=&[(t(Common::Month), false), (t(A::MonthsOfPay), true)]
+                columns=&[
+                    (t(Common::Month), false),
+                    (t(A::MonthsOfPay), true),
+                    (t(A::AssessedFrom), false),
+                    (t(A::AssessedTo), false),
+                ]
                 count=count
                 row=row
                 on_add=Arc::new(move |()| {
@@ -318,6 +382,16 @@ fn BonusPayouts() -> impl IntoView {
                 })
                 can_add=can_add
             />
+            <div class="field-grid first-bonus">
+                <SelectField
+                    label=t(A::FirstBonus)
+                    name="first_bonus"
+                    value=people.text(|p| p.first_bonus.as_str().to_string())
+                    options=policies
+                    commit=first_bonus
+                />
+            </div>
+            <p class="muted hint">{t(A::FirstBonusHint)}</p>
         </section>
     }
 }

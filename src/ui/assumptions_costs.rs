@@ -7,10 +7,12 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::assumptions_rows::{At, OTHER_COST, RowCells, RowList, TOOL, parse_month};
+use super::exchange_rates::{commit_cost_amount, cost_amount, cost_currency, currency_of};
 use super::field::{CheckField, Commit, CommitCheck, Field, SelectField};
 use super::state::PlanState;
 use crate::i18n::assumptions::AssumptionsText as A;
 use crate::i18n::common::Common;
+use crate::i18n::fx::FxText as X;
 use crate::i18n::t;
 use crate::model::editing::{new_other_cost, new_tool, remove_row, set_tool_team};
 use crate::model::{OtherCostKind, Tool};
@@ -31,6 +33,7 @@ pub fn ToolsTable() -> impl IntoView {
     let count = Memo::new(move |_| state.with_scenario(|s| s.tools.len()).unwrap_or(0));
     let row: RowCells = Arc::new(move |i| {
         let at = At::new(state, &TOOL, [i, 0]);
+        let currency = currency_of(at, |t| t.currency.clone());
         view! {
             <td>
                 <Field
@@ -47,10 +50,11 @@ pub fn ToolsTable() -> impl IntoView {
                     name="monthly_per_seat"
                     compact=true
                     numeric=true
-                    value=at.amount(|t| Some(t.monthly_per_seat))
-                    commit=at.commit_amount("monthly_per_seat", |t, v| t.monthly_per_seat = v)
+                    value=cost_amount(at, currency, |t| t.monthly_per_seat)
+                    commit=commit_cost_amount(at, "monthly_per_seat", currency, |t, v| t.monthly_per_seat = v)
                 />
             </td>
+            <td>{cost_currency(at, currency, |t, c| t.currency = c)}</td>
             <td>
                 <ToolTeams at=at teams=teams />
             </td>
@@ -69,6 +73,7 @@ pub fn ToolsTable() -> impl IntoView {
                 columns=&[
                     (t(A::Tool), false),
                     (t(A::PerSeatColumn), true),
+                    (t(X::Currency), false),
                     (t(Common::Teams), false),
                 ]
                 count=count
@@ -127,6 +132,7 @@ pub fn OtherCostsTable() -> impl IntoView {
     ];
     let row: RowCells = Arc::new(move |i| {
         let at = At::new(state, &OTHER_COST, [i, 0]);
+        let currency = currency_of(at, |c| c.currency.clone());
         let one_off = at.flag(|c| c.kind == OtherCostKind::OneOff);
         let team: Commit = Rc::new(move |value| {
             let team = (!value.is_empty()).then(|| value.to_string());
@@ -192,10 +198,11 @@ pub fn OtherCostsTable() -> impl IntoView {
                     name="amount"
                     compact=true
                     numeric=true
-                    value=at.amount(|c| Some(c.amount))
-                    commit=at.commit_amount("amount", |c, v| c.amount = v)
+                    value=cost_amount(at, currency, |c| c.amount)
+                    commit=commit_cost_amount(at, "amount", currency, |c, v| c.amount = v)
                 />
             </td>
+            <td>{cost_currency(at, currency, |c, v| c.currency = v)}</td>
             <td>
                 <Field
                     label=t(A::StartMonthField)
@@ -250,6 +257,7 @@ pub fn OtherCostsTable() -> impl IntoView {
                     (t(Common::Team), false),
                     (t(A::Kind), false),
                     (t(A::AmountColumn), true),
+                    (t(X::Currency), false),
                     (t(A::StartMonth), false),
                     (t(A::EndMonth), false),
                     (t(A::EscalationColumn), true),

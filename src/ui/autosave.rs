@@ -31,6 +31,8 @@ pub fn autosave(state: PlanState, session: Session, pending: Pending) {
         }
         state.save_status.set(SaveStatus::Saving);
         session.schedule(state, QUIET);
+        // Real work began: the browser is asked to keep the plans (once).
+        super::persist_status::ask_once(session);
     });
     // Closing, reloading or switching away must not lose the last edit.
     let leave = move || {

@@ -6,17 +6,17 @@ use std::sync::{Arc, LazyLock};
 
 use leptos::prelude::*;
 
-use super::assumptions_rows::{
-    At, CLOUD_LINE, Column, ONE_OFF, RowCells, RowList, SAVING, money_unit,
-};
+use super::assumptions_rows::{At, CLOUD_LINE, Column, ONE_OFF, RowCells, RowList, SAVING};
 use super::cloud::CloudFigures;
 use super::cloud_chart::Sparkline;
+use super::exchange_rates::{commit_cost_amount, cost_amount, cost_currency, currency_of};
 use super::field::{Commit, Field, SelectField};
 use super::state::PlanState;
 use crate::i18n::cloud::{
     CloudText as C, delete_line, growth_a_year, line_label, move_down, move_up,
 };
 use crate::i18n::common::{Common, cloud_category};
+use crate::i18n::fx::FxText as X;
 use crate::i18n::overview::with_unit;
 use crate::i18n::{Lang, Text, format, lang, t};
 use crate::model::editing::{move_row, new_commitment, new_one_off, new_saving, remove_row};
@@ -55,6 +55,7 @@ static ONE_OFF_COLUMNS: LazyLock<[[Column; 3]; 2]> = LazyLock::new(|| {
 pub fn CloudLineCard(index: usize, figures: CloudFigures) -> impl IntoView {
     let state = PlanState::expect();
     let at = At::new(state, &CLOUD_LINE, [index, 0]);
+    let currency = currency_of(at, |l| l.currency.clone());
     let name = at.text(|l| l.name.clone());
     let categories: Vec<(String, String)> = CloudCategory::ALL
         .iter()
@@ -176,10 +177,14 @@ pub fn CloudLineCard(index: usize, figures: CloudFigures) -> impl IntoView {
                             label=t(C::OnDemand)
                             name="on_demand_monthly"
                             numeric=true
-                            unit=money_unit(state, t(Common::PerMonth))
-                            value=at.amount(|l| Some(l.on_demand_monthly))
-                            commit=at.commit_amount("on_demand_monthly", |l, v| l.on_demand_monthly = v)
+                            unit=line_unit(state, currency)
+                            value=cost_amount(at, currency, |l| l.on_demand_monthly)
+                            commit=commit_cost_amount(at, "on_demand_monthly", currency, |l, v| l.on_demand_monthly = v)
                         />
+                        <div class="field">
+                            <span class="field-label">{t(X::Currency)}</span>
+                            {cost_currency(at, currency, |l, c| l.currency = c)}
+                        </div>
                         <div>
                             <Field
                                 label=t(C::Growth)
@@ -393,6 +398,12 @@ fn OneOffs(line: usize) -> impl IntoView {
     });
     let row: RowCells = Arc::new(move |j| {
         let at = At::new(state, &ONE_OFF, [line, j]);
+        // A one-off is in its line's currency.
+        let currency = Signal::derive(move || {
+            state
+                .with_scenario(|s| s.cloud.lines.get(line).and_then(|l| l.currency.clone()))
+                .flatten()
+        });
         view! {
             <td>
                 <Field
@@ -410,8 +421,8 @@ fn OneOffs(line: usize) -> impl IntoView {
                     name="amount"
                     compact=true
                     numeric=true
-                    value=at.amount(|o| Some(o.amount))
-                    commit=at.commit_amount("amount", |o, v| o.amount = v)
+                    value=cost_amount(at, currency, |o| o.amount)
+                    commit=commit_cost_amount(at, "amount", currency, |o, v| o.amount = v)
                 />
             </td>
             <td>
@@ -452,4 +463,14 @@ fn OneOffs(line: usize) -> impl IntoView {
             })
         />
     }
+}
+
+/// The on-demand cost's unit: "USD per month" for a line in dollars.
+fn line_unit(state: PlanState, currency: Signal<Option<String>>) -> Signal<String> {
+    Signal::derive(move || {
+        let code = currency
+            .get()
+            .unwrap_or_else(|| state.currency.get().code().to_string());
+        crate::i18n::assumptions::money_unit(&code, t(Common::PerMonth))
+    })
 }

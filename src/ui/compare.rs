@@ -13,14 +13,16 @@ use super::charts::{Chart, ChartData, ChartKind, Figures, Series, SeriesName};
 use super::download::download_bytes;
 use super::download_chunks::{CSV_MIME, Slice};
 use super::state::PlanState;
+use super::variance_compare::LatestEstimates;
 use crate::format::export::{self, ExportKind, ExportOptions};
 use crate::i18n::common::{Common, category};
 use crate::i18n::compare::{
     CompareText as C, bridge_label, computing, difference_pct, labelled, locked_mark, table_caption,
 };
+use crate::i18n::fx::FxText;
 use crate::i18n::overview::problem_line;
 use crate::i18n::{format, t};
-use crate::model::bridge::{Bridge, NO_TEAM, bridge_of};
+use crate::model::bridge::{Bridge, NO_TEAM, bridge_with_rates, other_at_base_rates};
 use crate::model::compare::compare_summaries;
 use crate::model::side_by_side::{SideBySide, side_by_side_of};
 use crate::model::{
@@ -319,6 +321,10 @@ pub fn Compare() -> impl IntoView {
             </button>
         </section>
         <BridgeCard year=year forecasts=forecasts />
+        <LatestEstimates year=year forecasts=Signal::derive(move || forecasts.with(|f| match f {
+            Some(Ok(f)) => Some((Arc::clone(&f.plan), Arc::clone(&f.scenarios))),
+            _ => None,
+        })) />
         <Chart kind=ChartKind::Lines title=t(C::MonthlyChart)
             description=t(C::MonthlyChartNote)
             empty=t(C::MonthlyChartEmpty) testid="compare-monthly"
@@ -528,7 +534,13 @@ fn BridgeCard(
         forecasts.with(|f| match f.as_ref()? {
             Ok(f) => {
                 let (base, other) = (f.scenarios.get(b)?, f.scenarios.get(o)?);
-                Some(bridge_of(b, o, base, other, year))
+                // The other scenario's foreign costs at the base's rates:
+                // forecast again only when its rates differ.
+                let moved = match state.plan.with(|p| other_at_base_rates(p, b, o)) {
+                    Ok(moved) => moved,
+                    Err(errors) => return Some(Err(errors)),
+                };
+                Some(bridge_with_rates(b, o, base, other, moved.as_ref(), year))
             }
             Err(errors) => Some(Err(errors.clone())),
         })
@@ -569,11 +581,15 @@ fn BridgeCard(
                     <p class="problems" role="alert">{errors.first().map(problem_line)}</p>
                 }.into_any(),
                 Some(Ok(b)) => {
-                    let steps: Vec<(String, i128)> = if by_team.get() {
+                    let mut steps: Vec<(String, i128)> = if by_team.get() {
                         team_steps(&b.by_team)
                     } else {
                         b.by_category.iter().map(|(c, v)| (category(*c).to_string(), *v)).collect()
                     };
+                    // What the rates alone explain, after the other steps.
+                    if b.exchange_rate != 0 {
+                        steps.push((t(FxText::BridgeRates).to_string(), b.exchange_rate));
+                    }
                     let names = names.get();
                     let from = names.get(b.base).cloned().unwrap_or_default();
                     let to = names.get(b.other).cloned().unwrap_or_default();

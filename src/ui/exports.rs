@@ -15,6 +15,7 @@ use super::clock::today;
 use super::download_chunks::{Written, download_export, next_turn};
 use super::roster_import::RosterImport;
 use super::state::PlanState;
+use super::variance_export::VarianceExport;
 use crate::format::export::{
     self, BROWSER_DOWNLOAD_LIMIT, ExportKind, ExportOptions, ExportRequest, SizeEstimate,
     cli_command, estimate, header_bytes, horizon_fiscal_years, plan_file_name, request_file_name,
@@ -91,7 +92,7 @@ pub fn Exports() -> impl IntoView {
     // compiles each scenario (tens of milliseconds at 50,000 positions):
     // it is measured a scenario per turn of the page, after the view is on
     // screen, and added up.
-    let sizes = RwSignal::new([None::<SizeEstimate>; 4]);
+    let sizes = RwSignal::new([None::<SizeEstimate>; ExportKind::ALL.len()]);
     let generation = StoredValue::new(0_u64);
     Effect::new(move |_| {
         let requests = ExportKind::ALL.map(request);
@@ -293,6 +294,7 @@ pub fn Exports() -> impl IntoView {
                         }
                     })
                     .collect_view()}
+                <VarianceExport bom=bom />
             </ul>
             // Built once per download: only the bar and its text follow the
             // progress, so the Cancel button stays the same element.

@@ -1,10 +1,11 @@
 //! The header: product name, the plan's editable name, undo and redo, and
-//! the save state.
+//! the save state with where the plan's linked file stands.
 
 use leptos::prelude::*;
 
 use super::backup_reminder::BackupReminder;
 use super::language::LanguageSwitch;
+use super::linked_file::LinkedFileState;
 use super::scenario_picker::ScenarioPicker;
 use super::session::Session;
 use super::share_link::SharedPlanOffer;
@@ -104,6 +105,7 @@ pub fn Header() -> impl IntoView {
             <div class="save-state" data-testid="save-state" data-state=move || save_label().0>
                 {move || save_label().1}
             </div>
+            <LinkedFileState />
             <BackupReminder />
             <SharedPlanOffer />
         </header>

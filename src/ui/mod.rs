@@ -1,7 +1,10 @@
 //! Leptos components, one concern per file. Components format and edit
 //! values; every figure they show comes from the model.
 
+mod actuals_grid;
+mod actuals_import;
 mod add_position;
+mod allowance_editor;
 mod app;
 mod assumptions;
 mod assumptions_costs;
@@ -24,17 +27,24 @@ mod compare;
 mod crash;
 mod download;
 mod download_chunks;
+mod exchange_rates;
 mod exports;
 mod field;
+mod focus_import;
 mod grid_cell;
 mod header;
 mod history;
 mod language;
+mod linked_file;
 mod monthly_cost;
 mod nav;
 mod notices;
 mod overview;
 mod pending;
+mod per_head_costs;
+mod persist_status;
+mod pivot;
+mod pivot_table;
 mod plans;
 mod position_row;
 mod roster;
@@ -49,6 +59,15 @@ mod state;
 mod team_row;
 mod team_totals;
 mod teams;
+mod unit_select;
+mod variance_compare;
+mod variance_data;
+mod variance_estimate;
+mod variance_export;
+mod variance_heads;
+mod variance_months;
+mod variance_table;
+mod variance_view;
 
 pub use app::App;
 pub use crash::install as install_crash_report;

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::actuals::ActualsText;
 use crate::i18n::shell::ShellText;
 use crate::i18n::t;
 
@@ -19,12 +20,16 @@ pub enum View {
     Scenarios,
     /// Scenarios side by side, the bridge between two.
     Compare,
+    /// Budget against actual (予実) and the latest estimate.
+    Actuals,
+    /// Months, quarters and halves by category or team, for finance.
+    Pivot,
     /// The plans on this device, backups and recovered texts.
     Plans,
 }
 
 impl View {
-    pub const ALL: [View; 10] = [
+    pub const ALL: [View; 12] = [
         View::Overview,
         View::Headcount,
         View::Teams,
@@ -33,6 +38,8 @@ impl View {
         View::Assumptions,
         View::Scenarios,
         View::Compare,
+        View::Actuals,
+        View::Pivot,
         View::Exports,
         View::Plans,
     ];
@@ -49,6 +56,8 @@ impl View {
             View::Scenarios => ShellText::ViewScenarios,
             View::Compare => ShellText::ViewCompare,
             View::Plans => ShellText::ViewPlans,
+            View::Actuals => return t(ActualsText::View),
+            View::Pivot => return t(crate::i18n::finance::FinanceText::View),
         })
     }
 
@@ -97,6 +106,8 @@ impl View {
             View::Scenarios => "scenarios",
             View::Compare => "compare",
             View::Plans => "plans",
+            View::Actuals => "actuals",
+            View::Pivot => "pivot",
         }
     }
 }

@@ -8,6 +8,7 @@ use rust_decimal::Decimal;
 use super::charts::{Chart, ChartData, ChartKind, Figures, Series, SeriesName};
 use super::start::StartPanel;
 use super::state::PlanState;
+use super::variance_estimate::OverviewEstimate;
 use crate::i18n::common::Common;
 use crate::i18n::overview::{
     OverviewText as O, category_caption, expected_departures, hires_and_departures, months_note,
@@ -423,6 +424,7 @@ pub fn Overview() -> impl IntoView {
                 </div>
                 {summary}
             </div>
+            <OverviewEstimate year=selected />
             <Chart
                 kind=ChartKind::StackedBars
                 title=t(O::CostChart)

@@ -1,12 +1,14 @@
 //! The plans on this device: open, create, rename, duplicate, delete (after
-//! a confirmation); backups as plan files; texts kept because they could not
-//! be read; whether the browser keeps the storage.
+//! a confirmation); whether the browser keeps the storage; backups as plan
+//! files; a plan file on disk; texts kept because they could not be read.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::clock::this_month;
 use super::download::download_bytes;
+use super::linked_file::LinkedFileCard;
+use super::persist_status::PersistStatus;
 use super::roster_import::read_file;
 use super::session::Session;
 use super::share_link::ShareLink;
@@ -81,7 +83,6 @@ pub fn Plans() -> impl IntoView {
             .map(|entry| view! { <PlanRow entry=entry error=error /> })
             .collect_view()
     };
-    let persistence = move || texts::persistence(session.persistence.get());
     view! {
         <section class="card plans" aria-labelledby="plans-title">
             <div class="card-head">
@@ -89,9 +90,6 @@ pub fn Plans() -> impl IntoView {
                 <NewPlan error=error />
             </div>
             <p class="muted">{t(PlansText::Intro)}</p>
-            <p class="persistence" data-testid="persistence" data-state=move || persistence().0>
-                {move || persistence().1}
-            </p>
             {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
             <div class="table-scroll"><table class="grid plan-list">
                 <thead>
@@ -103,7 +101,9 @@ pub fn Plans() -> impl IntoView {
                 <tbody>{rows}</tbody>
             </table></div>
         </section>
+        <PersistStatus />
         <Backup />
+        <LinkedFileCard />
         <ShareLink />
         <Recoveries />
     }

@@ -10,6 +10,7 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 
+use super::allowance_editor::allowances_cell;
 use super::grid_cell::{CellCommit, RowError, check_cell, select_cell, text_cell};
 use super::state::PlanState;
 use crate::format::input::{parse_number, parse_optional_amount, parse_optional_percent};
@@ -55,6 +56,14 @@ fn status_options() -> Vec<(String, String)> {
     .into_iter()
     .map(|s| (s.as_str().to_string(), texts::status_choice(s).to_string()))
     .collect()
+}
+
+/// How a position's pay is stated: by the year or by the month (月給).
+fn basis_options() -> Vec<(String, String)> {
+    vec![
+        ("annual".into(), t(RosterText::PerYear).into()),
+        ("monthly".into(), t(RosterText::PerMonth).into()),
+    ]
 }
 
 fn employment_options() -> Vec<(String, String)> {
@@ -137,9 +146,55 @@ pub fn PositionRow(id: String) -> impl IntoView {
         };
         Ok(Box::new(move |p| p.employment = employment))
     });
-    let salary = commit("annual_base", |t, exponent| {
-        let amount = parse_optional_amount(t, exponent).map_err(|e| input_error(&e))?;
-        Ok(Box::new(move |p| p.annual_base = amount))
+    // The pay as HR states it: by the year (the annual base, or none: the
+    // band's midpoint) or by the month (月給). The plan keeps the form
+    // entered. A choice of the other form that cannot restate the amount
+    // exactly (¥7,000,000 is not twelve whole-yen months) is held here
+    // until an amount is typed in it.
+    let chosen = RwSignal::new(None::<bool>);
+    let stated_monthly =
+        move || row.with(|r| r.as_ref().is_some_and(|(_, p)| p.monthly_base.is_some()));
+    let by_month = move || chosen.get().unwrap_or_else(stated_monthly);
+    let salary: CellCommit = Rc::new(move |typed: &str| {
+        let exponent = state.currency.get_untracked().exponent();
+        let amount = parse_optional_amount(typed, exponent).map_err(|e| input_error(&e))?;
+        let monthly = untrack(by_month);
+        let (field, apply): (&str, PositionEdit) = match amount {
+            Some(a) if monthly => ("monthly_base", Box::new(move |p| p.set_monthly_base(a))),
+            Some(a) => ("annual_base", Box::new(move |p| p.set_annual_base(Some(a)))),
+            // Empty: the band's midpoint, whichever way the pay was stated.
+            None => ("annual_base", Box::new(|p| p.set_annual_base(None))),
+        };
+        edit(field, apply)?;
+        chosen.set(None);
+        Ok(())
+    });
+    let basis: CellCommit = Rc::new(move |value: &str| {
+        let monthly = value == "monthly";
+        let exponent = state.currency.get_untracked().exponent();
+        let restates = row.with_untracked(|r| {
+            r.as_ref().is_some_and(|(_, p)| {
+                let stated = p.annual_base.is_some() || p.monthly_base.is_some();
+                stated && p.clone().restate_base(monthly, exponent)
+            })
+        });
+        if restates {
+            let field = if monthly {
+                "monthly_base"
+            } else {
+                "annual_base"
+            };
+            edit(
+                field,
+                Box::new(move |p| {
+                    p.restate_base(monthly, exponent);
+                }),
+            )?;
+            chosen.set(None);
+        } else {
+            chosen.set(Some(monthly));
+        }
+        Ok(())
     });
     let fte = commit("fte", |t, _| {
         let fte = parse_number(t).map_err(|e| input_error(&e))?;
@@ -181,9 +236,16 @@ pub fn PositionRow(id: String) -> impl IntoView {
     // The salary as typed (`6,000,000`, no currency symbol): the cell is
     // an input, so its value stays parseable.
     let salary_text = Signal::derive(move || {
+        let monthly = by_month();
         row.with(|r| {
             r.as_ref()
-                .and_then(|(_, p)| p.annual_base)
+                .and_then(|(_, p)| {
+                    if monthly {
+                        p.monthly_base
+                    } else {
+                        p.annual_base
+                    }
+                })
                 .map(|a| format::plain_amount(a, state.currency.get()))
                 .unwrap_or_default()
         })
@@ -195,13 +257,35 @@ pub fn PositionRow(id: String) -> impl IntoView {
         })
     });
     let midpoint_hint = move || {
+        let monthly = by_month();
+        // The pay stated the other way, while the other form is chosen.
+        let other = row.with(|r| {
+            r.as_ref().and_then(|(_, p)| {
+                if monthly {
+                    p.annual_base
+                } else {
+                    p.monthly_base
+                }
+            })
+        });
+        if let Some(amount) = other {
+            let amount = format::plain_amount(amount, state.currency.get());
+            return Some(texts::stated_otherwise(&amount, !monthly));
+        }
         band.with(|b| match b {
-            Some(check) if check.fit != BandFit::NoBand => check
-                .salary
-                .map(|s| texts::band_midpoint(&format::plain_amount(s, state.currency.get()))),
+            Some(check) if check.fit != BandFit::NoBand => check.salary.map(|s| {
+                let mid = format::plain_amount(s, state.currency.get());
+                if monthly {
+                    texts::band_midpoint_yearly(&mid)
+                } else {
+                    texts::band_midpoint(&mid)
+                }
+            }),
             _ => Some(t(RosterText::NoBand).to_string()),
         })
     };
+    let basis_value =
+        Signal::derive(move || if by_month() { "monthly" } else { "annual" }.to_string());
     // Graded mode: the social-insurance grades the position starts on.
     let grades = Memo::new(move |_| {
         row.with(|r| {
@@ -275,7 +359,13 @@ pub fn PositionRow(id: String) -> impl IntoView {
             <td>{select_cell("level", t(Common::Level), text(|p| p.level.clone()), roster.levels.into(), error, level)}</td>
             <td>{select_cell("status", t(Common::Status), text(|p| p.status.as_str().to_string()), Signal::stored(status_options()), error, status)}</td>
             <td>{select_cell("employment", t(Common::Employment), text(|p| match p.employment { Employment::Employee => "employee".into(), Employment::Contractor => "contractor".into() }), Signal::stored(employment_options()), error, employment)}</td>
-            <td>{text_cell("salary", t(Common::Salary), "text", true, salary_text, Some(Signal::derive(midpoint_hint)), error, salary)}</td>
+            <td>
+                <div class="salary-cell">
+                    {text_cell("salary", t(RosterText::BasePay), "text", true, salary_text, Some(Signal::derive(midpoint_hint)), error, salary)}
+                    {select_cell("salary_basis", t(RosterText::PayStated), basis_value, Signal::stored(basis_options()), error, basis)}
+                </div>
+            </td>
+            <td>{allowances_cell(id.clone(), row)}</td>
             <td>{text_cell("fte", t(Common::Fte), "text", true, fte_text, None, error, fte)}</td>
             <td>{text_cell("start", t(RosterText::StartDate), "text", false, text(|p| p.start.to_string()), None, error, start)}</td>
             <td>{text_cell("end", t(RosterText::EndDate), "text", false, text(|p| p.end.map(|d| d.to_string()).unwrap_or_default()), Some(Signal::stored(Some(t(RosterText::OpenEnded).to_string()))), error, end)}</td>

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::add_position::AddPosition;
+use super::allowance_editor::{AllowanceEditing, AllowanceEditor};
 use super::bulk_actions::BulkActions;
 use super::monthly_cost::MonthlyCost;
 use super::position_row::{PositionRow, RosterContext};
@@ -49,7 +50,7 @@ impl Heading {
 }
 
 /// The columns, their labels and what clicking their heading sorts by.
-const COLUMNS: [(Heading, SortKey, bool); 15] = [
+const COLUMNS: [(Heading, SortKey, bool); 16] = [
     (Heading::Own(RosterText::Id), SortKey::Id, false),
     (Heading::Shared(Common::Title), SortKey::Title, false),
     (Heading::Shared(Common::Team), SortKey::Team, false),
@@ -60,7 +61,12 @@ const COLUMNS: [(Heading, SortKey, bool); 15] = [
         SortKey::Employment,
         false,
     ),
-    (Heading::Shared(Common::Salary), SortKey::Salary, true),
+    (Heading::Own(RosterText::BasePay), SortKey::Salary, true),
+    (
+        Heading::Own(RosterText::AllowancesColumn),
+        SortKey::Plan,
+        false,
+    ),
     (Heading::Shared(Common::Fte), SortKey::Fte, true),
     (Heading::Shared(Common::Start), SortKey::Start, false),
     (Heading::Shared(Common::End), SortKey::End, false),
@@ -109,6 +115,7 @@ pub fn Roster() -> impl IntoView {
         teams,
         levels,
     });
+    provide_context(AllowanceEditing(RwSignal::new(None)));
 
     let order = Memo::new(move |_| {
         query.with(|q| {
@@ -199,8 +206,14 @@ pub fn Roster() -> impl IntoView {
     let header = COLUMNS
         .into_iter()
         .map(|(heading, key, numeric)| {
-            // `data-sort` names the column in English whatever the language.
-            let sort_name = heading.get(Lang::En);
+            // `data-sort` names the column in English whatever the language;
+            // the pay column sorts by the annual salary, however the pay
+            // is stated.
+            let sort_name = if key == SortKey::Salary {
+                Common::Salary.get(Lang::En)
+            } else {
+                heading.get(Lang::En)
+            };
             let label = heading.get(lang());
             let sorted = move || query.with(|q| (q.sort == key && key != SortKey::Plan).then_some(q.descending));
             let aria = move || match sorted() {
@@ -247,17 +260,17 @@ pub fn Roster() -> impl IntoView {
                 <table class="grid roster-table" data-testid="roster">
                     <colgroup>
                         <col class="c-id" /><col class="c-title" /><col class="c-team" /><col class="c-level" />
-                        <col class="c-status" /><col class="c-employment" /><col class="c-salary" /><col class="c-fte" />
+                        <col class="c-status" /><col class="c-employment" /><col class="c-salary" /><col class="c-allowances" /><col class="c-fte" />
                         <col class="c-date" /><col class="c-date" /><col class="c-location" /><col class="c-fee" />
                         <col class="c-age" /><col class="c-band" /><col class="c-actions" />
                     </colgroup>
                     <thead><tr>{header}</tr></thead>
                     <tbody on:keydown=move_between_rows>
-                        <tr class="spacer" aria-hidden="true"><td colspan="15" style:height=pad_top></td></tr>
+                        <tr class="spacer" aria-hidden="true"><td colspan="16" style:height=pad_top></td></tr>
                         <For each=rows key=|row| row.clone() let:((id, _))>
                             <PositionRow id=id />
                         </For>
-                        <tr class="spacer" aria-hidden="true"><td colspan="15" style:height=pad_bottom></td></tr>
+                        <tr class="spacer" aria-hidden="true"><td colspan="16" style:height=pad_bottom></td></tr>
                     </tbody>
                 </table>
             </div>
@@ -276,6 +289,7 @@ pub fn Roster() -> impl IntoView {
             </fieldset>
         </section>
         <BulkActions />
+        <AllowanceEditor />
     }
 }
 

@@ -259,6 +259,11 @@ pub fn RosterImport() -> impl IntoView {
     let salary = move |p: &crate::model::Position| {
         p.annual_base
             .map(|a| state.show_amount(a))
+            // Pay stated by the month shows as 月給.
+            .or_else(|| {
+                p.monthly_base
+                    .map(|m| texts::stated_otherwise(&state.show_amount(m), true))
+            })
             .unwrap_or_else(|| t(RosterText::BandMidpoint).to_string())
     };
 

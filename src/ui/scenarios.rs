@@ -15,6 +15,7 @@ use super::state::PlanState;
 use crate::format::input::{parse_optional_percent, parse_percent, parse_whole};
 use crate::i18n::common::Common;
 use crate::i18n::fields::input_error;
+use crate::i18n::fx::FxText;
 use crate::i18n::problems::refusal;
 use crate::i18n::scenarios::{self as texts, ScenariosText as Text};
 use crate::i18n::t;
@@ -242,6 +243,12 @@ fn Adjustments() -> impl IntoView {
                         let v = if t.trim().is_empty() { Decimal::ZERO } else { parse_percent(t, true).map_err(|e| input_error(&e))? };
                         Ok(Box::new(move |a| a.raise_points = v))
                     }) />
+                <Field label=t(FxText::FxWhatIf) name="fx_pct" numeric=true unit="%"
+                    value=shown(|a| a.fx_pct.normalize().to_string())
+                    commit=commit("fx_pct", move |t| {
+                        let v = if t.trim().is_empty() { Decimal::ZERO } else { parse_percent(t, true).map_err(|e| input_error(&e))? };
+                        Ok(Box::new(move |a| a.fx_pct = v))
+                    }) />
                 <Field label=t(Text::Attrition) name="attrition_pct" numeric=true
                     unit=t(Text::AttritionUnit)
                     value=shown(|a| a.attrition_pct.map(|v| v.normalize().to_string()).unwrap_or_default())
@@ -250,6 +257,7 @@ fn Adjustments() -> impl IntoView {
                         Ok(Box::new(move |a| a.attrition_pct = v))
                     }) />
             </div>
+            <p class="muted hint">{t(FxText::FxWhatIfNote)}</p>
             </fieldset>
         </section>
     }

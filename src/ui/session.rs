@@ -18,7 +18,7 @@ use crate::storage::library::{
     INDEX_KEY, IndexProblem, Library, Notice, Opened, PlanEntry, ReadProblem, Recovery,
     RenameError, SaveError, plan_key, recovery_key,
 };
-use crate::storage::{LocalStore, Persistence, request_persistence};
+use crate::storage::{LocalStore, Persistence};
 
 thread_local! {
     /// One library for the tab: it remembers the records it wrote, so a
@@ -150,7 +150,9 @@ impl Session {
         };
         session.refresh();
         leptos::task::spawn_local(async move {
-            session.persistence.set(request_persistence().await);
+            // What the browser keeps now; it is asked at the first edit.
+            let standing = super::persist_status::standing_now().await;
+            session.persistence.set(standing);
         });
         (session, plan, status)
     }
@@ -226,7 +228,11 @@ impl Session {
         };
         handle.clear();
         self.timer.set_value(None);
-        state.save_status.set(self.save(state));
+        let status = self.save(state);
+        if status == SaveStatus::Saved {
+            super::linked_file::after_save(*self, state);
+        }
+        state.save_status.set(status);
     }
 
     /// Writes the plan now.
@@ -289,6 +295,7 @@ impl Session {
                 self.revision.set_value(revision);
                 self.wrote.set_value(Some(revision));
                 self.conflict.set(false);
+                super::linked_file::after_save(*self, state);
                 state.save_status.set(SaveStatus::Saved);
             }
             Err(e) => state

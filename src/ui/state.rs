@@ -30,6 +30,8 @@ enum Changed {
         index: usize,
         old: Box<Position>,
     },
+    /// Only the actuals: the forecast stays as it is.
+    Actuals,
     /// Anything else: the forecast is computed in full.
     Other,
 }
@@ -112,6 +114,12 @@ impl PlanState {
                     // in tests/engine_incremental.rs). The previous forecast
                     // must be of this scenario; the function checks it.
                     let incremental = match (changed, previous) {
+                        // Actuals are read beside the forecast, never by it.
+                        (Some(Changed::Actuals), Some(Ok(previous)))
+                            if previous.scenario() == index =>
+                        {
+                            Some(previous.clone())
+                        }
                         (
                             Some(Changed::Position {
                                 scenario,
@@ -300,7 +308,14 @@ impl PlanState {
     /// Puts `plan` in place of the plan and keeps the replaced one for undo
     /// (unless nothing changed).
     fn put(&self, plan: Plan) {
-        self.note(Changed::Other);
+        let only_actuals = self
+            .source
+            .with_untracked(|p| p.differs_only_in_actuals(&plan));
+        self.note(if only_actuals {
+            Changed::Actuals
+        } else {
+            Changed::Other
+        });
         let before = self.swap_plan(plan);
         if self.source.with_untracked(|p| *p != before) {
             self.record(Change::Plan(Box::new(before)));
@@ -385,6 +400,7 @@ impl PlanState {
                     index,
                     old,
                 },
+                (Some(Changed::Actuals), Changed::Actuals) => Changed::Actuals,
                 _ => Changed::Other,
             });
         });
@@ -449,7 +465,14 @@ impl PlanState {
                 }
             }
             Change::Plan(plan) => {
-                self.note(Changed::Other);
+                let only_actuals = self
+                    .source
+                    .with_untracked(|p| p.differs_only_in_actuals(&plan));
+                self.note(if only_actuals {
+                    Changed::Actuals
+                } else {
+                    Changed::Other
+                });
                 Change::Plan(Box::new(self.swap_plan(*plan)))
             }
         }

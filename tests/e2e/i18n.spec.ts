@@ -9,13 +9,15 @@ import { PlannerPage } from './fixtures/planner-page';
 // in the Japanese UI any Latin word left on screen is an untranslated text.
 const example = readFileSync(resolve(__dirname, '../../docs/example-plan.json'), 'utf8');
 const exampleJa = readFileSync(resolve(__dirname, 'fixtures/plan-ja.json'), 'utf8');
-const views = ['overview', 'headcount', 'teams', 'bands', 'cloud', 'assumptions', 'scenarios', 'compare', 'exports', 'plans'];
+const views = ['overview', 'headcount', 'teams', 'bands', 'cloud', 'assumptions', 'scenarios', 'compare', 'actuals', 'exports', 'plans'];
 
 // Words that read the same in Japanese: acronyms, keys, product names.
 // Kept equal to `SHARED_WORDS` in src/i18n/mod.rs.
 const shared = new Set([
   'Fleetplan', 'FTE', 'CSV', 'JSON', 'Excel', 'UTF', 'BOM', 'ID', 'SaaS', 'URL', 'OK',
   'JPY', 'USD', 'Ctrl', 'Shift', 'Enter', 'Esc', 'Escape', 'Tab', 'Mac', 'PDF', 'AWS', 'GCP', 'Azure', 'English',
+  'Safari', 'Firefox', 'Chrome', 'Chromium', 'Edge',
+  'FY', 'FOCUS', 'EffectiveCost', 'BilledCost', 'SubAccountName',
 ]);
 
 /** Latin words of two letters or more that are not shared words or letter

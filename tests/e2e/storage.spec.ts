@@ -157,6 +157,11 @@ test('a full quota fails the save with a message, editing goes on, and a backup 
 });
 
 test('two tabs see each other’s saves, and a clash is the person’s choice', async ({ context }) => {
+  // The tabs share one clock (the context's). It runs freely while the plan
+  // is set up, then is held: each tab's save (400 ms after its change) runs
+  // only when the test moves the clock past it, so which tab saves first is
+  // certain rather than a race of two timers.
+  await context.clock.install();
   const first = await context.newPage();
   const a = new PlannerPage(first);
   await a.open();
@@ -173,16 +178,21 @@ test('two tabs see each other’s saves, and a clash is the person’s choice', 
   await expect(a.saveState).toHaveAttribute('data-state', 'saved');
   await expect(b.annualTotal).toHaveText('¥13,200,000');
   await expect(b.notices()).toContainText('updated with changes saved in another tab');
+  await context.clock.pauseAt(await first.evaluate(() => Date.now() + 1_000));
 
-  // Both tabs change the plan within the pause before a save (400 ms): the
-  // first saves first, and the second finds its save would discard that.
-  await a.rowAt(1).salary.fill('9,600,000');
-  await b.rowAt(0).salary.fill('9,000,000');
-  await a.rowAt(1).salary.press('Enter');
-  await b.rowAt(0).salary.press('Enter');
+  // Both tabs change the plan within the pause before a save (400 ms), the
+  // first 200 ms before the second: the first saves first, and the second
+  // finds its save would discard that.
+  await enter(a.rowAt(1).salary, '9,600,000');
+  await context.clock.runFor(200);
+  await enter(b.rowAt(0).salary, '9,000,000');
+  await expect(b.annualTotal).toHaveText('¥16,200,000');
+  await expect(a.saveState).not.toHaveAttribute('data-state', 'saved');
+  await context.clock.runFor(250);
   await expect(a.saveState).toHaveAttribute('data-state', 'saved');
   const clash = second.getByTestId('conflict');
   await expect(clash).toBeVisible();
+  await context.clock.runFor(250);
   await expect(b.saveState).toHaveAttribute('data-state', 'failed');
   await expect(b.saveState).toContainText('changed in another tab');
   await expect(b.annualTotal).toHaveText('¥16,200,000');
@@ -193,6 +203,8 @@ test('two tabs see each other’s saves, and a clash is the person’s choice', 
   await expect(clash).toHaveCount(0);
   await expect(b.saveState).toHaveAttribute('data-state', 'saved');
   await expect(a.annualTotal).toHaveText('¥16,200,000');
+  expect(a.errors).toEqual([]);
+  expect(b.errors).toEqual([]);
 });
 
 test('a backup downloaded and opened again gives an identical plan; a file that is not a plan is refused', async ({ page }) => {
