@@ -569,3 +569,34 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn renaming_a_team_takes_its_actuals_along_unless_another_scenario_keeps_the_name() {
+    let mut plan = yen_plan();
+    // Both scenarios have Web: renaming it in one leaves the actuals where
+    // the other still finds them.
+    plan.rename_team(1, "Web", "Frontend").unwrap();
+    assert!(
+        plan.actuals
+            .amount(ym(2026, 4), Category::Base, Some("Web"))
+            .is_some()
+    );
+    // Renamed in the last scenario that had it, the actuals follow.
+    plan.rename_team(0, "Web", "Frontend").unwrap();
+    assert!(
+        plan.actuals
+            .amount(ym(2026, 4), Category::Base, Some("Web"))
+            .is_none()
+    );
+    assert_eq!(
+        plan.actuals
+            .amount(ym(2026, 4), Category::Base, Some("Frontend"))
+            .unwrap()
+            .amount,
+        d(1_020_000)
+    );
+    let budget = forecast_scenario(&plan, 0).unwrap();
+    let ba = BudgetActual::new(&plan, &budget);
+    // One team slot for Frontend (budget and actuals), and no team.
+    assert_eq!(ba.teams().len(), 2);
+}

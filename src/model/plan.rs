@@ -839,6 +839,27 @@ impl Plan {
                 .all(|(i, (x, y))| i == index || x == y)
     }
 
+    /// Renames a team of scenario `scenario` ([`Scenario::rename_team`]).
+    /// The actuals, which are the plan's and name teams, follow the new name
+    /// unless another scenario still has a team of the old name (they are
+    /// then that team's too).
+    pub fn rename_team(&mut self, scenario: usize, old: &str, new: &str) -> Result<(), Problem> {
+        let Some(target) = self.scenarios.get_mut(scenario) else {
+            return Err(Problem::NoSuchScenario {
+                number: scenario + 1,
+            });
+        };
+        target.rename_team(old, new)?;
+        let still_named = self
+            .scenarios
+            .iter()
+            .any(|s| s.teams.iter().any(|t| t.name == old));
+        if !still_named {
+            self.actuals.rename_team(old, new);
+        }
+        Ok(())
+    }
+
     /// Whether `other` is this plan with other actuals only: no forecast
     /// changes (actuals are read beside forecasts, never by them).
     pub fn differs_only_in_actuals(&self, other: &Plan) -> bool {

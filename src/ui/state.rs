@@ -216,16 +216,28 @@ impl PlanState {
         &self,
         apply: impl FnOnce(&mut Scenario) -> Result<(), String>,
     ) -> Result<(), String> {
+        self.edit_plan_checked(|plan, index| {
+            let scenario = plan
+                .scenarios
+                .get_mut(index)
+                .ok_or_else(|| t(ProblemsText::NoScenarioToEdit).to_string())?;
+            apply(scenario)
+        })
+    }
+
+    /// As [`edit_scenario_checked`](Self::edit_scenario_checked), for an
+    /// edit of the current scenario (its index given) that reaches the rest
+    /// of the plan too, such as a team rename the actuals follow.
+    pub fn edit_plan_checked(
+        &self,
+        apply: impl FnOnce(&mut Plan, usize) -> Result<(), String>,
+    ) -> Result<(), String> {
         let index = self.scenario_index_untracked();
         if self.is_locked(index) {
             return Err(locked());
         }
         let mut candidate = self.source.get_untracked();
-        let scenario = candidate
-            .scenarios
-            .get_mut(index)
-            .ok_or_else(|| t(ProblemsText::NoScenarioToEdit).to_string())?;
-        apply(scenario)?;
+        apply(&mut candidate, index)?;
         self.put(candidate);
         Ok(())
     }

@@ -12,6 +12,7 @@ use super::teams::{FirstYear, edit_checked};
 use crate::format::input::{parse_optional_percent, parse_whole};
 use crate::i18n::common::Common;
 use crate::i18n::fields::input_error;
+use crate::i18n::problems::refusal;
 use crate::i18n::t;
 use crate::i18n::teams::{self as texts, TeamsText};
 use crate::model::teams::{TeamDeletion, TeamUsage};
@@ -37,7 +38,10 @@ pub fn TeamRow(index: usize, first_year: Memo<Option<FirstYear>>) -> impl IntoVi
 
     let rename: Commit = Rc::new(move |text: &str| {
         let old = name_now();
-        edit_checked(state, |s| s.rename_team(&old, text))
+        // The plan's actuals follow the team to its new name.
+        state.edit_plan_checked(|plan, index| {
+            plan.rename_team(index, &old, text).map_err(|e| refusal(&e))
+        })
     });
     let attrition_path = format!("teams[{index}].attrition");
     let rate: Commit = {
