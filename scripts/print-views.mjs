@@ -1,6 +1,7 @@
 // Prints views to PDF as Chromium's "Save as PDF" would, to look at the
 // pages a finance meeting gets (style/print.css).
-// Usage: node scripts/print-views.mjs URL PLAN.json OUTDIR [VIEW ...] [--lang=en|ja]   (default: overview compare, English)
+// Usage: node scripts/print-views.mjs URL PLAN.json OUTDIR [VIEW ...] [--lang=en|ja]   (default: overview compare pivot, English)
+// Then `pdftoppm -png -r 60 OUTDIR/VIEW.pdf OUTDIR/VIEW` (poppler-utils) gives one image a page.
 import { chromium } from 'playwright-core';
 import { readFileSync, mkdirSync } from 'node:fs';
 
@@ -11,7 +12,7 @@ if (!url || !planFile || !outDir) {
   console.error('usage: node scripts/print-views.mjs URL PLAN.json OUTDIR [VIEW ...] [--lang=en|ja]');
   process.exit(2);
 }
-const views = rest.length ? rest : ['overview', 'compare'];
+const views = rest.length ? rest : ['overview', 'compare', 'pivot'];
 mkdirSync(outDir, { recursive: true });
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
@@ -28,6 +29,7 @@ await page.reload();
 for (const view of views) {
   await page.click(`nav [data-view="${view}"]`);
   await page.waitForTimeout(400);
+  // preferCSSPageSize: the pivot's pages are A4 landscape (style/print.css).
   await page.pdf({ path: `${outDir}/${view}.pdf`, format: 'A4', printBackground: true, preferCSSPageSize: true });
   console.log(`${outDir}/${view}.pdf`);
 }

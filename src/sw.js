@@ -9,12 +9,31 @@
 const CACHE = 'fleetplan-app';
 const NAMED = /(?:src|href)="(\/[^"]+)"/g;
 
-/** Caches `html` (index.html) and every file it names; drops the rest. */
+// What a script names: its imports and the wasm chunks it fetches
+// (`new URL("./chunk.wasm", import.meta.url)` in the split loader).
+const SCRIPT_NAMES = /(?:from\s*"|new URL\(")\.\/([^"]+)"/g;
+
+/**
+ * Caches `html` (index.html), every file it names and every file those
+ * scripts name in turn (so every view's chunk works offline); drops the rest.
+ */
 async function keep(html) {
   const cache = await caches.open(CACHE);
+  // The same page as last time: everything it needs is cached already
+  // ('/' is stored last), so a reload costs the page no work of ours.
+  const kept = await cache.match('/');
+  if (kept && (await kept.text()) === html) return;
   const wanted = [...html.matchAll(NAMED)].map((m) => m[1]);
-  for (const path of wanted) {
+  for (let i = 0; i < wanted.length; i++) {
+    const path = wanted[i];
     if (!(await cache.match(path))) await cache.add(path);
+    if (path.endsWith('.js')) {
+      const text = await (await cache.match(path)).text();
+      for (const m of text.matchAll(SCRIPT_NAMES)) {
+        const named = `/${m[1]}`;
+        if (!wanted.includes(named)) wanted.push(named);
+      }
+    }
   }
   await cache.put('/', new Response(html, { headers: { 'Content-Type': 'text/html; charset=utf-8' } }));
   for (const request of await cache.keys()) {

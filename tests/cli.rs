@@ -96,7 +96,8 @@ fn forecasts_fiscal_year_summaries() {
         header
             .starts_with("scenario,fiscal_year,first_month,months,partial,team,base,bonus,burden,")
     );
-    assert!(header.ends_with(",total,heads_at_end,fte_at_end,hires,departures,average_fte,cost_per_engineer,cloud_per_engineer"));
+    assert!(header.contains(",total,heads_at_end,fte_at_end,hires,departures,average_fte,cost_per_engineer,cloud_per_engineer,base_account_code,"));
+    assert!(header.ends_with(",cloud_account_code,cloud_account_name,unit"));
     // Two full fiscal years per scenario, each with a scenario row, 3 teams and "(no team)".
     assert_eq!(text.lines().count(), 1 + 2 * 2 * 5);
     assert!(text.contains("\r\nBase,FY2026,2026-04,12,false,,"));
@@ -113,8 +114,11 @@ fn compares_scenarios_with_a_base() {
     assert!(lines[0].contains(",total,difference,difference_pct,difference_base,"));
     assert_eq!(lines.len(), 1 + 2 * 2);
     assert!(lines[1].starts_with("FY2026,false,Base,Base,"));
-    // Differences from the base: the total, %, then each of the 10 categories.
-    assert!(lines[1].ends_with(",0,0.00,0,0,0,0,0,0,0,0,0,0"));
+    // Differences from the base: the total, %, then each of the 10 categories;
+    // then hires, average FTE, cost and cloud per engineer per year, and the
+    // assumptions and what-ifs (docs/csv.md).
+    assert!(lines[1].contains(",0,0.00,0,0,0,0,0,0,0,0,0,0,"));
+    assert!(lines[1].ends_with(",2,9.468011,29515715,13073202,3.7,10,1.5,2.5,0,0,0,,0,"));
     assert!(lines[2].starts_with("FY2026,false,Aggressive,Base,"));
 }
 

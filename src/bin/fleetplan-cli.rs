@@ -59,7 +59,8 @@ const USAGE: &str = "usage:
 PLAN is a Fleetplan plan file (docs/plan-format.md), or - for standard input.
 export writes a CSV file (docs/csv.md) to standard output, or to FILE with -o:
   ledger      one row per scenario, month, team, source, category and component
-  summary     one row per scenario, fiscal year and team
+  summary     one row per scenario, fiscal year and team, with each category's
+              account; --unit and --labels as for the pivot
   roster      every position with its band, compa-ratio and cost per fiscal year
   comparison  per fiscal year, each scenario and its difference from --base NAME
   pivot       per scenario and fiscal year, months with quarter and half subtotals
@@ -120,7 +121,8 @@ struct Args {
     bridge: Option<(String, Option<String>)>,
     /// The ledger's fiscal year (`--fiscal-year`).
     fiscal_year: Option<String>,
-    /// The pivot's layout, unit and labels (`--pivot`, `--unit`, `--labels`).
+    /// The pivot's layout, unit and labels (`--pivot`, `--unit`, `--labels`);
+    /// the unit and labels serve the summary too.
     pivot: PivotOptions,
 }
 
@@ -137,6 +139,7 @@ fn parse_args(args: &[String]) -> Result<Args, Failure> {
     let mut summary = false;
     let mut pivot = PivotOptions::default();
     let mut pivot_given = false;
+    let mut layout_given = false;
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
         match arg.as_str() {
@@ -181,6 +184,9 @@ fn parse_args(args: &[String]) -> Result<Args, Failure> {
             }
             "--pivot" | "--unit" | "--labels" => {
                 let value = rest.next().map(String::as_str).unwrap_or_default();
+                if arg == "--pivot" {
+                    layout_given = true;
+                }
                 let known = match arg.as_str() {
                     "--pivot" => PivotLayout::parse(value).map(|l| pivot.layout = l),
                     "--unit" => Unit::parse(value).map(|u| pivot.unit = u),
@@ -269,9 +275,11 @@ fn parse_args(args: &[String]) -> Result<Args, Failure> {
             "--fiscal-year applies to the ledger (export --kind ledger, forecast)".into(),
         ));
     }
-    if pivot_given && kind != Some(ExportKind::Pivot) {
+    // --unit and --labels serve the pivot and the summary; --pivot the pivot.
+    let unit_applies = matches!(kind, Some(ExportKind::Pivot | ExportKind::Summary));
+    if layout_given && kind != Some(ExportKind::Pivot) || pivot_given && !unit_applies {
         return Err(Failure::Usage(
-            "--pivot, --unit and --labels apply to export --kind pivot".into(),
+            "--unit and --labels apply to export --kind pivot or summary, --pivot to pivot".into(),
         ));
     }
     if kind == Some(ExportKind::Comparison) && base.is_none() {
@@ -649,6 +657,10 @@ fn run(args: &Args) -> Result<(), Failure> {
     };
     let mut request = ExportRequest::new(kind, options);
     request.pivot = args.pivot;
+    request.summary = export::SummaryOptions {
+        unit: args.pivot.unit,
+        labels: args.pivot.labels,
+    };
     if kind == ExportKind::Comparison {
         request.base = scenario_index(&plan, args.base.as_deref().unwrap_or_default())?;
     }

@@ -180,6 +180,33 @@ pub const LEDGER_COLUMNS: [&str; 10] = [
     "amount",
 ];
 
+/// The ledger's columns for costs stated in another currency, after
+/// [`LEDGER_COLUMNS`]: written only when an exported scenario has such a
+/// cost (see [`ledger_has_foreign`]), so a one-currency plan's ledger keeps
+/// its ten columns.
+pub const LEDGER_FOREIGN_COLUMNS: [&str; 3] = ["currency", "foreign_amount", "exchange_rate"];
+
+/// The ledger's header: [`LEDGER_COLUMNS`], then the foreign-currency
+/// columns when `foreign`.
+pub fn ledger_columns(foreign: bool) -> Vec<&'static str> {
+    let mut columns = LEDGER_COLUMNS.to_vec();
+    if foreign {
+        columns.extend(LEDGER_FOREIGN_COLUMNS);
+    }
+    columns
+}
+
+/// Whether the ledger of scenarios `indexes` carries the foreign-currency
+/// columns: when any of them states a cost in another currency.
+pub fn ledger_has_foreign(plan: &Plan, indexes: &[usize]) -> bool {
+    plan.currency().is_some_and(|currency| {
+        indexes
+            .iter()
+            .filter_map(|&s| plan.scenarios.get(s))
+            .any(|s| !crate::model::fx::currencies_used(s, currency).is_empty())
+    })
+}
+
 /// One cell as the csv crate writes it (quoted per RFC 4180 when needed),
 /// after [`text_cell`]: encoded once, copied into every row that uses it.
 fn encoded(text: &str) -> Vec<u8> {
@@ -226,16 +253,83 @@ struct LedgerCells {
     allowance_names: Vec<Vec<u8>>,
     allowance_at: Vec<u32>,
     allowance_ids: Vec<u32>,
+    /// The foreign-currency columns' cells, when the file has them.
+    foreign: Option<ForeignCells>,
+}
+
+/// The cells of the foreign-currency columns, for the currencies of a
+/// scenario's rate paths in their order (a row's [`Foreign`] index).
+///
+/// [`Foreign`]: crate::model::Foreign
+struct ForeignCells {
+    /// ",CODE," and the currency's exponent.
+    codes: Vec<(Vec<u8>, u32)>,
+    /// ",RATE" of currency `c` in month `m` of the horizon at
+    /// `rates[c * months + m]`: the rate as the scenario states it (its
+    /// what-if applied), so 152.30 stays "152.30".
+    rates: Vec<Vec<u8>>,
+    months: usize,
+    /// The longest ",CODE,AMOUNT,RATE" a row can have.
+    widest: usize,
+}
+
+impl ForeignCells {
+    fn new(plan: &Plan, s: &Scenario) -> Self {
+        let paths = crate::model::fx::RatePaths::of(&s.exchange_rates);
+        let months = plan.months();
+        let mut codes = Vec::new();
+        let mut rates = Vec::new();
+        for code in paths.currencies() {
+            let exponent = Currency::from_code(code).map_or(2, Currency::exponent);
+            let mut cell = vec![b','];
+            cell.extend(encoded(code));
+            cell.push(b',');
+            codes.push((cell, exponent));
+            for m in &months {
+                let mut rate = vec![b','];
+                if let Some(r) = paths.rate(code, m.index()) {
+                    rate.extend(r.to_string().bytes());
+                }
+                rates.push(rate);
+            }
+        }
+        let widest = codes.iter().map(|c| c.0.len()).max().unwrap_or(0)
+            + 21
+            + rates.iter().map(Vec::len).max().unwrap_or(0);
+        Self {
+            codes,
+            rates,
+            months: months.len(),
+            widest: widest.max(3),
+        }
+    }
+
+    /// The row's ",CODE,AMOUNT,RATE", or ",,," for a row in the plan's
+    /// currency.
+    fn write(&self, out: &mut Vec<u8>, row: &LedgerRow, buf: &mut [u8; 48]) {
+        let Some((c, amount)) = row.foreign.get() else {
+            out.extend_from_slice(b",,,");
+            return;
+        };
+        let Some((code, exponent)) = self.codes.get(c) else {
+            out.extend_from_slice(b",,,");
+            return;
+        };
+        out.extend_from_slice(code);
+        out.extend_from_slice(amount_bytes(buf, amount, *exponent));
+        out.extend_from_slice(cell(&self.rates, c * self.months + usize::from(row.month)));
+    }
 }
 
 impl LedgerCells {
-    fn new(plan: &Plan, s: &Scenario) -> Self {
-        Self::sampled(plan, s, 1)
+    fn new(plan: &Plan, s: &Scenario, foreign: bool) -> Self {
+        Self::sampled(plan, s, 1, foreign)
     }
 
     /// The cells, with those of every `stride`-th position only (the others
-    /// empty): what the size estimate's sample needs.
-    fn sampled(plan: &Plan, s: &Scenario, stride: usize) -> Self {
+    /// empty): what the size estimate's sample needs. `foreign`: the file
+    /// has the foreign-currency columns.
+    fn sampled(plan: &Plan, s: &Scenario, stride: usize, foreign: bool) -> Self {
         let scenario = encoded(&s.name);
         let month_prefix = plan
             .months()
@@ -294,6 +388,7 @@ impl LedgerCells {
             allowance_names,
             allowance_at,
             allowance_ids,
+            foreign: foreign.then(|| ForeignCells::new(plan, s)),
         }
     }
 }
@@ -387,6 +482,7 @@ impl LedgerCells {
             + self.source(row.source).len()
             + self.cached_component(row).map_or(0, <[u8]>::len)
             + 48
+            + self.foreign.as_ref().map_or(0, |f| f.widest)
     }
 
     fn write(
@@ -412,6 +508,9 @@ impl LedgerCells {
         }
         out.push(b',');
         out.extend_from_slice(amount_bytes(buf, row.amount_minor, exponent));
+        if let Some(foreign) = &self.foreign {
+            foreign.write(out, row, buf);
+        }
         out.extend_from_slice(b"\r\n");
     }
 }
@@ -423,43 +522,103 @@ impl LedgerCells {
 ///
 /// Every cell is written by the csv crate's quoting; cells that repeat (names,
 /// labels) are encoded once per scenario and copied. The engine's rows are
-/// kept (32 bytes each), ordered by month with a counting sort, and written
+/// kept (40 bytes each), ordered by month with a counting sort, and written
 /// into one buffer reserved once: no allocation per row. The same bytes as
 /// [`ExportChunks`] in chunks (it is that writer, unbounded).
 pub fn ledger(plan: &Plan, options: ExportOptions) -> Result<Vec<u8>, Vec<PlanError>> {
     export(plan, &ExportRequest::new(ExportKind::Ledger, options))
 }
 
-/// The columns of the fiscal-year summary export.
-pub fn summary_columns() -> Vec<&'static str> {
-    let mut header = vec![
-        "scenario",
-        "fiscal_year",
-        "first_month",
-        "months",
-        "partial",
-        "team",
-    ];
-    header.extend(Category::ALL.iter().map(|c| c.as_str()));
-    header.extend([
-        "total",
-        "heads_at_end",
-        "fte_at_end",
-        "hires",
-        "departures",
-        "average_fte",
-        "cost_per_engineer",
-        "cloud_per_engineer",
-    ]);
+/// The summary's unit and labels (`--unit`, `--labels`): the pivot's
+/// words, so one choice serves both files.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct SummaryOptions {
+    pub unit: crate::model::units::Unit,
+    pub labels: super::pivot::Labels,
+}
+
+/// The columns of the fiscal-year summary export: the figures, then each
+/// category's account (code and name, in ledger order), then the unit.
+pub fn summary_columns(options: &SummaryOptions) -> Vec<String> {
+    use super::pivot::Labels;
+    let ja = options.labels == Labels::Japanese;
+    let lead: [&str; 6] = if ja {
+        ["シナリオ", "年度", "開始月", "月数", "一部期間", "チーム"]
+    } else {
+        [
+            "scenario",
+            "fiscal_year",
+            "first_month",
+            "months",
+            "partial",
+            "team",
+        ]
+    };
+    let figures: [&str; 8] = if ja {
+        [
+            "合計",
+            "期末人数",
+            "期末FTE",
+            "採用数",
+            "退職数",
+            "平均FTE",
+            "エンジニア1人あたり費用",
+            "エンジニア1人あたりクラウド費用",
+        ]
+    } else {
+        [
+            "total",
+            "heads_at_end",
+            "fte_at_end",
+            "hires",
+            "departures",
+            "average_fte",
+            "cost_per_engineer",
+            "cloud_per_engineer",
+        ]
+    };
+    let category = |c: Category| {
+        if ja {
+            crate::i18n::common::category_in(c, crate::i18n::Lang::Ja).to_string()
+        } else {
+            c.as_str().to_string()
+        }
+    };
+    let mut header: Vec<String> = lead.iter().map(|s| s.to_string()).collect();
+    header.extend(Category::ALL.into_iter().map(category));
+    header.extend(figures.iter().map(|s| s.to_string()));
+    for c in Category::ALL {
+        if ja {
+            header.push(format!("科目コード（{}）", category(c)));
+            header.push(format!("勘定科目（{}）", category(c)));
+        } else {
+            header.push(format!("{}_account_code", c.as_str()));
+            header.push(format!("{}_account_name", c.as_str()));
+        }
+    }
+    header.push(if ja { "単位" } else { "unit" }.to_string());
     header
 }
 
 /// Per scenario and fiscal year: one row for the whole scenario (empty
 /// `team`, with headcount), then one per team and one for the costs of no
 /// team (`team` = "(no team)", headcount columns empty); the categories are
-/// columns. The same numbers as the summary on screen.
+/// columns, each category's account after the figures. The same numbers
+/// as the summary on screen, in the currency's own unit with stable keys
+/// (`summary_with` for other units and Japanese labels).
 pub fn summary(plan: &Plan, options: ExportOptions) -> Result<Vec<u8>, Vec<PlanError>> {
-    export(plan, &ExportRequest::new(ExportKind::Summary, options))
+    summary_with(plan, options, SummaryOptions::default())
+}
+
+/// The summary in `summary`'s unit and labels.
+pub fn summary_with(
+    plan: &Plan,
+    options: ExportOptions,
+    summary: SummaryOptions,
+) -> Result<Vec<u8>, Vec<PlanError>> {
+    let mut request = ExportRequest::new(ExportKind::Summary, options);
+    request.summary = summary;
+    export(plan, &request)
 }
 
 /// A csv writer appending records to `out` (CRLF line ends).
@@ -469,57 +628,88 @@ fn records(out: &mut Vec<u8>) -> csv::Writer<&mut Vec<u8>> {
         .from_writer(out)
 }
 
-/// The summary's rows of one scenario.
+/// The summary's rows of one scenario. Every amount is an exact total in
+/// minor units written in the unit asked for (thousands and millions
+/// rounded once, half away from zero: a total is the exact sum rounded,
+/// not the sum of rounded figures).
 fn summary_records(
     out: &mut Vec<u8>,
     plan: &Plan,
     forecast: &ScenarioForecast,
     currency: Currency,
+    options: &SummaryOptions,
 ) {
+    use super::pivot::{Labels, unit_statement};
+    let ja = options.labels == Labels::Japanese;
+    let unit = options.unit;
+    let money = |minor: i128| unit.plain(minor, currency);
     let summaries = fiscal_year_summaries(plan, forecast);
     let name = text_cell(forecast.name()).into_owned();
+    let accounts = plan
+        .scenarios
+        .get(forecast.scenario())
+        .map(|s| s.accounts.clone())
+        .unwrap_or_default();
+    let mut account_cells = Vec::with_capacity(2 * Category::ALL.len() + 1);
+    for c in Category::ALL {
+        let account = accounts.category(c);
+        account_cells.push(text_cell(&account.code).into_owned());
+        account_cells.push(text_cell(&account.name).into_owned());
+    }
+    account_cells.push(unit_statement(unit, currency, options.labels));
+    let no_team = if ja { "チームなし" } else { "(no team)" };
     let mut out = records(out);
     for year in &summaries {
-        let first_month = forecast
-            .months()
-            .get(year.first_month)
-            .map(ToString::to_string)
-            .unwrap_or_default();
+        let first = forecast.months().get(year.first_month).copied();
+        let (fiscal_year, first_month, partial) = if ja {
+            (
+                crate::i18n::format::fiscal_year_in(year.year, crate::i18n::Lang::Ja),
+                first.map(|m| format!("{}年{}月", m.year(), m.month())),
+                if year.partial { "はい" } else { "いいえ" },
+            )
+        } else {
+            (
+                year.year.label(),
+                first.map(|m| m.to_string()),
+                if year.partial { "true" } else { "false" },
+            )
+        };
+        let first_month = first_month.unwrap_or_default();
         let lead = |team: &str| {
             vec![
                 name.clone(),
-                year.year.label(),
+                fiscal_year.clone(),
                 first_month.clone(),
                 year.months.to_string(),
-                year.partial.to_string(),
+                partial.to_string(),
                 text_cell(team).into_owned(),
             ]
         };
         let mut record = lead("");
-        record.extend(year.by_category.iter().map(|&v| amount(v, currency)));
+        record.extend(year.by_category.iter().map(|&v| money(v)));
         record.extend([
-            amount(year.total, currency),
+            money(year.total),
             year.heads_at_end.to_string(),
             year.fte_at_end.normalize().to_string(),
             year.hires.to_string(),
             year.departures.to_string(),
             year.average_fte.to_string(),
-            year.cost_per_engineer
-                .map_or_else(String::new, |v| amount(v, currency)),
-            year.cloud_per_engineer
-                .map_or_else(String::new, |v| amount(v, currency)),
+            year.cost_per_engineer.map_or_else(String::new, money),
+            year.cloud_per_engineer.map_or_else(String::new, money),
         ]);
+        record.extend(account_cells.iter().cloned());
         let _ = out.write_record(&record);
         for team in &year.by_team {
             let team_name = if team.team.is_some() {
                 team.name.as_str()
             } else {
-                "(no team)"
+                no_team
             };
             let mut record = lead(team_name);
-            record.extend(team.by_category.iter().map(|&v| amount(v, currency)));
-            record.push(amount(team.total, currency));
+            record.extend(team.by_category.iter().map(|&v| money(v)));
+            record.push(money(team.total));
             record.extend(std::iter::repeat_n(String::new(), 7));
+            record.extend(account_cells.iter().cloned());
             let _ = out.write_record(&record);
         }
     }
@@ -538,7 +728,37 @@ pub fn comparison_columns() -> Vec<String> {
             .iter()
             .map(|c| format!("difference_{}", c.as_str())),
     );
+    header.extend(COMPARISON_ASSUMPTION_COLUMNS.map(String::from));
     header
+}
+
+/// The comparison's columns after the differences: the year's people and
+/// cost per engineer and year, then the scenario's assumptions as forecast
+/// and its what-ifs (docs/csv.md).
+const COMPARISON_ASSUMPTION_COLUMNS: [&str; 14] = [
+    "hires",
+    "average_fte",
+    "cost_per_engineer_per_year",
+    "cloud_per_engineer_per_year",
+    "raise_pct",
+    "attrition_pct",
+    "cloud_growth_min_pct",
+    "cloud_growth_max_pct",
+    "hire_slip_months",
+    "raise_points",
+    "cloud_growth_points",
+    "attrition_override_pct",
+    "fx_pct",
+    "exchange_rates",
+];
+
+/// A rate path as one cell: `USD 2026-04 152.3; EUR 2026-04 165`.
+fn rates_cell(rates: &[crate::model::ExchangeRate]) -> String {
+    rates
+        .iter()
+        .map(|r| format!("{} {} {}", r.currency, r.from, r.rate.normalize()))
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// Per fiscal year, one row per scenario (only `options.scenario` when
@@ -588,6 +808,32 @@ fn comparison_records(
                 s.difference_pct.map_or_else(String::new, |p| p.to_string()),
             ]);
             record.extend(s.category_difference.iter().map(|&v| amount(v, currency)));
+            let per_year = |v: Option<i128>| v.map_or_else(String::new, |v| amount(v, currency));
+            let pct = |p: rust_decimal::Decimal| p.normalize().to_string();
+            record.extend([
+                s.hires.to_string(),
+                s.average_fte.normalize().to_string(),
+                per_year(s.cost_per_engineer_per_year),
+                per_year(s.cloud_per_engineer_per_year),
+            ]);
+            match comparison.assumptions.get(s.scenario) {
+                Some(a) => {
+                    let range = a.cloud_growth_range();
+                    record.extend([
+                        pct(a.raise_pct),
+                        pct(a.attrition_pct),
+                        range.map_or_else(String::new, |r| pct(r.0)),
+                        range.map_or_else(String::new, |r| pct(r.1)),
+                        a.hire_slip_months.to_string(),
+                        pct(a.raise_points),
+                        pct(a.cloud_growth_points),
+                        a.attrition_override_pct.map_or_else(String::new, pct),
+                        pct(a.fx_pct),
+                        rates_cell(&s.exchange_rates),
+                    ]);
+                }
+                None => record.extend(std::iter::repeat_n(String::new(), 10)),
+            }
             let _ = out.write_record(&record);
         }
     }
@@ -775,6 +1021,8 @@ pub struct ExportRequest {
     pub fiscal_year: Option<FiscalYear>,
     /// The pivot's layout, unit and labels (the other kinds ignore it).
     pub pivot: super::pivot::PivotOptions,
+    /// The summary's unit and labels (the other kinds ignore it).
+    pub summary: SummaryOptions,
 }
 
 impl ExportRequest {
@@ -786,6 +1034,7 @@ impl ExportRequest {
             base: 0,
             fiscal_year: None,
             pivot: super::pivot::PivotOptions::default(),
+            summary: SummaryOptions::default(),
         }
     }
 }
@@ -794,8 +1043,8 @@ impl ExportRequest {
 /// the first row that reaches it (so it is at most this plus one row).
 pub const CHUNK_BYTES: usize = 2 * 1024 * 1024;
 
-/// How many engine rows (32 bytes each) the chunked ledger holds at once:
-/// 32 MiB. A scenario with more rows in the chosen months is forecast
+/// How many engine rows (40 bytes each) the chunked ledger holds at once:
+/// 40 MiB. A scenario with more rows in the chosen months is forecast
 /// again for each window of months that fits (the rows of a month are
 /// spread over every position, so they cannot be written before every
 /// position is forecast).
@@ -936,11 +1185,13 @@ pub struct ExportChunks<'a> {
     months: (u16, u16),
     /// The ledger's cells of the scenario at work.
     cells: Option<LedgerCells>,
+    /// The ledger has the foreign-currency columns.
+    foreign: bool,
     /// The roster's fiscal years and the year of each month.
     years: Vec<FiscalYear>,
     month_year: Vec<usize>,
     /// The comparison's fiscal-year summaries, per scenario.
-    summaries: Vec<Vec<crate::model::FiscalYearSummary>>,
+    summaries: Vec<crate::model::compare::ScenarioYears>,
     /// The ledger's row buffer between scenarios: allocated once.
     spare_rows: Vec<LedgerRow>,
     /// Progress in thousandths, never going back.
@@ -1002,6 +1253,7 @@ impl<'a> ExportChunks<'a> {
         } else {
             (0, 0)
         };
+        let foreign = kind == ExportKind::Ledger && ledger_has_foreign(plan, &indexes);
         let mut prepared = Vec::with_capacity(indexes.len());
         let mut errors: Vec<PlanError> = Vec::new();
         for s in indexes {
@@ -1039,6 +1291,7 @@ impl<'a> ExportChunks<'a> {
             stage: Stage::Header,
             months,
             cells: None,
+            foreign,
             years,
             month_year,
             summaries: Vec::new(),
@@ -1084,8 +1337,10 @@ impl<'a> ExportChunks<'a> {
                 }
                 let mut header = records(&mut self.out);
                 let _ = match self.request.kind {
-                    ExportKind::Ledger => header.write_record(LEDGER_COLUMNS),
-                    ExportKind::Summary => header.write_record(summary_columns()),
+                    ExportKind::Ledger => header.write_record(ledger_columns(self.foreign)),
+                    ExportKind::Summary => {
+                        header.write_record(summary_columns(&self.request.summary))
+                    }
                     ExportKind::Roster => header.write_record(roster_header(&self.years)),
                     ExportKind::Comparison => header.write_record(comparison_columns()),
                     ExportKind::Pivot => {
@@ -1149,7 +1404,7 @@ impl<'a> ExportChunks<'a> {
         };
         let sink = match self.request.kind {
             ExportKind::Ledger => {
-                self.cells = Some(LedgerCells::new(self.plan, p.scenario()));
+                self.cells = Some(LedgerCells::new(self.plan, p.scenario(), self.foreign));
                 // Room for the budget and one step's overshoot, reserved
                 // once (growing by doubling would briefly need twice as
                 // much) and kept from one scenario to the next.
@@ -1226,11 +1481,18 @@ impl<'a> ExportChunks<'a> {
             Sink::Totals(mut f) => {
                 p.forecast_lines(f.as_mut());
                 if self.request.kind == ExportKind::Summary {
-                    summary_records(&mut self.out, self.plan, &f, self.currency);
+                    summary_records(
+                        &mut self.out,
+                        self.plan,
+                        &f,
+                        self.currency,
+                        &self.request.summary,
+                    );
                 } else if self.request.kind == ExportKind::Pivot {
                     super::pivot::write_records(&mut self.out, self.plan, &f, &self.request.pivot);
                 } else {
-                    self.summaries.push(fiscal_year_summaries(self.plan, &f));
+                    self.summaries
+                        .push(crate::model::compare::scenario_years(self.plan, &f));
                 }
                 self.next_scenario()
             }
@@ -1499,8 +1761,11 @@ pub fn header_bytes(plan: &Plan, request: &ExportRequest) -> u64 {
     let mut out = Vec::new();
     let mut w = records(&mut out);
     let _ = match request.kind {
-        ExportKind::Ledger => w.write_record(LEDGER_COLUMNS),
-        ExportKind::Summary => w.write_record(summary_columns()),
+        ExportKind::Ledger => w.write_record(ledger_columns(
+            scenarios(plan, request.options.scenario)
+                .is_ok_and(|indexes| ledger_has_foreign(plan, &indexes)),
+        )),
+        ExportKind::Summary => w.write_record(summary_columns(&request.summary)),
         ExportKind::Roster => w.write_record(roster_header(&horizon_years(plan).0)),
         ExportKind::Comparison => w.write_record(comparison_columns()),
         ExportKind::Pivot => w.write_record(super::pivot::header(plan, &request.pivot)),
@@ -1520,6 +1785,8 @@ pub struct Estimate<'a> {
     months: (u16, u16),
     exponent: u32,
     total: SizeEstimate,
+    /// The ledger has the foreign-currency columns.
+    foreign: bool,
 }
 
 impl<'a> Estimate<'a> {
@@ -1529,6 +1796,7 @@ impl<'a> Estimate<'a> {
         let indexes = scenarios(plan, request.options.scenario)?;
         let exponent = currency_of(plan)?.exponent();
         let header = header_bytes(plan, request);
+        let foreign = request.kind == ExportKind::Ledger && ledger_has_foreign(plan, &indexes);
         let years = horizon_years(plan).0.len() as u64;
         let chosen = || indexes.iter().filter_map(|&s| plan.scenarios.get(s));
         let positions: u64 = chosen().map(|s| s.positions.len() as u64).sum();
@@ -1539,7 +1807,8 @@ impl<'a> Estimate<'a> {
             exact: false,
         };
         let (total, pending, months) = match request.kind {
-            ExportKind::Summary => (rough(years * teams, 150), Vec::new(), (0, 0)),
+            // Each row carries the accounts and the unit too.
+            ExportKind::Summary => (rough(years * teams, 210), Vec::new(), (0, 0)),
             // A row per category and team a year, 19 amounts each.
             ExportKind::Pivot => (rough(years * (teams + 11), 260), Vec::new(), (0, 0)),
             ExportKind::Roster => (rough(positions, 160 + 11 * years), Vec::new(), (0, 0)),
@@ -1568,6 +1837,7 @@ impl<'a> Estimate<'a> {
             months,
             exponent,
             total,
+            foreign,
         })
     }
 
@@ -1581,7 +1851,7 @@ impl<'a> Estimate<'a> {
         let scenario = prepared.scenario();
         let n = scenario.positions.len();
         let stride = n.div_ceil(ESTIMATE_SAMPLE).max(1);
-        let cells = LedgerCells::sampled(self.plan, scenario, stride);
+        let cells = LedgerCells::sampled(self.plan, scenario, stride, self.foreign);
         let mut measure = Measure {
             cells: &cells,
             scenario,
@@ -1706,6 +1976,23 @@ pub fn cli_command(plan: &Plan, request: &ExportRequest, plan_file: &str, output
         && let Some(year) = request.fiscal_year
     {
         words.extend(["--fiscal-year".to_string(), year.label()]);
+    }
+    // The unit and labels, when not the defaults (the pivot's layout too).
+    let (unit, labels) = match request.kind {
+        ExportKind::Summary => (request.summary.unit, request.summary.labels),
+        ExportKind::Pivot => {
+            if request.pivot.layout != super::pivot::PivotLayout::default() {
+                words.extend(["--pivot".to_string(), request.pivot.layout.as_str().into()]);
+            }
+            (request.pivot.unit, request.pivot.labels)
+        }
+        _ => Default::default(),
+    };
+    if unit != crate::model::units::Unit::default() {
+        words.extend(["--unit".to_string(), unit.as_str().to_string()]);
+    }
+    if labels != super::pivot::Labels::default() {
+        words.extend(["--labels".to_string(), labels.as_str().to_string()]);
     }
     words.push(
         if request.options.bom {
@@ -1842,8 +2129,8 @@ mod tests {
         let scenario = prepared.scenario();
         let mut met = (0, 0);
         for stride in [1, 3] {
-            let cached = LedgerCells::sampled(&plan, scenario, stride);
-            let mut uncached = LedgerCells::sampled(&plan, scenario, stride);
+            let cached = LedgerCells::sampled(&plan, scenario, stride, false);
+            let mut uncached = LedgerCells::sampled(&plan, scenario, stride, false);
             uncached.per_head.clear();
             uncached.allowance_at.clear();
             let (mut a, mut b, mut buf) = (Vec::new(), Vec::new(), [0u8; 48]);
@@ -1864,7 +2151,7 @@ mod tests {
         }
         assert!(met.0 > 0 && met.1 > 0, "{met:?}");
         // The distinct names are encoded once.
-        let cells = LedgerCells::new(&plan, scenario);
+        let cells = LedgerCells::new(&plan, scenario, false);
         assert_eq!(cells.allowance_names.len(), 3);
         assert_eq!(cells.allowance_at.len(), scenario.positions.len() + 1);
     }
@@ -1906,6 +2193,7 @@ mod tests {
             category: Category::Base,
             component: Component::Main,
             amount_minor: 1,
+            foreign: crate::model::Foreign::NONE,
         };
         let window = |done: usize, total: usize| {
             let mut w = Window::new(0, 12, 1000, Vec::new());

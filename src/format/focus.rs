@@ -199,7 +199,17 @@ impl FocusReader {
     /// Opens the bill and reads its header. A bill without a required
     /// column gets one error naming them all, and reads no rows.
     pub fn start(plan: &Plan, bytes: &[u8], options: FocusOptions) -> Result<Self, DecodeError> {
-        let mut table = Table::open(bytes)?;
+        super::decode::decode(bytes).map(|decoded| Self::start_decoded(plan, decoded, options))
+    }
+
+    /// [`start`](Self::start) with the bill already decoded: the browser
+    /// decodes it a slice at a time ([`SliceDecoder`](super::decode::SliceDecoder)).
+    pub fn start_decoded(
+        plan: &Plan,
+        decoded: super::decode::Decoded,
+        options: FocusOptions,
+    ) -> Self {
+        let mut table = Table::from_decoded(decoded);
         let mut errors = Vec::new();
         let header: Vec<String> = match table.next_row() {
             Some(Ok(row)) => row.cells.iter().map(|c| c.trim().to_string()).collect(),
@@ -259,7 +269,7 @@ impl FocusReader {
             let adjusted = crate::model::adjusted_scenario(s);
             RatePaths::of(&adjusted.exchange_rates)
         });
-        Ok(Self {
+        Self {
             done: !errors.is_empty(),
             table,
             columns,
@@ -294,7 +304,7 @@ impl FocusReader {
             no_rate: BTreeSet::new(),
             full: BTreeSet::new(),
             last_month: None,
-        })
+        }
     }
 
     /// Reads up to `max_rows` rows; `true` when the whole file is read.

@@ -65,7 +65,8 @@ crate::texts! {
         /// The name a new per-head cost starts with.
         NewPerHeadCost => "New per-head cost", "新しい一人当たり費用";
         PerHeadMonthly => "Amount per head per month", "一人当たり月額";
-        PerHeadColumn => "Per head (¤ per month)", "一人当たり月額（¤）";
+        /// Amounts of several currencies: each cell names its own.
+        PerHeadColumn => "Per head, per month", "一人当たり月額";
         ContractorsColumn => "Contractors", "業務委託";
         ContractorsField => "Contractors get it too", "業務委託も対象";
         EveryTeam => "Every team", "全チーム";
@@ -78,7 +79,8 @@ crate::texts! {
         /// One row of the tools table, for its buttons.
         ToolRow => "tool", "ツール";
         CostPerSeatPerMonth => "Cost per seat per month", "1席あたりの月額";
-        PerSeatColumn => "Per seat (¤ per month)", "1席あたり（¤、月額）";
+        /// Amounts of several currencies: each cell names its own.
+        PerSeatColumn => "Per seat, per month", "1席あたり月額";
         EveryPosition => "Every position", "全ポジション";
         // Other costs
         OtherCosts => "Other costs", "その他の費用";
@@ -92,7 +94,8 @@ crate::texts! {
         StartMonthField => "Start month (the month of a one-off)", "開始月（一時費用は計上月）";
         EndMonthField => "End month (empty: runs on)", "終了月（空欄：継続）";
         YearlyEscalationField => "Yearly escalation (%)", "年間上昇率（%）";
-        AmountColumn => "Amount (¤)", "金額（¤）";
+        /// Amounts of several currencies: each cell names its own.
+        AmountColumn => "Amount", "金額";
         StartMonth => "Start", "開始月";
         EndMonth => "End", "終了月";
         EscalationColumn => "Escalation (% per year)", "上昇率（%、年率）";
@@ -203,6 +206,48 @@ pub fn delete_row(what: &str, number: usize) -> String {
     }
 }
 
+crate::texts! {
+    pub enum AccountsText {
+        Title => "Accounts", "勘定科目";
+        Note => "The account (code and name) each cost books under in the exports; a line without its own takes its category\u{2019}s",
+            "書き出すファイルに載せる勘定科目（科目コードと科目名）です。個別に設定しない明細は費目の勘定科目を使います。";
+        CostItem => "Cost", "費用項目";
+        Code => "Account code", "科目コード";
+        Name => "Account name", "勘定科目";
+        Categories => "Categories", "費目";
+        Lines => "Lines with an account of their own", "明細ごとの勘定科目";
+        LinesNote => "Leave a line empty to book it under its category\u{2019}s account. Tools per seat take the tools category\u{2019}s.",
+            "空欄の明細は費目の勘定科目で計上します。ツール（1席あたり）はツール費の勘定科目を使います。";
+        Burden => "burden", "法定福利費の内訳";
+        PerHead => "per head", "一人当たり費用";
+        OtherCost => "other cost", "その他の費用";
+        CloudLine => "cloud", "クラウド";
+        ResetToPreset => "Reset to the Japan preset", "日本のプリセットに戻す";
+        ResetNote => "Sets each category to the account Japanese finance teams usually book it under, without codes, and clears the lines\u{2019} own accounts. Undo puts them back.",
+            "費目を一般的な勘定科目（給料手当、賞与、法定福利費など、科目コードなし）に戻し、明細ごとの設定を消去します。元に戻すボタンで取り消せます。";
+    }
+}
+
+/// A refused account code or name, as a sentence for the field.
+pub fn account_problem(problem: &crate::model::accounts::AccountProblem) -> String {
+    use crate::model::accounts::AccountProblem as P;
+    match lang() {
+        Lang::En => problem.to_string(),
+        Lang::Ja => match problem {
+            P::CodeTooLong { max } => format!("科目コードは{max}文字以内で入力してください。"),
+            P::CodeCharacter { found } if found.is_whitespace() => {
+                "科目コードに使えるのは英数字と「- . / _」だけです（空白は使えません）。"
+                    .to_string()
+            }
+            P::CodeCharacter { found } => format!(
+                "科目コードに使えるのは英数字と「- . / _」だけです（「{found}」は使えません）。"
+            ),
+            P::NameTooLong { max } => format!("勘定科目は{max}文字以内で入力してください。"),
+            P::ControlCharacter => "タブや改行は入力できません。".to_string(),
+        },
+    }
+}
+
 /// An empty table of rows: "No tools yet." / "ツールはまだありません。".
 pub fn no_rows(what: &str) -> String {
     match lang() {
@@ -227,6 +272,7 @@ mod tests {
     #[test]
     fn translated() {
         crate::i18n::assert_translated::<super::AssumptionsText>();
+        crate::i18n::assert_translated::<super::AccountsText>();
     }
 
     #[test]
@@ -258,6 +304,28 @@ mod tests {
             add_row("ツール"),
         ] {
             assert!(reads_as_japanese(&text), "{text}");
+        }
+        set_lang(Lang::En);
+    }
+
+    #[test]
+    fn account_problems_in_each_language() {
+        use crate::model::accounts::AccountProblem as P;
+        let problems = [
+            P::CodeTooLong { max: 20 },
+            P::CodeCharacter { found: '給' },
+            P::CodeCharacter { found: ' ' },
+            P::NameTooLong { max: 60 },
+            P::ControlCharacter,
+        ];
+        set_lang(Lang::En);
+        assert_eq!(
+            account_problem(&P::CodeTooLong { max: 20 }),
+            "An account code has at most 20 characters."
+        );
+        set_lang(Lang::Ja);
+        for p in &problems {
+            assert!(reads_as_japanese(&account_problem(p)), "{p}");
         }
         set_lang(Lang::En);
     }

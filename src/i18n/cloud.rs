@@ -44,8 +44,9 @@ crate::texts! {
         /// One row of the savings list, for its buttons.
         SavingRow => "savings initiative", "削減施策";
         OneOffMonth => "Month", "計上月";
-        /// The one-offs' amount column; `¤` becomes the currency's code.
-        OneOffAmountColumn => "Amount (¤)", "金額（¤）";
+        /// The one-offs' amount column: in the line's currency, which each
+        /// cell names.
+        OneOffAmountColumn => "Amount", "金額";
         Note => "Note", "メモ";
         /// One row of the one-offs list, for its buttons.
         OneOffRow => "one-off", "一時費用";

@@ -19,8 +19,8 @@ crate::texts! {
         LedgerText => "One row per scenario, month, team, position or line and category, with its fiscal year.",
             "シナリオ・月・チーム・ポジション（または明細行）・費目ごとに1行、年度付きで出力します。";
         Summary => "Fiscal-year summary", "年度別サマリー";
-        SummaryText => "Totals per scenario, fiscal year, team and category, with headcount and cost per engineer.",
-            "シナリオ・年度・チーム・費目ごとの合計を、人数とエンジニア1人あたりの費用付きで出力します。";
+        SummaryText => "Totals per scenario, fiscal year, team and category, with headcount, cost per engineer and each category's account.",
+            "シナリオ・年度・チーム・費目ごとの合計を、人数・エンジニア1人あたりの費用・費目ごとの勘定科目付きで出力します。";
         Roster => "Roster", "ポジション一覧";
         RosterText => "Every position with its fields, band, compa-ratio and annual cost per fiscal year.",
             "すべてのポジションを、各項目・給与レンジ・コンパレシオ・年度ごとの年額費用付きで出力します。";
@@ -28,12 +28,17 @@ crate::texts! {
         ComparisonText => "Each scenario's totals per fiscal year and category, and the difference from the base.",
             "各シナリオの年度・費目ごとの合計と、基準シナリオとの差を出力します。";
         Pivot => "Pivot by month, quarter and half", "月・四半期・半期別の集計表";
-        PivotText => "Per fiscal year, each category's months with quarter (Q1–Q4) and half (H1/H2) subtotals and the year's total, with its account; more layouts, units and Japanese labels in the Pivot view.",
-            "年度ごとに、費目別の月次金額と四半期（第1〜第4四半期）・半期（上期・下期）の小計、通期の合計を勘定科目付きで出力します。ほかの集計軸・単位・日本語の見出しは「集計表」画面で選べます。";
+        PivotText => "Per fiscal year, each category's months with quarter (Q1–Q4) and half (H1/H2) subtotals and the year's total, with its account; more layouts in the Pivot view.",
+            "年度ごとに、費目別の月次金額と四半期（第1〜第4四半期）・半期（上期・下期）の小計、通期の合計を勘定科目付きで出力します。ほかの集計軸は「集計表」画面で選べます。";
         /// The chooser of the ledger's months.
         LedgerYear => "Ledger's fiscal year", "月次明細の年度";
         WholeHorizon => "Whole horizon", "計画期間全体";
         Cancelled => "The download was cancelled.", "ダウンロードを中止しました。";
+        /// The unit and labels of the summary and pivot files.
+        FileUnit => "Unit of the summary and pivot", "サマリーと集計表の単位";
+        FileUnitNote => "Thousands and millions are rounded half away from zero, each total from its exact amount, and the file says so; the ledger, roster and comparison stay exact.",
+            "千円・百万円では単位未満を四捨五入します（合計は正確な金額から丸めます）。ファイルにもその旨を記載します。月次明細・ポジション一覧・シナリオ比較は丸めずに出力します。";
+        FileLabels => "Japanese headers and labels in the summary and pivot", "サマリーと集計表の見出しと項目名を日本語にする";
         /// Before the command line that writes a file too large for the browser.
         CommandLine => "Command line:", "コマンドライン：";
     }

@@ -25,6 +25,7 @@ pub mod fx;
 pub mod keeping;
 pub mod overview;
 pub mod plans;
+pub mod print;
 pub mod problems;
 pub mod roster;
 pub mod scenarios;

@@ -53,6 +53,88 @@ crate::texts! {
         MonthlyCost => "Monthly cost", "月次費用";
         /// Before the currency's code and the total.
         TotalOverHorizon => "Total over the horizon ", "計画期間の合計 ";
+        /// The period selector's label and choices (`ui::period_select`).
+        ShowBy => "Show by", "表示";
+        ByMonth => "Months", "月次";
+        ByQuarter => "Quarters", "四半期";
+        ByHalf => "Halves", "半期";
+        ByYear => "Years", "年度";
+        /// The overview's table of the year's costs by period.
+        ByPeriod => "Costs by period", "期間別の費用";
+        HeadsAtPeriodEnd => "Heads at period end", "期末人数";
+        // The hiring plan on the Headcount view (`ui::hiring_plan`).
+        HiringPlan => "Hiring plan", "採用計画";
+        HiringPlanNote => "Planned hires (open and planned positions starting in the period) per team, and each team's headcount at the period's end.",
+            "チーム別の採用予定数（期間中に開始する募集中・計画中のポジション）と、各期末の人数です。";
+        NewHires => "Hires", "採用数";
+        Departures => "Departures", "退職者数";
+        HeadsAtEnd => "Headcount at period end", "期末人員";
+        NoTeams => "The scenario has no teams.", "このシナリオにはチームがありません。";
+    }
+}
+
+/// A period of the horizon, as a column or a strip names it: "Apr 2026" /
+/// "2026年4月", "FY2026 Q1" / "2026年度 第1四半期", "FY2026 H2" / "2026年度
+/// 下期", "FY2026" / "2026年度".
+pub fn period_label(
+    period: &crate::model::periods::Period,
+    start_month: u8,
+    months: &[crate::model::YearMonth],
+) -> String {
+    use crate::model::periods::{Granularity, Slot};
+    let year = format::fiscal_year(period.year);
+    let slot = match period.granularity {
+        Granularity::Months => {
+            return months
+                .get(period.first_month)
+                .map(|m| format::month(*m))
+                .unwrap_or_default();
+        }
+        Granularity::Quarters => Slot::Quarter(period.number),
+        Granularity::Halves => Slot::Half(period.number),
+        Granularity::Years => return year,
+    };
+    format!("{year} {}", super::finance::slot(slot, start_month))
+}
+
+/// A period's short name inside one fiscal year: "Apr" / "4月", "Q1" /
+/// "第1四半期", "H1" / "上期", "FY total" / "通期".
+pub fn period_short(period: &crate::model::periods::Period, start_month: u8) -> String {
+    use crate::model::periods::{Granularity, Slot};
+    let slot = match period.granularity {
+        Granularity::Months => Slot::Month(period.number),
+        Granularity::Quarters => Slot::Quarter(period.number),
+        Granularity::Halves => Slot::Half(period.number),
+        Granularity::Years => Slot::Year,
+    };
+    super::finance::slot(slot, start_month)
+}
+
+/// An amount in a display unit, with the unit: "¥1,940,679,422",
+/// "¥1,940,679K" / "1,940,679千円", "$1,234M" / "1,234百万米ドル". The
+/// currency's own unit is exact; the others round the exact total once.
+pub fn amount_in(
+    minor: i128,
+    currency: crate::model::Currency,
+    unit: crate::model::units::Unit,
+) -> String {
+    use crate::model::units::Unit;
+    if unit == Unit::One {
+        return format::money(minor, currency);
+    }
+    let figure = unit.grouped(minor, currency);
+    match lang() {
+        Lang::En => {
+            let name = unit.name_en(currency);
+            // "¥K" → "¥1,941K"; "CHF K" → "CHF 1,941K".
+            let (symbol, suffix) = name.split_at(name.len() - 1);
+            let (sign, digits) = match figure.strip_prefix('-') {
+                Some(d) => ("-", d),
+                None => ("", figure.as_str()),
+            };
+            format!("{sign}{symbol}{digits}{suffix}")
+        }
+        Lang::Ja => format!("{figure}{}", unit.name_ja(currency)),
     }
 }
 
@@ -187,6 +269,41 @@ mod tests {
     fn translated() {
         assert_translated::<OverviewText>();
         assert_translated::<ChartText>();
+    }
+
+    #[test]
+    fn amounts_in_a_unit_and_period_names() {
+        use crate::model::Currency;
+        use crate::model::periods::{Granularity, periods};
+        use crate::model::units::Unit;
+        let jpy = Currency::from_code("JPY").unwrap();
+        let usd = Currency::from_code("USD").unwrap();
+        let months: Vec<crate::model::YearMonth> = (0..12)
+            .map(|m| {
+                crate::model::YearMonth::new(2026, 4)
+                    .unwrap()
+                    .add_months(m)
+                    .unwrap()
+            })
+            .collect();
+        let quarters = periods(&months, 4, Granularity::Quarters);
+        set_lang(Lang::En);
+        assert_eq!(amount_in(1_940_679_422, jpy, Unit::One), "¥1,940,679,422");
+        assert_eq!(amount_in(1_940_679_422, jpy, Unit::Thousand), "¥1,940,679K");
+        assert_eq!(amount_in(-1_500_000, jpy, Unit::Million), "-¥2M");
+        assert_eq!(amount_in(123_456_789, usd, Unit::Thousand), "$1,235K");
+        assert_eq!(period_label(&quarters[1], 4, &months), "FY2026 Q2");
+        assert_eq!(period_short(&quarters[3], 4), "Q4");
+        set_lang(Lang::Ja);
+        assert_eq!(
+            amount_in(1_940_679_422, jpy, Unit::Thousand),
+            "1,940,679千円"
+        );
+        assert_eq!(amount_in(1_940_679_422, jpy, Unit::Million), "1,941百万円");
+        assert_eq!(period_label(&quarters[1], 4, &months), "2026年度 第2四半期");
+        let halves = periods(&months, 4, Granularity::Halves);
+        assert_eq!(period_short(&halves[1], 4), "下期");
+        set_lang(Lang::En);
     }
 
     #[test]

@@ -5,6 +5,11 @@ use super::{Lang, lang};
 crate::texts! {
     pub enum ShellText {
         Language => "Language", "表示言語";
+        // While a view's code arrives (`ui::lazy_view`).
+        ViewLoading => "Loading this view…", "この画面を読み込んでいます…";
+        ViewLoadFailed => "This view could not be loaded. The rest of the planner works, and your plan is safe. Check the connection and try again.",
+            "この画面を読み込めませんでした。ほかの画面は使え、計画も失われていません。接続を確認して、もう一度お試しください。";
+        ViewLoadRetry => "Try again", "再読み込み";
         PlanName => "Plan name", "計画名";
         // After a crash (`ui::crash`, shown by `src/crash.js`).
         CrashTitle => "Fleetplan stopped working and can no longer save this plan.",

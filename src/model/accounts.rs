@@ -205,6 +205,166 @@ pub fn japan_accounts() -> Accounts {
     accounts
 }
 
+/// The longest account code: chart-of-accounts codes are short ("5110",
+/// "610-20-001"); a longer text is almost surely a name typed in the
+/// wrong field.
+pub const CODE_MAX_CHARS: usize = 20;
+/// The longest account name.
+pub const NAME_MAX_CHARS: usize = 60;
+
+/// Why a typed account code or name is refused; the English is the
+/// [`Display`](std::fmt::Display), the UI says it in its language.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AccountProblem {
+    /// More than [`CODE_MAX_CHARS`] characters.
+    CodeTooLong { max: usize },
+    /// A character a code does not hold (codes are letters, digits and
+    /// `-` `.` `/` `_`).
+    CodeCharacter { found: char },
+    /// More than [`NAME_MAX_CHARS`] characters.
+    NameTooLong { max: usize },
+    /// A control character (a tab or line break pasted from a sheet).
+    ControlCharacter,
+}
+
+impl std::fmt::Display for AccountProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::CodeTooLong { max } => {
+                write!(f, "An account code has at most {max} characters.")
+            }
+            Self::CodeCharacter { found } if found.is_whitespace() => write!(
+                f,
+                "An account code holds letters, digits and - . / _ only, without spaces."
+            ),
+            Self::CodeCharacter { found } => write!(
+                f,
+                "An account code holds letters, digits and - . / _ only, not \u{201c}{found}\u{201d}."
+            ),
+            Self::NameTooLong { max } => {
+                write!(f, "An account name has at most {max} characters.")
+            }
+            Self::ControlCharacter => {
+                write!(f, "Tabs and line breaks cannot be part of an account.")
+            }
+        }
+    }
+}
+
+/// A full-width ASCII form (５１１０, Ａ－１, typed with a Japanese input
+/// method left on) as its ASCII letter; the ideographic space as a space.
+fn half_width(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '\u{3000}' => ' ',
+        'ー' | '−' => '-',
+        _ => c,
+    }
+}
+
+/// Reads a typed account code: trimmed, full-width letters and digits made
+/// ASCII; empty means unset.
+pub fn parse_code(text: &str) -> Result<String, AccountProblem> {
+    let code: String = text.chars().map(half_width).collect();
+    let code = code.trim();
+    if code.chars().any(char::is_control) {
+        return Err(AccountProblem::ControlCharacter);
+    }
+    if let Some(found) = code
+        .chars()
+        .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '/' | '_')))
+    {
+        return Err(AccountProblem::CodeCharacter { found });
+    }
+    if code.chars().count() > CODE_MAX_CHARS {
+        return Err(AccountProblem::CodeTooLong {
+            max: CODE_MAX_CHARS,
+        });
+    }
+    Ok(code.to_string())
+}
+
+/// Reads a typed account name: trimmed (the ideographic space too); empty
+/// means unset.
+pub fn parse_name(text: &str) -> Result<String, AccountProblem> {
+    let name = text.trim();
+    if name.chars().any(char::is_control) {
+        return Err(AccountProblem::ControlCharacter);
+    }
+    if name.chars().count() > NAME_MAX_CHARS {
+        return Err(AccountProblem::NameTooLong {
+            max: NAME_MAX_CHARS,
+        });
+    }
+    Ok(name.to_string())
+}
+
+/// What an account is edited for: a category, or one line by its name.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum AccountTarget {
+    Category(Category),
+    Line(LineKind, String),
+}
+
+impl Accounts {
+    /// The account set for `target` itself (a line's own, not its
+    /// category's; empty when unset).
+    pub fn own(&self, target: &AccountTarget) -> Account {
+        match target {
+            AccountTarget::Category(c) => self.category(*c),
+            AccountTarget::Line(kind, name) => {
+                self.lines(*kind).get(name).cloned().unwrap_or_default()
+            }
+        }
+    }
+
+    /// Sets (or removes, when empty) the account of `target`.
+    pub fn set(&mut self, target: &AccountTarget, account: Account) {
+        match target {
+            AccountTarget::Category(c) => self.set_category(*c, account),
+            AccountTarget::Line(kind, name) => self.set_line(*kind, name, account),
+        }
+    }
+}
+
+/// The lines of `scenario` that can carry an account of their own, in the
+/// order Assumptions shows them: burden components, per-head costs, other
+/// costs, cloud lines (each name once).
+pub fn account_lines(scenario: &Scenario) -> Vec<(LineKind, String)> {
+    let mut lines: Vec<(LineKind, String)> = Vec::new();
+    let names = scenario
+        .people
+        .burden
+        .iter()
+        .map(|b| (LineKind::Burden, &b.name))
+        .chain(
+            scenario
+                .people
+                .per_head
+                .iter()
+                .map(|c| (LineKind::PerHead, &c.name)),
+        )
+        .chain(
+            scenario
+                .other_costs
+                .iter()
+                .map(|c| (LineKind::OtherCost, &c.name)),
+        )
+        .chain(
+            scenario
+                .cloud
+                .lines
+                .iter()
+                .map(|l| (LineKind::CloudLine, &l.name)),
+        );
+    for (kind, name) in names {
+        if !lines.iter().any(|(k, n)| *k == kind && n == name) {
+            lines.push((kind, name.clone()));
+        }
+    }
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -247,5 +407,52 @@ mod tests {
                 .code,
             "6150"
         );
+    }
+    #[test]
+    fn typed_codes_are_read_as_finance_writes_them() {
+        assert_eq!(parse_code(" 5110 ").unwrap(), "5110");
+        // A Japanese input method left on: full-width digits and hyphen.
+        assert_eq!(parse_code("６１０－２０").unwrap(), "610-20");
+        assert_eq!(parse_code("").unwrap(), "");
+        assert_eq!(
+            parse_code("51 10"),
+            Err(AccountProblem::CodeCharacter { found: ' ' })
+        );
+        assert_eq!(
+            parse_code("給料手当"),
+            Err(AccountProblem::CodeCharacter { found: '給' })
+        );
+        assert_eq!(
+            parse_code(&"1".repeat(CODE_MAX_CHARS + 1)),
+            Err(AccountProblem::CodeTooLong {
+                max: CODE_MAX_CHARS
+            })
+        );
+        assert_eq!(parse_name("　給料手当 ").unwrap(), "給料手当");
+        assert_eq!(
+            parse_name("給料\t手当"),
+            Err(AccountProblem::ControlCharacter)
+        );
+        assert_eq!(
+            parse_name(&"あ".repeat(NAME_MAX_CHARS + 1)),
+            Err(AccountProblem::NameTooLong {
+                max: NAME_MAX_CHARS
+            })
+        );
+    }
+
+    #[test]
+    fn a_target_sets_its_own_account_only() {
+        let mut accounts = japan_accounts();
+        let line = AccountTarget::Line(LineKind::Burden, "Health insurance".into());
+        assert!(accounts.own(&line).is_empty());
+        accounts.set(&line, Account::new("", "福利厚生費"));
+        assert_eq!(accounts.own(&line).name, "福利厚生費");
+        assert_eq!(accounts.category(Category::Burden).name, "法定福利費");
+        let base = AccountTarget::Category(Category::Base);
+        accounts.set(&base, Account::new("5110", "給料手当"));
+        assert_eq!(accounts.own(&base), Account::new("5110", "給料手当"));
+        accounts.set(&line, Account::default());
+        assert!(accounts.burden.is_empty());
     }
 }

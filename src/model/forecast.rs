@@ -17,7 +17,9 @@ use super::date::YearMonth;
 use super::exact::{Ratio, mul_div};
 use super::fx;
 use super::grades;
-use super::ledger::{Activity, CATEGORY_COUNT, Category, Component, LedgerRow, LedgerSink, Source};
+use super::ledger::{
+    Activity, CATEGORY_COUNT, Category, Component, Foreign, LedgerRow, LedgerSink, Source,
+};
 use super::money::{Currency, div_round, to_minor};
 use super::plan::{BurdenBasis, CapPeriod, Employment, FirstBonus, OtherCostKind, Plan, Scenario};
 use super::problem::Problem;
@@ -336,10 +338,13 @@ pub struct PreparedScenario<'a> {
     /// Every position's allowances, in minor units, one after another.
     allowances: Vec<i64>,
     /// Per-head costs that apply, per (rate period, team, contractor):
-    /// (index, amount).
-    per_head_sets: Vec<Vec<(u16, i64)>>,
+    /// (index, amount, the price in its own currency if not the plan's).
+    per_head_sets: Vec<Vec<(u16, i64, Foreign)>>,
     /// The per-seat tools of each team, summed, per (rate period, team).
     team_tools: Vec<i64>,
+    /// The same sums in the tools' currency, when all of a team's tools
+    /// are in one other currency (`Foreign::NONE` otherwise).
+    team_tools_foreign: Vec<Foreign>,
     /// The rate period of each month (see [`fx::rate_periods`]): prices in
     /// another currency are converted once per period.
     period_of: Vec<u16>,
@@ -373,7 +378,9 @@ struct Work {
     /// The position's allowance rows and per-head rows of the current
     /// steady state (see [`Steady`]).
     allowance_rows: Vec<i64>,
-    per_head_rows: Vec<i64>,
+    /// Each per-head row's amount and, for a cost in another currency,
+    /// its amount in that currency.
+    per_head_rows: Vec<(i64, Foreign)>,
 }
 
 /// Cap counters of one burden component for the position being computed.
@@ -410,6 +417,7 @@ struct Steady {
     pay: i64,
     training: i64,
     tools: i64,
+    tools_foreign: Foreign,
     backfill_fee: i64,
     dev_cloud: i64,
     /// The month's allowances as booked, before vacancy (burden basis).
@@ -463,6 +471,7 @@ impl<'a> PreparedScenario<'a> {
             allowances: rules.allowances,
             per_head_sets: rules.per_head_sets,
             team_tools: rules.team_tools,
+            team_tools_foreign: rules.team_tools_foreign,
             period_of: rules.period_of,
             rates: rules.rates,
             raise: rules.raise,
@@ -488,8 +497,9 @@ struct ScenarioRules {
     bonus: [Option<Payout>; 13],
     first_bonus: FirstBonus,
     allowances: Vec<i64>,
-    per_head_sets: Vec<Vec<(u16, i64)>>,
+    per_head_sets: Vec<Vec<(u16, i64, Foreign)>>,
     team_tools: Vec<i64>,
+    team_tools_foreign: Vec<Foreign>,
     period_of: Vec<u16>,
     rates: fx::RatePaths,
     raise: Option<Ratio>,
@@ -646,6 +656,10 @@ impl ScenarioRules {
         let (period_of, period_firsts) = fx::rate_periods(&rates, &month_indexes);
         let team_count = scenario.teams.len();
         let mut team_tools = vec![0_i64; period_firsts.len() * team_count];
+        // The ledger shows a team's tools in their currency when they share
+        // one other currency; `None` until a team's first tool, then
+        // `Some(NONE)` once they mix currencies.
+        let mut tools_foreign: Vec<Option<Foreign>> = vec![None; team_tools.len()];
         for (period, &first) in period_firsts.iter().enumerate() {
             for tool in &scenario.tools {
                 let cost = fx::price_minor(
@@ -655,14 +669,35 @@ impl ScenarioRules {
                     &rates,
                     first,
                 )?;
+                let in_currency =
+                    fx::foreign_price(tool.monthly_per_seat, &tool.currency, currency, &rates)?;
                 for (t, team) in scenario.teams.iter().enumerate() {
                     if tool.teams.is_empty() || tool.teams.contains(&team.name) {
                         let slot = team_tools.get_mut(period * team_count + t)?;
                         *slot = slot.saturating_add(cost);
+                        let foreign = tools_foreign.get_mut(period * team_count + t)?;
+                        *foreign = Some(match *foreign {
+                            None => in_currency,
+                            Some(so_far)
+                                if so_far.currency == in_currency.currency
+                                    && in_currency.currency != 0 =>
+                            {
+                                Foreign {
+                                    amount_minor: { so_far.amount_minor }
+                                        .saturating_add(in_currency.amount_minor),
+                                    ..so_far
+                                }
+                            }
+                            Some(_) => Foreign::NONE,
+                        });
                     }
                 }
             }
         }
+        let team_tools_foreign: Vec<Foreign> = tools_foreign
+            .into_iter()
+            .map(|f| f.unwrap_or(Foreign::NONE))
+            .collect();
 
         // Team names to indexes once, not once per position.
         let team_of: std::collections::HashMap<&str, usize> = scenario
@@ -688,7 +723,9 @@ impl ScenarioRules {
                                 &rates,
                                 first,
                             )?;
-                            set.push((u16::try_from(i).ok()?, amount));
+                            let foreign =
+                                fx::foreign_price(cost.monthly, &cost.currency, currency, &rates)?;
+                            set.push((u16::try_from(i).ok()?, amount, foreign));
                         }
                     }
                     per_head_sets.push(set);
@@ -752,6 +789,7 @@ impl ScenarioRules {
             allowances,
             per_head_sets,
             team_tools,
+            team_tools_foreign,
             period_of,
             rates,
             raise,
@@ -1045,8 +1083,9 @@ impl<'a> PreparedScenario<'a> {
             .unwrap_or(&[]);
         let team_count = self.scenario.teams.len();
         let mut period = u16::MAX;
-        let mut per_head: &[(u16, i64)] = &[];
+        let mut per_head: &[(u16, i64, Foreign)] = &[];
         let mut tools_monthly = 0_i64;
+        let mut tools_foreign = Foreign::NONE;
         let wants_rows = sink.wants_position_rows();
         let source = Source::Position(index as u32);
         let team = Some(p.team);
@@ -1060,6 +1099,7 @@ impl<'a> PreparedScenario<'a> {
             pay: 0,
             training: 0,
             tools: 0,
+            tools_foreign: Foreign::NONE,
             backfill_fee: 0,
             dev_cloud: 0,
             allowance_pay: 0,
@@ -1087,21 +1127,23 @@ impl<'a> PreparedScenario<'a> {
             }
             let m16 = m as u16;
             let mut by_category = [0_i128; CATEGORY_COUNT];
-            let mut emit = |category: Category, component: Component, amount: i64| {
-                if amount != 0 {
-                    by_category[category.index()] += i128::from(amount);
-                    if wants_rows {
-                        sink.row(&LedgerRow {
-                            month: m16,
-                            team,
-                            source,
-                            category,
-                            component,
-                            amount_minor: amount,
-                        });
+            let mut emit =
+                |category: Category, component: Component, amount: i64, foreign: Foreign| {
+                    if amount != 0 {
+                        by_category[category.index()] += i128::from(amount);
+                        if wants_rows {
+                            sink.row(&LedgerRow {
+                                month: m16,
+                                team,
+                                source,
+                                category,
+                                component,
+                                amount_minor: amount,
+                                foreign,
+                            });
+                        }
                     }
-                }
-            };
+                };
 
             // A raise applies to employees who started before the month's first day.
             annual = self.raised(p, annual, month);
@@ -1135,6 +1177,11 @@ impl<'a> PreparedScenario<'a> {
                     .get(p_index * team_count + p.team as usize)
                     .copied()
                     .unwrap_or(0);
+                tools_foreign = self
+                    .team_tools_foreign
+                    .get(p_index * team_count + p.team as usize)
+                    .copied()
+                    .unwrap_or(Foreign::NONE);
             }
             let key = (annual, a_n, a_d, k_step, period);
             if steady.key != key {
@@ -1149,6 +1196,11 @@ impl<'a> PreparedScenario<'a> {
                     [12, a_d, occupied_den],
                 );
                 steady.tools = mul_div([tools_monthly, occupied], [occupied_den]);
+                // A seat's share in the tools' own currency, as in the plan's.
+                steady.tools_foreign = Foreign {
+                    amount_minor: mul_div([tools_foreign.amount_minor, occupied], [occupied_den]),
+                    ..tools_foreign
+                };
                 steady.backfill_fee = match (p.employee, vacancy) {
                     (true, Some(v)) if !v.rate.is_zero() && !fee.is_zero() => mul_div(
                         [annual, v.rate.n, p.fte.n, a_n, fee.n],
@@ -1164,15 +1216,26 @@ impl<'a> PreparedScenario<'a> {
                     allowance_rows.push(mul_div([amount, a_n, occupied], [a_d, occupied_den]));
                 }
                 per_head_rows.clear();
-                for &(_, amount) in per_head {
-                    per_head_rows.push(mul_div([amount, occupied], [occupied_den]));
+                for &(_, amount, foreign) in per_head {
+                    per_head_rows.push((
+                        mul_div([amount, occupied], [occupied_den]),
+                        Foreign {
+                            amount_minor: mul_div([foreign.amount_minor, occupied], [occupied_den]),
+                            ..foreign
+                        },
+                    ));
                 }
             }
 
-            emit(Category::Base, Component::Main, steady.base);
+            emit(Category::Base, Component::Main, steady.base, Foreign::NONE);
             // Fixed allowances: prorated like base pay, never raised.
             for (i, &amount) in allowance_rows.iter().enumerate() {
-                emit(Category::Base, Component::Allowance(i as u16), amount);
+                emit(
+                    Category::Base,
+                    Component::Allowance(i as u16),
+                    amount,
+                    Foreign::NONE,
+                );
             }
             let pay = steady.pay.saturating_add(steady.allowance_pay);
             // Graded mode: enrolled on the month's last day, or joined and
@@ -1227,7 +1290,7 @@ impl<'a> PreparedScenario<'a> {
                     [annual, p.fte.n, months.n, occupied, worked],
                     [base_den, months.d, occupied_den, len],
                 );
-                emit(Category::Bonus, Component::Main, bonus);
+                emit(Category::Bonus, Component::Main, bonus, Foreign::NONE);
                 bonus_basis = mul_div(
                     [annual, p.fte.n, months.n, worked],
                     [base_den, months.d, len],
@@ -1332,7 +1395,12 @@ impl<'a> PreparedScenario<'a> {
                     {
                         month.burden_subjects.push((c as u16, subject));
                     }
-                    emit(Category::Burden, Component::Burden(c as u16), burden);
+                    emit(
+                        Category::Burden,
+                        Component::Burden(c as u16),
+                        burden,
+                        Foreign::NONE,
+                    );
                 }
             }
 
@@ -1341,25 +1409,48 @@ impl<'a> PreparedScenario<'a> {
                     Category::Recruiting,
                     Component::HireFee,
                     mul_div([annual, p.fte.n, fee.n], [p.fte.d, fee.d]),
+                    Foreign::NONE,
                 );
-                emit(Category::Recruiting, Component::Onboarding, self.onboarding);
-                emit(Category::Equipment, Component::Main, self.equipment);
+                emit(
+                    Category::Recruiting,
+                    Component::Onboarding,
+                    self.onboarding,
+                    Foreign::NONE,
+                );
+                emit(
+                    Category::Equipment,
+                    Component::Main,
+                    self.equipment,
+                    Foreign::NONE,
+                );
             }
             emit(
                 Category::Recruiting,
                 Component::BackfillFee,
                 steady.backfill_fee,
+                Foreign::NONE,
             );
-            emit(Category::Tools, Component::Main, steady.tools);
+            emit(
+                Category::Tools,
+                Component::Main,
+                steady.tools,
+                steady.tools_foreign,
+            );
             // Per-head costs: in full for every month active at all.
-            for (&(i, _), &amount) in per_head.iter().zip(per_head_rows.iter()) {
-                emit(Category::Benefits, Component::PerHead(i), amount);
+            for (&(i, _, _), &(amount, foreign)) in per_head.iter().zip(per_head_rows.iter()) {
+                emit(Category::Benefits, Component::PerHead(i), amount, foreign);
             }
-            emit(Category::Training, Component::Main, steady.training);
+            emit(
+                Category::Training,
+                Component::Main,
+                steady.training,
+                Foreign::NONE,
+            );
             emit(
                 Category::Cloud,
                 Component::DevEnvironments,
                 steady.dev_cloud,
+                Foreign::NONE,
             );
 
             sink.position_month(m16, p.team, &by_category);
@@ -1385,6 +1476,11 @@ impl<'a> PreparedScenario<'a> {
         let factor = |currency: &Option<String>, month: i32| {
             fx::factor_at(currency, plan_currency, rates, month).unwrap_or(fx::Factor::ONE)
         };
+        // A row's amount in its own currency, when that is not the plan's.
+        let foreign_of = |currency: &Option<String>| {
+            let index = fx::foreign(currency, plan_currency).and_then(|code| rates.index_of(code));
+            move |stated: i64| index.map_or(Foreign::NONE, |i| Foreign::of(i, stated))
+        };
         let Some(h0) = self.months.first().map(|m| m.index) else {
             return;
         };
@@ -1402,20 +1498,22 @@ impl<'a> PreparedScenario<'a> {
                 continue;
             };
             let start = cost.start.index();
-            let row = |month: usize, amount: i64| LedgerRow {
+            let in_currency = foreign_of(&cost.currency);
+            let row = |month: usize, amount: i64, stated: i64| LedgerRow {
                 month: month as u16,
                 team,
                 source: Source::OtherCost(o as u32),
                 category: Category::Other,
                 component: Component::Main,
                 amount_minor: amount,
+                foreign: in_currency(stated),
             };
             match cost.kind {
                 OtherCostKind::OneOff => {
                     let m = start - h0;
                     if m >= 0 && (m as usize) < self.months.len() && amount != 0 {
                         let converted = factor(&cost.currency, start).convert(amount.into(), 1);
-                        sink.row(&row(m as usize, converted));
+                        sink.row(&row(m as usize, converted, amount));
                     }
                 }
                 OtherCostKind::Monthly => {
@@ -1438,7 +1536,7 @@ impl<'a> PreparedScenario<'a> {
                         if current != 0 {
                             let converted =
                                 factor(&cost.currency, month.index).convert(current.into(), 1);
-                            sink.row(&row(m, converted));
+                            sink.row(&row(m, converted, current));
                         }
                     }
                 }
@@ -1447,6 +1545,7 @@ impl<'a> PreparedScenario<'a> {
 
         for (l, line) in self.scenario.cloud.lines.iter().enumerate() {
             let source = Source::CloudLine(l as u32);
+            let in_currency = foreign_of(&line.currency);
             let Some(on_demand) = fx::exponent_of(&line.currency, plan_currency)
                 .and_then(|e| to_minor(line.on_demand_monthly, e))
             else {
@@ -1493,17 +1592,20 @@ impl<'a> PreparedScenario<'a> {
                         category: Category::Cloud,
                         component: Component::Main,
                         amount_minor: amount,
+                        // The carried amount to the line currency's minor unit.
+                        foreign: in_currency(narrow(div_round(effective, CLOUD_CARRY))),
                     });
                 }
             }
             for (i, one_off) in line.one_offs.iter().enumerate() {
                 let m = one_off.month.index() - h0;
-                let Some(amount) = fx::exponent_of(&line.currency, plan_currency)
+                let Some(stated) = fx::exponent_of(&line.currency, plan_currency)
                     .and_then(|e| to_minor(one_off.amount, e))
-                    .map(|a| factor(&line.currency, one_off.month.index()).convert(a.into(), 1))
                 else {
                     continue;
                 };
+                let amount =
+                    factor(&line.currency, one_off.month.index()).convert(stated.into(), 1);
                 if m >= 0 && (m as usize) < self.months.len() && amount != 0 {
                     sink.row(&LedgerRow {
                         month: m as u16,
@@ -1512,11 +1614,18 @@ impl<'a> PreparedScenario<'a> {
                         category: Category::Cloud,
                         component: Component::OneOff(i as u16),
                         amount_minor: amount,
+                        foreign: in_currency(stated),
                     });
                 }
             }
         }
     }
+}
+
+/// `value` as an `i64`, saturating: a line's carried amount in its own
+/// minor units, which validation keeps far inside.
+fn narrow(value: i128) -> i64 {
+    i64::try_from(value).unwrap_or(if value < 0 { i64::MIN } else { i64::MAX })
 }
 
 /// `value × factor`, rounded half away from zero at the carry precision.

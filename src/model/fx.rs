@@ -78,6 +78,11 @@ impl RatePaths {
         self.paths.is_empty()
     }
 
+    /// The position of `currency` in [`currencies`](Self::currencies).
+    pub fn index_of(&self, currency: &str) -> Option<usize> {
+        self.paths.iter().position(|(c, _)| c == currency)
+    }
+
     pub fn currencies(&self) -> impl Iterator<Item = &str> {
         self.paths.iter().map(|(c, _)| c.as_str())
     }
@@ -153,6 +158,26 @@ pub fn price_minor(
             let factor = Factor::of(rate, plan.exponent(), foreign.exponent())?;
             let minor = super::money::to_minor(amount, foreign.exponent())?;
             Some(factor.convert(i128::from(minor), 1))
+        }
+    }
+}
+
+/// A price in its own currency's minor units, for the ledger: `NONE` for
+/// the plan's currency; `None` when the currency has no rate path or the
+/// amount does not fit its minor unit.
+pub fn foreign_price(
+    amount: Decimal,
+    currency: &Option<String>,
+    plan: Currency,
+    paths: &RatePaths,
+) -> Option<super::ledger::Foreign> {
+    match foreign(currency, plan) {
+        None => Some(super::ledger::Foreign::NONE),
+        Some(code) => {
+            let index = paths.index_of(code)?;
+            let exponent = Currency::from_code(code)?.exponent();
+            let minor = super::money::to_minor(amount, exponent)?;
+            Some(super::ledger::Foreign::of(index, minor))
         }
     }
 }

@@ -101,6 +101,9 @@ pub enum Component {
 }
 
 /// One amount of the ledger, in minor units of the plan's currency.
+///
+/// 40 bytes (checked by a test): the ledger export keeps every row of a
+/// window of months.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct LedgerRow {
     /// Month of the horizon, 0 for its first month.
@@ -111,6 +114,58 @@ pub struct LedgerRow {
     pub category: Category,
     pub component: Component,
     pub amount_minor: i64,
+    /// The amount in the currency the cost is stated in, for a row
+    /// converted from another currency (see [`Foreign`]).
+    pub foreign: Foreign,
+}
+
+/// A converted row's amount before conversion: exact in minor units of
+/// its currency, which is the `index`-th of the scenario's rate paths
+/// ([`RatePaths::currencies`](super::fx::RatePaths::currencies)). The rate is
+/// the path's rate in the row's month. Packed (9 bytes, no `Option`) so a
+/// row is 40 bytes rather than 48: the ledger of a large plan is millions
+/// of rows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[repr(C, packed)]
+pub struct Foreign {
+    /// 1 + the currency's index in the rate paths; 0 for the plan's currency.
+    pub currency: u8,
+    pub amount_minor: i64,
+}
+
+impl Foreign {
+    /// A row in the plan's own currency.
+    pub const NONE: Foreign = Foreign {
+        currency: 0,
+        amount_minor: 0,
+    };
+
+    /// `amount_minor` of the `index`-th currency of the rate paths
+    /// (`NONE` past the 255th, which no plan has).
+    pub fn of(index: usize, amount_minor: i64) -> Foreign {
+        match u8::try_from(index + 1) {
+            Ok(currency) => Foreign {
+                currency,
+                amount_minor,
+            },
+            Err(_) => Self::NONE,
+        }
+    }
+
+    /// The currency's index in the rate paths and the amount, if converted.
+    pub fn get(self) -> Option<(usize, i64)> {
+        let (currency, amount) = (self.currency, self.amount_minor);
+        (currency > 0).then(|| (usize::from(currency - 1), amount))
+    }
+
+    /// The same amount with the opposite sign.
+    pub fn negated(self) -> Foreign {
+        let amount = self.amount_minor;
+        Foreign {
+            amount_minor: -amount,
+            ..self
+        }
+    }
 }
 
 /// A position's presence in one month: what headcount is made of.
@@ -300,5 +355,26 @@ pub fn source_label(scenario: &super::Scenario, source: Source) -> (&'static str
                 .map(|c| c.name.clone())
                 .unwrap_or_default(),
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_row_stays_forty_bytes() {
+        // The ledger export holds a window of a million rows.
+        assert_eq!(std::mem::size_of::<LedgerRow>(), 40);
+    }
+
+    #[test]
+    fn a_foreign_amount_knows_its_currency_and_sign() {
+        assert_eq!(Foreign::NONE.get(), None);
+        let f = Foreign::of(0, 2_100);
+        assert_eq!(f.get(), Some((0, 2_100)));
+        assert_eq!(f.negated().get(), Some((0, -2_100)));
+        assert_eq!(Foreign::of(1, -5).get(), Some((1, -5)));
+        assert_eq!(Foreign::of(255, 1), Foreign::NONE);
     }
 }

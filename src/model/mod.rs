@@ -24,6 +24,7 @@ pub mod forecast;
 pub mod fx;
 pub mod generate;
 pub mod grades;
+pub mod hiring_plan;
 pub mod ledger;
 pub mod money;
 pub mod overview;
@@ -36,6 +37,7 @@ pub mod scenarios;
 pub mod side_by_side;
 pub mod summary;
 pub mod teams;
+pub mod ticks;
 pub mod totals;
 pub mod units;
 pub mod validate;
@@ -54,8 +56,8 @@ pub use forecast::{
 };
 pub use generate::{generate_plan, generate_plan_graded, with_simple_basis};
 pub use ledger::{
-    Activity, Both, CATEGORY_COUNT, Category, Component, LedgerCollector, LedgerRow, LedgerSink,
-    Source, component_label, source_label,
+    Activity, Both, CATEGORY_COUNT, Category, Component, Foreign, LedgerCollector, LedgerRow,
+    LedgerSink, Source, component_label, source_label,
 };
 pub use money::{
     Currency, Money, format_minor, from_minor, group_digits, plain_minor, round_to_minor, to_minor,

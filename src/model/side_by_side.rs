@@ -1,18 +1,21 @@
 //! Every scenario side by side for one fiscal year or the whole horizon:
 //! totals per category, heads and FTE at the end, cost and cloud cost per
-//! engineer, each with its difference from the base scenario; and each
-//! scenario's monthly totals. What the Compare view shows; the same sums as
+//! engineer and year, each with its difference from the base scenario; the
+//! assumptions and what-ifs behind them; and each scenario's monthly totals. What the Compare view shows; the same sums as
 //! `compare` (and so the CLI's `compare` and the comparison CSV).
 
 use rust_decimal::Decimal;
 
 use super::bridge::horizon_summary;
-use super::compare::percent_of;
+use super::compare::{
+    ScenarioAssumptions, assumptions_of, fte_months, per_engineer_per_year, percent_of,
+};
 use super::date::{Date, YearMonth};
 use super::forecast::forecast_scenario;
 use super::ledger::CATEGORY_COUNT;
+use super::ledger::Category;
 use super::money::Currency;
-use super::plan::Plan;
+use super::plan::{ExchangeRate, Plan};
 use super::problem::Problem;
 use super::summary::{FiscalYear, PeriodSummary, fiscal_year_summaries, period_summary};
 use super::totals::ScenarioForecast;
@@ -35,9 +38,17 @@ pub struct ScenarioColumn {
     pub difference_pct: Option<Decimal>,
     pub heads_difference: i64,
     pub fte_difference: Decimal,
+    /// The total and the cloud total per engineer and year, whatever the
+    /// period's length ([`per_engineer_per_year`]); `None` without FTE.
+    pub cost_per_engineer_per_year: Option<i128>,
+    pub cloud_per_engineer_per_year: Option<i128>,
     /// `None` when either side has no FTE.
-    pub cost_per_engineer_difference: Option<i128>,
-    pub cloud_per_engineer_difference: Option<i128>,
+    pub cost_per_engineer_per_year_difference: Option<i128>,
+    pub cloud_per_engineer_per_year_difference: Option<i128>,
+    /// The scenario's assumptions and what-ifs, as forecast.
+    pub assumptions: ScenarioAssumptions,
+    /// Its rate steps in force during the period.
+    pub exchange_rates: Vec<ExchangeRate>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -112,10 +123,33 @@ pub fn side_by_side_of(
         .cloned()
         .ok_or_else(|| vec![PlanError::at("base_scenario", Problem::NoBaseScenario)])?;
     let difference_of = |a: Option<i128>, b: Option<i128>| Some(a? - b?);
+    // Per engineer and year, from each period's FTE-months.
+    let per_year: Vec<(Option<i128>, Option<i128>)> = summaries
+        .iter()
+        .zip(forecasts)
+        .map(|(summary, f)| {
+            let fte = fte_months(f, summary.first_month, summary.first_month + summary.months);
+            (
+                per_engineer_per_year(summary.total, fte),
+                per_engineer_per_year(summary.category(Category::Cloud), fte),
+            )
+        })
+        .collect();
+    let (base_cost, base_cloud) = per_year.get(base).copied().unwrap_or((None, None));
+    let first = months.get(base_summary.first_month).copied();
+    let last = months
+        .get((base_summary.first_month + base_summary.months).saturating_sub(1))
+        .copied();
     let columns = summaries
         .into_iter()
         .enumerate()
         .map(|(s, summary)| {
+            let (cost_per_year, cloud_per_year) = per_year[s];
+            let assumptions = assumptions_of(plan, s).unwrap_or_default();
+            let exchange_rates = match (first, last) {
+                (Some(first), Some(last)) => assumptions.rates_in_force(first, last),
+                _ => Vec::new(),
+            };
             let mut category_difference = [0_i128; CATEGORY_COUNT];
             let mut category_difference_pct = [None; CATEGORY_COUNT];
             for c in 0..CATEGORY_COUNT {
@@ -135,14 +169,12 @@ pub fn side_by_side_of(
                 heads_difference: i64::from(summary.heads_at_end)
                     - i64::from(base_summary.heads_at_end),
                 fte_difference: summary.fte_at_end - base_summary.fte_at_end,
-                cost_per_engineer_difference: difference_of(
-                    summary.cost_per_engineer,
-                    base_summary.cost_per_engineer,
-                ),
-                cloud_per_engineer_difference: difference_of(
-                    summary.cloud_per_engineer,
-                    base_summary.cloud_per_engineer,
-                ),
+                cost_per_engineer_per_year: cost_per_year,
+                cloud_per_engineer_per_year: cloud_per_year,
+                cost_per_engineer_per_year_difference: difference_of(cost_per_year, base_cost),
+                cloud_per_engineer_per_year_difference: difference_of(cloud_per_year, base_cloud),
+                assumptions,
+                exchange_rates,
                 summary,
             }
         })

@@ -219,6 +219,7 @@ impl LedgerSink for Retract<'_> {
     fn row(&mut self, row: &LedgerRow) {
         let negated = LedgerRow {
             amount_minor: -row.amount_minor,
+            foreign: row.foreign.negated(),
             ..*row
         };
         self.0.row(&negated);

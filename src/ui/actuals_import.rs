@@ -12,7 +12,7 @@ use wasm_bindgen::JsCast;
 
 use super::download::download_bytes;
 use super::focus_import::CloudBillImport;
-use super::roster_import::read_file;
+use super::read_file::read_file;
 use super::state::PlanState;
 use super::variance_data::signed_money;
 use crate::format::actuals::{

@@ -2,27 +2,19 @@
 
 use leptos::prelude::*;
 
-use super::assumptions::Assumptions;
 use super::autosave::autosave;
-use super::bands::Bands;
 use super::clock::this_month;
-use super::cloud::CloudView;
-use super::compare::Compare;
 use super::crash::CrashBanner;
-use super::exports::Exports;
 use super::header::Header;
 use super::language::Language;
+use super::lazy_view::lazy;
 use super::nav::{Nav, View};
 use super::notices::Notices;
 use super::overview::Overview;
 use super::pending::Pending;
-use super::plans::Plans;
-use super::roster::Roster;
-use super::scenarios::Scenarios;
 use super::session::Session;
 use super::state::PlanState;
-use super::teams::Teams;
-use super::variance_view::BudgetVsActual;
+use super::views;
 use crate::i18n::format;
 use crate::i18n::lang;
 use crate::i18n::plans::name_new_plan;
@@ -75,7 +67,9 @@ pub fn App() -> impl IntoView {
 }
 
 fn page(view: RwSignal<View>) -> impl IntoView {
+    let period = super::print_header::PrintPeriod::provide();
     view! {
+        <super::print_header::PrintHeader period_shown=period />
         <CrashBanner />
         <Header />
         <Notices />
@@ -84,17 +78,17 @@ fn page(view: RwSignal<View>) -> impl IntoView {
         <main class="page">
             {move || match view.get() {
                 View::Overview => view! { <Overview /> }.into_any(),
-                View::Headcount => view! { <Roster /> }.into_any(),
-                View::Teams => view! { <Teams /> }.into_any(),
-                View::Bands => view! { <Bands /> }.into_any(),
-                View::Cloud => view! { <CloudView /> }.into_any(),
-                View::Assumptions => view! { <Assumptions /> }.into_any(),
-                View::Exports => view! { <Exports /> }.into_any(),
-                View::Plans => view! { <Plans /> }.into_any(),
-                View::Scenarios => view! { <Scenarios /> }.into_any(),
-                View::Compare => view! { <Compare /> }.into_any(),
-                View::Actuals => view! { <BudgetVsActual /> }.into_any(),
-                View::Pivot => view! { <super::pivot::PivotView /> }.into_any(),
+                View::Headcount => lazy(views::headcount),
+                View::Teams => lazy(views::teams),
+                View::Bands => lazy(views::bands),
+                View::Cloud => lazy(views::cloud),
+                View::Assumptions => lazy(views::assumptions),
+                View::Exports => lazy(views::exports),
+                View::Plans => lazy(views::plans),
+                View::Scenarios => lazy(views::scenarios),
+                View::Compare => lazy(views::compare),
+                View::Actuals => lazy(views::actuals),
+                View::Pivot => lazy(views::pivot),
             }}
         </main>
     }

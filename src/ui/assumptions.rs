@@ -1,12 +1,14 @@
 //! The assumptions view: the plan's settings and every cost assumption of
 //! the current scenario (burden, bonuses, raises, hiring, attrition,
-//! training, tools and other costs), each edited in place.
+//! training, tools and other costs) and the accounts they book under,
+//! each edited in place.
 
 use std::rc::Rc;
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use super::assumptions_accounts::AccountsCard;
 use super::assumptions_costs::{OtherCostsTable, ToolsTable};
 use super::assumptions_rows::{
     At, BONUS_PAYOUT, PEOPLE, RowCells, RowList, money_unit, month_options, parse_month,
@@ -52,6 +54,7 @@ pub fn Assumptions() -> impl IntoView {
                 <PerHeadCosts />
                 <ToolsTable />
                 <OtherCostsTable />
+                <AccountsCard />
             </fieldset>
         </section>
     }

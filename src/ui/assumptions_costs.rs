@@ -7,7 +7,9 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::assumptions_rows::{At, OTHER_COST, RowCells, RowList, TOOL, parse_month};
-use super::exchange_rates::{commit_cost_amount, cost_amount, cost_currency, currency_of};
+use super::cost_currency::{
+    commit_cost_amount, cost_amount, cost_code, cost_currency, currency_of,
+};
 use super::field::{CheckField, Commit, CommitCheck, Field, SelectField};
 use super::state::PlanState;
 use crate::i18n::assumptions::AssumptionsText as A;
@@ -50,6 +52,7 @@ pub fn ToolsTable() -> impl IntoView {
                     name="monthly_per_seat"
                     compact=true
                     numeric=true
+                    unit=cost_code(currency)
                     value=cost_amount(at, currency, |t| t.monthly_per_seat)
                     commit=commit_cost_amount(at, "monthly_per_seat", currency, |t, v| t.monthly_per_seat = v)
                 />
@@ -198,6 +201,7 @@ pub fn OtherCostsTable() -> impl IntoView {
                     name="amount"
                     compact=true
                     numeric=true
+                    unit=cost_code(currency)
                     value=cost_amount(at, currency, |c| c.amount)
                     commit=commit_cost_amount(at, "amount", currency, |c, v| c.amount = v)
                 />

@@ -12,6 +12,7 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use wasm_bindgen::JsCast;
 
+use super::charts::fit_label;
 use super::state::PlanState;
 use crate::i18n::bands::{
     BandsText as B, Fit, axis_title, band_title, bin_title, chart_summary, dense_note, salary_title,
@@ -89,23 +90,6 @@ const LEFT: f64 = 150.0;
 /// (a Japanese character counts two).
 const LABEL_ROOM: usize = 22;
 
-/// `label`, cut with an ellipsis to fit `room` half-width characters; the
-/// whole name is the label's tooltip.
-pub(super) fn fit_label(label: &str, room: usize) -> String {
-    let width = |c: char| if crate::i18n::is_japanese(c) { 2 } else { 1 };
-    if label.chars().map(width).sum::<usize>() <= room {
-        return label.to_string();
-    }
-    let mut used = 1; // the ellipsis
-    let kept: String = label
-        .chars()
-        .take_while(|&c| {
-            used += width(c);
-            used <= room
-        })
-        .collect();
-    format!("{kept}…")
-}
 const RIGHT: f64 = 48.0;
 const TOP: f64 = 8.0;
 const ROW: f64 = 34.0;

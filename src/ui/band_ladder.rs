@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use super::field::{Commit, Field, FieldError};
 use super::state::PlanState;
-use super::teams::edit_checked;
+use super::state::edit_checked;
 use crate::i18n::bands::{
     BandsText as B, delete_level, level_uses, move_level_higher, move_level_lower,
 };

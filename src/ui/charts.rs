@@ -172,100 +172,24 @@ pub enum ChartKind {
     Lines,
 }
 
-/// The smallest step of 1, 2 or 5 × 10ⁿ that is at least `at_least` and no
-/// finer than `min_step` (a power of ten).
-pub fn nice_step(at_least: i128, min_step: i128) -> i128 {
-    let mut base = min_step.max(1);
-    loop {
-        for factor in [1, 2, 5] {
-            let step = base.saturating_mul(factor);
-            if step >= at_least {
-                return step;
-            }
-        }
-        base = base.saturating_mul(10);
-    }
+pub use crate::model::ticks::Axis;
+use crate::model::ticks::{self, Counting};
+
+/// Where `value` sits between `top` (the axis' max) and `bottom` (its min).
+fn axis_y(axis: &Axis, value: i128, top: f64, bottom: f64) -> f64 {
+    let share = (value - axis.min) as f64 / (axis.max - axis.min) as f64;
+    bottom - share * (bottom - top)
 }
 
-/// A value axis: from `min` to `max` in steps of `step`, zero included.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Axis {
-    pub min: i128,
-    pub max: i128,
-    pub step: i128,
-}
-
-impl Axis {
-    /// An axis over `lo..=hi` and zero, in at most `steps` round steps.
-    pub fn new(lo: i128, hi: i128, min_step: i128, steps: i128) -> Self {
-        let lo = lo.min(0);
-        let hi = hi.max(0);
-        let span = hi.saturating_sub(lo);
-        let steps = steps.max(1);
-        let step = nice_step(span / steps + i128::from(span % steps != 0), min_step);
-        let min = lo.div_euclid(step) * step;
-        let max = -(hi.saturating_neg().div_euclid(step)) * step;
-        Self {
-            min,
-            max: if max == min { min + step } else { max },
-            step,
-        }
-    }
-
-    pub fn ticks(&self) -> Vec<i128> {
-        let count = (self.max - self.min) / self.step;
-        (0..=count).map(|i| self.min + i * self.step).collect()
-    }
-
-    /// Where `value` sits between `top` (the axis' max) and `bottom` (its min).
-    fn y(&self, value: i128, top: f64, bottom: f64) -> f64 {
-        let share = (value - self.min) as f64 / (self.max - self.min) as f64;
-        bottom - share * (bottom - top)
-    }
-}
-
-/// How many times 10 divides `n` (0 for 0).
-fn decimal_zeros(mut n: i128) -> u32 {
-    let mut zeros = 0;
-    while n != 0 && n % 10 == 0 {
-        n /= 10;
-        zeros += 1;
-    }
-    zeros
-}
-
-/// The axis' tick labels, compact and in one unit (K, M, B or T of the
-/// currency or of people; 万, 億 or 兆 in Japanese) with the decimals its
-/// step needs: "0", "0.5M", "1.0M". `exponent` is the digits of the values
-/// below the unit.
+/// The axis' tick labels as the language counts (`model::ticks`): K, M, B
+/// in English; 万, 億, 兆 in Japanese ("5,000万", "1.5億"). `exponent` is
+/// the digits of the values below the unit.
 pub fn tick_labels(axis: &Axis, exponent: u32) -> Vec<String> {
-    let largest = axis.min.unsigned_abs().max(axis.max.unsigned_abs()) / 10_u128.pow(exponent);
-    let (power, suffix) = format::compact_units()
-        .iter()
-        .copied()
-        .find(|(power, _)| largest >= 10_u128.pow(*power))
-        .unwrap_or((0, ""));
-    let shift = exponent + power;
-    let decimals = shift.saturating_sub(decimal_zeros(axis.step));
-    let unit = 10_u128.pow(shift);
-    axis.ticks()
-        .into_iter()
-        .map(|value| {
-            if value == 0 {
-                return "0".to_string();
-            }
-            let abs = value.unsigned_abs();
-            let sign = if value < 0 { "-" } else { "" };
-            let whole = group_digits(&(abs / unit).to_string());
-            if decimals == 0 {
-                return format!("{sign}{whole}{suffix}");
-            }
-            // Exact: a tick is a multiple of the step, so no digit past
-            // `decimals` is cut.
-            let fraction = format!("{:0width$}", abs % unit, width = shift as usize);
-            format!("{sign}{whole}.{}{suffix}", &fraction[..decimals as usize])
-        })
-        .collect()
+    let counting = match lang() {
+        Lang::En => Counting::Thousands,
+        Lang::Ja => Counting::TenThousands,
+    };
+    ticks::tick_labels(axis, exponent, counting)
 }
 
 /// The months that get a label: every `stride`-th month, on the fiscal
@@ -344,7 +268,7 @@ fn frame(data: &ChartData, axis: &Axis) -> impl IntoView + use<> {
         .into_iter()
         .zip(labels)
         .map(|(value, label)| {
-            let y = r1(axis.y(value, TOP, PLOT_BOTTOM));
+            let y = r1(axis_y(axis, value, TOP, PLOT_BOTTOM));
             let class = if value == 0 { "axis-zero" } else { "gridline" };
             view! {
                 <line class=class x1=LEFT x2={WIDTH - RIGHT} y1=y y2=y></line>
@@ -411,8 +335,8 @@ fn bars(data: &ChartData) -> impl IntoView + use<> {
                 .zip(data.series.iter().enumerate())
                 .filter(|(((from, to), _), _)| from != to)
                 .map(move |(((from, to), value), (s, series))| {
-                    let top = r1(axis.y(from.max(to), TOP, PLOT_BOTTOM));
-                    let bottom = r1(axis.y(from.min(to), TOP, PLOT_BOTTOM));
+                    let top = r1(axis_y(&axis, from.max(to), TOP, PLOT_BOTTOM));
+                    let bottom = r1(axis_y(&axis, from.min(to), TOP, PLOT_BOTTOM));
                     let tip = bar_tip(
                         &month,
                         &data.name(s),
@@ -440,7 +364,7 @@ fn lines(data: &ChartData) -> impl IntoView + use<> {
     let axis = Axis::new(lo, hi, data.figures.min_step(), VALUE_STEPS);
     let n = data.months.len();
     let slot = slot(n);
-    let y = |value: i128| r1(axis.y(value, TOP, PLOT_BOTTOM));
+    let y = |value: i128| r1(axis_y(&axis, value, TOP, PLOT_BOTTOM));
     let paths = data
         .series
         .iter()
@@ -634,6 +558,7 @@ pub fn Chart(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::ticks::nice_step;
 
     fn ym(year: i32, month: u8) -> YearMonth {
         YearMonth::new(year, month).unwrap()
@@ -705,9 +630,9 @@ mod tests {
     #[test]
     fn the_axis_places_values_between_its_ends() {
         let axis = Axis::new(0, 100, 1, 7);
-        assert_eq!(axis.y(0, 10.0, 110.0), 110.0);
-        assert_eq!(axis.y(100, 10.0, 110.0), 10.0);
-        assert_eq!(axis.y(50, 10.0, 110.0), 60.0);
+        assert_eq!(axis_y(&axis, 0, 10.0, 110.0), 110.0);
+        assert_eq!(axis_y(&axis, 100, 10.0, 110.0), 10.0);
+        assert_eq!(axis_y(&axis, 50, 10.0, 110.0), 60.0);
     }
 
     #[test]
@@ -839,4 +764,22 @@ mod tests {
             .is_blank()
         );
     }
+}
+
+/// `label`, cut with an ellipsis to fit `room` half-width characters; the
+/// whole name is the label's tooltip.
+pub fn fit_label(label: &str, room: usize) -> String {
+    let width = |c: char| if crate::i18n::is_japanese(c) { 2 } else { 1 };
+    if label.chars().map(width).sum::<usize>() <= room {
+        return label.to_string();
+    }
+    let mut used = 1; // the ellipsis
+    let kept: String = label
+        .chars()
+        .take_while(|&c| {
+            used += width(c);
+            used <= room
+        })
+        .collect();
+    format!("{kept}…")
 }

@@ -9,7 +9,9 @@ use leptos::prelude::*;
 use super::assumptions_rows::{At, CLOUD_LINE, Column, ONE_OFF, RowCells, RowList, SAVING};
 use super::cloud::CloudFigures;
 use super::cloud_chart::Sparkline;
-use super::exchange_rates::{commit_cost_amount, cost_amount, cost_currency, currency_of};
+use super::cost_currency::{
+    commit_cost_amount, cost_amount, cost_code, cost_currency, currency_of,
+};
 use super::field::{Commit, Field, SelectField};
 use super::state::PlanState;
 use crate::i18n::cloud::{
@@ -421,6 +423,7 @@ fn OneOffs(line: usize) -> impl IntoView {
                     name="amount"
                     compact=true
                     numeric=true
+                    unit=cost_code(currency)
                     value=cost_amount(at, currency, |o| o.amount)
                     commit=commit_cost_amount(at, "amount", currency, |o, v| o.amount = v)
                 />

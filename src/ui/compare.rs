@@ -8,8 +8,9 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::band_chart::fit_label;
-use super::charts::{Chart, ChartData, ChartKind, Figures, Series, SeriesName};
+use super::charts::fit_label;
+use super::charts::{Axis, Chart, ChartData, ChartKind, Figures, Series, SeriesName, tick_labels};
+use super::compare_assumptions::AssumptionsTable;
 use super::download::download_bytes;
 use super::download_chunks::{CSV_MIME, Slice};
 use super::state::PlanState;
@@ -17,18 +18,17 @@ use super::variance_compare::LatestEstimates;
 use crate::format::export::{self, ExportKind, ExportOptions};
 use crate::i18n::common::{Common, category};
 use crate::i18n::compare::{
-    CompareText as C, bridge_label, computing, difference_pct, labelled, locked_mark, table_caption,
+    CompareText as C, axis_cut, bridge_label, computing, difference_pct, labelled, locked_mark,
+    table_caption,
 };
 use crate::i18n::fx::FxText;
 use crate::i18n::overview::problem_line;
 use crate::i18n::{format, t};
 use crate::model::bridge::{Bridge, NO_TEAM, bridge_with_rates, other_at_base_rates};
-use crate::model::compare::compare_summaries;
+use crate::model::compare::{compare_summaries, scenario_years};
 use crate::model::side_by_side::{SideBySide, side_by_side_of};
-use crate::model::{
-    Category, FiscalYear, Plan, PlanError, PreparedScenario, ScenarioForecast,
-    fiscal_year_summaries,
-};
+use crate::model::ticks::nice_step;
+use crate::model::{Category, FiscalYear, Plan, PlanError, PreparedScenario, ScenarioForecast};
 
 /// Line colours of the scenarios, in plan order (style/compare.css).
 const SCENARIO_SERIES: [Series; 8] = [
@@ -218,6 +218,14 @@ pub fn Compare() -> impl IntoView {
     let state = PlanState::expect();
     // `None`: the whole horizon.
     let year = RwSignal::new(None::<FiscalYear>);
+    // Printed pages name every scenario and the period on show (its
+    // picker is not printed).
+    super::print_header::print_every_scenario();
+    super::print_header::print_period(move || {
+        use crate::i18n::print::PrintedPeriod;
+        year.get()
+            .map_or(PrintedPeriod::Horizon, PrintedPeriod::Year)
+    });
     let (forecasts, progress) = scenario_forecasts(state);
     let data = Memo::new(move |_| {
         let year = year.get();
@@ -269,7 +277,7 @@ pub fn Compare() -> impl IntoView {
         let summaries: Vec<_> = f
             .scenarios
             .iter()
-            .map(|s| fiscal_year_summaries(plan, s))
+            .map(|s| scenario_years(plan, s))
             .collect();
         let result = compare_summaries(plan, base, &summaries)
             .map_err(|e| {
@@ -315,11 +323,13 @@ pub fn Compare() -> impl IntoView {
                 }.into_any(),
                 Some(Ok(d)) => view! { <SideTable data=d /> }.into_any(),
             }}
+            <p class="muted compare-note">{t(C::PerYearNote)}</p>
             <button type="button" class="button-secondary" data-testid="export-comparison" on:click=export
                 disabled=move || !forecasts.with(|f| matches!(f, Some(Ok(_))))>
                 {t(C::DownloadCsv)}
             </button>
         </section>
+        {move || data.get().and_then(Result::ok).map(|d| view! { <AssumptionsTable data=d year=year.get() /> })}
         <BridgeCard year=year forecasts=forecasts />
         <LatestEstimates year=year forecasts=Signal::derive(move || forecasts.with(|f| match f {
             Some(Ok(f)) => Some((Arc::clone(&f.plan), Arc::clone(&f.scenarios))),
@@ -476,11 +486,16 @@ fn SideTable(data: SideBySide) -> impl IntoView {
             })
             .collect_view()
     };
-    let cost_per = per_engineer(|c| (c.summary.cost_per_engineer, c.cost_per_engineer_difference));
+    let cost_per = per_engineer(|c| {
+        (
+            c.cost_per_engineer_per_year,
+            c.cost_per_engineer_per_year_difference,
+        )
+    });
     let cloud_per = per_engineer(|c| {
         (
-            c.summary.cloud_per_engineer,
-            c.cloud_per_engineer_difference,
+            c.cloud_per_engineer_per_year,
+            c.cloud_per_engineer_per_year_difference,
         )
     });
     let code = state.currency.get_untracked().code();
@@ -625,6 +640,46 @@ const TOP: f64 = 16.0;
 const BOTTOM: f64 = 200.0;
 /// The width of a half-width character of the bars' labels (11 px text).
 const LABEL_CHAR: f64 = 6.2;
+/// Room left of the bars for the value axis' labels.
+const GUTTER: f64 = 58.0;
+
+/// The waterfall's value axis, in round steps. On an axis from zero, steps
+/// of a few percent of totals near ¥2 bn would be a pixel high; so when
+/// every level is positive and they spread over less than half the
+/// highest, the axis starts at a round value under the lowest level (a cut
+/// axis, which the drawing marks with a break and a labelled first tick).
+fn waterfall_axis(levels: &[i128], min_step: i128) -> Axis {
+    let low = levels.iter().copied().min().unwrap_or(0);
+    let hi = levels.iter().copied().max().unwrap_or(0);
+    if low <= 0 || (hi - low).saturating_mul(2) >= hi {
+        return Axis::new(low, hi, min_step, 5);
+    }
+    let spread = (hi - low).max(hi / 20);
+    let step = nice_step(spread / 4 + i128::from(spread % 4 != 0), min_step);
+    // Below the lowest level, so that its bar keeps a height.
+    let min = (low - 1).div_euclid(step) * step;
+    let max = -((-hi).div_euclid(step)) * step;
+    Axis {
+        min: min.max(0),
+        max,
+        step,
+    }
+}
+
+/// A zigzag from `left` to `right` around height `y`: the break mark.
+fn break_path(left: f64, right: f64, y: f64) -> String {
+    let w = (right - left) / 4.0;
+    format!(
+        "M{left},{a} L{b},{c} L{d},{a} L{e},{c} L{right},{a} M{left},{f} L{b},{g} L{d},{f} L{e},{g} L{right},{f}",
+        a = y,
+        c = y - 4.0,
+        f = y + 4.0,
+        g = y,
+        b = left + w,
+        d = left + 2.0 * w,
+        e = left + 3.0 * w,
+    )
+}
 
 /// Bars from the base total, one step per part (only parts that differ),
 /// to the other total; with a table of the exact steps.
@@ -641,23 +696,50 @@ fn waterfall(
     for (_, v) in &moving {
         levels.push(levels.last().copied().unwrap_or(0) + v);
     }
-    // The axis starts below the lowest level by as much as the levels
-    // spread (not at zero), so that steps of a few percent stay visible; the
-    // totals' bars say so with their figures.
-    let low = levels.iter().copied().min().unwrap_or(0);
-    let hi = levels.iter().copied().max().unwrap_or(0).max(1);
-    let lo = if low > 0 {
-        (low - (hi - low).max(hi / 20)).max(0)
-    } else {
-        low
-    };
-    let span = (hi - lo).max(1) as f64;
-    let y = move |v: i128| TOP + (BOTTOM - TOP) * ((hi - v) as f64 / span);
+    let exponent = state.currency.get_untracked().exponent();
+    let axis = waterfall_axis(&levels, 10_i128.pow(exponent));
+    let cut = axis.min > 0;
+    // The totals' bars stand on zero, or on the cut axis' first tick.
+    let floor = if cut { axis.min } else { 0 };
+    let span = (axis.max - axis.min).max(1) as f64;
+    let y = move |v: i128| TOP + (BOTTOM - TOP) * ((axis.max - v) as f64 / span);
     let columns = moving.len() + 2;
-    let slot = (W - 20.0) / columns as f64;
+    let slot = (W - GUTTER - 10.0) / columns as f64;
     let bar = (slot * 0.6).min(56.0);
-    let x = move |i: usize| 10.0 + slot * i as f64 + (slot - bar) / 2.0;
+    let x = move |i: usize| GUTTER + slot * i as f64 + (slot - bar) / 2.0;
     let r1 = |v: f64| (v * 10.0).round() / 10.0;
+    let labels = tick_labels(&axis, exponent);
+    let first_label = labels.first().cloned().unwrap_or_default();
+    let grid = axis
+        .ticks()
+        .into_iter()
+        .zip(labels)
+        .enumerate()
+        .map(|(i, (v, label))| {
+            let testid = (i == 0).then_some("waterfall-first-tick");
+            view! {
+                <g class="wf-tick">
+                    <line class="grid-line" x1=GUTTER x2=W - 10.0 y1=r1(y(v)) y2=r1(y(v))></line>
+                    <text class="tick-y" x=GUTTER - 6.0 y=r1(y(v) + 4.0) data-testid=testid>{label}</text>
+                </g>
+            }
+        })
+        .collect_view();
+    // A total's bar from its floor; on a cut axis a white zigzag across
+    // its foot says the bar is shorter than its figure.
+    let total_bar = |i: usize, total: i128, name: &str| {
+        let (top, bottom) = (y(total.max(floor)), y(floor.min(total)));
+        let zigzag = cut.then(|| {
+            let (left, right) = (x(i) - 2.0, x(i) + bar + 2.0);
+            view! { <path class="wf-bar-break" d=break_path(r1(left), r1(right), r1(BOTTOM - 12.0))></path> }
+        });
+        view! {
+            <rect x=r1(x(i)) y=r1(top.min(bottom)) width=r1(bar) height=r1((bottom - top).abs())>
+                <title>{labelled(name, &state.show_minor(total))}</title>
+            </rect>
+            {zigzag}
+        }
+    };
     let mut bars = Vec::new();
     // A name cut to fit under its bar (a Japanese character is as wide as
     // two Latin ones); the whole name is its tooltip.
@@ -665,9 +747,7 @@ fn waterfall(
     let label = |text: &str| fit_label(text, room);
     bars.push(view! {
         <g class="wf-total">
-            <rect x=r1(x(0)) y=r1(y(b.base_total.max(lo))) width=r1(bar) height=r1((y(lo) - y(b.base_total.max(lo))).abs())>
-                <title>{labelled(from, &state.show_minor(b.base_total))}</title>
-            </rect>
+            {total_bar(0, b.base_total, from)}
             <text x=r1(x(0) + bar / 2.0) y=r1(BOTTOM + 16.0) class="tick-x"><title>{from.to_string()}</title>{label(from)}</text>
         </g>
     }.into_any());
@@ -690,12 +770,22 @@ fn waterfall(
     let last = columns - 1;
     bars.push(view! {
         <g class="wf-total">
-            <rect x=r1(x(last)) y=r1(y(b.other_total.max(lo))) width=r1(bar) height=r1((y(lo) - y(b.other_total.max(lo))).abs())>
-                <title>{labelled(to, &state.show_minor(b.other_total))}</title>
-            </rect>
+            {total_bar(last, b.other_total, to)}
             <text x=r1(x(last) + bar / 2.0) y=r1(BOTTOM + 16.0) class="tick-x"><title>{to.to_string()}</title>{label(to)}</text>
         </g>
     }.into_any());
+    // The cut axis' own break mark, on the axis line above its first tick.
+    let axis_break = cut.then(|| {
+        view! {
+            <path class="wf-axis-break" data-testid="waterfall-break"
+                d=break_path(GUTTER - 6.0, GUTTER + 6.0, r1(BOTTOM - 12.0))>
+                <title>{axis_cut(&first_label)}</title>
+            </path>
+        }
+    });
+    let cut_note = cut.then(|| {
+        view! { <p class="muted compare-note" data-testid="waterfall-cut-note">{axis_cut(&first_label)}</p> }
+    });
     let rows = moving
         .iter()
         .map(|(name, v)| view! { <tr data-testid="bridge-step"><th scope="row">{name.clone()}</th><td class="num">{signed(state, *v)}</td></tr> })
@@ -705,10 +795,14 @@ fn waterfall(
         <div class="chart-scroll">
             <svg class="chart-svg waterfall" viewBox=format!("0 0 {W} {H}") role="img"
                 aria-label=bridge_label(from, to)>
-                <line class="axis-zero" x1="10" x2=W - 10.0 y1=r1(y(lo)) y2=r1(y(lo))></line>
+                {grid}
+                <line class="axis-zero" x1=GUTTER x2=W - 10.0 y1=r1(y(floor)) y2=r1(y(floor))></line>
+                <line class="axis-y" x1=GUTTER x2=GUTTER y1=TOP y2=BOTTOM></line>
                 {bars}
+                {axis_break}
             </svg>
         </div>
+        {cut_note}
         <table class="grid bridge-table">
             <tbody>
                 <tr><th scope="row">{from.to_string()}</th><td class="num" data-testid="bridge-base">{state.show_minor(b.base_total)}</td></tr>
@@ -747,6 +841,44 @@ fn short(state: PlanState, minor: i128) -> String {
 mod tests {
     use super::*;
     use crate::i18n::{Lang, set_lang};
+
+    #[test]
+    fn a_waterfall_near_two_billion_cuts_its_axis_at_a_round_tick() {
+        // The bridge: ¥1.94 bn to ¥2.10 bn.
+        let axis = waterfall_axis(&[1_940_000_000, 2_050_000_000, 2_100_000_000], 1);
+        assert_eq!(
+            axis,
+            Axis {
+                min: 1_900_000_000,
+                max: 2_100_000_000,
+                step: 50_000_000
+            }
+        );
+        // The lowest level stands above the first tick: its bar keeps a height.
+        let axis = waterfall_axis(&[2_000_000_000, 2_100_000_000], 1);
+        assert!(axis.min > 0 && axis.min < 2_000_000_000, "{axis:?}");
+    }
+
+    #[test]
+    fn a_waterfall_that_spreads_widely_or_crosses_zero_starts_at_zero() {
+        // From 100 to 1,000: bars in proportion to their figures.
+        let axis = waterfall_axis(&[100_000, 600_000, 1_000_000], 1);
+        assert_eq!(axis.min, 0);
+        assert!(axis.max >= 1_000_000);
+        let axis = waterfall_axis(&[50_000, -20_000, 10_000], 1);
+        assert!(axis.min <= -20_000 && axis.max >= 50_000, "{axis:?}");
+        assert!(axis.ticks().contains(&0));
+        // Cents: no step finer than a whole unit.
+        let axis = waterfall_axis(&[150, 160], 100);
+        assert_eq!(
+            axis,
+            Axis {
+                min: 100,
+                max: 200,
+                step: 100
+            }
+        );
+    }
 
     #[test]
     fn the_costs_of_no_team_are_named_by_the_page() {

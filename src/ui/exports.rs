@@ -6,8 +6,9 @@
 //! its progress and a Cancel button; before it starts, its size is
 //! estimated, and a file larger than a browser is trusted to download is
 //! refused with the command line that writes it. The ledger can be limited
-//! to one fiscal year (and, like every file, to one scenario). Leaving the
-//! view cancels a download in progress.
+//! to one fiscal year (and, like every file, to one scenario); the summary
+//! and the pivot can be in thousands or millions and carry Japanese
+//! headers. Leaving the view cancels a download in progress.
 
 use leptos::prelude::*;
 
@@ -18,12 +19,16 @@ use super::state::PlanState;
 use super::variance_export::VarianceExport;
 use crate::format::export::{
     self, BROWSER_DOWNLOAD_LIMIT, ExportKind, ExportOptions, ExportRequest, SizeEstimate,
-    cli_command, estimate, header_bytes, horizon_fiscal_years, plan_file_name, request_file_name,
+    SummaryOptions, cli_command, estimate, header_bytes, horizon_fiscal_years, plan_file_name,
+    request_file_name,
 };
+use crate::format::pivot::Labels;
 use crate::i18n::common::Common;
 use crate::i18n::exports::{self as texts, ExportsText, describe};
+use crate::i18n::finance::{unit_name, unit_statement};
 use crate::i18n::shell::ShellText;
 use crate::i18n::{format, t};
+use crate::model::units::Unit;
 use crate::model::{FiscalYear, Plan};
 
 /// The request for `kind` from the view's choices: `scenario` is an index
@@ -36,6 +41,7 @@ fn request_of(
     year: &str,
     base: usize,
     bom: bool,
+    file: SummaryOptions,
 ) -> ExportRequest {
     let mut request = ExportRequest::new(
         kind,
@@ -45,6 +51,11 @@ fn request_of(
         },
     );
     request.base = base;
+    // The unit and labels serve the summary and the pivot (whose layout
+    // stays the default here; the Pivot view offers the others).
+    request.summary = file;
+    request.pivot.unit = file.unit;
+    request.pivot.labels = file.labels;
     if kind == ExportKind::Ledger {
         request.fiscal_year = year.parse().ok().map(|start_year| FiscalYear {
             start_year,
@@ -78,15 +89,27 @@ pub fn Exports() -> impl IntoView {
     let year = RwSignal::new(String::new());
     let base = RwSignal::new(0_usize);
     let bom = RwSignal::new(state.plan.with_untracked(|p| export::default_bom(p, false)));
+    // The summary's and pivot's unit and labels: exact and English keys
+    // unless chosen, whatever the screen shows.
+    let unit = RwSignal::new(Unit::One);
+    let japanese_labels = RwSignal::new(false);
+    let file = move || SummaryOptions {
+        unit: unit.get(),
+        labels: if japanese_labels.get() {
+            Labels::Japanese
+        } else {
+            Labels::Keys
+        },
+    };
     let message = RwSignal::new(None::<Result<String, String>>);
     // The file being written and how far (thousandths); a request to stop.
     let job = RwSignal::new(None::<(ExportKind, u32)>);
     let cancel = StoredValue::new(false);
     let request = move |kind: ExportKind| {
-        let (s, y, b, bom) = (scenario.get(), year.get(), base.get(), bom.get());
+        let (s, y, b, bom, f) = (scenario.get(), year.get(), base.get(), bom.get(), file());
         state
             .plan
-            .with(|plan| request_of(plan, kind, &s, &y, b, bom))
+            .with(|plan| request_of(plan, kind, &s, &y, b, bom, f))
     };
     // Each file's size before it is written. The ledger's validates and
     // compiles each scenario (tens of milliseconds at 50,000 positions):
@@ -238,6 +261,37 @@ pub fn Exports() -> impl IntoView {
                     <span>{t(ExportsText::Bom)}</span>
                 </label>
             </div>
+            <fieldset class="export-options export-file-options">
+                <legend>{t(ExportsText::FileUnit)}</legend>
+                <label class="field">
+                    <span>{t(crate::i18n::finance::FinanceText::Unit)}</span>
+                    <select
+                        data-testid="export-unit"
+                        on:change=move |ev| {
+                            if let Some(u) = Unit::parse(&event_target_value(&ev)) {
+                                unit.set(u);
+                            }
+                        }
+                        prop:value=move || unit.get().as_str()
+                    >
+                        {move || {
+                            let currency = state.currency.get();
+                            Unit::ALL
+                                .into_iter()
+                                .map(|u| view! { <option value=u.as_str()>{unit_name(u, currency)}</option> })
+                                .collect_view()
+                        }}
+                    </select>
+                </label>
+                <label class="check">
+                    <input type="checkbox" data-testid="export-labels-ja" bind:checked=japanese_labels />
+                    <span>{t(ExportsText::FileLabels)}</span>
+                </label>
+                <p class="export-unit-statement" data-testid="export-unit-statement">
+                    {move || unit_statement(unit.get(), state.currency.get())}
+                </p>
+                <p class="muted hint">{t(ExportsText::FileUnitNote)}</p>
+            </fieldset>
             <ul class="export-list">
                 {ExportKind::ALL
                     .into_iter()

@@ -184,9 +184,12 @@ pub fn Field(
     };
     let unit = move || unit.get().map(|u| view! { <span class="unit">{u}</span> });
     if compact {
+        // A cell's unit, when given, is what the column cannot say: the
+        // currency of an amount in a column of several.
         view! {
             <div class="cell-field">
                 {input_view}
+                {unit}
                 {message}
             </div>
         }

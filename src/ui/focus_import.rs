@@ -18,9 +18,10 @@ use wasm_bindgen::JsCast;
 use super::actuals_import::preview_results;
 use super::download_chunks::next_turn;
 use super::field::Field;
-use super::roster_import::read_file;
+use super::read_file::read_file;
 use super::state::PlanState;
 use crate::format::actuals::ActualsProblem;
+use crate::format::decode::SliceDecoder;
 use crate::format::focus::{
     FocusCost, FocusOptions, FocusPreview, FocusReader, TeamSource, start_cloud_lines,
 };
@@ -42,6 +43,8 @@ use crate::model::{CloudCategory, Problem};
 const ROWS_PER_STEP: usize = 500;
 /// Time read before the browser gets its turn: well under a 200 ms task.
 const SLICE_MS: f64 = 30.0;
+/// Bytes decoded between two checks of the clock (about a millisecond).
+const DECODE_BYTES: usize = 1 << 20;
 /// A rate has at most 6 decimals and is at most 10⁹ (docs/model.md).
 const RATE_DECIMALS: u32 = 6;
 
@@ -117,11 +120,32 @@ pub fn CloudBillImport() -> impl IntoView {
         let mine = generation.get_value();
         let chosen_options = options.get_value();
         leptos::task::spawn_local(async move {
-            let started = state
-                .plan
-                .with_untracked(|p| FocusReader::start(p, &bytes, chosen_options));
-            let mut reader = match started {
-                Ok(reader) => reader,
+            // Decoded a slice at a time too (the bar's first tenth): a large
+            // bill decoded whole would hold the page.
+            let mut decoder = SliceDecoder::new(&bytes);
+            let decoded = loop {
+                let began = now();
+                let mut out = None;
+                while out.is_none() && now() - began < SLICE_MS {
+                    out = decoder.step(DECODE_BYTES);
+                }
+                if let Some(out) = out {
+                    break out;
+                }
+                let (read, all) = decoder.progress();
+                stage.set(Stage::Reading {
+                    file: file.clone(),
+                    percent: percent(read, all) / 10,
+                });
+                next_turn().await;
+                if generation.get_value() != mine {
+                    return;
+                }
+            };
+            let mut reader = match decoded {
+                Ok(decoded) => state
+                    .plan
+                    .with_untracked(|p| FocusReader::start_decoded(p, decoded, chosen_options)),
                 Err(e) => {
                     stage.set(Stage::Refused {
                         file,
@@ -142,7 +166,7 @@ pub fn CloudBillImport() -> impl IntoView {
                 let (read, all) = reader.progress();
                 stage.set(Stage::Reading {
                     file: file.clone(),
-                    percent: percent(read, all),
+                    percent: 10 + percent(read, all) * 9 / 10,
                 });
                 next_turn().await;
                 if generation.get_value() != mine {

@@ -15,7 +15,7 @@ use leptos::prelude::*;
 
 use super::backup_reminder::{backed_up, download_backup};
 use super::nav::View;
-use super::plans::open_plan_file;
+use super::plan_files::open_plan_file;
 use super::session::Session;
 use super::state::{PlanState, SaveStatus};
 use crate::i18n::keeping::{self as texts, KeepingText};

@@ -6,13 +6,15 @@ use leptos::prelude::*;
 use rust_decimal::Decimal;
 
 use super::charts::{Chart, ChartData, ChartKind, Figures, Series, SeriesName};
+use super::period_select::{PeriodSelect, chosen_periods};
 use super::start::StartPanel;
 use super::state::PlanState;
+use super::unit_select::{UnitSelect, UnitStatement, chosen_unit};
 use super::variance_estimate::OverviewEstimate;
 use crate::i18n::common::Common;
 use crate::i18n::overview::{
-    OverviewText as O, category_caption, expected_departures, hires_and_departures, months_note,
-    per_average_fte, with_unit,
+    OverviewText as O, amount_in, category_caption, expected_departures, hires_and_departures,
+    months_note, per_average_fte, period_short, with_unit,
 };
 use crate::i18n::problems::problem_text;
 use crate::i18n::shell::ShellText;
@@ -21,6 +23,8 @@ use crate::model::overview::{
     CLOUD_SERIES, category_shares, cloud_stack, cost_stack, expected_attrition,
     headcount_with_attrition, nothing_to_show, pick_year,
 };
+use crate::model::periods::{Granularity, periods};
+use crate::model::units::Unit;
 use crate::model::{
     CATEGORY_COUNT, Category, CloudCategory, FiscalYear, FiscalYearSummary, ScenarioForecast,
     fiscal_year_summaries, group_digits,
@@ -179,6 +183,13 @@ pub fn Overview() -> impl IntoView {
 
     // The buttons follow the year shown, not every edit of its figures.
     let selected = Memo::new(move |_| shown.with(|s| s.as_ref().map(|s| s.summary.year)));
+    // Printed pages name the year on show (its picker is not printed).
+    super::print_header::print_period(move || {
+        use crate::i18n::print::PrintedPeriod;
+        selected
+            .get()
+            .map_or(PrintedPeriod::Horizon, PrintedPeriod::YearAndCharts)
+    });
 
     let cost_chart = Memo::new(move |_| {
         state.forecast.with(|f| {
@@ -283,8 +294,13 @@ pub fn Overview() -> impl IntoView {
             .collect_view()
     };
 
-    let summary = move || {
-        shown.with(|shown| {
+    let unit = chosen_unit();
+    let currency = Signal::derive(move || state.currency.get());
+    let summary = {
+        let unit = unit.clone();
+        move || {
+            let unit = unit.get();
+            shown.with(|shown| {
             let Some(ShownYear {
                 summary: y,
                 shares,
@@ -293,9 +309,11 @@ pub fn Overview() -> impl IntoView {
             else {
                 return view! { <p class="empty">{t(O::NoMonths)}</p> }.into_any();
             };
-            let code = state.currency.get().code();
+            let currency = state.currency.get();
+            let code = currency.code();
+            let show = |amount: i128| amount_in(amount, currency, unit);
             let per_engineer = |amount: Option<i128>| {
-                amount.map_or_else(|| "—".to_string(), |a| state.show_minor(a))
+                amount.map_or_else(|| "—".to_string(), show)
             };
             let months_note = months_note(span, y.partial, y.months);
             let per_fte = |what: O| {
@@ -327,7 +345,7 @@ pub fn Overview() -> impl IntoView {
                                 <span class=format!("swatch {}", series.class) aria-hidden="true"></span>
                                 {series.name.text()}
                             </th>
-                            <td class="num">{state.show_minor(y.category(*category))}</td>
+                            <td class="num">{show(y.category(*category))}</td>
                             <td class="num">{share_text}</td>
                             <td class="share-cell" aria-hidden="true">
                                 <span class=format!("share-bar {}", series.class) style:width=bar></span>
@@ -341,7 +359,7 @@ pub fn Overview() -> impl IntoView {
                     <div class="kpi">
                         <div class="kpi-label">{t(O::TotalCost)}</div>
                         <div class="kpi-value">
-                            <span class="num" data-testid="kpi-total">{state.show_minor(y.total)}</span>
+                            <span class="num" data-testid="kpi-total">{show(y.total)}</span>
                         </div>
                         <div class="kpi-note">{months_note}</div>
                     </div>
@@ -402,7 +420,7 @@ pub fn Overview() -> impl IntoView {
                     <tfoot>
                         <tr>
                             <th scope="row">{t(Common::Total)}</th>
-                            <td class="num" data-testid="category-total">{state.show_minor(y.total)}</td>
+                            <td class="num" data-testid="category-total">{show(y.total)}</td>
                             <td></td>
                             <td></td>
                         </tr>
@@ -411,6 +429,22 @@ pub fn Overview() -> impl IntoView {
             }
             .into_any()
         })
+        }
+    };
+
+    let granularity = chosen_periods();
+    let by_period = {
+        let unit = unit.clone();
+        let granularity = granularity.clone();
+        move || {
+            let year = selected.get()?;
+            let unit = unit.get();
+            let granularity = granularity.get();
+            state.forecast.with(|f| {
+                let forecast = f.as_ref().ok()?;
+                Some(period_table(forecast, year, granularity, unit))
+            })
+        }
     };
 
     let figures = move || {
@@ -422,7 +456,19 @@ pub fn Overview() -> impl IntoView {
                         {picker}
                     </div>
                 </div>
-                {summary}
+                <div class="amount-controls">
+                    <UnitSelect currency=currency />
+                    <UnitStatement currency=currency />
+                </div>
+                {summary.clone()}
+            </div>
+            <div class="card overview-periods">
+                <div class="card-head">
+                    <h3>{t(O::ByPeriod)}</h3>
+                    <PeriodSelect value=granularity.clone() choices=&Granularity::ALL testid="overview-periods" />
+                </div>
+                <UnitStatement currency=currency />
+                {by_period.clone()}
             </div>
             <OverviewEstimate year=selected />
             <Chart
@@ -481,6 +527,99 @@ pub fn Overview() -> impl IntoView {
                 Mode::Figures => figures().into_any(),
             }}
         </section>
+    }
+}
+
+/// The shown year's costs by category in periods of `granularity`, each
+/// period the exact sum of its months, shown in `unit`; the year's total
+/// after its periods, and the heads at each period's end.
+fn period_table(
+    forecast: &ScenarioForecast,
+    year: FiscalYear,
+    granularity: Granularity,
+    unit: Unit,
+) -> impl IntoView + use<> {
+    let start = forecast.fiscal_year_start_month();
+    let currency = forecast.currency();
+    let mut columns: Vec<_> = periods(forecast.months(), start, granularity)
+        .into_iter()
+        .filter(|p| p.year == year)
+        .collect();
+    // The year after its parts (a table of years is its own total).
+    if granularity != Granularity::Years {
+        columns.extend(
+            periods(forecast.months(), start, Granularity::Years)
+                .into_iter()
+                .filter(|p| p.year == year),
+        );
+    }
+    let amount = |minor: i128| unit.grouped(minor, currency);
+    let heads = columns
+        .iter()
+        .map(|p| {
+            let partial = p
+                .partial()
+                .then(|| view! { <span class="partial">{t(O::Partial)}</span> });
+            view! {
+                <th scope="col" class="num" class:year-col=p.granularity == Granularity::Years>
+                    {period_short(p, start)}{partial}
+                </th>
+            }
+        })
+        .collect_view();
+    let rows = Category::ALL
+        .iter()
+        .zip(COST_SERIES)
+        .map(|(category, series)| {
+            let cells = columns
+                .iter()
+                .map(|p| {
+                    let value = p.sum(|m| forecast.month_categories(m)[category.index()]);
+                    view! { <td class="num">{amount(value)}</td> }
+                })
+                .collect_view();
+            view! {
+                <tr data-testid="period-row" data-category=category.as_str()>
+                    <th scope="row">
+                        <span class=format!("swatch {}", series.class) aria-hidden="true"></span>
+                        {series.name.text()}
+                    </th>
+                    {cells}
+                </tr>
+            }
+        })
+        .collect_view();
+    let totals = columns
+        .iter()
+        .map(|p| view! { <td class="num"><strong>{amount(p.sum(|m| forecast.month_total(m)))}</strong></td> })
+        .collect_view();
+    let heads_at_end = columns
+        .iter()
+        .map(|p| view! { <td class="num">{group_digits(&forecast.headcount(p.last_month()).heads.to_string())}</td> })
+        .collect_view();
+    view! {
+        // Focusable, so a keyboard scrolls the months sideways.
+        <div class="table-scroll" tabindex="0" role="region" aria-label=t(O::ByPeriod)>
+            <table class="grid period-table" data-testid="period-table" data-periods=granularity.as_str()>
+                <thead>
+                    <tr>
+                        <th scope="col">{t(Common::Category)}</th>
+                        {heads}
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+                <tfoot>
+                    <tr data-testid="period-total">
+                        <th scope="row">{t(Common::Total)}</th>
+                        {totals}
+                    </tr>
+                    <tr data-testid="period-heads">
+                        <th scope="row">{t(O::HeadsAtPeriodEnd)}</th>
+                        {heads_at_end}
+                    </tr>
+                </tfoot>
+            </table>
+        </div>
     }
 }
 

@@ -10,7 +10,9 @@ use leptos::prelude::*;
 use rust_decimal::Decimal;
 
 use super::assumptions_rows::{At, Place, RowCells, RowList};
-use super::exchange_rates::{commit_cost_amount, cost_amount, cost_currency, currency_of};
+use super::cost_currency::{
+    commit_cost_amount, cost_amount, cost_code, cost_currency, currency_of,
+};
 use super::field::{CheckField, CommitCheck, Field};
 use super::state::PlanState;
 use crate::i18n::assumptions::AssumptionsText as A;
@@ -70,6 +72,7 @@ pub fn PerHeadCosts() -> impl IntoView {
                     name="monthly"
                     compact=true
                     numeric=true
+                    unit=cost_code(currency)
                     value=cost_amount(at, currency, |c| c.monthly)
                     commit=commit_cost_amount(at, "monthly", currency, |c, v| c.monthly = v)
                 />

@@ -13,7 +13,8 @@ use super::state::PlanState;
 use super::unit_select::{UnitSelect, UnitStatement, chosen_unit};
 use crate::format::export::{self, ExportKind, ExportOptions, ExportRequest};
 use crate::format::pivot::{Labels, PivotLayout, PivotOptions, pivot_of};
-use crate::i18n::finance::{FinanceText as F, print_line, year_span};
+use crate::i18n::finance::{FinanceText as F, year_span};
+use crate::i18n::print::PrintedPeriod;
 use crate::i18n::{format, t};
 use crate::model::FiscalYear;
 
@@ -167,11 +168,11 @@ pub fn PivotView() -> impl IntoView {
             })
             .collect_view()
     };
-    let print_header = move || {
-        let plan = state.plan.with(|p| p.name.clone());
-        let scenario = state.with_scenario(|s| s.name.clone()).unwrap_or_default();
-        print_line(&plan, &scenario, &span.get(), super::clock::today())
-    };
+    // Printed pages name the year on show (the picker is not printed).
+    super::print_header::print_period(move || {
+        year.get()
+            .map_or(PrintedPeriod::Horizon, PrintedPeriod::Year)
+    });
     let table = move || match block.get() {
         Some(b) => {
             let start = state.plan.with(|p| p.fiscal_year_start_month);
@@ -191,7 +192,6 @@ pub fn PivotView() -> impl IntoView {
 
     view! {
         <section class="card pivot-view" data-testid="pivot" aria-labelledby="pivot-title">
-            <p class="print-header" data-testid="print-header">{print_header}</p>
             <div class="card-head">
                 <h2 id="pivot-title">{t(F::Title)}</h2>
                 <span class="muted">{move || span.get()}</span>

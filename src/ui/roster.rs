@@ -9,6 +9,7 @@ use wasm_bindgen::JsCast;
 use super::add_position::AddPosition;
 use super::allowance_editor::{AllowanceEditing, AllowanceEditor};
 use super::bulk_actions::BulkActions;
+use super::hiring_plan::HiringPlanGrid;
 use super::monthly_cost::MonthlyCost;
 use super::position_row::{PositionRow, RosterContext};
 use super::state::PlanState;
@@ -244,6 +245,7 @@ pub fn Roster() -> impl IntoView {
     view! {
         <MonthlyCost />
         <TeamTotals />
+        <HiringPlanGrid />
         <section class="card" aria-labelledby="roster-title">
             <div class="card-head">
                 <h2 id="roster-title">{t(RosterText::Positions)}</h2>

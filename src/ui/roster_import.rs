@@ -13,6 +13,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::download::download_bytes;
+use super::read_file::read_file;
 use super::state::PlanState;
 use crate::format::decode::decode;
 use crate::format::import::{
@@ -48,15 +49,6 @@ enum Stage {
         file: String,
         errors: Arc<Vec<ImportError>>,
     },
-}
-
-pub(super) async fn read_file(input: web_sys::HtmlInputElement) -> Option<(String, Vec<u8>)> {
-    let file = input.files()?.get(0)?;
-    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
-        .await
-        .ok()?;
-    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-    Some((file.name(), bytes))
 }
 
 fn now() -> f64 {

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::plans::{StartChoice, create_plan, open_plan_file};
+use super::plan_files::{StartChoice, create_plan, open_plan_file};
 use super::session::Session;
 use super::state::PlanState;
 use crate::i18n::plans::PlansText;

@@ -817,3 +817,14 @@ mod tests {
         assert_eq!(sentence(""), ".");
     }
 }
+
+/// Applies an edit of the current scenario that checks itself (a rename, an
+/// addition, a deletion): on `Err` the plan is untouched, nothing re-renders
+/// or is saved, and the model's refusal (or why the scenario cannot be
+/// edited) is returned in the UI's language.
+pub fn edit_checked(
+    state: PlanState,
+    apply: impl FnOnce(&mut crate::model::Scenario) -> Result<(), crate::model::Problem>,
+) -> Result<(), String> {
+    state.edit_scenario_checked(|s| apply(s).map_err(|e| crate::i18n::problems::refusal(&e)))
+}

@@ -8,7 +8,8 @@ use leptos::prelude::*;
 
 use super::field::{Commit, Field, FieldError};
 use super::state::PlanState;
-use super::teams::{FirstYear, edit_checked};
+use super::state::edit_checked;
+use super::teams::FirstYear;
 use crate::format::input::{parse_optional_percent, parse_whole};
 use crate::i18n::common::Common;
 use crate::i18n::fields::input_error;

@@ -4,8 +4,10 @@
 use leptos::prelude::*;
 
 use super::state::PlanState;
+use super::unit_select::chosen_unit;
 use crate::i18n::common::Common;
 use crate::i18n::format::fiscal_year;
+use crate::i18n::overview::amount_in;
 use crate::i18n::teams::{TeamsText, partial_year, totals_note};
 use crate::i18n::{Text, t};
 use crate::model::fiscal_year_summaries;
@@ -26,7 +28,9 @@ struct TeamRow {
 #[component]
 pub fn TeamTotals() -> impl IntoView {
     let state = PlanState::expect();
+    let unit = chosen_unit();
     let table = Memo::new(move |_| {
+        let unit = unit.get();
         let counts = state.with_scenario(positions_per_team).unwrap_or_default();
         state.forecast.with(|f| {
             let forecast = f.as_ref().ok()?;
@@ -69,15 +73,18 @@ pub fn TeamTotals() -> impl IntoView {
                         years: years
                             .iter()
                             .map(|y| {
-                                y.by_team
-                                    .get(i)
-                                    .map_or_else(String::new, |t| state.show_minor(t.total))
+                                y.by_team.get(i).map_or_else(String::new, |t| {
+                                    amount_in(t.total, forecast.currency(), unit)
+                                })
                             })
                             .collect(),
                     }
                 })
                 .collect();
-            let totals: Vec<String> = years.iter().map(|y| state.show_minor(y.total)).collect();
+            let totals: Vec<String> = years
+                .iter()
+                .map(|y| amount_in(y.total, forecast.currency(), unit))
+                .collect();
             Some((fiscal_year(first.year), labels, rows, totals))
         })
     });

@@ -5,14 +5,14 @@ use leptos::prelude::*;
 
 use super::field::FieldError;
 use super::state::PlanState;
+use super::state::edit_checked;
 use super::team_row::TeamRow;
 use crate::i18n::common::Common;
 use crate::i18n::format::fiscal_year;
-use crate::i18n::problems::refusal;
 use crate::i18n::t;
 use crate::i18n::teams::{self as texts, TeamsText};
 use crate::model::teams::{TeamYearFigures, team_year_figures};
-use crate::model::{Attrition, Problem, Scenario, fiscal_year_summaries};
+use crate::model::{Attrition, fiscal_year_summaries};
 
 /// The first fiscal year's label, its months, and each team's figures in it
 /// (in the scenario's team order).
@@ -21,17 +21,6 @@ pub struct FirstYear {
     pub label: String,
     pub months: String,
     pub teams: Vec<TeamYearFigures>,
-}
-
-/// Applies an edit of the current scenario that checks itself (a rename, an
-/// addition, a deletion): on `Err` the plan is untouched, nothing re-renders
-/// or is saved, and the model's refusal (or why the scenario cannot be
-/// edited) is returned in the UI's language.
-pub(super) fn edit_checked(
-    state: PlanState,
-    apply: impl FnOnce(&mut Scenario) -> Result<(), Problem>,
-) -> Result<(), String> {
-    state.edit_scenario_checked(|s| apply(s).map_err(|e| refusal(&e)))
 }
 
 #[component]

@@ -238,3 +238,14 @@ mod memo_tests {
         let _: YearMonth = start;
     }
 }
+
+/// The problems that keep the figures from being shown.
+pub fn problems_view(errors: &[crate::model::PlanError]) -> AnyView {
+    view! {
+        <div class="problems" role="alert" data-testid="variance-problems">
+            <p>{t(crate::i18n::actuals::ActualsText::FixFirst)}</p>
+            <ul>{errors.iter().take(10).map(|e| view! { <li>{crate::i18n::overview::problem_line(e)}</li> }).collect_view()}</ul>
+        </div>
+    }
+    .into_any()
+}

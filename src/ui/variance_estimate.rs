@@ -8,8 +8,7 @@
 use leptos::prelude::*;
 
 use super::state::PlanState;
-use super::variance_data::{VarianceSource, signed_money, variance_figure};
-use super::variance_table::problems_view;
+use super::variance_data::{VarianceSource, problems_view, signed_money, variance_figure};
 use crate::i18n::actuals::{
     ActualsText as A, against_budget, budget_of, estimate_basis, estimate_of, signed_pct,
     table_caption,

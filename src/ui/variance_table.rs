@@ -9,27 +9,15 @@ use std::ops::Range;
 use leptos::prelude::*;
 
 use super::state::PlanState;
-use super::variance_data::{VarianceSource, team_name, variance_figure};
+use super::variance_data::{VarianceSource, problems_view, team_name, variance_figure};
 use crate::i18n::actuals::{ActualsText as A, share_pct, signed_pct, table_caption};
 use crate::i18n::common::{Common, category};
-use crate::i18n::overview::problem_line;
 use crate::i18n::{format, t};
 use crate::model::variance::{BudgetActual, Figures, Pick, pct_of};
-use crate::model::{Category, FiscalYear, PlanError};
+use crate::model::{Category, FiscalYear};
 
 /// The fiscal year shown and its months (a range of the horizon).
 pub type YearShown = Memo<Option<(FiscalYear, Range<usize>)>>;
-
-/// The problems that keep the figures from being shown.
-pub fn problems_view(errors: &[PlanError]) -> AnyView {
-    view! {
-        <div class="problems" role="alert" data-testid="variance-problems">
-            <p>{t(A::FixFirst)}</p>
-            <ul>{errors.iter().take(10).map(|e| view! { <li>{problem_line(e)}</li> }).collect_view()}</ul>
-        </div>
-    }
-    .into_any()
-}
 
 /// Budget, actual, variance and variance % of one period; `part` names the
 /// cells for tests and print (`month`, `ytd`).

@@ -57,6 +57,13 @@ test('a rate path and a tool in dollars, edited in Assumptions; refused text sta
   const price = tool.locator('input[data-field="monthly_per_seat"]');
   await commit(price, '21.50');
   await expect(price).toHaveValue('21.50');
+  // Each amount cell names its row's currency; the column mixes them, so
+  // its heading names none.
+  await expect(tool.locator('.unit').first()).toHaveText('USD');
+  await expect(page.getByTestId('tool-row').nth(1).locator('.unit').first()).toHaveText('JPY');
+  const toolsHead = page.locator('section[aria-labelledby="tools-title"] thead');
+  await expect(toolsHead).toContainText('Per seat, per month');
+  await expect(toolsHead).not.toContainText('JPY');
 
   // A currency without a rate is refused where it is chosen; the code
   // typed stays.

@@ -1,0 +1,210 @@
+// The release bundle's last steps (scripts/build runs cargo, wasm-split-cli
+// and wasm-bindgen first): wasm-opt -Oz on every module, content-hashed names for
+// every file (chunks included), index.html with its tags and integrity
+// hashes, and a .br and a .gz beside every file for scripts/serve.
+//
+// Usage: node scripts/bundle.mjs WORK DIST
+//   WORK/split    wasm-split-cli's output (chunks and __wasm_split.js)
+//   WORK/bindgen  wasm-bindgen's output for the main module (fleetplan.js, fleetplan_bg.wasm)
+import { createHash } from 'node:crypto';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
+// npm's binaryen (scripts/setup): wasm-opt 132 as a library.
+import binaryen from 'binaryen';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+const [work, dist] = process.argv.slice(2);
+if (!work || !dist) throw new Error('usage: node scripts/bundle.mjs WORK DIST');
+const root = new URL('..', import.meta.url).pathname;
+// The features rustc's wasm32 output uses; wasm-split drops the section
+// that would tell wasm-opt so.
+const FEATURES =
+  binaryen.Features.BulkMemory |
+  binaryen.Features.BulkMemoryOpt |
+  binaryen.Features.NontrappingFPToInt |
+  binaryen.Features.SignExt |
+  binaryen.Features.MutableGlobals |
+  binaryen.Features.ReferenceTypes |
+  binaryen.Features.Multivalue;
+
+const hashOf = (...parts) => {
+  const h = createHash('sha256');
+  for (const p of parts) h.update(p);
+  return h.digest('hex').slice(0, 16);
+};
+const integrity = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
+
+rmSync(dist, { recursive: true, force: true });
+mkdirSync(dist, { recursive: true });
+const opt = join(work, 'opt');
+rmSync(opt, { recursive: true, force: true });
+mkdirSync(opt, { recursive: true });
+
+// 1. wasm-opt -Oz on the main module and every chunk, in this process
+// (binaryen's API): one wasm-opt process per module would start Node 200 times.
+const split = join(work, 'split');
+const bindgen = join(work, 'bindgen');
+const modules = [[join(bindgen, 'fleetplan_bg.wasm'), join(opt, 'fleetplan_bg.wasm')]];
+for (const f of readdirSync(split)) {
+  if (f.endsWith('.wasm') && f !== 'fleetplan.wasm') modules.push([join(split, f), join(opt, f)]);
+}
+// The module without its "name" section: the bundle ships no names, and
+// binaryen warns about every subsection of it that it does not know.
+function withoutNames(bytes) {
+  const kept = [bytes.subarray(0, 8)];
+  let at = 8;
+  while (at < bytes.length) {
+    const start = at;
+    const id = bytes[at++];
+    let size = 0;
+    for (let shift = 0; ; shift += 7) {
+      const b = bytes[at++];
+      size |= (b & 0x7f) << shift;
+      if (b < 0x80) break;
+    }
+    const end = at + size;
+    let custom = '';
+    if (id === 0) {
+      const length = bytes[at]; // names up to 127 bytes: one LEB byte
+      custom = Buffer.from(bytes.subarray(at + 1, at + 1 + length)).toString();
+    }
+    if (custom !== 'name') kept.push(bytes.subarray(start, end));
+    at = end;
+  }
+  return Buffer.concat(kept);
+}
+
+binaryen.setOptimizeLevel(2);
+binaryen.setShrinkLevel(2);
+for (const [input, output] of modules) {
+  const module = binaryen.readBinary(withoutNames(readFileSync(input)));
+  module.setFeatures(FEATURES);
+  module.optimize();
+  writeFileSync(output, module.emitBinary());
+  module.dispose();
+}
+
+// 2. Chunks under hashed names; the loader fetches them by those names.
+let loader = readFileSync(join(split, '__wasm_split.js'), 'utf8');
+const chunks = [];
+for (const f of readdirSync(opt)) {
+  if (f === 'fleetplan_bg.wasm') continue;
+  const bytes = readFileSync(join(opt, f));
+  const name = `${basename(f, '.wasm')}-${hashOf(bytes)}.wasm`;
+  writeFileSync(join(dist, name), bytes);
+  const reference = `new URL("./${f}", import.meta.url)`;
+  if (!loader.includes(reference)) throw new Error(`__wasm_split.js does not load ${f}`);
+  loader = loader.replaceAll(reference, `new URL("./${name}", import.meta.url)`);
+  chunks.push({ file: f, name, bytes: bytes.length });
+}
+
+// 3. The main module and the two scripts that import each other: one hash
+// over all three, as each names the other.
+const mainWasm = readFileSync(join(opt, 'fleetplan_bg.wasm'));
+let glue = readFileSync(join(bindgen, 'fleetplan.js'), 'utf8');
+const appHash = hashOf(mainWasm, glue, loader);
+const glueName = `fleetplan-${appHash}.js`;
+const wasmName = `fleetplan-${appHash}_bg.wasm`;
+const loaderName = `wasm_split-${appHash}.js`;
+// Only the JS imports change: the wasm module still names its import module
+// "./__wasm_split.js", the key of the imports object.
+if (!glue.includes('from "./__wasm_split.js"')) throw new Error('fleetplan.js does not import __wasm_split.js');
+glue = glue.replaceAll('from "./__wasm_split.js"', `from "./${loaderName}"`);
+if (!loader.includes('from "./fleetplan.js"')) throw new Error('__wasm_split.js does not import fleetplan.js');
+loader = loader.replaceAll('from "./fleetplan.js"', `from "./${glueName}"`);
+writeFileSync(join(dist, wasmName), mainWasm);
+writeFileSync(join(dist, glueName), glue);
+writeFileSync(join(dist, loaderName), loader);
+
+// What index.html names gets a hash too; `hashed` copies SOURCE into dist.
+const hashed = (source) => {
+  const bytes = readFileSync(join(root, source));
+  const ext = extname(source);
+  const name = `${basename(source, ext)}-${hashOf(bytes)}${ext}`;
+  writeFileSync(join(dist, name), bytes);
+  return { href: `/${name}`, integrity: integrity(bytes) };
+};
+
+// Each view's chunks, its own and those it shares, from the loader:
+// `const __chunk_N = makeLoad(() => { ... new URL("./FILE" ... }, [DEPS])`
+// and `export const __wasm_split_load_VIEW = wrapAsyncCb(makeLoad(...))`.
+const loads = new Map();
+for (const m of loader.matchAll(/(?:const (__chunk_\d+)|export const __wasm_split_load_(\w+)) = [\s\S]*?new URL\("\.\/([^"]+)"[\s\S]*?, \[([^\]]*)\]\)/g)) {
+  loads.set(m[1] ?? `view:${m[2]}`, { file: m[3], deps: m[4].split(',').map((d) => d.trim()).filter(Boolean) });
+}
+const filesOf = (name, seen = new Set()) => {
+  if (!seen.has(name)) {
+    seen.add(name);
+    for (const d of loads.get(name).deps) filesOf(d, seen);
+  }
+  return seen;
+};
+const viewChunks = {};
+for (const name of loads.keys()) {
+  if (name.startsWith('view:')) viewChunks[name.slice(5)] = [...filesOf(name)].map((n) => loads.get(n).file).sort();
+}
+if (Object.keys(viewChunks).length === 0) throw new Error('no view found in the split loader');
+
+// The page starts the app from a file of its own: the CSP allows no inline
+// script. A view named in the address is the landing view: its chunks are
+// fetched while the main module loads (the loader then finds them in the
+// HTTP cache), not after.
+const boot = `const chunks = ${JSON.stringify(viewChunks)};
+for (const file of chunks[location.hash.slice(1)] ?? []) fetch('/' + file).catch(() => {});
+import init, * as bindings from '/${glueName}';
+const wasm = await init({ module_or_path: '/${wasmName}' });
+window.wasmBindings = bindings;
+dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
+`;
+const bootName = `boot-${hashOf(boot)}.js`;
+writeFileSync(join(dist, bootName), boot);
+
+// 4. index.html: the data-trunk tags become plain tags with hashed names.
+let html = readFileSync(join(root, 'index.html'), 'utf8');
+const attr = (tag, name) => tag.match(new RegExp(`\\s${name}="([^"]*)"`))?.[1];
+html = html.replace(/<(script|link) data-trunk\b[^>]*>(?:<\/script>)?/g, (tag, element) => {
+  if (element === 'script') {
+    const { href, integrity: sri } = hashed(attr(tag, 'src'));
+    return `<script src="${href}" integrity="${sri}"></script>`;
+  }
+  const rel = attr(tag, 'rel');
+  if (rel === 'rust') {
+    return [
+      `<script type="module" src="/${bootName}"></script>`,
+      `<link rel="modulepreload" href="/${glueName}" crossorigin="anonymous" integrity="${integrity(glue)}">`,
+      `<link rel="preload" href="/${wasmName}" crossorigin="anonymous" integrity="${integrity(mainWasm)}" as="fetch" type="application/wasm">`,
+    ].join('\n    ');
+  }
+  if (rel === 'css') {
+    const { href, integrity: sri } = hashed(attr(tag, 'href'));
+    return `<link rel="stylesheet" href="${href}" integrity="${sri}"/>`;
+  }
+  if (rel === 'icon') {
+    const { href, integrity: sri } = hashed(attr(tag, 'href'));
+    return `<link rel="icon" type="${attr(tag, 'type')}" href="${href}" integrity="${sri}"/>`;
+  }
+  if (rel === 'copy-file') {
+    const source = attr(tag, 'href');
+    copyFileSync(join(root, source), join(dist, basename(source)));
+    return '';
+  }
+  throw new Error(`scripts/bundle.mjs does not know ${tag}`);
+});
+writeFileSync(join(dist, 'index.html'), html);
+
+// 5. A .br and a .gz beside every file.
+for (const f of readdirSync(dist)) {
+  const bytes = readFileSync(join(dist, f));
+  writeFileSync(
+    join(dist, `${f}.br`),
+    brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } }),
+  );
+  writeFileSync(join(dist, `${f}.gz`), gzipSync(bytes, { level: 9 }));
+}
+
+// 6. A manifest of what was built (scripts/bundle-size reads it).
+writeFileSync(
+  join(work, 'chunks.json'),
+  JSON.stringify({ main: { glue: glueName, wasm: wasmName, loader: loaderName, boot: bootName }, chunks }, null, 2),
+);
+console.log(`bundle: ${dist}: main module ${mainWasm.length} bytes, ${chunks.length} chunks`);
