@@ -1,0 +1,5 @@
+//! The cloud view.
+
+pub mod cloud_chart;
+pub mod cloud_line;
+pub mod view;

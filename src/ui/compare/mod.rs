@@ -1,0 +1,5 @@
+//! The compare view.
+
+pub mod compare_assumptions;
+pub mod variance_compare;
+pub mod view;

@@ -1,0 +1,4 @@
+//! The overview view.
+
+pub mod start;
+pub mod view;

@@ -1,0 +1,4 @@
+//! The pivot view.
+
+pub mod pivot_table;
+pub mod view;

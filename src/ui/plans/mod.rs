@@ -1,0 +1,3 @@
+//! The plans view.
+
+pub mod view;

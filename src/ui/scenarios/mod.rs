@@ -1,0 +1,3 @@
+//! The scenarios view.
+
+pub mod view;

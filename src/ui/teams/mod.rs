@@ -1,0 +1,4 @@
+//! The teams view.
+
+pub mod team_row;
+pub mod view;
