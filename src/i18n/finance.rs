@@ -50,6 +50,18 @@ pub fn unit_name(unit: Unit, currency: Currency) -> String {
     }
 }
 
+/// A unit for a column heading: the currency's code while amounts are
+/// exact ("Amount (JPY)"), else the unit ("Amount (¥K)" / "金額（千円）").
+pub fn heading_unit(unit: Unit, currency: Currency) -> String {
+    if !unit.rounds() {
+        return currency.code().to_string();
+    }
+    match lang() {
+        Lang::En => unit.name_en(currency),
+        Lang::Ja => unit.name_ja(currency),
+    }
+}
+
 /// What the page states about its amounts: "単位：千円（単位未満四捨五入）"
 /// / "Amounts in ¥K, rounded to the unit shown".
 pub fn unit_statement(unit: Unit, currency: Currency) -> String {

@@ -52,11 +52,12 @@ pub fn partial_year(year: &str) -> String {
     }
 }
 
-/// Beside the totals per team's heading.
+/// Beside the totals per team's heading; `currency` is the unit the
+/// costs are shown in ("JPY", "¥K" / "千円").
 pub fn totals_note(first_year: &str, currency: &str) -> String {
     match lang() {
         Lang::En => format!("Heads and FTE at the end of {first_year}; costs in {currency}"),
-        Lang::Ja => format!("人数・FTEは{first_year}末時点、費用は{currency}建て"),
+        Lang::Ja => format!("人数・FTEは{first_year}末時点、費用の単位は{currency}"),
     }
 }
 

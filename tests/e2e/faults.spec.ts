@@ -165,6 +165,9 @@ test('another tab removing the keys: the open tab saves its plan again and lists
   const planner = await start(page);
   const other = await context.newPage();
   await other.goto('/');
+  // The other tab's planner is up (it has read the plans) before it removes
+  // the keys: started after, it would find none and store a blank plan.
+  await expect(other.getByTestId('plan-name')).toBeVisible();
   await other.evaluate(() => {
     for (const key of Object.keys(localStorage)) if (key.startsWith('fleetplan.')) localStorage.removeItem(key);
   });

@@ -63,10 +63,12 @@ pub fn AccountsCard() -> impl IntoView {
                         <tr class="group-row">
                             <th scope="rowgroup" colspan="3">{t(Ac::Categories)}</th>
                         </tr>
-                        {Category::ALL
-                            .into_iter()
-                            .map(|c| view! { <AccountRow target=AccountTarget::Category(c) /> })
-                            .collect_view()}
+                        // A row each in its own scope (`For`): a row's note
+                        // is provided to its fields only, never to the cards
+                        // around it.
+                        <For each=|| Category::ALL key=|c| *c let:c>
+                            <AccountRow target=AccountTarget::Category(c) />
+                        </For>
                         <Show when=move || lines.with(|l| !l.is_empty())>
                             <tr class="group-row">
                                 <th scope="rowgroup" colspan="3">

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::i18n::common::Common;
+use crate::i18n::finance::heading_unit;
 use crate::i18n::format::fiscal_year;
 use crate::i18n::overview::amount_in;
 use crate::i18n::teams::{TeamsText, partial_year, totals_note};
@@ -29,6 +30,7 @@ struct TeamRow {
 pub fn TeamTotals() -> impl IntoView {
     let state = PlanState::expect();
     let unit = chosen_unit();
+    let shown_unit = unit.clone();
     let table = Memo::new(move |_| {
         let unit = unit.get();
         let counts = state.with_scenario(positions_per_team).unwrap_or_default();
@@ -94,7 +96,9 @@ pub fn TeamTotals() -> impl IntoView {
                 <section class="card" aria-labelledby="team-totals-title">
                     <div class="card-head">
                         <h2 id="team-totals-title">{t(TeamsText::TotalsHeading)}</h2>
-                        <span class="muted">{totals_note(&first_year, state.currency.get().code())}</span>
+                        <span class="muted">
+                            {totals_note(&first_year, &heading_unit(shown_unit.get(), state.currency.get()))}
+                        </span>
                     </div>
                     <div class="table-scroll">
                         <table class="grid totals-table" data-testid="team-totals">

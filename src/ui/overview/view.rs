@@ -7,6 +7,7 @@ use rust_decimal::Decimal;
 
 use super::start::StartPanel;
 use crate::i18n::common::Common;
+use crate::i18n::finance::heading_unit;
 use crate::i18n::overview::{
     OverviewText as O, amount_in, category_caption, expected_departures, hires_and_departures,
     months_note, per_average_fte, period_short, with_unit,
@@ -411,7 +412,9 @@ pub fn Overview() -> impl IntoView {
                     <thead>
                         <tr>
                             <th scope="col">{t(Common::Category)}</th>
-                            <th scope="col" class="num">{with_unit(t(Common::Amount), code)}</th>
+                            <th scope="col" class="num">
+                                {with_unit(t(Common::Amount), &heading_unit(unit, currency))}
+                            </th>
                             <th scope="col" class="num">{t(O::Share)}</th>
                             <th scope="col"><span class="visually-hidden">{t(O::ShareOfTotal)}</span></th>
                         </tr>
