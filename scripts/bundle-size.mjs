@@ -33,7 +33,7 @@ const loader = readFileSync(join(dist, loaderFile), 'utf8');
 // `const __chunk_N = makeLoad(() => { ... new URL("./FILE" ... }, [DEPS])`
 // and `export const __wasm_split_load_VIEW = wrapAsyncCb(makeLoad(...))`.
 const modules = new Map();
-for (const m of loader.matchAll(/(?:const (__chunk_\d+)|export const __wasm_split_load_(\w+)) = [\s\S]*?new URL\("\.\/([^"]+)"[\s\S]*?, \[([^\]]*)\]\)/g)) {
+for (const m of loader.matchAll(/(?:const (__chunk_\w+)|export const __wasm_split_load_(\w+)) = [\s\S]*?new URL\("\.\/([^"]+)"[\s\S]*?, \[([^\]]*)\]\)/g)) {
   const name = m[1] ?? `view:${m[2]}`;
   modules.set(name, { file: m[3], deps: m[4].split(',').map((d) => d.trim()).filter(Boolean) });
 }

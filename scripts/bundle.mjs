@@ -6,6 +6,7 @@
 // Usage: node scripts/bundle.mjs WORK DIST
 //   WORK/split    wasm-split-cli's output (chunks and __wasm_split.js)
 //   WORK/bindgen  wasm-bindgen's output for the main module (fleetplan.js, fleetplan_bg.wasm)
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
@@ -40,13 +41,22 @@ const opt = join(work, 'opt');
 rmSync(opt, { recursive: true, force: true });
 mkdirSync(opt, { recursive: true });
 
-// 1. wasm-opt -Oz on the main module and every chunk, in this process
-// (binaryen's API): one wasm-opt process per module would start Node 200 times.
 const split = join(work, 'split');
 const bindgen = join(work, 'bindgen');
+let loader = readFileSync(join(split, '__wasm_split.js'), 'utf8');
+
+// 1. The small shared chunks merged into one module (wasm-split-prototype#65:
+// the splitter makes a chunk of every combination of views sharing code,
+// 164 of them, most a few KB; a view needing 90 of them waited for 90
+// requests and instantiations). A view's split module and the large
+// chunks stay as they are.
+const merged = mergeSmallChunks();
+
+// 2. wasm-opt -Oz on the main module and every chunk, in this process
+// (binaryen's API): one wasm-opt process per module would start Node 200 times.
 const modules = [[join(bindgen, 'fleetplan_bg.wasm'), join(opt, 'fleetplan_bg.wasm')]];
 for (const f of readdirSync(split)) {
-  if (f.endsWith('.wasm') && f !== 'fleetplan.wasm') modules.push([join(split, f), join(opt, f)]);
+  if (f.endsWith('.wasm') && f !== 'fleetplan.wasm' && !merged.has(f)) modules.push([join(split, f), join(opt, f)]);
 }
 // The module without its "name" section: the bundle ships no names, and
 // binaryen warns about every subsection of it that it does not know.
@@ -84,8 +94,7 @@ for (const [input, output] of modules) {
   module.dispose();
 }
 
-// 2. Chunks under hashed names; the loader fetches them by those names.
-let loader = readFileSync(join(split, '__wasm_split.js'), 'utf8');
+// 3. Chunks under hashed names; the loader fetches them by those names.
 const chunks = [];
 for (const f of readdirSync(opt)) {
   if (f === 'fleetplan_bg.wasm') continue;
@@ -98,7 +107,7 @@ for (const f of readdirSync(opt)) {
   chunks.push({ file: f, name, bytes: bytes.length });
 }
 
-// 3. The main module and the two scripts that import each other: one hash
+// 4. The main module and the two scripts that import each other: one hash
 // over all three, as each names the other.
 const mainWasm = readFileSync(join(opt, 'fleetplan_bg.wasm'));
 let glue = readFileSync(join(bindgen, 'fleetplan.js'), 'utf8');
@@ -129,7 +138,7 @@ const hashed = (source) => {
 // `const __chunk_N = makeLoad(() => { ... new URL("./FILE" ... }, [DEPS])`
 // and `export const __wasm_split_load_VIEW = wrapAsyncCb(makeLoad(...))`.
 const loads = new Map();
-for (const m of loader.matchAll(/(?:const (__chunk_\d+)|export const __wasm_split_load_(\w+)) = [\s\S]*?new URL\("\.\/([^"]+)"[\s\S]*?, \[([^\]]*)\]\)/g)) {
+for (const m of loader.matchAll(/(?:const (__chunk_\w+)|export const __wasm_split_load_(\w+)) = [\s\S]*?new URL\("\.\/([^"]+)"[\s\S]*?, \[([^\]]*)\]\)/g)) {
   loads.set(m[1] ?? `view:${m[2]}`, { file: m[3], deps: m[4].split(',').map((d) => d.trim()).filter(Boolean) });
 }
 const filesOf = (name, seen = new Set()) => {
@@ -159,7 +168,7 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
 const bootName = `boot-${hashOf(boot)}.js`;
 writeFileSync(join(dist, bootName), boot);
 
-// 4. index.html: the data-trunk tags become plain tags with hashed names.
+// 5. index.html: the data-trunk tags become plain tags with hashed names.
 let html = readFileSync(join(root, 'index.html'), 'utf8');
 const attr = (tag, name) => tag.match(new RegExp(`\\s${name}="([^"]*)"`))?.[1];
 html = html.replace(/<(script|link) data-trunk\b[^>]*>(?:<\/script>)?/g, (tag, element) => {
@@ -192,7 +201,7 @@ html = html.replace(/<(script|link) data-trunk\b[^>]*>(?:<\/script>)?/g, (tag, e
 });
 writeFileSync(join(dist, 'index.html'), html);
 
-// 5. A .br and a .gz beside every file.
+// 6. A .br and a .gz beside every file.
 for (const f of readdirSync(dist)) {
   const bytes = readFileSync(join(dist, f));
   writeFileSync(
@@ -202,9 +211,120 @@ for (const f of readdirSync(dist)) {
   writeFileSync(join(dist, `${f}.gz`), gzipSync(bytes, { level: 9 }));
 }
 
-// 6. A manifest of what was built (scripts/bundle-size reads it).
+// 7. A manifest of what was built (scripts/bundle-size reads it).
 writeFileSync(
   join(work, 'chunks.json'),
   JSON.stringify({ main: { glue: glueName, wasm: wasmName, loader: loaderName, boot: bootName }, chunks }, null, 2),
 );
 console.log(`bundle: ${dist}: main module ${mainWasm.length} bytes, ${chunks.length} chunks`);
+
+/**
+ * Merges the chunks smaller than SMALL_CHUNK bytes into `chunk_small.wasm`
+ * (in WORK/split) and points the loader's dependencies at it; returns the
+ * names of the files merged.
+ *
+ * A chunk imports only the main module's exports (memory, table, stack
+ * pointer, functions), all from "__wasm_split", and places its code and
+ * data at fixed table slots and addresses: chunks never overlap, so their
+ * union is a valid module that installs all of them at once. wasm-merge
+ * joins modules by resolving one's imports with another's exports, so a
+ * hub module named "__wasm_split" re-exports every import the chunks use;
+ * its own imports come from "__main" and are renamed back afterwards.
+ * Each chunk is still loaded once: one loader for the merged module.
+ */
+function mergeSmallChunks() {
+  const SMALL_CHUNK = Number(process.env.FLEETPLAN_SMALL_CHUNK ?? 24 * 1024);
+  const declared = [...loader.matchAll(/const (__chunk_\d+) = makeLoad\(new URL\("\.\/([^"]+)", import\.meta\.url\), \[\]\);\n/g)];
+  if (declared.length === 0) throw new Error('no chunk found in the split loader');
+  const small = declared.filter((m) => readFileSync(join(split, m[2])).length < SMALL_CHUNK);
+  if (small.length < 2) return new Set();
+
+  // The hub: every distinct import of the small chunks, imported from
+  // "__main" and exported under its own name.
+  const hub = new binaryen.Module();
+  hub.setFeatures(FEATURES);
+  const seen = new Set();
+  let n = 0;
+  for (const m of small) {
+    const chunk = binaryen.readBinary(withoutNames(readFileSync(join(split, m[2]))));
+    chunk.setFeatures(FEATURES);
+    const fresh = (base) => !seen.has(base) && seen.add(base);
+    for (let i = 0; i < chunk.getNumFunctions(); i++) {
+      const f = binaryen.getFunctionInfo(chunk.getFunctionByIndex(i));
+      if (f.module === null) continue;
+      if (f.module !== '__wasm_split') throw new Error(`${m[2]} imports ${f.module}.${f.base}`);
+      if (!fresh(f.base)) continue;
+      hub.addFunctionImport(`f${n}`, '__main', f.base, f.params, f.results);
+      hub.addFunctionExport(`f${n++}`, f.base);
+    }
+    for (let i = 0; i < chunk.getNumGlobals(); i++) {
+      const g = binaryen.getGlobalInfo(chunk.getGlobalByIndex(i));
+      if (g.module === null || !fresh(g.base)) continue;
+      hub.addGlobalImport(`g${n}`, '__main', g.base, g.type, g.mutable);
+      hub.addGlobalExport(`g${n++}`, g.base);
+    }
+    for (let i = 0; i < chunk.getNumTables(); i++) {
+      const t = binaryen.getTableInfo(chunk.getTableByIndex(i));
+      if (t.module === null || !fresh(t.base)) continue;
+      hub.addTable(`t${n}`, t.initial, t.max ?? -1);
+      hub.addTableImport(`t${n}`, '__main', t.base);
+      hub.addTableExport(`t${n++}`, t.base);
+    }
+    if (chunk.hasMemory()) {
+      const memory = chunk.getMemoryInfo();
+      if (memory.module !== null && fresh(memory.base)) {
+        hub.setMemory(memory.initial, memory.max ?? -1, null, [], memory.shared, false, 'memory');
+        hub.addMemoryImport('memory', '__main', memory.base, memory.shared);
+        hub.addMemoryExport('memory', memory.base);
+      }
+    }
+    chunk.dispose();
+  }
+  const hubFile = join(work, 'hub.wasm');
+  writeFileSync(hubFile, hub.emitBinary());
+  hub.dispose();
+
+  const joined = join(work, 'chunk_small.joined.wasm');
+  const wasmMerge = join(root, 'node_modules', '.bin', 'wasm-merge');
+  execFileSync(
+    wasmMerge,
+    [
+      hubFile, '__wasm_split',
+      ...small.flatMap((m, i) => [join(split, m[2]), `chunk${i}`]),
+      '--rename-export-conflicts',
+      '--enable-bulk-memory', '--enable-bulk-memory-opt', '--enable-nontrapping-float-to-int',
+      '--enable-sign-ext', '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue',
+      '-o', joined,
+    ],
+    { stdio: ['ignore', 'inherit', 'inherit'] },
+  );
+  // The merged module exports nothing (the hub's re-exports go) and
+  // imports from "__wasm_split" as every chunk does.
+  const module = binaryen.readBinary(readFileSync(joined));
+  module.setFeatures(FEATURES);
+  for (let i = module.getNumExports() - 1; i >= 0; i--) {
+    module.removeExport(binaryen.getExportInfo(module.getExportByIndex(i)).name);
+  }
+  const text = module.emitText().replaceAll('(import "__main" ', '(import "__wasm_split" ');
+  module.dispose();
+  const renamed = binaryen.parseText(text);
+  renamed.setFeatures(FEATURES);
+  if (!renamed.validate()) throw new Error('the merged chunk does not validate');
+  writeFileSync(join(split, 'chunk_small.wasm'), renamed.emitBinary());
+  renamed.dispose();
+
+  // The loader: one loader for the merged module in place of the small
+  // chunks' own, and each view's dependencies named once.
+  const mergedNames = new Set(small.map((m) => m[1]));
+  for (const m of small) loader = loader.replace(m[0], '');
+  loader = loader.replace(
+    declared.find((m) => !mergedNames.has(m[1]))?.[0] ?? /(?=export const __wasm_split_load_)/,
+    (kept) => `const __chunk_small = makeLoad(new URL("./chunk_small.wasm", import.meta.url), []);\n${kept}`,
+  );
+  loader = loader.replace(/, \[([^\]]*)\]\)\)/g, (all, deps) => {
+    const named = deps.split(',').map((d) => d.trim()).filter(Boolean).map((d) => (mergedNames.has(d) ? '__chunk_small' : d));
+    return `, [${[...new Set(named)].join(', ')}]))`;
+  });
+  console.log(`bundle: ${small.length} chunks under ${SMALL_CHUNK} bytes merged into chunk_small.wasm, ${declared.length - small.length} kept`);
+  return new Set(small.map((m) => m[2]));
+}

@@ -166,6 +166,67 @@ fn billed_cost_a_mapped_team_and_the_last_full_month() {
 }
 
 #[test]
+fn teams_from_sub_account_names_mapped_in_the_preview() {
+    let mut plan = plan();
+    let mut options = FocusOptions {
+        team_source: TeamSource::SubAccountName,
+        ..Default::default()
+    };
+    // The person maps two accounts; "shared" is no team's name: no team.
+    options.teams.insert("prod-web".into(), Some("Web".into()));
+    options.teams.insert("tokyo".into(), Some("Data".into()));
+    let preview = preview_focus(&plan, AWS.as_bytes(), options).unwrap();
+    assert!(
+        preview.actuals.errors.is_empty(),
+        "{:?}",
+        preview.actuals.errors
+    );
+    let values: Vec<(&str, Option<&str>)> = preview
+        .team_values
+        .iter()
+        .map(|v| (v.value.as_str(), v.team.as_deref()))
+        .collect();
+    assert_eq!(
+        values,
+        vec![
+            ("prod-web", Some("Web")),
+            ("shared", None),
+            ("tokyo", Some("Data"))
+        ]
+    );
+    preview.actuals.apply(&mut plan, true).unwrap();
+    // prod-web in April: $90.50 − $10.00 credit of compute = ¥12,075, $20
+    // of storage = ¥3,000 and the $8 Tax row = ¥1,200, all Web's now
+    // (the tags said Data for the storage; the account decides here).
+    assert_eq!(
+        amount(&plan, ym(2026, 4), Some("Web"), CloudCategory::Compute),
+        Decimal::from(12_075)
+    );
+    assert_eq!(
+        amount(&plan, ym(2026, 4), Some("Web"), CloudCategory::Storage),
+        Decimal::from(3_000)
+    );
+    assert_eq!(
+        amount(&plan, ym(2026, 4), Some("Web"), CloudCategory::Other),
+        Decimal::from(1_200)
+    );
+    assert_eq!(
+        amount(&plan, ym(2026, 4), Some("Data"), CloudCategory::Storage),
+        Decimal::ZERO
+    );
+    // "shared": the $5.25 database row is of no team, ¥787.5 → ¥788.
+    assert_eq!(
+        amount(&plan, ym(2026, 4), None, CloudCategory::Data),
+        Decimal::from(788)
+    );
+    // "tokyo" billed ¥1,500 of networking in May: Data's, unconverted.
+    assert_eq!(
+        amount(&plan, ym(2026, 5), Some("Data"), CloudCategory::Network),
+        Decimal::from(1_500)
+    );
+}
+
+#[test]
 fn a_second_currency_needs_a_rate_and_takes_the_one_given() {
     let plan = plan();
     let eur = "BilledCost,EffectiveCost,BillingCurrency,ChargePeriodStart,ServiceCategory\n\

@@ -279,6 +279,10 @@ fn focus_bill_import() {
     let runs = 3;
     let mut longest = 0.0_f64;
     let (mut longest_decode, mut opening) = (0.0_f64, 0.0_f64);
+    // Linear memory only grows: what it grew by over the runs is the most
+    // each stage ever held at once (the bill's bytes are already there).
+    let before = memory_bytes();
+    let (mut after_decode, mut after_read) = (before, before);
     let import = measure(runs, || {
         // As the browser does: the bill decoded a MiB at a time, then read
         // in slices; every piece between two turns of the page is timed.
@@ -291,6 +295,7 @@ fn focus_bill_import() {
                 break out.unwrap();
             }
         };
+        after_decode = after_decode.max(memory_bytes());
         let start = now();
         let mut reader = FocusReader::start_decoded(&plan, decoded, options.clone());
         opening = opening.max(now() - start);
@@ -302,6 +307,7 @@ fn focus_bill_import() {
                 break;
             }
         }
+        after_read = after_read.max(memory_bytes());
         black_box(reader.finish(&plan));
     });
     let pipeline = measure(runs, || {
@@ -329,6 +335,23 @@ fn focus_bill_import() {
         pipeline.0,
         pipeline.1
     );
+    let mb = |bytes: f64| bytes / 1e6;
+    console_log!(
+        "  FOCUS memory: the bill {:.1} MB; the page's memory grew {:.1} MB decoding it and {:.1} MB more reading its {rows} rows",
+        mb(bytes.len() as f64),
+        mb(after_decode - before),
+        mb(after_read - after_decode)
+    );
+}
+
+/// The wasm module's linear memory, in bytes.
+fn memory_bytes() -> f64 {
+    use wasm_bindgen::JsCast;
+    let memory: js_sys::WebAssembly::Memory = wasm_bindgen::memory().unchecked_into();
+    memory
+        .buffer()
+        .unchecked_into::<js_sys::ArrayBuffer>()
+        .byte_length() as f64
 }
 
 /// Budget against actual on the 5,000-position plan with 36 months of

@@ -182,29 +182,51 @@ pub const LEDGER_COLUMNS: [&str; 10] = [
 
 /// The ledger's columns for costs stated in another currency, after
 /// [`LEDGER_COLUMNS`]: written only when an exported scenario has such a
-/// cost (see [`ledger_has_foreign`]), so a one-currency plan's ledger keeps
-/// its ten columns.
+/// cost, so a one-currency plan's ledger keeps its ten columns.
 pub const LEDGER_FOREIGN_COLUMNS: [&str; 3] = ["currency", "foreign_amount", "exchange_rate"];
 
-/// The ledger's header: [`LEDGER_COLUMNS`], then the foreign-currency
-/// columns when `foreign`.
-pub fn ledger_columns(foreign: bool) -> Vec<&'static str> {
-    let mut columns = LEDGER_COLUMNS.to_vec();
-    if foreign {
-        columns.extend(LEDGER_FOREIGN_COLUMNS);
-    }
-    columns
+/// The ledger's account columns (勘定科目), last: written only when an
+/// exported scenario maps any cost to an account. A row's account is its
+/// line's own (a burden component, per-head cost, other cost or cloud
+/// line mapped by name), else its category's ([`Accounts::of_row`]).
+///
+/// [`Accounts::of_row`]: crate::model::accounts::Accounts::of_row
+pub const LEDGER_ACCOUNT_COLUMNS: [&str; 2] = ["account_code", "account_name"];
+
+/// Which optional columns a ledger file has: the same for every scenario
+/// in it, so the file stays one table.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct LedgerShape {
+    /// [`LEDGER_FOREIGN_COLUMNS`]: a scenario states a cost in another currency.
+    pub foreign: bool,
+    /// [`LEDGER_ACCOUNT_COLUMNS`]: a scenario has accounts.
+    pub accounts: bool,
 }
 
-/// Whether the ledger of scenarios `indexes` carries the foreign-currency
-/// columns: when any of them states a cost in another currency.
-pub fn ledger_has_foreign(plan: &Plan, indexes: &[usize]) -> bool {
-    plan.currency().is_some_and(|currency| {
-        indexes
-            .iter()
-            .filter_map(|&s| plan.scenarios.get(s))
-            .any(|s| !crate::model::fx::currencies_used(s, currency).is_empty())
-    })
+impl LedgerShape {
+    /// The shape of the ledger of scenarios `indexes`.
+    pub fn of(plan: &Plan, indexes: &[usize]) -> Self {
+        let chosen = || indexes.iter().filter_map(|&s| plan.scenarios.get(s));
+        Self {
+            foreign: plan.currency().is_some_and(|currency| {
+                chosen().any(|s| !crate::model::fx::currencies_used(s, currency).is_empty())
+            }),
+            accounts: chosen().any(|s| !s.accounts.is_empty()),
+        }
+    }
+}
+
+/// The ledger's header: [`LEDGER_COLUMNS`], then the optional columns
+/// `shape` has.
+pub fn ledger_columns(shape: LedgerShape) -> Vec<&'static str> {
+    let mut columns = LEDGER_COLUMNS.to_vec();
+    if shape.foreign {
+        columns.extend(LEDGER_FOREIGN_COLUMNS);
+    }
+    if shape.accounts {
+        columns.extend(LEDGER_ACCOUNT_COLUMNS);
+    }
+    columns
 }
 
 /// One cell as the csv crate writes it (quoted per RFC 4180 when needed),
@@ -255,6 +277,99 @@ struct LedgerCells {
     allowance_ids: Vec<u32>,
     /// The foreign-currency columns' cells, when the file has them.
     foreign: Option<ForeignCells>,
+    /// The account columns' cells, when the file has them.
+    accounts: Option<AccountCells>,
+}
+
+/// The account columns' cells of a scenario: ",CODE,NAME" for each
+/// category, and for each line with an account of its own.
+struct AccountCells {
+    categories: Vec<Vec<u8>>,
+    burden: Vec<Option<Vec<u8>>>,
+    per_head: Vec<Option<Vec<u8>>>,
+    other_costs: Vec<Option<Vec<u8>>>,
+    cloud_lines: Vec<Option<Vec<u8>>>,
+    widest: usize,
+}
+
+impl AccountCells {
+    fn new(s: &Scenario) -> Self {
+        use crate::model::accounts::{Account, LineKind};
+        let cell = |a: &Account| {
+            let mut cell = vec![b','];
+            cell.extend(encoded(&a.code));
+            cell.push(b',');
+            cell.extend(encoded(&a.name));
+            cell
+        };
+        let accounts = &s.accounts;
+        let own = |kind: LineKind, names: Vec<&String>| -> Vec<Option<Vec<u8>>> {
+            names
+                .into_iter()
+                .map(|name| {
+                    accounts
+                        .lines(kind)
+                        .get(name)
+                        .filter(|a| !a.is_empty())
+                        .map(cell)
+                })
+                .collect()
+        };
+        let categories: Vec<Vec<u8>> = Category::ALL
+            .into_iter()
+            .map(|c| cell(&accounts.category(c)))
+            .collect();
+        let burden = own(
+            LineKind::Burden,
+            s.people.burden.iter().map(|b| &b.name).collect(),
+        );
+        let per_head = own(
+            LineKind::PerHead,
+            s.people.per_head.iter().map(|c| &c.name).collect(),
+        );
+        let other_costs = own(
+            LineKind::OtherCost,
+            s.other_costs.iter().map(|c| &c.name).collect(),
+        );
+        let cloud_lines = own(
+            LineKind::CloudLine,
+            s.cloud.lines.iter().map(|l| &l.name).collect(),
+        );
+        let widest = [&burden, &per_head, &other_costs, &cloud_lines]
+            .into_iter()
+            .flatten()
+            .flatten()
+            .chain(&categories)
+            .map(Vec::len)
+            .max()
+            .unwrap_or(0);
+        Self {
+            categories,
+            burden,
+            per_head,
+            other_costs,
+            cloud_lines,
+            widest: widest.max(2),
+        }
+    }
+
+    /// The row's ",CODE,NAME": its line's own account, else its
+    /// category's, as [`Accounts::of_row`] books it.
+    ///
+    /// [`Accounts::of_row`]: crate::model::accounts::Accounts::of_row
+    fn cell(&self, row: &LedgerRow) -> &[u8] {
+        fn own(cells: &[Option<Vec<u8>>], at: usize) -> Option<&[u8]> {
+            cells.get(at).and_then(Option::as_deref)
+        }
+        let line = match (row.source, row.component) {
+            (_, Component::Burden(c)) => own(&self.burden, usize::from(c)),
+            (_, Component::PerHead(i)) => own(&self.per_head, usize::from(i)),
+            (Source::OtherCost(o), _) => own(&self.other_costs, o as usize),
+            (Source::CloudLine(l), _) => own(&self.cloud_lines, l as usize),
+            _ => None,
+        };
+        line.unwrap_or_else(|| cell(&self.categories, row.category.index()))
+    }
 }
 
 /// The cells of the foreign-currency columns, for the currencies of a
@@ -322,14 +437,14 @@ impl ForeignCells {
 }
 
 impl LedgerCells {
-    fn new(plan: &Plan, s: &Scenario, foreign: bool) -> Self {
-        Self::sampled(plan, s, 1, foreign)
+    fn new(plan: &Plan, s: &Scenario, shape: LedgerShape) -> Self {
+        Self::sampled(plan, s, 1, shape)
     }
 
     /// The cells, with those of every `stride`-th position only (the others
-    /// empty): what the size estimate's sample needs. `foreign`: the file
-    /// has the foreign-currency columns.
-    fn sampled(plan: &Plan, s: &Scenario, stride: usize, foreign: bool) -> Self {
+    /// empty): what the size estimate's sample needs. `shape`: the file's
+    /// optional columns.
+    fn sampled(plan: &Plan, s: &Scenario, stride: usize, shape: LedgerShape) -> Self {
         let scenario = encoded(&s.name);
         let month_prefix = plan
             .months()
@@ -388,7 +503,8 @@ impl LedgerCells {
             allowance_names,
             allowance_at,
             allowance_ids,
-            foreign: foreign.then(|| ForeignCells::new(plan, s)),
+            foreign: shape.foreign.then(|| ForeignCells::new(plan, s)),
+            accounts: shape.accounts.then(|| AccountCells::new(s)),
         }
     }
 }
@@ -483,6 +599,7 @@ impl LedgerCells {
             + self.cached_component(row).map_or(0, <[u8]>::len)
             + 48
             + self.foreign.as_ref().map_or(0, |f| f.widest)
+            + self.accounts.as_ref().map_or(0, |a| a.widest)
     }
 
     fn write(
@@ -510,6 +627,9 @@ impl LedgerCells {
         out.extend_from_slice(amount_bytes(buf, row.amount_minor, exponent));
         if let Some(foreign) = &self.foreign {
             foreign.write(out, row, buf);
+        }
+        if let Some(accounts) = &self.accounts {
+            out.extend_from_slice(accounts.cell(row));
         }
         out.extend_from_slice(b"\r\n");
     }
@@ -1185,8 +1305,8 @@ pub struct ExportChunks<'a> {
     months: (u16, u16),
     /// The ledger's cells of the scenario at work.
     cells: Option<LedgerCells>,
-    /// The ledger has the foreign-currency columns.
-    foreign: bool,
+    /// The ledger's optional columns.
+    shape: LedgerShape,
     /// The roster's fiscal years and the year of each month.
     years: Vec<FiscalYear>,
     month_year: Vec<usize>,
@@ -1253,7 +1373,7 @@ impl<'a> ExportChunks<'a> {
         } else {
             (0, 0)
         };
-        let foreign = kind == ExportKind::Ledger && ledger_has_foreign(plan, &indexes);
+        let shape = LedgerShape::of(plan, &indexes);
         let mut prepared = Vec::with_capacity(indexes.len());
         let mut errors: Vec<PlanError> = Vec::new();
         for s in indexes {
@@ -1291,7 +1411,7 @@ impl<'a> ExportChunks<'a> {
             stage: Stage::Header,
             months,
             cells: None,
-            foreign,
+            shape,
             years,
             month_year,
             summaries: Vec::new(),
@@ -1337,7 +1457,7 @@ impl<'a> ExportChunks<'a> {
                 }
                 let mut header = records(&mut self.out);
                 let _ = match self.request.kind {
-                    ExportKind::Ledger => header.write_record(ledger_columns(self.foreign)),
+                    ExportKind::Ledger => header.write_record(ledger_columns(self.shape)),
                     ExportKind::Summary => {
                         header.write_record(summary_columns(&self.request.summary))
                     }
@@ -1404,7 +1524,7 @@ impl<'a> ExportChunks<'a> {
         };
         let sink = match self.request.kind {
             ExportKind::Ledger => {
-                self.cells = Some(LedgerCells::new(self.plan, p.scenario(), self.foreign));
+                self.cells = Some(LedgerCells::new(self.plan, p.scenario(), self.shape));
                 // Room for the budget and one step's overshoot, reserved
                 // once (growing by doubling would briefly need twice as
                 // much) and kept from one scenario to the next.
@@ -1763,7 +1883,8 @@ pub fn header_bytes(plan: &Plan, request: &ExportRequest) -> u64 {
     let _ = match request.kind {
         ExportKind::Ledger => w.write_record(ledger_columns(
             scenarios(plan, request.options.scenario)
-                .is_ok_and(|indexes| ledger_has_foreign(plan, &indexes)),
+                .map(|indexes| LedgerShape::of(plan, &indexes))
+                .unwrap_or_default(),
         )),
         ExportKind::Summary => w.write_record(summary_columns(&request.summary)),
         ExportKind::Roster => w.write_record(roster_header(&horizon_years(plan).0)),
@@ -1785,8 +1906,8 @@ pub struct Estimate<'a> {
     months: (u16, u16),
     exponent: u32,
     total: SizeEstimate,
-    /// The ledger has the foreign-currency columns.
-    foreign: bool,
+    /// The ledger's optional columns.
+    shape: LedgerShape,
 }
 
 impl<'a> Estimate<'a> {
@@ -1796,7 +1917,7 @@ impl<'a> Estimate<'a> {
         let indexes = scenarios(plan, request.options.scenario)?;
         let exponent = currency_of(plan)?.exponent();
         let header = header_bytes(plan, request);
-        let foreign = request.kind == ExportKind::Ledger && ledger_has_foreign(plan, &indexes);
+        let shape = LedgerShape::of(plan, &indexes);
         let years = horizon_years(plan).0.len() as u64;
         let chosen = || indexes.iter().filter_map(|&s| plan.scenarios.get(s));
         let positions: u64 = chosen().map(|s| s.positions.len() as u64).sum();
@@ -1837,7 +1958,7 @@ impl<'a> Estimate<'a> {
             months,
             exponent,
             total,
-            foreign,
+            shape,
         })
     }
 
@@ -1851,7 +1972,7 @@ impl<'a> Estimate<'a> {
         let scenario = prepared.scenario();
         let n = scenario.positions.len();
         let stride = n.div_ceil(ESTIMATE_SAMPLE).max(1);
-        let cells = LedgerCells::sampled(self.plan, scenario, stride, self.foreign);
+        let cells = LedgerCells::sampled(self.plan, scenario, stride, self.shape);
         let mut measure = Measure {
             cells: &cells,
             scenario,
@@ -2129,8 +2250,9 @@ mod tests {
         let scenario = prepared.scenario();
         let mut met = (0, 0);
         for stride in [1, 3] {
-            let cached = LedgerCells::sampled(&plan, scenario, stride, false);
-            let mut uncached = LedgerCells::sampled(&plan, scenario, stride, false);
+            let cached = LedgerCells::sampled(&plan, scenario, stride, LedgerShape::default());
+            let mut uncached =
+                LedgerCells::sampled(&plan, scenario, stride, LedgerShape::default());
             uncached.per_head.clear();
             uncached.allowance_at.clear();
             let (mut a, mut b, mut buf) = (Vec::new(), Vec::new(), [0u8; 48]);
@@ -2151,7 +2273,7 @@ mod tests {
         }
         assert!(met.0 > 0 && met.1 > 0, "{met:?}");
         // The distinct names are encoded once.
-        let cells = LedgerCells::new(&plan, scenario, false);
+        let cells = LedgerCells::new(&plan, scenario, LedgerShape::default());
         assert_eq!(cells.allowance_names.len(), 3);
         assert_eq!(cells.allowance_at.len(), scenario.positions.len() + 1);
     }

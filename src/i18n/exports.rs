@@ -16,8 +16,8 @@ crate::texts! {
         DownloadBom => "Download CSV (UTF-8 with BOM, for Excel)", "CSVをダウンロード（UTF-8・BOM付き、Excel用）";
         Download => "Download CSV (UTF-8)", "CSVをダウンロード（UTF-8）";
         Ledger => "Monthly ledger", "月次明細";
-        LedgerText => "One row per scenario, month, team, position or line and category, with its fiscal year.",
-            "シナリオ・月・チーム・ポジション（または明細行）・費目ごとに1行、年度付きで出力します。";
+        LedgerText => "One row per scenario, month, team, position or line and category, with its fiscal year and, where set, the account it books under.",
+            "シナリオ・月・チーム・ポジション（または明細行）・費目ごとに1行、年度と（設定があれば）計上する勘定科目付きで出力します。";
         Summary => "Fiscal-year summary", "年度別サマリー";
         SummaryText => "Totals per scenario, fiscal year, team and category, with headcount, cost per engineer and each category's account.",
             "シナリオ・年度・チーム・費目ごとの合計を、人数・エンジニア1人あたりの費用・費目ごとの勘定科目付きで出力します。";
