@@ -58,6 +58,7 @@ const modules = [[join(bindgen, 'fleetplan_bg.wasm'), join(opt, 'fleetplan_bg.wa
 for (const f of readdirSync(split)) {
   if (f.endsWith('.wasm') && f !== 'fleetplan.wasm' && !merged.has(f)) modules.push([join(split, f), join(opt, f)]);
 }
+if (merged.size > 0) modules.push([join(work, 'chunk_small.wasm'), join(opt, 'chunk_small.wasm')]);
 // The module without its "name" section: the bundle ships no names, and
 // binaryen warns about every subsection of it that it does not know.
 function withoutNames(bytes) {
@@ -219,8 +220,8 @@ writeFileSync(
 console.log(`bundle: ${dist}: main module ${mainWasm.length} bytes, ${chunks.length} chunks`);
 
 /**
- * Merges the chunks smaller than SMALL_CHUNK bytes into `chunk_small.wasm`
- * (in WORK/split) and points the loader's dependencies at it; returns the
+ * Merges the chunks smaller than SMALL_CHUNK bytes into WORK/chunk_small.wasm
+ * (WORK/split stays as the splitter wrote it) and points the loader's dependencies at it; returns the
  * names of the files merged.
  *
  * A chunk imports only the main module's exports (memory, table, stack
@@ -234,7 +235,8 @@ console.log(`bundle: ${dist}: main module ${mainWasm.length} bytes, ${chunks.len
  */
 function mergeSmallChunks() {
   const SMALL_CHUNK = Number(process.env.FLEETPLAN_SMALL_CHUNK ?? 24 * 1024);
-  const declared = [...loader.matchAll(/const (__chunk_\d+) = makeLoad\(new URL\("\.\/([^"]+)", import\.meta\.url\), \[\]\);\n/g)];
+  // `const __chunk_N = makeLoad(() => { ... new URL("./FILE", ...) ... }\n, []);`
+  const declared = [...loader.matchAll(/const (__chunk_\d+) = makeLoad\([\s\S]*?new URL\("\.\/([^"]+)", import\.meta\.url\)[\s\S]*?\n, \[\]\);\n/g)];
   if (declared.length === 0) throw new Error('no chunk found in the split loader');
   const small = declared.filter((m) => readFileSync(join(split, m[2])).length < SMALL_CHUNK);
   if (small.length < 2) return new Set();
@@ -251,7 +253,7 @@ function mergeSmallChunks() {
     const fresh = (base) => !seen.has(base) && seen.add(base);
     for (let i = 0; i < chunk.getNumFunctions(); i++) {
       const f = binaryen.getFunctionInfo(chunk.getFunctionByIndex(i));
-      if (f.module === null) continue;
+      if (!f.module) continue;
       if (f.module !== '__wasm_split') throw new Error(`${m[2]} imports ${f.module}.${f.base}`);
       if (!fresh(f.base)) continue;
       hub.addFunctionImport(`f${n}`, '__main', f.base, f.params, f.results);
@@ -259,20 +261,20 @@ function mergeSmallChunks() {
     }
     for (let i = 0; i < chunk.getNumGlobals(); i++) {
       const g = binaryen.getGlobalInfo(chunk.getGlobalByIndex(i));
-      if (g.module === null || !fresh(g.base)) continue;
+      if (!g.module || !fresh(g.base)) continue;
       hub.addGlobalImport(`g${n}`, '__main', g.base, g.type, g.mutable);
       hub.addGlobalExport(`g${n++}`, g.base);
     }
     for (let i = 0; i < chunk.getNumTables(); i++) {
       const t = binaryen.getTableInfo(chunk.getTableByIndex(i));
-      if (t.module === null || !fresh(t.base)) continue;
+      if (!t.module || !fresh(t.base)) continue;
       hub.addTable(`t${n}`, t.initial, t.max ?? -1);
       hub.addTableImport(`t${n}`, '__main', t.base);
       hub.addTableExport(`t${n++}`, t.base);
     }
     if (chunk.hasMemory()) {
       const memory = chunk.getMemoryInfo();
-      if (memory.module !== null && fresh(memory.base)) {
+      if (memory.module && fresh(memory.base)) {
         hub.setMemory(memory.initial, memory.max ?? -1, null, [], memory.shared, false, 'memory');
         hub.addMemoryImport('memory', '__main', memory.base, memory.shared);
         hub.addMemoryExport('memory', memory.base);
@@ -284,13 +286,19 @@ function mergeSmallChunks() {
   writeFileSync(hubFile, hub.emitBinary());
   hub.dispose();
 
+  // wasm-merge reads the chunks without their name sections, as wasm-opt
+  // does below (binaryen warns about every subsection it does not know).
+  const inputs = join(work, 'merge-inputs');
+  rmSync(inputs, { recursive: true, force: true });
+  mkdirSync(inputs, { recursive: true });
+  for (const m of small) writeFileSync(join(inputs, m[2]), withoutNames(readFileSync(join(split, m[2]))));
   const joined = join(work, 'chunk_small.joined.wasm');
   const wasmMerge = join(root, 'node_modules', '.bin', 'wasm-merge');
   execFileSync(
     wasmMerge,
     [
       hubFile, '__wasm_split',
-      ...small.flatMap((m, i) => [join(split, m[2]), `chunk${i}`]),
+      ...small.flatMap((m, i) => [join(inputs, m[2]), `chunk${i}`]),
       '--rename-export-conflicts',
       '--enable-bulk-memory', '--enable-bulk-memory-opt', '--enable-nontrapping-float-to-int',
       '--enable-sign-ext', '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue',
@@ -310,17 +318,17 @@ function mergeSmallChunks() {
   const renamed = binaryen.parseText(text);
   renamed.setFeatures(FEATURES);
   if (!renamed.validate()) throw new Error('the merged chunk does not validate');
-  writeFileSync(join(split, 'chunk_small.wasm'), renamed.emitBinary());
+  writeFileSync(join(work, 'chunk_small.wasm'), renamed.emitBinary());
   renamed.dispose();
 
   // The loader: one loader for the merged module in place of the small
   // chunks' own, and each view's dependencies named once.
   const mergedNames = new Set(small.map((m) => m[1]));
-  for (const m of small) loader = loader.replace(m[0], '');
-  loader = loader.replace(
-    declared.find((m) => !mergedNames.has(m[1]))?.[0] ?? /(?=export const __wasm_split_load_)/,
-    (kept) => `const __chunk_small = makeLoad(new URL("./chunk_small.wasm", import.meta.url), []);\n${kept}`,
-  );
+  // Declared as the splitter declares a chunk, where the first small one was.
+  const declaration = small[0][0]
+    .replace(`const ${small[0][1]} =`, 'const __chunk_small =')
+    .replace(`new URL("./${small[0][2]}"`, 'new URL("./chunk_small.wasm"');
+  for (const [i, m] of small.entries()) loader = loader.replace(m[0], i === 0 ? declaration : '');
   loader = loader.replace(/, \[([^\]]*)\]\)\)/g, (all, deps) => {
     const named = deps.split(',').map((d) => d.trim()).filter(Boolean).map((d) => (mergedNames.has(d) ? '__chunk_small' : d));
     return `, [${[...new Set(named)].join(', ')}]))`;

@@ -4,6 +4,11 @@ import { PlannerPage } from './fixtures/planner-page';
 // Every view but the Overview arrives in wasm chunks of its own (scripts/build).
 const VIEWS = ['headcount', 'teams', 'bands', 'cloud', 'assumptions', 'scenarios', 'compare', 'actuals', 'pivot', 'exports', 'plans'];
 
+// No service worker: it precaches every chunk once the first view is
+// interactive and would then answer a blocked chunk from its cache (the
+// offline test covers it). These tests are about the network.
+test.use({ serviceWorkers: 'block' });
+
 /** The wasm files the page asked for, with their HTTP status (0: failed). */
 function wasmRequests(page: Page) {
   const seen: { file: string; status: number }[] = [];
