@@ -108,6 +108,32 @@ for (const f of readdirSync(opt)) {
   chunks.push({ file: f, name, bytes: bytes.length });
 }
 
+// The landing view's modules are compiled while the main module loads
+// (boot.js, below, puts them in `__fleetplanEarly` by path): a module
+// found there is instantiated from it, else fetched as the splitter does.
+// A failed early compile falls back to a fresh fetch.
+const fetchBlock = /    const src = fetch\((new URL\("\.\/[^"]+", import\.meta\.url\))\);\n    src\.catch\(\(\) => \{\}\);\n    return async \(imports\) => \(WebAssembly\.instantiateStreaming\(src, imports\)\);\n/g;
+const blocks = loader.match(fetchBlock)?.length ?? 0;
+if (blocks !== chunks.length) throw new Error(`the split loader fetches ${blocks} modules in a form scripts/bundle.mjs knows, not ${chunks.length}`);
+loader = loader.replace(fetchBlock, (_, url) => `    return fetchModule(${url});\n`);
+loader += `
+function fetchModule(url) {
+    const early = globalThis.__fleetplanEarly;
+    const compiled = early?.get(url.pathname);
+    early?.delete(url.pathname);
+    const src = compiled ? undefined : fetch(url);
+    src?.catch(() => {});
+    return async (imports) => {
+        if (compiled) {
+            const module = await compiled.catch(() => undefined);
+            if (module) return { module, instance: await WebAssembly.instantiate(module, imports) };
+            return WebAssembly.instantiateStreaming(fetch(url), imports);
+        }
+        return WebAssembly.instantiateStreaming(src, imports);
+    };
+}
+`;
+
 // 4. The main module and the two scripts that import each other: one hash
 // over all three, as each names the other.
 const mainWasm = readFileSync(join(opt, 'fleetplan_bg.wasm'));
@@ -156,11 +182,17 @@ for (const name of loads.keys()) {
 if (Object.keys(viewChunks).length === 0) throw new Error('no view found in the split loader');
 
 // The page starts the app from a file of its own: the CSP allows no inline
-// script. A view named in the address is the landing view: its chunks are
-// fetched while the main module loads (the loader then finds them in the
-// HTTP cache), not after.
+// script. A view named in the address is the landing view: its modules are
+// fetched and compiled while the main module loads (the loader then
+// instantiates them from `__fleetplanEarly`), not after.
 const boot = `const chunks = ${JSON.stringify(viewChunks)};
-for (const file of chunks[location.hash.slice(1)] ?? []) fetch('/' + file).catch(() => {});
+const early = new Map();
+for (const file of chunks[location.hash.slice(1)] ?? []) {
+  const compiled = WebAssembly.compileStreaming(fetch('/' + file));
+  compiled.catch(() => {});
+  early.set('/' + file, compiled);
+}
+window.__fleetplanEarly = early;
 import init, * as bindings from '/${glueName}';
 const wasm = await init({ module_or_path: '/${wasmName}' });
 window.wasmBindings = bindings;
