@@ -207,3 +207,33 @@ fn the_command_line_writes_the_same_ledger() {
     assert_eq!(out.stdout, want);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_ledger_with_accounts_imports_back_as_the_same_actuals() {
+    use fleetplan::format::actuals::{ActualsMapping, ColumnUse, preview_actuals};
+    // "account_name" is also a name the actuals import knows for a
+    // category column: the ledger's own `category` column, first, is read.
+    let (plan, _) = plan_with_line_accounts();
+    let mut without = plan.clone();
+    without.scenarios[0].accounts = Default::default();
+    let one = ExportOptions {
+        scenario: Some(0),
+        bom: true,
+    };
+    let with_accounts = export::ledger(&plan, one.clone()).unwrap();
+    let plain = export::ledger(&without, one).unwrap();
+    assert_ne!(with_accounts, plain);
+    let read = |bytes: &[u8]| preview_actuals(&plan, bytes, &ActualsMapping::default()).unwrap();
+    let (a, b) = (read(&with_accounts), read(&plain));
+    assert!(a.errors.is_empty(), "{:?}", a.errors);
+    assert!(!a.amounts.is_empty());
+    assert_eq!(a.amounts, b.amounts);
+    let category = a
+        .columns
+        .iter()
+        .position(|c| {
+            c.used_as == ColumnUse::Field(fleetplan::format::actuals::ActualsField::Category)
+        })
+        .expect("a category column");
+    assert_eq!(a.columns[category].header, "category");
+}
