@@ -220,7 +220,7 @@ fn a_ledger_with_accounts_imports_back_as_the_same_actuals() {
         scenario: Some(0),
         bom: true,
     };
-    let with_accounts = export::ledger(&plan, one.clone()).unwrap();
+    let with_accounts = export::ledger(&plan, one).unwrap();
     let plain = export::ledger(&without, one).unwrap();
     assert_ne!(with_accounts, plain);
     let read = |bytes: &[u8]| preview_actuals(&plan, bytes, &ActualsMapping::default()).unwrap();
