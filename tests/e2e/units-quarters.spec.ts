@@ -157,3 +157,28 @@ test('Japanese chart ticks count in 万 and 億 with round values', async ({ pag
   await page.reload();
   expect(await ticksOf()).toEqual(['0', '50M', '100M', '150M', '200M', '250M', '300M']);
 });
+
+test('Compare in 百万円: each total and the bridge are their exact amounts rounded once, and the page says so (ja)', async ({ page }) => {
+  await openWith(page, example, 'ja', 'compare');
+  await new PlannerPage(page).viewLoaded();
+  const totals = page.getByTestId('compare-total');
+  await expect(totals).toHaveCount(2);
+  const digits = (text: string | null) => BigInt((text ?? '').replace(/[^0-9-]/g, ''));
+  const exact = (await totals.allTextContents()).map(digits);
+  await expect(page.getByTestId('bridge-base')).toBeVisible();
+  const base = digits(await page.getByTestId('bridge-base').textContent());
+  const other = digits(await page.getByTestId('bridge-other-total').textContent());
+  expect(exact[0]).toBeGreaterThan(1_000_000n);
+
+  await page.getByTestId('unit-select').selectOption('million');
+  // Half away from zero, from the exact yen: what a finance reviewer checks.
+  const millions = (yen: bigint) => `${((yen + 500_000n) / 1_000_000n).toLocaleString('en-US')}百万円`;
+  await expect(page.getByTestId('unit-statement')).toHaveText('単位：百万円（単位未満四捨五入）');
+  await expect(totals).toHaveText(exact.map(millions));
+  await expect(page.getByTestId('bridge-base')).toHaveText(millions(base));
+  await expect(page.getByTestId('bridge-other-total')).toHaveText(millions(other));
+  await expect(page.getByTestId('compare-table').locator('caption')).toContainText('単位：百万円');
+  // Back to 円: the exact figures again.
+  await page.getByTestId('unit-select').selectOption('one');
+  expect((await totals.allTextContents()).map(digits)).toEqual(exact);
+});

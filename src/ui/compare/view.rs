@@ -16,13 +16,15 @@ use crate::i18n::compare::{
     CompareText as C, axis_cut, bridge_label, computing, difference_pct, labelled, locked_mark,
     table_caption,
 };
+use crate::i18n::finance::heading_unit;
 use crate::i18n::fx::FxText;
-use crate::i18n::overview::problem_line;
+use crate::i18n::overview::{amount_in, problem_line};
 use crate::i18n::{format, t};
 use crate::model::bridge::{Bridge, NO_TEAM, bridge_with_rates, other_at_base_rates};
 use crate::model::compare::{compare_summaries, scenario_years};
 use crate::model::side_by_side::{SideBySide, side_by_side_of};
 use crate::model::ticks::nice_step;
+use crate::model::units::Unit;
 use crate::model::{Category, FiscalYear, Plan, PlanError, PreparedScenario, ScenarioForecast};
 use crate::ui::frame::state::PlanState;
 use crate::ui::widgets::charts::fit_label;
@@ -31,6 +33,7 @@ use crate::ui::widgets::charts::{
 };
 use crate::ui::widgets::download::download_bytes;
 use crate::ui::widgets::download_chunks::{CSV_MIME, Slice};
+use crate::ui::widgets::unit_select::{UnitSelect, UnitStatement, chosen_unit};
 
 /// Line colours of the scenarios, in plan order (style/compare.css).
 const SCENARIO_SERIES: [Series; 8] = [
@@ -229,6 +232,11 @@ pub fn Compare() -> impl IntoView {
             .map_or(PrintedPeriod::Horizon, PrintedPeriod::Year)
     });
     let (forecasts, progress) = scenario_forecasts(state);
+    // The unit the amounts are shown in (円 / 千円 / 百万円), as on the
+    // Overview: each figure its exact amount rounded once.
+    let unit = chosen_unit();
+    let table_unit = unit.clone();
+    let currency = Signal::derive(move || state.currency.get());
     let data = Memo::new(move |_| {
         let year = year.get();
         forecasts.with(|f| {
@@ -308,7 +316,9 @@ pub fn Compare() -> impl IntoView {
             <div class="card-head">
                 <h2 id="compare-title">{t(C::Title)}</h2>
                 <div class="segmented" role="group" aria-label=t(C::Period)>{year_buttons}</div>
+                <UnitSelect currency=currency />
             </div>
+            <UnitStatement currency=currency />
             {move || match data.get() {
                 None => view! {
                     <div class="note" role="status" data-testid="compare-progress">
@@ -323,7 +333,7 @@ pub fn Compare() -> impl IntoView {
                         <ul>{errors.iter().take(10).map(|e| view! { <li>{problem_line(e)}</li> }).collect_view()}</ul>
                     </div>
                 }.into_any(),
-                Some(Ok(d)) => view! { <SideTable data=d /> }.into_any(),
+                Some(Ok(d)) => view! { <SideTable data=d unit=table_unit.get() /> }.into_any(),
             }}
             <p class="muted compare-note">{t(C::PerYearNote)}</p>
             <button type="button" class="button-secondary" data-testid="export-comparison" on:click=export
@@ -332,7 +342,7 @@ pub fn Compare() -> impl IntoView {
             </button>
         </section>
         {move || data.get().and_then(Result::ok).map(|d| view! { <AssumptionsTable data=d year=year.get() /> })}
-        <BridgeCard year=year forecasts=forecasts />
+        <BridgeCard year=year forecasts=forecasts unit=unit.clone() />
         <LatestEstimates year=year forecasts=Signal::derive(move || forecasts.with(|f| match f {
             Some(Ok(f)) => Some((Arc::clone(&f.plan), Arc::clone(&f.scenarios))),
             _ => None,
@@ -382,9 +392,10 @@ fn percent(pct: Option<rust_decimal::Decimal>) -> String {
     }
 }
 
-/// Signed, with its sign: "+1,500,000", "−300,000", "0".
-fn signed(state: PlanState, minor: i128) -> String {
-    let text = state.show_minor(minor.abs());
+/// Signed, with its sign: "+1,500,000", "−300,000", "0" (`show` gives
+/// the figure of an amount).
+fn signed(show: impl Fn(i128) -> String, minor: i128) -> String {
+    let text = show(minor.abs());
     match minor.signum() {
         1 => format!("+{text}"),
         -1 => format!("\u{2212}{text}"),
@@ -393,8 +404,10 @@ fn signed(state: PlanState, minor: i128) -> String {
 }
 
 #[component]
-fn SideTable(data: SideBySide) -> impl IntoView {
+fn SideTable(data: SideBySide, unit: Unit) -> impl IntoView {
     let state = PlanState::expect();
+    let currency = state.currency.get_untracked();
+    let show = move |minor: i128| amount_in(minor, currency, unit);
     let base = data.base;
     let head = data
         .columns
@@ -416,10 +429,10 @@ fn SideTable(data: SideBySide) -> impl IntoView {
                 .map(|(i, c)| {
                     let (amount, difference, pct) = value(i);
                     let diff = (c.scenario != base)
-                        .then(|| format!("{}{}", signed(state, difference), percent(pct)));
+                        .then(|| format!("{}{}", signed(show, difference), percent(pct)));
                     view! {
                         <td class="num">
-                            <span class="figure">{state.show_minor(amount)}</span>
+                            <span class="figure">{show(amount)}</span>
                             {diff.map(|d| view! { <span class="difference">{d}</span> })}
                         </td>
                     }
@@ -446,11 +459,11 @@ fn SideTable(data: SideBySide) -> impl IntoView {
         .iter()
         .map(|c| {
             let diff = (c.scenario != base).then(|| {
-                format!("{}{}", signed(state, c.difference), percent(c.difference_pct))
+                format!("{}{}", signed(show, c.difference), percent(c.difference_pct))
             });
             view! {
                 <td class="num">
-                    <span class="figure" data-testid="compare-total">{state.show_minor(c.summary.total)}</span>
+                    <span class="figure" data-testid="compare-total">{show(c.summary.total)}</span>
                     {diff.map(|d| view! { <span class="difference" data-testid="compare-difference">{d}</span> })}
                 </td>
             }
@@ -471,23 +484,26 @@ fn SideTable(data: SideBySide) -> impl IntoView {
             }
         })
         .collect_view();
-    let per_engineer = |pick: fn(
-        &crate::model::side_by_side::ScenarioColumn,
-    ) -> (Option<i128>, Option<i128>)| {
-        data.columns
+    let per_engineer =
+        |pick: fn(&crate::model::side_by_side::ScenarioColumn) -> (Option<i128>, Option<i128>)| {
+            data.columns
             .iter()
             .map(|c| {
                 let (value, difference) = pick(c);
-                let diff = (c.scenario != base).then(|| difference.map(|d| signed(state, d)).unwrap_or_else(|| "—".into()));
+                let diff = (c.scenario != base).then(|| {
+                    difference
+                        .map(|d| signed(show, d))
+                        .unwrap_or_else(|| "—".into())
+                });
                 view! {
                     <td class="num">
-                        <span class="figure">{value.map(|v| state.show_minor(v)).unwrap_or_else(|| "—".into())}</span>
+                        <span class="figure">{value.map(show).unwrap_or_else(|| "—".into())}</span>
                         {diff.map(|d| view! { <span class="difference">{d}</span> })}
                     </td>
                 }
             })
             .collect_view()
-    };
+        };
     let cost_per = per_engineer(|c| {
         (
             c.cost_per_engineer_per_year,
@@ -500,11 +516,10 @@ fn SideTable(data: SideBySide) -> impl IntoView {
             c.cloud_per_engineer_per_year_difference,
         )
     });
-    let code = state.currency.get_untracked().code();
     view! {
         <div class="table-scroll">
             <table class="grid compare-table" data-testid="compare-table">
-                <caption class="muted">{table_caption(code)}</caption>
+                <caption class="muted">{table_caption(&heading_unit(unit, currency))}</caption>
                 <thead><tr><th scope="col">""</th>{head}</tr></thead>
                 <tbody>
                     {category_rows}
@@ -523,6 +538,7 @@ fn SideTable(data: SideBySide) -> impl IntoView {
 fn BridgeCard(
     year: RwSignal<Option<FiscalYear>>,
     forecasts: Memo<Option<Computed>>,
+    unit: ArcRwSignal<Unit>,
 ) -> impl IntoView {
     let state = PlanState::expect();
     let other = RwSignal::new(None::<usize>);
@@ -610,7 +626,7 @@ fn BridgeCard(
                     let names = names.get();
                     let from = names.get(b.base).cloned().unwrap_or_default();
                     let to = names.get(b.other).cloned().unwrap_or_default();
-                    waterfall(state, &b, &from, &to, &steps).into_any()
+                    waterfall(state, unit.get(), &b, &from, &to, &steps).into_any()
                 }
             }}
         </section>
@@ -687,11 +703,16 @@ fn break_path(left: f64, right: f64, y: f64) -> String {
 /// to the other total; with a table of the exact steps.
 fn waterfall(
     state: PlanState,
+    unit: Unit,
     b: &Bridge,
     from: &str,
     to: &str,
     steps: &[(String, i128)],
 ) -> impl IntoView + use<> {
+    let currency = state.currency.get_untracked();
+    // The table's figures in the unit chosen; the bars' labels and their
+    // tooltips stay as they were (compact, and exact).
+    let show = move |minor: i128| amount_in(minor, currency, unit);
     let moving: Vec<&(String, i128)> = steps.iter().filter(|(_, v)| *v != 0).collect();
     // Running totals in minor units; pixels are f64 (positions only).
     let mut levels = vec![b.base_total];
@@ -762,7 +783,7 @@ fn waterfall(
         bars.push(view! {
             <g class=class>
                 <rect x=r1(x(i + 1)) y=r1(top) width=r1(bar) height=r1((bottom - top).max(1.0))>
-                    <title>{labelled(name, &signed(state, *v))}</title>
+                    <title>{labelled(name, &signed(|m| state.show_minor(m), *v))}</title>
                 </rect>
                 <text x=r1(x(i + 1) + bar / 2.0) y=r1(top - 4.0) class="step-label">{short(state, *v)}</text>
                 <text x=r1(x(i + 1) + bar / 2.0) y=r1(BOTTOM + 16.0) class="tick-x"><title>{name.clone()}</title>{label(name)}</text>
@@ -790,7 +811,7 @@ fn waterfall(
     });
     let rows = moving
         .iter()
-        .map(|(name, v)| view! { <tr data-testid="bridge-step"><th scope="row">{name.clone()}</th><td class="num">{signed(state, *v)}</td></tr> })
+        .map(|(name, v)| view! { <tr data-testid="bridge-step"><th scope="row">{name.clone()}</th><td class="num">{signed(show, *v)}</td></tr> })
         .collect_view();
     let difference = b.difference();
     view! {
@@ -807,10 +828,10 @@ fn waterfall(
         {cut_note}
         <table class="grid bridge-table">
             <tbody>
-                <tr><th scope="row">{from.to_string()}</th><td class="num" data-testid="bridge-base">{state.show_minor(b.base_total)}</td></tr>
+                <tr><th scope="row">{from.to_string()}</th><td class="num" data-testid="bridge-base">{show(b.base_total)}</td></tr>
                 {rows}
-                <tr class="total-row"><th scope="row">{to.to_string()}</th><td class="num" data-testid="bridge-other-total">{state.show_minor(b.other_total)}</td></tr>
-                <tr><th scope="row">{t(C::Difference)}</th><td class="num" data-testid="bridge-difference">{signed(state, difference)}</td></tr>
+                <tr class="total-row"><th scope="row">{to.to_string()}</th><td class="num" data-testid="bridge-other-total">{show(b.other_total)}</td></tr>
+                <tr><th scope="row">{t(C::Difference)}</th><td class="num" data-testid="bridge-difference">{signed(show, difference)}</td></tr>
             </tbody>
         </table>
     }
