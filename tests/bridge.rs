@@ -1,12 +1,14 @@
 //! The bridge between two scenarios adds up: on generated plans with random
-//! edits to the other scenario, the category and team breakdowns each sum
-//! exactly to the difference of the totals, over the horizon and every
-//! fiscal year, and the totals are the scenarios' own.
+//! edits to the other scenario, the category and team breakdowns, each
+//! with the exchange-rate step, sum exactly to the difference of the
+//! totals, over the horizon and every fiscal year, and the totals are the
+//! scenarios' own. Some plans pay a cost in euros, at a rate of each
+//! scenario's own and an exchange-rate what-if.
 #![cfg(not(target_arch = "wasm32"))]
 
 use fleetplan::model::{
-    Category, Date, OtherCost, OtherCostKind, Plan, PositionStatus, bridge, fiscal_year_summaries,
-    forecast_scenario, generate_plan,
+    Category, Date, ExchangeRate, OtherCost, OtherCostKind, Plan, PositionStatus, bridge,
+    fiscal_year_summaries, forecast_scenario, generate_plan,
 };
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -23,6 +25,8 @@ enum Edit {
     RaisePoints(i64),
     CloudGrowthPoints(i64),
     Attrition(u8),
+    /// The exchange-rate what-if, in percent.
+    RatesPct(i64),
 }
 
 fn edit() -> impl Strategy<Value = Edit> {
@@ -36,6 +40,7 @@ fn edit() -> impl Strategy<Value = Edit> {
         (-30_i64..=50).prop_map(Edit::RaisePoints),
         (-10_i64..=10).prop_map(Edit::CloudGrowthPoints),
         (0_u8..=40).prop_map(Edit::Attrition),
+        (-20_i64..=50).prop_map(Edit::RatesPct),
     ]
 }
 
@@ -75,6 +80,7 @@ fn apply(plan: &mut Plan, other: usize, edit: &Edit) {
             s.adjustments.cloud_growth_points = Decimal::new(*tenths, 1);
         }
         Edit::Attrition(pct) => s.adjustments.attrition_pct = Some(Decimal::from(*pct)),
+        Edit::RatesPct(pct) => s.adjustments.fx_pct = Decimal::from(*pct),
         _ => {}
     }
 }
@@ -88,12 +94,37 @@ proptest! {
         positions in 1_usize..40,
         months in 1_u16..40,
         copy_of_base in any::<bool>(),
+        euros in proptest::option::of((10_000_i64..20_000, 10_000_i64..20_000, 1_i64..50_000_000)),
         edits in proptest::collection::vec(edit(), 0..6),
     ) {
         let mut plan = generate_plan(positions, months, 2, seed);
         if copy_of_base {
             plan.scenarios[1] = plan.scenarios[0].clone();
             plan.scenarios[1].name = "Copy".into();
+        }
+        // A monthly cost in euros in both scenarios, each at its own rate
+        // (a copy of the base keeps the base's).
+        if let Some((base_rate, other_rate, cents)) = euros {
+            let start = plan.horizon.start;
+            let other_rate = if copy_of_base { base_rate } else { other_rate };
+            for (s, rate) in [(0, base_rate), (1, other_rate)] {
+                let s = &mut plan.scenarios[s];
+                s.exchange_rates.push(ExchangeRate {
+                    currency: "EUR".into(),
+                    from: start,
+                    rate: Decimal::new(rate, 2),
+                });
+                s.other_costs.push(OtherCost {
+                    currency: Some("EUR".into()),
+                    name: "Licences".into(),
+                    team: None,
+                    kind: OtherCostKind::Monthly,
+                    amount: Decimal::new(cents, 2),
+                    start,
+                    end: None,
+                    yearly_escalation_pct: Decimal::ZERO,
+                });
+            }
         }
         for e in &edits {
             apply(&mut plan, 1, e);
@@ -108,8 +139,12 @@ proptest! {
         for year in years {
             let b = bridge(&plan, 0, 1, year).unwrap();
             let difference = b.other_total - b.base_total;
-            prop_assert_eq!(b.by_category.iter().map(|(_, v)| v).sum::<i128>(), difference);
-            prop_assert_eq!(b.by_team.iter().map(|(_, v)| v).sum::<i128>(), difference);
+            prop_assert_eq!(b.by_category.iter().map(|(_, v)| v).sum::<i128>() + b.exchange_rate, difference);
+            prop_assert_eq!(b.by_team.iter().map(|(_, v)| v).sum::<i128>() + b.exchange_rate, difference);
+            // Without a cost in euros the rates explain nothing.
+            if euros.is_none() {
+                prop_assert_eq!(b.exchange_rate, 0);
+            }
             let categories: Vec<Category> = b.by_category.iter().map(|(c, _)| *c).collect();
             prop_assert_eq!(categories, Category::ALL.to_vec());
             if year.is_none() {
@@ -128,6 +163,19 @@ proptest! {
             let b = bridge(&plan, 0, 1, None).unwrap();
             prop_assert!(b.by_category.iter().all(|(_, v)| *v == 0));
             prop_assert!(b.by_team.iter().all(|(_, v)| *v == 0));
+            prop_assert_eq!(b.exchange_rate, 0);
+        }
+        // Rates that differ move the euro cost: the rate step has the sign
+        // of the difference.
+        if let Some((base_rate, other_rate, cents)) = euros
+            && !copy_of_base
+            && edits.is_empty()
+            // At least ¥1 a month apart once rounded: €1,000 at rates ¥1 apart.
+            && (other_rate - base_rate).abs() >= 100
+            && cents >= 100_000
+        {
+            let b = bridge(&plan, 0, 1, None).unwrap();
+            prop_assert_eq!(b.exchange_rate.signum(), (other_rate - base_rate).signum().into());
         }
     }
 }
