@@ -82,6 +82,9 @@ pub enum ImportProblem {
     },
     /// No header row.
     EmptyFile,
+    /// The browser could not read the chosen file (moved or deleted since
+    /// it was chosen, or no permission).
+    FileUnreadable,
     /// The bytes are not text in an encoding the planner reads.
     NotText(DecodeError),
     /// The header names a field twice.
@@ -159,6 +162,9 @@ impl fmt::Display for ImportProblem {
             ImportProblem::EmptyFile => {
                 f.write_str("the file is empty: it needs a header row naming the columns")
             }
+            ImportProblem::FileUnreadable => f.write_str(
+                "the file could not be read: choose it again, or save a copy and choose that",
+            ),
             ImportProblem::NotText(e) => e.fmt(f),
             ImportProblem::ColumnTwice => {
                 f.write_str("this column fills the same field as an earlier one")
@@ -1645,6 +1651,10 @@ pub(crate) mod tests {
                 "the file is empty: it needs a header row naming the columns",
             ),
             (
+                ImportProblem::FileUnreadable,
+                "the file could not be read: choose it again, or save a copy and choose that",
+            ),
+            (
                 ImportProblem::NotText(DecodeError::Unknown { line: 4 }),
                 "line 4 is neither UTF-8 nor Shift_JIS (CP932) text: save the file as \u{201c}CSV UTF-8\u{201d}",
             ),
@@ -1778,10 +1788,11 @@ pub(crate) mod tests {
                 ImportProblem::NotABoolean { .. } => 21,
                 ImportProblem::Invalid(_) => 22,
                 ImportProblem::Stale => 23,
+                ImportProblem::FileUnreadable => 24,
             });
             assert_eq!(problem.to_string(), english);
         }
-        assert_eq!(kinds.len(), 24, "a sample of every problem");
+        assert_eq!(kinds.len(), 25, "a sample of every problem");
     }
 
     #[test]

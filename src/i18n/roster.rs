@@ -638,6 +638,10 @@ fn import_problem_japanese(problem: &ImportProblem) -> String {
         ImportProblem::EmptyFile => {
             "ファイルが空です。1行目に列名を並べた見出し行が必要です。".into()
         }
+        ImportProblem::FileUnreadable => {
+            "ファイルを読み込めませんでした。もう一度選ぶか、コピーを保存してそれを選んでください。"
+                .into()
+        }
         ImportProblem::NotText(e) => decode_error_in(e, Lang::Ja),
         ImportProblem::ColumnTwice => "この列は、前の列と同じ項目を指しています。".into(),
         ImportProblem::MissingColumn => {

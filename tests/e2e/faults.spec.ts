@@ -179,3 +179,36 @@ test('another tab removing the keys: the open tab saves its plan again and lists
   await planner.goTo('plans');
   await expect(page.getByTestId('plan-row')).toHaveCount(1);
 });
+
+test('a chosen file the browser cannot read is said so in each import, and choosing it again reads it', async ({ page }) => {
+  // The first read of a file fails, as when it was moved or deleted after
+  // being chosen; the next read of it works.
+  await page.addInitScript(() => {
+    const read = Blob.prototype.arrayBuffer;
+    const failed = new Set<string>();
+    File.prototype.arrayBuffer = function (this: File) {
+      if (!failed.has(this.name)) {
+        failed.add(this.name);
+        return Promise.reject(new DOMException('gone', 'NotReadableError'));
+      }
+      return read.call(this);
+    };
+  });
+  const planner = new PlannerPage(page);
+  await planner.open('exports');
+  const roster = { name: 'roster.csv', mimeType: 'text/csv', buffer: Buffer.from('title,team,level,salary,start,status\nBackend,Platform,Senior,6000000,2026-04-01,planned\n') };
+  await page.getByTestId('import-file').setInputFiles(roster);
+  const refused = page.getByTestId('import-errors');
+  await expect(refused).toContainText('roster.csv');
+  await expect(refused).toContainText(/the file could not be read/i);
+  await page.getByTestId('import-file').setInputFiles(roster);
+  await expect(refused).toHaveCount(0);
+  await expect(page.getByTestId('import-preview')).toBeVisible();
+
+  await planner.goTo('actuals');
+  const actuals = { name: 'actuals.csv', mimeType: 'text/csv', buffer: Buffer.from('month,category,amount\n2026-04,base,100\n') };
+  await page.getByTestId('actuals-import-file').setInputFiles(actuals);
+  const actualsRefused = page.getByTestId('actuals-import-errors');
+  await expect(actualsRefused).toContainText('actuals.csv');
+  await expect(actualsRefused).toContainText('The file could not be read.');
+});

@@ -8,7 +8,6 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use super::focus_import::CloudBillImport;
 use crate::format::actuals::{
@@ -20,13 +19,14 @@ use crate::i18n::actuals::{
     import_summary, imported, more, read_as, template_file_name,
 };
 use crate::i18n::common::{Common, category};
+use crate::i18n::plans::PlansText;
 use crate::i18n::roster::decode_error;
 use crate::i18n::shell::ShellText;
 use crate::i18n::{Lang, format, lang, t};
 use crate::model::Category;
 use crate::ui::frame::state::PlanState;
 use crate::ui::widgets::download::download_bytes;
-use crate::ui::widgets::read_file::read_file;
+use crate::ui::widgets::read_file::on_file_chosen;
 use crate::ui::widgets::variance_data::signed_money;
 
 /// Changes listed in the preview; the others are counted.
@@ -143,19 +143,16 @@ pub fn ActualsImport() -> impl IntoView {
     };
 
     let on_file = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
         done.set(None);
-        leptos::task::spawn_local(async move {
-            let Some((file, bytes)) = read_file(input.clone()).await else {
+        on_file_chosen(&ev, move |file, bytes| {
+            let Some(bytes) = bytes else {
+                chosen.set_value(None);
+                stage.set(Stage::Refused {
+                    file,
+                    message: t(PlansText::FileUnreadable).to_string(),
+                });
                 return;
             };
-            // The same file can be chosen again after a fix.
-            input.set_value("");
             chosen.set_value(Some((file, Arc::new(bytes))));
             mapping.set(ActualsMapping::default());
             close.set(false);

@@ -13,7 +13,6 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use rust_decimal::Decimal;
-use wasm_bindgen::JsCast;
 
 use super::actuals_import::preview_results;
 use crate::format::actuals::ActualsProblem;
@@ -29,6 +28,7 @@ use crate::i18n::actuals::{
 };
 use crate::i18n::common::{Common, cloud_category};
 use crate::i18n::fields::input_error;
+use crate::i18n::plans::PlansText;
 use crate::i18n::problems::refusal;
 use crate::i18n::roster::decode_error;
 use crate::i18n::shell::ShellText;
@@ -37,7 +37,7 @@ use crate::model::{CloudCategory, Problem};
 use crate::ui::frame::state::PlanState;
 use crate::ui::widgets::download_chunks::next_turn;
 use crate::ui::widgets::field::Field;
-use crate::ui::widgets::read_file::read_file;
+use crate::ui::widgets::read_file::on_file_chosen;
 
 /// Rows read between two checks of the clock.
 const ROWS_PER_STEP: usize = 500;
@@ -184,19 +184,16 @@ pub fn CloudBillImport() -> impl IntoView {
     };
 
     let on_file = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
         done.set(None);
-        leptos::task::spawn_local(async move {
-            let Some((file, bytes)) = read_file(input.clone()).await else {
+        on_file_chosen(&ev, move |file, bytes| {
+            let Some(bytes) = bytes else {
+                chosen.set_value(None);
+                stage.set(Stage::Refused {
+                    file,
+                    message: t(PlansText::FileUnreadable).to_string(),
+                });
                 return;
             };
-            // The same file can be chosen again after a fix.
-            input.set_value("");
             chosen.set_value(Some((file, Arc::new(bytes))));
             options.set_value(FocusOptions::default());
             close.set(false);

@@ -10,11 +10,11 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::format::decode::decode;
 use crate::format::import::{
-    ColumnSource, Field, IGNORE, ImportError, ImportReport, RosterReader, roster_template,
+    ColumnSource, Field, IGNORE, ImportError, ImportProblem, ImportReport, RosterReader,
+    roster_template,
 };
 use crate::i18n::common::Common;
 use crate::i18n::roster::{self as texts, RosterText};
@@ -22,7 +22,7 @@ use crate::i18n::shell::ShellText;
 use crate::i18n::{Lang, lang, t};
 use crate::ui::frame::state::PlanState;
 use crate::ui::widgets::download::download_bytes;
-use crate::ui::widgets::read_file::read_file;
+use crate::ui::widgets::read_file::on_file_chosen;
 
 /// Rows shown in the preview's table; the others are counted.
 const SHOWN_ROWS: usize = 20;
@@ -172,19 +172,20 @@ pub fn RosterImport() -> impl IntoView {
     });
 
     let on_file = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
         applied.set(None);
-        leptos::task::spawn_local(async move {
-            let Some((file, bytes)) = read_file(input.clone()).await else {
+        on_file_chosen(&ev, move |file, bytes| {
+            let Some(bytes) = bytes else {
+                chosen.set_value(None);
+                stage.set(Stage::Refused {
+                    file,
+                    errors: Arc::new(vec![ImportError {
+                        line: 0,
+                        column: None,
+                        problem: ImportProblem::FileUnreadable,
+                    }]),
+                });
                 return;
             };
-            // The same file can be chosen again after a fix.
-            input.set_value("");
             chosen.set_value(Some((file, Arc::new(bytes))));
             choices.set(BTreeMap::new());
             run();
