@@ -1057,8 +1057,15 @@ impl<'a> Reader<'a> {
         Date::new(month.year(), month.month(), day).map_err(|_| bad())
     }
 
+    /// Read as text with `from_str`, the reader the plan file uses too:
+    /// `from_slice` would compile every serde visitor a second time into the
+    /// first-load module for the same JSON.
     fn json<T: for<'de> Deserialize<'de>>(&mut self, part: Part) -> Result<T, Damage> {
-        serde_json::from_slice(self.bytes()?).map_err(|e| Damage::Json {
+        let text = std::str::from_utf8(self.bytes()?).map_err(|e| Damage::Json {
+            part,
+            detail: e.to_string(),
+        })?;
+        serde_json::from_str(text).map_err(|e| Damage::Json {
             part,
             detail: e.to_string(),
         })
@@ -1492,6 +1499,12 @@ mod tests {
                 .to_string(),
             format!("the saved plan cannot be read: it is damaged (the plan: {detail})")
         );
+        // A JSON part that is not UTF-8 is damage too, not a panic.
+        let Damage::Json { part, detail } = damaged(&[2, b'"', 0xFF]) else {
+            panic!("not a JSON problem");
+        };
+        assert_eq!(part, Part::Plan);
+        assert!(detail.contains("invalid utf-8"), "{detail}");
     }
 
     #[test]
