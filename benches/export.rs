@@ -9,7 +9,8 @@
 //! run): the ledger of the whole horizon and of the second fiscal year in
 //! 2 MiB chunks, the slowest single step (the browser's unit of work
 //! between frames), compiling the scenario (`PreparedScenario::new`, not
-//! sliced) and the size estimate.
+//! sliced) and the size estimate. The ledger is also written with the Japan
+//! preset's accounts, which add two columns to every row.
 
 mod common;
 use common::{measure, ms, numbers};
@@ -20,6 +21,7 @@ use fleetplan::format::export::{
     self, ExportChunks, ExportKind, ExportOptions, ExportRequest, Step, estimate,
     horizon_fiscal_years,
 };
+use fleetplan::model::accounts::{Account, LineKind, japan_accounts};
 use fleetplan::model::{PreparedScenario, generate_plan, validate};
 
 fn main() {
@@ -66,6 +68,31 @@ fn main() {
             ms(min)
         );
     }
+
+    // The same scenario with the Japan preset's accounts (勘定科目) and a
+    // first burden component booked under its own: the ledger gains
+    // `account_code,account_name` on every row. Baseline: `export::ledger`
+    // above, same run.
+    let mut booked = plan.clone();
+    let scenario = &mut booked.scenarios[0];
+    scenario.accounts = japan_accounts();
+    if let Some(burden) = scenario.people.burden.first() {
+        let name = burden.name.clone();
+        scenario.accounts.set_line(
+            LineKind::Burden,
+            &name,
+            Account::new("6210", "法定福利費（健康保険）"),
+        );
+    }
+    let (median, min, bytes) = measure(runs, || {
+        export::ledger(&booked, options).map_or(0, |b| b.len())
+    });
+    println!(
+        "{:<44} median {:>8.1} ms   min {:>8.1} ms   {bytes} bytes",
+        "export::ledger with accounts",
+        ms(median),
+        ms(min)
+    );
 
     let year = horizon_fiscal_years(&plan).get(1).copied();
     for (name, fiscal_year) in [("whole horizon", None), ("second fiscal year", year)] {

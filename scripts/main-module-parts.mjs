@@ -15,16 +15,29 @@ const dist = process.argv[3] ?? 'dist';
 const bytes = readFileSync(input);
 const brotli = (b) => brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 
-function leb(at) {
+// An unsigned LEB128 number of `buf` at `at`: [value, the offset after it].
+function lebOf(buf, at) {
   let value = 0;
   let shift = 0;
   for (;;) {
-    const byte = bytes[at++];
+    const byte = buf[at++];
     value += (byte & 0x7f) * 2 ** shift;
     shift += 7;
     if (byte < 0x80) return [value, at];
   }
 }
+// A module's sections: id, and where its contents start and end.
+function sectionsOf(buf) {
+  const sections = [];
+  for (let at = 8; at < buf.length; ) {
+    const id = buf[at++];
+    const [size, start] = lebOf(buf, at);
+    sections.push({ id, start, end: start + size, raw: buf.subarray(start, start + size) });
+    at = start + size;
+  }
+  return sections;
+}
+const leb = (at) => lebOf(bytes, at);
 const skipName = (at) => {
   const [length, next] = leb(at);
   return next + length;
@@ -34,12 +47,7 @@ const skipName = (at) => {
 let importedFunctions = 0;
 const bodies = [];
 const names = new Map();
-const sections = [];
-for (let at = 8; at < bytes.length; ) {
-  const id = bytes[at++];
-  const [size, start] = leb(at);
-  const end = start + size;
-  sections.push({ id, raw: bytes.subarray(start, end) });
+for (const { id, start, end } of sectionsOf(bytes)) {
   if (id === 2) {
     let [count, p] = leb(start);
     for (let i = 0; i < count; i++) {
@@ -81,7 +89,6 @@ for (let at = 8; at < bytes.length; ) {
       }
     }
   }
-  at = end;
 }
 if (names.size === 0) throw new Error(`${input} has no name section: measure the module before wasm-opt`);
 
@@ -123,20 +130,7 @@ for (const r of rows) console.log(`| ${r.map(fmt).join(' | ')} |`);
 const html = readFileSync(join(dist, 'index.html'), 'utf8');
 const named = [...html.matchAll(/(?:src|href)="\/([^"]+)"/g)].map((m) => m[1]);
 const served = readFileSync(join(dist, named.find((f) => f.endsWith('_bg.wasm'))));
-const servedSections = [];
-for (let at = 8; at < served.length; ) {
-  const id = served[at++];
-  let size = 0;
-  let shift = 0;
-  for (;;) {
-    const byte = served[at++];
-    size += (byte & 0x7f) * 2 ** shift;
-    shift += 7;
-    if (byte < 0x80) break;
-  }
-  servedSections.push({ id, raw: served.subarray(at, at + size) });
-  at += size;
-}
+const servedSections = sectionsOf(served);
 const section = (ids) => Buffer.concat(servedSections.filter((s) => ids.includes(s.id)).map((s) => s.raw));
 const data = section([11]);
 const japanese = (data.toString('utf8').match(/[\u3000-\u9fff\uff00-\uffef]/g) ?? []).length;

@@ -2233,6 +2233,68 @@ pub fn is_format(c: char) -> bool {
 mod tests {
     use super::*;
 
+    /// The ledger's account cells, encoded once per scenario, book every
+    /// row where the model's rule does (`Accounts::of_row`): the line's own
+    /// account, else the category's.
+    #[test]
+    fn account_cells_book_each_row_as_the_model_does() {
+        use crate::model::accounts::{Account, LineKind};
+        let mut plan = crate::model::generate_plan_graded(30, 12, 1, 5);
+        let s = &mut plan.scenarios[0];
+        s.accounts
+            .set_category(Category::Base, Account::new("5110", "給料手当"));
+        s.accounts
+            .set_category(Category::Cloud, Account::new("6150", "通信費, \"cloud\""));
+        let lines = [
+            (
+                LineKind::Burden,
+                s.people.burden.first().map(|b| b.name.clone()),
+            ),
+            (
+                LineKind::PerHead,
+                s.people.per_head.first().map(|c| c.name.clone()),
+            ),
+            (
+                LineKind::OtherCost,
+                s.other_costs.first().map(|c| c.name.clone()),
+            ),
+            (
+                LineKind::CloudLine,
+                s.cloud.lines.first().map(|l| l.name.clone()),
+            ),
+        ];
+        for (i, (kind, name)) in lines.into_iter().enumerate() {
+            let name = name.expect("the generated plan has a line of each kind");
+            s.accounts.set_line(
+                kind,
+                &name,
+                Account::new(format!("70{i}"), format!("line {i}")),
+            );
+        }
+        let prepared = PreparedScenario::new(&plan, 0).expect("valid");
+        let mut rows = crate::model::LedgerCollector::default();
+        prepared.forecast(&mut rows);
+        let scenario = prepared.scenario();
+        let cells = AccountCells::new(scenario);
+        let mut own_lines = std::collections::BTreeSet::new();
+        for row in &rows.rows {
+            let account = scenario.accounts.of_row(scenario, row);
+            let mut want = vec![b','];
+            want.extend(encoded(&account.code));
+            want.push(b',');
+            want.extend(encoded(&account.name));
+            assert_eq!(cells.cell(row), want, "{row:?}");
+            if account.code.starts_with("70") {
+                own_lines.insert(account.code);
+            }
+        }
+        assert_eq!(
+            own_lines.len(),
+            4,
+            "rows of every line kind with its own account"
+        );
+    }
+
     /// The rows of scenario 0 written with the allowance and per-head names
     /// cached, and as each row's label encoded when met (as before the
     /// cache): the same bytes.

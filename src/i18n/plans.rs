@@ -42,7 +42,8 @@ crate::texts! {
         Create => "Create plan", "計画を作成";
         OpenTag => "Open", "編集中";
         ConfirmDelete => "Delete this plan? This cannot be undone. ", "この計画を削除しますか？元に戻せません。 ";
-        FileUnreadable => "The file could not be read.", "ファイルを読み込めませんでした。";
+        FileUnreadable => "The file could not be read. Choose it again, or save a copy and choose that.",
+            "ファイルを読み込めませんでした。もう一度選ぶか、コピーを保存してそれを選んでください。";
         Backups => "Backups", "バックアップ";
         BackupIntro => "A backup is the plan file that ", "バックアップは、";
         BackupDownload => "Download a backup of the open plan", "編集中の計画のバックアップをダウンロード";

@@ -180,7 +180,7 @@ test('another tab removing the keys: the open tab saves its plan again and lists
   await expect(page.getByTestId('plan-row')).toHaveCount(1);
 });
 
-test('a chosen file the browser cannot read is said so in each import, and choosing it again reads it', async ({ page }) => {
+test('a chosen file the browser cannot read is said so in the roster, actuals and cloud bill imports, and choosing it again reads it', async ({ page }) => {
   // The first read of a file fails, as when it was moved or deleted after
   // being chosen; the next read of it works.
   await page.addInitScript(() => {
@@ -211,4 +211,22 @@ test('a chosen file the browser cannot read is said so in each import, and choos
   const actualsRefused = page.getByTestId('actuals-import-errors');
   await expect(actualsRefused).toContainText('actuals.csv');
   await expect(actualsRefused).toContainText('The file could not be read.');
+  // Read this time: what the file says is checked (here its month, outside
+  // the new plan's horizon) instead of the read failing.
+  await page.getByTestId('actuals-import-file').setInputFiles(actuals);
+  await expect(actualsRefused).toContainText('line 2 (month)');
+  await expect(actualsRefused).not.toContainText('The file could not be read.');
+
+  // The cloud bill (FOCUS) import on the same view.
+  await page.getByTestId('import-kind-focus').click();
+  const bill = { name: 'bill.csv', mimeType: 'text/csv', buffer: Buffer.from('BilledCost,EffectiveCost\n1,1\n') };
+  await page.getByTestId('focus-import-file').setInputFiles(bill);
+  const billRefused = page.getByTestId('focus-import-errors');
+  await expect(billRefused).toBeVisible();
+  await expect(billRefused).toContainText('bill.csv');
+  await expect(billRefused).toContainText('The file could not be read.');
+  await page.getByTestId('focus-import-file').setInputFiles(bill);
+  // Read this time: the bill's missing columns are named instead.
+  await expect(page.getByRole('alert').filter({ hasText: 'ChargePeriodStart' })).toBeVisible();
+  await expect(billRefused).toHaveCount(0);
 });
