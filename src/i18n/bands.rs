@@ -294,7 +294,7 @@ pub fn bin_title(level: &str, from: &str, to: &str, positions: &str, outside: &s
     }
 }
 
-/// The chart's axis: "Annual base salary, JPY" / "年間基本給（JPY）".
+/// The chart's axis: "Annual base salary, JPY" / "年間基本給（円）".
 pub fn axis_title(code: &str) -> String {
     match lang() {
         Lang::En => format!("Annual base salary, {code}"),

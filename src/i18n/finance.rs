@@ -4,7 +4,7 @@
 
 use super::{Lang, lang};
 use crate::model::periods::Slot;
-use crate::model::units::Unit;
+use crate::model::units::{Unit, currency_name_ja};
 use crate::model::{Currency, Date, FiscalYear};
 
 crate::texts! {
@@ -50,15 +50,25 @@ pub fn unit_name(unit: Unit, currency: Currency) -> String {
     }
 }
 
-/// A unit for a column heading: the currency's code while amounts are
-/// exact ("Amount (JPY)"), else the unit ("Amount (¥K)" / "金額（千円）").
+/// A unit for a column heading: the currency while amounts are exact
+/// ("Amount (JPY)" / "金額（円）"), else the unit ("Amount (¥K)" / "金額（千円）").
 pub fn heading_unit(unit: Unit, currency: Currency) -> String {
     if !unit.rounds() {
-        return currency.code().to_string();
+        return currency_unit(currency).to_string();
     }
     match lang() {
         Lang::En => unit.name_en(currency),
         Lang::Ja => unit.name_ja(currency),
+    }
+}
+
+/// The plan's currency where a heading, caption or axis names the unit of
+/// exact amounts: "JPY" / "円", "USD" / "米ドル", "EUR" / "EUR". A Japanese
+/// finance reviewer reads 「金額（円）」, as on a payroll sheet.
+pub fn currency_unit(currency: Currency) -> &'static str {
+    match lang() {
+        Lang::En => currency.code(),
+        Lang::Ja => currency_name_ja(currency),
     }
 }
 
@@ -151,5 +161,20 @@ mod tests {
             unit_statement(Unit::Thousand, usd),
             "Amounts in $K, rounded to the unit shown"
         );
+    }
+
+    #[test]
+    fn exact_amounts_are_in_yen_for_a_japanese_reader_and_in_the_code_in_english() {
+        let [jpy, usd, eur] = ["JPY", "USD", "EUR"].map(|c| Currency::from_code(c).unwrap());
+        set_lang(Lang::Ja);
+        assert_eq!(currency_unit(jpy), "円");
+        assert_eq!(currency_unit(usd), "米ドル");
+        assert_eq!(currency_unit(eur), "EUR");
+        assert_eq!(heading_unit(Unit::One, jpy), "円");
+        assert_eq!(heading_unit(Unit::Thousand, jpy), "千円");
+        set_lang(Lang::En);
+        assert_eq!(currency_unit(jpy), "JPY");
+        assert_eq!(heading_unit(Unit::One, usd), "USD");
+        assert_eq!(heading_unit(Unit::Thousand, jpy), "¥K");
     }
 }

@@ -112,13 +112,9 @@ impl Unit {
 
     /// The unit's name in Japanese: 円, 千円, 百万円, 千米ドル, 千EUR.
     pub fn name_ja(self, currency: Currency) -> String {
-        let name = match currency.code() {
-            "JPY" => "円".to_string(),
-            "USD" => "米ドル".to_string(),
-            code => code.to_string(),
-        };
+        let name = currency_name_ja(currency);
         match self {
-            Self::One => name,
+            Self::One => name.to_string(),
             Self::Thousand => format!("千{name}"),
             Self::Million => format!("百万{name}"),
         }
@@ -144,6 +140,16 @@ impl Unit {
         } else {
             format!("単位：{}", self.name_ja(currency))
         }
+    }
+}
+
+/// A currency as Japanese amounts name it: 円 and 米ドル, as a Japanese
+/// finance document writes them; other currencies by their code.
+pub fn currency_name_ja(currency: Currency) -> &'static str {
+    match currency.code() {
+        "JPY" => "円",
+        "USD" => "米ドル",
+        code => code,
     }
 }
 

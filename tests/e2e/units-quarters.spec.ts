@@ -181,4 +181,7 @@ test('Compare in 百万円: each total and the bridge are their exact amounts ro
   // Back to 円: the exact figures again.
   await page.getByTestId('unit-select').selectOption('one');
   expect((await totals.allTextContents()).map(digits)).toEqual(exact);
+  // Exact amounts are in 円, as a Japanese reviewer writes them, not in "JPY".
+  await expect(page.getByTestId('compare-table').locator('caption')).toContainText('単位：円。');
+  await expect(page.getByTestId('unit-statement')).toHaveText('単位：円');
 });

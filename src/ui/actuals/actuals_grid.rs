@@ -14,6 +14,7 @@ use crate::format::values::parse_signed_amount;
 use crate::i18n::actuals::{ActualsText as A, cell_label, table_caption};
 use crate::i18n::common::{Common, category};
 use crate::i18n::fields::input_error;
+use crate::i18n::finance::currency_unit;
 use crate::i18n::{format, t};
 use crate::model::{Category, YearMonth};
 use crate::ui::frame::state::PlanState;
@@ -101,7 +102,7 @@ pub fn ActualsEntry(source: VarianceSource, year: YearShown) -> impl IntoView {
         let months: Vec<YearMonth> = state.plan.with_untracked(|p| p.months());
         let months = months.get(range)?.to_vec();
         let team = (!chosen.is_empty()).then_some(chosen);
-        let code = state.currency.get_untracked().code();
+        let code = currency_unit(state.currency.get_untracked());
         let rows = months
             .into_iter()
             .map(|month| {

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use super::variance_table::{YearShown, figure_cells, figure_heads};
 use crate::i18n::actuals::{ActualsText as A, table_caption};
 use crate::i18n::common::{Common, category};
+use crate::i18n::finance::currency_unit;
 use crate::i18n::{format, t};
 use crate::model::Category;
 use crate::model::variance::Pick;
@@ -75,7 +76,7 @@ pub fn MonthlyVariance(source: VarianceSource, year: YearShown) -> impl IntoView
                         })
                         .collect(),
                     figures: ChartFigures::Money(currency),
-                    axis_title: currency.code(),
+                    axis_title: currency_unit(currency),
                     names: vec![t(A::Budget).to_string(), t(A::Actual).to_string()],
                     ..ChartData::default()
                 }
@@ -92,7 +93,7 @@ pub fn MonthlyVariance(source: VarianceSource, year: YearShown) -> impl IntoView
         if rows.is_empty() {
             return view! { <p class="empty">{t(A::NothingClosed)}</p> }.into_any();
         }
-        let code = state.currency.get().code();
+        let code = currency_unit(state.currency.get());
         let body = rows
             .into_iter()
             .map(|(month, f, to_date)| {

@@ -10,6 +10,7 @@ use leptos::prelude::*;
 
 use crate::i18n::actuals::{ActualsText as A, share_pct, signed_pct, table_caption};
 use crate::i18n::common::{Common, category};
+use crate::i18n::finance::currency_unit;
 use crate::i18n::{format, t};
 use crate::model::variance::{BudgetActual, Figures, Pick, pct_of};
 use crate::model::{Category, FiscalYear};
@@ -111,7 +112,7 @@ pub fn CategoryVariance(source: VarianceSource, year: YearShown) -> impl IntoVie
                 view! { <option value=m.to_string() selected=m == month>{format::month(months[m])}</option> }
             })
             .collect_view();
-        let code = state.currency.get().code();
+        let code = currency_unit(state.currency.get());
         let opened = open.get();
         let rows = Category::ALL
             .into_iter()

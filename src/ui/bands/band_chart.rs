@@ -16,6 +16,7 @@ use crate::i18n::bands::{
     BandsText as B, Fit, axis_title, band_title, bin_title, chart_summary, dense_note, salary_title,
 };
 use crate::i18n::common::Common;
+use crate::i18n::finance::currency_unit;
 use crate::i18n::{format, t};
 use crate::model::bands::{BandFit, LevelBands, bin_bounds, salary_histogram, salary_span};
 use crate::ui::frame::state::PlanState;
@@ -330,7 +331,7 @@ pub fn BandChart(levels: Memo<Vec<LevelBands>>) -> impl IntoView {
             Some(d)
         })
     });
-    let code = move || state.currency.get().code();
+    let code = move || currency_unit(state.currency.get());
 
     // Nothing to draw a band from: the message says where bands are added.
     let missing = Memo::new(move |_| {

@@ -12,6 +12,7 @@ use crate::i18n::bands::{
     BandsText as B, band_name, outside_by, outside_counts, range, reviewing, show_more, showing,
 };
 use crate::i18n::common::Common;
+use crate::i18n::finance::currency_unit;
 use crate::i18n::overview::with_unit;
 use crate::i18n::{format, t};
 use crate::model::Scenario;
@@ -214,7 +215,7 @@ pub fn OutsideBand() -> impl IntoView {
 #[component]
 fn Summary(review: Memo<Option<Reviewed>>) -> impl IntoView {
     let state = PlanState::expect();
-    let code = move || state.currency.get().code();
+    let code = move || currency_unit(state.currency.get());
     let amount = move |a: rust_decimal::Decimal| state.show_amount(a);
     let rows = move || {
         let Some(r) = review.get() else {

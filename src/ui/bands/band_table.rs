@@ -11,6 +11,7 @@ use crate::format::input::parse_amount;
 use crate::i18n::bands::{BandsText as B, add_band_for, delete_band};
 use crate::i18n::common::Common;
 use crate::i18n::fields::{FieldText, input_error};
+use crate::i18n::finance::currency_unit;
 use crate::i18n::problems::refusal;
 use crate::i18n::{format, t};
 use crate::model::SalaryBand;
@@ -147,7 +148,7 @@ pub fn BandTable() -> impl IntoView {
             }
         }
     };
-    let code = move || state.currency.get().code();
+    let code = move || currency_unit(state.currency.get());
     let hint = move || {
         if suggestion.get().is_some() && !typed.get() {
             t(B::SuggestedFigures)

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::i18n::cloud::{CloudText, extremes};
 use crate::i18n::common::Common;
+use crate::i18n::finance::currency_unit;
 use crate::i18n::overview::with_unit;
 use crate::i18n::t;
 use crate::ui::frame::state::PlanState;
@@ -85,7 +86,7 @@ pub fn Sparkline(
                         <tr>
                             <th scope="col">{t(Common::Month)}</th>
                             <th scope="col" class="num">
-                                {with_unit(t(Common::Amount), state.currency.get().code())}
+                                {with_unit(t(Common::Amount), currency_unit(state.currency.get()))}
                             </th>
                         </tr>
                     </thead>

@@ -12,6 +12,7 @@ use crate::i18n::cloud::{
     CloudText as C, delete_line, growth_a_year, line_label, move_down, move_up,
 };
 use crate::i18n::common::{Common, cloud_category};
+use crate::i18n::finance::currency_unit;
 use crate::i18n::fx::FxText as X;
 use crate::i18n::overview::with_unit;
 use crate::i18n::{Lang, Text, format, lang, t};
@@ -307,7 +308,7 @@ pub fn CloudLineCard(index: usize, figures: CloudFigures) -> impl IntoView {
                             <tr>
                                 <th scope="col">{t(Common::FiscalYear)}</th>
                                 <th scope="col" class="num">
-                                    {move || with_unit(t(Common::Total), state.currency.get().code())}
+                                    {move || with_unit(t(Common::Total), currency_unit(state.currency.get()))}
                                 </th>
                             </tr>
                         </thead>
@@ -473,9 +474,11 @@ fn OneOffs(line: usize) -> impl IntoView {
 /// The on-demand cost's unit: "USD per month" for a line in dollars.
 fn line_unit(state: PlanState, currency: Signal<Option<String>>) -> Signal<String> {
     Signal::derive(move || {
-        let code = currency
-            .get()
-            .unwrap_or_else(|| state.currency.get().code().to_string());
-        crate::i18n::assumptions::money_unit(&code, t(Common::PerMonth))
+        let unit = match currency.get() {
+            Some(code) => crate::model::Currency::from_code(&code)
+                .map_or(code, |c| currency_unit(c).to_string()),
+            None => currency_unit(state.currency.get()).to_string(),
+        };
+        crate::i18n::assumptions::money_unit(&unit, t(Common::PerMonth))
     })
 }

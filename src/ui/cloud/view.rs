@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use super::cloud_line::CloudLineCard;
 use crate::i18n::cloud::{CloudText as C, of_scenario, partial_year};
 use crate::i18n::common::Common;
+use crate::i18n::finance::currency_unit;
 use crate::i18n::overview::{problem_line, with_unit};
 use crate::i18n::{format, t};
 use crate::model::cloud::{CloudMonths, cloud_months_of};
@@ -107,7 +108,7 @@ pub fn CloudView() -> impl IntoView {
 fn CloudSummary(years: Memo<Vec<CloudYear>>) -> impl IntoView {
     let state = PlanState::expect();
     let cloud = At::new(state, &CLOUD, [0, 0]);
-    let code = move || state.currency.get().code();
+    let code = move || currency_unit(state.currency.get());
     let problems = move || {
         state.forecast.with(|f| {
             f.as_ref()

@@ -8,6 +8,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::i18n::actuals::{ActualsText as A, signed_pct, table_caption};
+use crate::i18n::finance::currency_unit;
 use crate::i18n::{format, t};
 use crate::model::variance::{
     ActualGrid, Figures, LatestEstimate, closed_months, fiscal_years, latest_estimate,
@@ -53,7 +54,7 @@ pub fn LatestEstimates(
     });
     move || {
         estimates.get().map(|(fy, base, columns)| {
-            let code = state.currency.get().code();
+            let code = currency_unit(state.currency.get());
             let head = columns
                 .iter()
                 .map(|(name, _)| view! { <th scope="col" class="num">{name.clone()}</th> })

@@ -16,7 +16,7 @@ use crate::i18n::compare::{
     CompareText as C, axis_cut, bridge_label, computing, difference_pct, labelled, locked_mark,
     table_caption,
 };
-use crate::i18n::finance::heading_unit;
+use crate::i18n::finance::{currency_unit, heading_unit};
 use crate::i18n::fx::FxText;
 use crate::i18n::overview::{amount_in, problem_line};
 use crate::i18n::{format, t};
@@ -374,7 +374,7 @@ fn monthly_chart(d: &SideBySide) -> ChartData {
         series: &SCENARIO_SERIES[..n],
         values,
         figures: Figures::Money(d.currency),
-        axis_title: d.currency.code(),
+        axis_title: currency_unit(d.currency),
         names: d.columns.iter().take(n).map(|c| c.name.clone()).collect(),
         ..ChartData::default()
     }

@@ -20,6 +20,7 @@ use crate::format::import::same_allowance;
 use crate::format::input::parse_amount;
 use crate::i18n::common::Common;
 use crate::i18n::fields::input_error;
+use crate::i18n::finance::currency_unit;
 use crate::i18n::roster::{self as texts, RosterText};
 use crate::i18n::{format, t};
 use crate::model::{Allowance, Position};
@@ -319,7 +320,7 @@ pub fn AllowanceEditor() -> impl IntoView {
                                     <th scope="col" class="num">
                                         {move || {
                                             t(RosterText::AllowanceColumn)
-                                                .replace('¤', state.currency.get().code())
+                                                .replace('¤', currency_unit(state.currency.get()))
                                         }}
                                     </th>
                                     <th scope="col">

@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 
 use super::start::StartPanel;
 use crate::i18n::common::Common;
-use crate::i18n::finance::heading_unit;
+use crate::i18n::finance::{currency_unit, heading_unit};
 use crate::i18n::overview::{
     OverviewText as O, amount_in, category_caption, expected_departures, hires_and_departures,
     months_note, per_average_fte, period_short, with_unit,
@@ -202,7 +202,7 @@ pub fn Overview() -> impl IntoView {
                     values: stack.parts.into_iter().flatten().collect(),
                     totals: stack.totals,
                     figures: Figures::Money(currency),
-                    axis_title: currency.code(),
+                    axis_title: currency_unit(currency),
                     ..months_of(forecast)
                 })
             })
@@ -245,7 +245,7 @@ pub fn Overview() -> impl IntoView {
                     values: stack.parts.into_iter().flatten().collect(),
                     totals: stack.totals,
                     figures: Figures::Money(currency),
-                    axis_title: currency.code(),
+                    axis_title: currency_unit(currency),
                     ..months_of(forecast)
                 })
             })
@@ -311,7 +311,7 @@ pub fn Overview() -> impl IntoView {
                 return view! { <p class="empty">{t(O::NoMonths)}</p> }.into_any();
             };
             let currency = state.currency.get();
-            let code = currency.code();
+            let code = currency_unit(currency);
             let show = |amount: i128| amount_in(amount, currency, unit);
             let per_engineer = |amount: Option<i128>| {
                 amount.map_or_else(|| "—".to_string(), show)

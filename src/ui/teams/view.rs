@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::team_row::TeamRow;
 use crate::i18n::common::Common;
+use crate::i18n::finance::currency_unit;
 use crate::i18n::format::fiscal_year;
 use crate::i18n::t;
 use crate::i18n::teams::{self as texts, TeamsText};
@@ -56,7 +57,7 @@ pub fn Teams() -> impl IntoView {
                 .map_or_else(|| t(TeamsText::FirstYear).to_string(), |y| y.label.clone())
         })
     };
-    let currency = move || state.currency.get().code();
+    let currency = move || currency_unit(state.currency.get());
     let defaults = move || {
         let Attrition {
             annual_rate_pct,

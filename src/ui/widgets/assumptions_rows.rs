@@ -14,6 +14,7 @@ use crate::format::input::{parse_amount, parse_optional_amount, parse_percent};
 use crate::i18n::assumptions::{add_row, delete_row, month_of_year, no_rows};
 use crate::i18n::common::Common;
 use crate::i18n::fields::{FieldText, input_error};
+use crate::i18n::finance::currency_unit;
 use crate::i18n::{assumptions, format, t};
 use crate::model::{
     BonusPayout, BurdenComponent, Cloud, CloudLine, OneOff, OtherCost, PeopleCosts, Saving,
@@ -29,9 +30,9 @@ pub fn month_options() -> Vec<(String, String)> {
 }
 
 /// A money unit in the plan's currency: `money_unit(state, "per hire")` is
-/// "JPY per hire" (`per` in the UI's language).
+/// "JPY per hire" / "円（採用1人あたり）" (`per` in the UI's language).
 pub fn money_unit(state: PlanState, per: &'static str) -> Signal<String> {
-    Signal::derive(move || assumptions::money_unit(state.currency.get().code(), per))
+    Signal::derive(move || assumptions::money_unit(currency_unit(state.currency.get()), per))
 }
 
 /// A kind of value in the scenario: how to find it at an index (one index
@@ -283,7 +284,7 @@ pub fn RowList(
             .map(|i| (scenario, version, i))
             .collect::<Vec<_>>()
     };
-    let code = move || state.currency.get().code();
+    let code = move || currency_unit(state.currency.get());
     let head = columns
         .into_iter()
         .map(|(label, numeric)| {

@@ -13,6 +13,7 @@ use crate::i18n::actuals::{
     table_caption,
 };
 use crate::i18n::common::{Common, category};
+use crate::i18n::finance::currency_unit;
 use crate::i18n::{format, t};
 use crate::model::variance::{
     BridgeBy, BridgePart, EstimateBridge, Figures, LatestEstimate, estimate_bridge, fiscal_years,
@@ -127,7 +128,7 @@ pub fn LatestEstimateCard(
         if !detailed {
             return kpis.into_any();
         }
-        let code = state.currency.get().code();
+        let code = currency_unit(state.currency.get());
         let estimate_by_category = e.estimate();
         let rows = Category::ALL
             .into_iter()
