@@ -96,7 +96,7 @@ pub fn fte_at_end(year: &str) -> String {
     }
 }
 
-/// Column: "Cost FY2026" (the currency follows).
+/// Column: "Cost FY2026" / 「2026年度の費用」, before its unit ("(JPY)" / 「（円）」).
 pub fn cost_in(year: &str) -> String {
     match lang() {
         Lang::En => format!("Cost {year}"),

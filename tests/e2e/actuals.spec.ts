@@ -213,3 +213,31 @@ test('an actual typed in the grid survives a reload; a refused text stays with i
   }
   expect(planner.errors).toEqual([]);
 });
+
+test('each input of the entry grid fills its column, in English and in Japanese, so a long heading leaves no gap', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const planner = await openExampleInJapanese(page);
+  for (const lang of ['ja', 'en']) {
+    if (lang === 'en') {
+      await page.evaluate(() => localStorage.setItem('fleetplan.language', 'en'));
+      await page.reload();
+      await expect(planner.planName).toBeVisible();
+    }
+    await planner.goTo('actuals');
+    const row = page.locator('[data-testid="entry-row"]').first();
+    await expect(row.locator('input')).toHaveCount(10);
+    // The cell's width less the input's: its padding, not a gap beside it.
+    const gaps = await row.locator('td.entry-cell').evaluateAll((cells) =>
+      cells.map((td) => {
+        const input = td.querySelector('input') as HTMLInputElement;
+        return {
+          field: input.dataset.field,
+          gap: Math.round(td.getBoundingClientRect().width - input.getBoundingClientRect().width),
+        };
+      }),
+    );
+    expect(gaps.length).toBe(10);
+    for (const { field, gap } of gaps) expect(gap, `${lang} ${field}`).toBeLessThanOrEqual(10);
+  }
+  expect(planner.errors).toEqual([]);
+});

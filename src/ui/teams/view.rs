@@ -7,6 +7,7 @@ use super::team_row::TeamRow;
 use crate::i18n::common::Common;
 use crate::i18n::finance::currency_unit;
 use crate::i18n::format::fiscal_year;
+use crate::i18n::overview::with_unit;
 use crate::i18n::t;
 use crate::i18n::teams::{self as texts, TeamsText};
 use crate::model::teams::{TeamYearFigures, team_year_figures};
@@ -57,7 +58,7 @@ pub fn Teams() -> impl IntoView {
                 .map_or_else(|| t(TeamsText::FirstYear).to_string(), |y| y.label.clone())
         })
     };
-    let currency = move || currency_unit(state.currency.get());
+    let unit = move || currency_unit(state.currency.get());
     let defaults = move || {
         let Attrition {
             annual_rate_pct,
@@ -90,7 +91,7 @@ pub fn Teams() -> impl IntoView {
                         <th scope="col" class="num">{move || texts::heads_at_end(&year_label())}</th>
                         <th scope="col" class="num">{move || texts::fte_at_end(&year_label())}</th>
                         <th scope="col" class="num">
-                            {move || texts::cost_in(&year_label())} " " <span class="currency">{currency}</span>
+                            {move || with_unit(&texts::cost_in(&year_label()), unit())}
                         </th>
                         <th scope="col" class="num">{t(TeamsText::Attrition)}</th>
                         <th scope="col" class="num">{t(TeamsText::BackfillLag)}</th>
